@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// The `xiaopu` command. Sources are TypeScript run through tsx, so there is no build step.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('../src/cli/index.ts');

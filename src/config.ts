@@ -1,0 +1,160 @@
+// Configuration: read from the environment once, validated with zod, frozen.
+// Secrets come from the environment or, in the embedded default, from a
+// secrets file created at first start (mode 0600) in the data directory.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const boolish = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const hex64 = z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 32 bytes as 64 hex characters');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  XIAOPU_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  XIAOPU_MASTER_KEY: hex64.optional(),
+  XIAOPU_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  XIAOPU_SANDBOX_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  XIAOPU_DEMO: boolish.default(true),
+  XIAOPU_SANDBOX_ENABLED: boolish.optional(),
+  XIAOPU_PUBLIC_URL: z.string().url().optional(),
+  XIAOPU_RESERVATION_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+  XIAOPU_MAX_PENDING_PER_EMAIL: z.coerce.number().int().min(1).default(50),
+  XIAOPU_MAX_PENDING_PER_IP: z.coerce.number().int().min(1).default(200),
+  XIAOPU_COOKIE_SECURE: boolish.optional(),
+  XIAOPU_TRUST_PROXY: boolish.default(false),
+  XIAOPU_DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(20),
+  XIAOPU_WORKER: boolish.default(true),
+  XIAOPU_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Secrets {
+  masterKey: Buffer;
+  sessionSecret: string;
+  sandboxSecret: string;
+}
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  demo: boolean;
+  /** The sandbox gateway settles without real money: off in production unless asked for. */
+  sandboxEnabled: boolean;
+  publicUrl: string;
+  reservationTtlSeconds: number;
+  maxPendingPerEmail: number;
+  maxPendingPerIp: number;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  dbPoolSize: number;
+  worker: boolean;
+  workerConcurrency: number;
+  logLevel: string;
+  secrets: Secrets;
+}
+
+export class ConfigError extends Error {}
+
+interface StoredSecrets {
+  master_key: string;
+  session_secret: string;
+  sandbox_secret: string;
+}
+
+function secretsFile(dataDir: string): string {
+  return path.join(dataDir, 'secrets.json');
+}
+
+function readStoredSecrets(dataDir: string): StoredSecrets | undefined {
+  const file = secretsFile(dataDir);
+  if (!existsSync(file)) return undefined;
+  const parsed = z
+    .object({ master_key: hex64, session_secret: z.string().min(32), sandbox_secret: z.string().min(16) })
+    .safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new ConfigError(`${file} is damaged: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data;
+}
+
+function createStoredSecrets(dataDir: string): StoredSecrets {
+  mkdirSync(dataDir, { recursive: true });
+  const secrets: StoredSecrets = {
+    master_key: randomBytes(32).toString('hex'),
+    session_secret: randomBytes(32).toString('base64url'),
+    sandbox_secret: randomBytes(24).toString('base64url'),
+  };
+  const file = secretsFile(dataDir);
+  // 'wx' fails if another process created it first; then we read theirs.
+  try {
+    writeFileSync(file, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600, flag: 'wx' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
+      const stored = readStoredSecrets(dataDir);
+      if (stored) return stored;
+    }
+    throw err;
+  }
+  chmodSync(file, 0o600);
+  return secrets;
+}
+
+/** Parses the environment. Throws ConfigError with every problem listed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.XIAOPU_DATA_DIR);
+  const production = e.NODE_ENV === 'production';
+
+  let stored = readStoredSecrets(dataDir);
+  const needGenerated = !e.XIAOPU_MASTER_KEY || !e.XIAOPU_SESSION_SECRET || !e.XIAOPU_SANDBOX_SECRET;
+  if (!stored && needGenerated) {
+    if (production && (!e.XIAOPU_MASTER_KEY || !e.XIAOPU_SESSION_SECRET)) {
+      const missing = [!e.XIAOPU_MASTER_KEY && 'XIAOPU_MASTER_KEY', !e.XIAOPU_SESSION_SECRET && 'XIAOPU_SESSION_SECRET']
+        .filter(Boolean)
+        .join(', ');
+      throw new ConfigError(
+        `NODE_ENV=production needs ${missing} (or the secrets file a first embedded start generates in ${dataDir}); refusing to start with invented secrets`,
+      );
+    }
+    stored = createStoredSecrets(dataDir);
+  }
+
+  const masterHex = e.XIAOPU_MASTER_KEY ?? stored?.master_key;
+  const sessionSecret = e.XIAOPU_SESSION_SECRET ?? stored?.session_secret;
+  const sandboxSecret = e.XIAOPU_SANDBOX_SECRET ?? stored?.sandbox_secret;
+  if (!masterHex || !sessionSecret || !sandboxSecret) throw new ConfigError('secrets could not be resolved');
+
+  return Object.freeze({
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    demo: e.XIAOPU_DEMO,
+    sandboxEnabled: e.XIAOPU_SANDBOX_ENABLED ?? !production,
+    publicUrl: e.XIAOPU_PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`,
+    reservationTtlSeconds: e.XIAOPU_RESERVATION_TTL_SECONDS,
+    maxPendingPerEmail: e.XIAOPU_MAX_PENDING_PER_EMAIL,
+    maxPendingPerIp: e.XIAOPU_MAX_PENDING_PER_IP,
+    cookieSecure: e.XIAOPU_COOKIE_SECURE ?? production,
+    trustProxy: e.XIAOPU_TRUST_PROXY,
+    dbPoolSize: e.XIAOPU_DB_POOL_SIZE,
+    worker: e.XIAOPU_WORKER,
+    workerConcurrency: e.XIAOPU_WORKER_CONCURRENCY,
+    logLevel: e.LOG_LEVEL,
+    secrets: Object.freeze({ masterKey: Buffer.from(masterHex, 'hex'), sessionSecret, sandboxSecret }),
+  });
+}

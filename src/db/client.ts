@@ -1,0 +1,50 @@
+// The database handle: a node-postgres pool, Drizzle on top for typed
+// queries, and a transaction helper. Hot paths use raw SQL on the same pool.
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+// bigint columns (money, counts) come back as strings by default; money is
+// converted explicitly where it is read, counts are parsed as numbers.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
+
+export type Db = NodePgDatabase<typeof schema>;
+/** Anything that can run a query: the pool or a client inside a transaction. */
+export type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
+
+export interface Database {
+  pool: pg.Pool;
+  db: Db;
+  close(): Promise<void>;
+}
+
+export function createDatabase(url: string, poolSize: number): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, idleTimeoutMillis: 30_000 });
+  // An idle client losing its connection (database restart) must not crash the process.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  return { pool, db: drizzle(pool, { schema }), close: () => pool.end() };
+}
+
+/**
+ * Runs `fn` in one transaction on one client. Serialization failures and
+ * deadlocks are retried a few times; anything else rolls back and rethrows.
+ */
+export async function withTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      const result = await fn(client);
+      await client.query('commit');
+      return result;
+    } catch (err) {
+      await client.query('rollback').catch(() => undefined);
+      const code = (err as { code?: string }).code;
+      if ((code === '40001' || code === '40P01') && attempt < 5) continue;
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+}

@@ -1,0 +1,275 @@
+// The database schema: the single source of the row types and of the SQL
+// migrations (drizzle-kit generate). Every merchant-owned table carries
+// merchant_id; money is bigint minor units beside an ISO currency code.
+import { sql } from 'drizzle-orm';
+import {
+  bigint, boolean, check, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const money = (name: string) => bigint(name, { mode: 'number' }); // safe integers of minor units
+const createdAt = () => tstz('created_at').notNull().defaultNow();
+
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  isAdmin: boolean('is_admin').notNull().default(false),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)]);
+
+export const merchants = pgTable('merchants', {
+  id: text('id').primaryKey(),
+  slug: text('slug').notNull(),
+  name: text('name').notNull(),
+  status: text('status').notNull().default('active'),
+  createdAt: createdAt(),
+}, (t) => [
+  uniqueIndex('merchants_slug_key').on(t.slug),
+  check('merchants_status_check', sql`${t.status} in ('active', 'suspended')`),
+]);
+
+export const merchantMembers = pgTable('merchant_members', {
+  merchantId: text('merchant_id').notNull().references(() => merchants.id),
+  userId: text('user_id').notNull().references(() => users.id),
+  role: text('role').notNull().default('owner'),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.merchantId, t.userId] }), index('merchant_members_user_idx').on(t.userId)]);
+
+export const sessions = pgTable('sessions', {
+  id: text('id').primaryKey(),
+  tokenHash: bytea('token_hash').notNull(),
+  userId: text('user_id').notNull().references(() => users.id),
+  expiresAt: tstz('expires_at').notNull(),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('sessions_token_hash_key').on(t.tokenHash), index('sessions_user_idx').on(t.userId)]);
+
+export const apiKeys = pgTable('api_keys', {
+  id: text('id').primaryKey(),
+  merchantId: text('merchant_id').notNull().references(() => merchants.id),
+  name: text('name').notNull(),
+  secretHash: bytea('secret_hash').notNull(),
+  lastFour: text('last_four').notNull(),
+  mode: text('mode').notNull().default('live'),
+  scopes: text('scopes').array().notNull(),
+  createdBy: text('created_by').references(() => users.id),
+  lastUsedAt: tstz('last_used_at'),
+  revokedAt: tstz('revoked_at'),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('api_keys_secret_hash_key').on(t.secretHash), index('api_keys_merchant_idx').on(t.merchantId, t.id)]);
+
+export const idempotencyKeys = pgTable('idempotency_keys', {
+  scope: text('scope').notNull(),
+  key: text('key').notNull(),
+  requestHash: bytea('request_hash').notNull(),
+  state: text('state').notNull().default('in_flight'),
+  responseStatus: integer('response_status'),
+  responseBody: text('response_body'),
+  lockedAt: tstz('locked_at').notNull(),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.scope, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)]);
+
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').notNull(),
+  windowStart: tstz('window_start').notNull(),
+  hits: integer('hits').notNull(),
+}, (t) => [primaryKey({ columns: [t.key, t.windowStart] })]);
+
+export const products = pgTable('products', {
+  id: text('id').primaryKey(),
+  merchantId: text('merchant_id').notNull().references(() => merchants.id),
+  slug: text('slug').notNull(),
+  title: text('title').notNull(),
+  description: text('description').notNull().default(''),
+  price: money('price').notNull(),
+  currency: text('currency').notNull(),
+  delivery: text('delivery').notNull().default('card'),
+  minQuantity: integer('min_quantity').notNull().default(1),
+  maxQuantity: integer('max_quantity').notNull().default(100),
+  visibility: text('visibility').notNull().default('public'),
+  createdAt: createdAt(),
+  updatedAt: tstz('updated_at').notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('products_merchant_slug_key').on(t.merchantId, t.slug),
+  index('products_merchant_idx').on(t.merchantId, t.id),
+  check('products_price_check', sql`${t.price} >= 0`),
+  check('products_quantity_check', sql`${t.minQuantity} >= 1 and ${t.maxQuantity} >= ${t.minQuantity}`),
+  check('products_visibility_check', sql`${t.visibility} in ('public', 'unlisted', 'hidden')`),
+  check('products_delivery_check', sql`${t.delivery} in ('card')`),
+  check('products_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+]);
+
+export const cardBatches = pgTable('card_batches', {
+  id: text('id').primaryKey(),
+  merchantId: text('merchant_id').notNull().references(() => merchants.id),
+  productId: text('product_id').notNull().references(() => products.id),
+  source: text('source').notNull(),
+  status: text('status').notNull().default('importing'),
+  imported: integer('imported').notNull().default(0),
+  duplicates: integer('duplicates').notNull().default(0),
+  blank: integer('blank').notNull().default(0),
+  createdBy: text('created_by'),
+  createdAt: createdAt(),
+  finishedAt: tstz('finished_at'),
+}, (t) => [index('card_batches_product_idx').on(t.productId, t.id)]);
+
+export const orders = pgTable('orders', {
+  id: text('id').primaryKey(),
+  number: text('number').notNull(),
+  merchantId: text('merchant_id').notNull().references(() => merchants.id),
+  status: text('status').notNull(),
+  email: text('email').notNull(),
+  queryPasswordHash: bytea('query_password_hash').notNull(),
+  buyerIp: text('buyer_ip'),
+  total: money('total').notNull(),
+  currency: text('currency').notNull(),
+  expiresAt: tstz('expires_at').notNull(),
+  paidAt: tstz('paid_at'),
+  deliveredAt: tstz('delivered_at'),
+  needsActionReason: text('needs_action_reason'),
+  createdAt: createdAt(),
+  updatedAt: tstz('updated_at').notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('orders_number_key').on(t.number),
+  index('orders_merchant_idx').on(t.merchantId, t.id),
+  index('orders_email_idx').on(sql`lower(${t.email})`, t.id),
+  index('orders_pending_expiry_idx').on(t.expiresAt).where(sql`${t.status} = 'pending_payment'`),
+  index('orders_pending_email_idx').on(sql`lower(${t.email})`).where(sql`${t.status} = 'pending_payment'`),
+  index('orders_pending_ip_idx').on(t.buyerIp).where(sql`${t.status} = 'pending_payment'`),
+  index('orders_needs_action_idx').on(t.merchantId).where(sql`${t.status} = 'needs_action'`),
+  check('orders_total_check', sql`${t.total} >= 0`),
+  check('orders_status_check', sql`${t.status} in ('pending_payment', 'paid', 'delivered', 'completed', 'expired', 'cancelled', 'needs_action', 'disputed', 'refunded', 'partially_refunded')`),
+]);
+
+export const orderItems = pgTable('order_items', {
+  id: text('id').primaryKey(),
+  orderId: text('order_id').notNull().references(() => orders.id),
+  merchantId: text('merchant_id').notNull().references(() => merchants.id),
+  productId: text('product_id').notNull().references(() => products.id),
+  quantity: integer('quantity').notNull(),
+  unitPrice: money('unit_price').notNull(),
+  total: money('total').notNull(),
+}, (t) => [index('order_items_order_idx').on(t.orderId), check('order_items_quantity_check', sql`${t.quantity} >= 1`)]);
+
+export const cards = pgTable('cards', {
+  id: text('id').primaryKey(),
+  merchantId: text('merchant_id').notNull().references(() => merchants.id),
+  productId: text('product_id').notNull().references(() => products.id),
+  batchId: text('batch_id').notNull().references(() => cardBatches.id),
+  status: text('status').notNull().default('available'),
+  ciphertext: bytea('ciphertext').notNull(),
+  keyId: text('key_id').notNull(),
+  blindIndex: bytea('blind_index').notNull(),
+  hint: text('hint').notNull().default(''),
+  orderItemId: text('order_item_id').references(() => orderItems.id),
+  reservedUntil: tstz('reserved_until'),
+  soldAt: tstz('sold_at'),
+  createdAt: createdAt(),
+}, (t) => [
+  uniqueIndex('cards_product_blind_index_key').on(t.productId, t.blindIndex),
+  // The reservation statement walks this index, never the sold rows (DESIGN §6).
+  index('cards_available_idx').on(t.productId, t.id).where(sql`${t.status} = 'available'`),
+  index('cards_product_status_idx').on(t.productId, t.status),
+  index('cards_order_item_idx').on(t.orderItemId).where(sql`${t.orderItemId} is not null`),
+  check('cards_status_check', sql`${t.status} in ('available', 'reserved', 'sold', 'void')`),
+  check('cards_owner_check', sql`(${t.status} in ('reserved', 'sold')) = (${t.orderItemId} is not null)`),
+]);
+
+export const payments = pgTable('payments', {
+  id: text('id').primaryKey(),
+  orderId: text('order_id').notNull().references(() => orders.id),
+  merchantId: text('merchant_id').notNull().references(() => merchants.id),
+  gateway: text('gateway').notNull(),
+  status: text('status').notNull().default('pending'),
+  amount: money('amount').notNull(),
+  currency: text('currency').notNull(),
+  gatewayTradeNo: text('gateway_trade_no'),
+  confirmedBy: text('confirmed_by'),
+  succeededAt: tstz('succeeded_at'),
+  createdAt: createdAt(),
+}, (t) => [
+  uniqueIndex('payments_gateway_trade_key').on(t.gateway, t.gatewayTradeNo),
+  index('payments_order_idx').on(t.orderId),
+  check('payments_status_check', sql`${t.status} in ('pending', 'succeeded', 'failed')`),
+]);
+
+/** Every notify we received, accepted or not: what came, what we decided, why. No signatures or secrets. */
+export const paymentNotifications = pgTable('payment_notifications', {
+  id: text('id').primaryKey(),
+  gateway: text('gateway').notNull(),
+  paymentId: text('payment_id'),
+  outcome: text('outcome').notNull(),
+  reason: text('reason'),
+  ip: text('ip'),
+  createdAt: createdAt(),
+}, (t) => [index('payment_notifications_payment_idx').on(t.paymentId)]);
+
+export const fulfilments = pgTable('fulfilments', {
+  id: text('id').primaryKey(),
+  orderId: text('order_id').notNull().references(() => orders.id),
+  orderItemId: text('order_item_id').notNull().references(() => orderItems.id),
+  merchantId: text('merchant_id').notNull().references(() => merchants.id),
+  kind: text('kind').notNull(),
+  quantity: integer('quantity').notNull(),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('fulfilments_order_item_key').on(t.orderItemId)]);
+
+export const orderEvents = pgTable('order_events', {
+  id: text('id').primaryKey(),
+  orderId: text('order_id').notNull().references(() => orders.id),
+  merchantId: text('merchant_id').notNull(),
+  fromStatus: text('from_status'),
+  toStatus: text('to_status').notNull(),
+  actor: text('actor').notNull(),
+  note: text('note'),
+  createdAt: createdAt(),
+}, (t) => [index('order_events_order_idx').on(t.orderId, t.id)]);
+
+export const outboxEvents = pgTable('outbox_events', {
+  id: text('id').primaryKey(),
+  merchantId: text('merchant_id'),
+  type: text('type').notNull(),
+  data: jsonb('data').notNull(),
+  createdAt: createdAt(),
+  publishedAt: tstz('published_at'),
+}, (t) => [index('outbox_events_unpublished_idx').on(t.id).where(sql`${t.publishedAt} is null`)]);
+
+export const ledgerAccounts = pgTable('ledger_accounts', {
+  id: text('id').primaryKey(),
+  code: text('code').notNull(),
+  kind: text('kind').notNull(),
+  merchantId: text('merchant_id').references(() => merchants.id),
+  currency: text('currency').notNull(),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('ledger_accounts_code_key').on(t.code)]);
+
+export const ledgerTransactions = pgTable('ledger_transactions', {
+  id: text('id').primaryKey(),
+  kind: text('kind').notNull(),
+  causeType: text('cause_type').notNull(),
+  causeId: text('cause_id').notNull(),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('ledger_transactions_cause_key').on(t.kind, t.causeType, t.causeId)]);
+
+export const ledgerEntries = pgTable('ledger_entries', {
+  id: bigint('id', { mode: 'bigint' }).primaryKey().generatedAlwaysAsIdentity(),
+  transactionId: text('transaction_id').notNull().references(() => ledgerTransactions.id),
+  accountId: text('account_id').notNull().references(() => ledgerAccounts.id),
+  amount: money('amount').notNull(),
+  currency: text('currency').notNull(),
+  createdAt: createdAt(),
+}, (t) => [index('ledger_entries_transaction_idx').on(t.transactionId), index('ledger_entries_account_idx').on(t.accountId)]);
+
+export const auditLog = pgTable('audit_log', {
+  id: text('id').primaryKey(),
+  actorType: text('actor_type').notNull(),
+  actorId: text('actor_id'),
+  merchantId: text('merchant_id'),
+  action: text('action').notNull(),
+  targetType: text('target_type'),
+  targetId: text('target_id'),
+  data: jsonb('data').notNull().default({}),
+  ip: text('ip'),
+  createdAt: createdAt(),
+}, (t) => [index('audit_log_merchant_idx').on(t.merchantId, t.id)]);

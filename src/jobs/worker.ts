@@ -1,0 +1,43 @@
+// Background jobs on graphile-worker, in the same PostgreSQL. Claims are
+// exclusive, so any number of app processes can run a worker at once; cron
+// items are de-duplicated across processes by graphile-worker's known_crontabs.
+import { Logger, run, type Runner, type TaskList } from 'graphile-worker';
+import { expireOrders } from '../modules/orders/expire-orders.ts';
+import { purgeExpiredState } from '../modules/platform/purge-expired-state.ts';
+import type { Log, Services } from '../modules/shared/context.ts';
+
+export const CRONTAB = [
+  '* * * * * expire_orders ?max=1',
+  '17 * * * * purge_expired_state ?max=1',
+].join('\n');
+
+export function taskList(s: Services): TaskList {
+  return {
+    expire_orders: async () => {
+      const r = await expireOrders(s);
+      if (r.expired) s.log.info(r, 'expired unpaid orders');
+    },
+    purge_expired_state: async () => {
+      await purgeExpiredState(s);
+    },
+  };
+}
+
+function graphileLogger(log: Log): Logger {
+  return new Logger((scope) => (level, message, meta) => {
+    const l = level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'debug';
+    log[l]({ worker: scope.workerId, task: scope.taskIdentifier, ...(meta ?? {}) }, message);
+  });
+}
+
+export async function startWorker(s: Services): Promise<Runner> {
+  return run({
+    pgPool: s.database.pool,
+    concurrency: s.config.workerConcurrency,
+    taskList: taskList(s),
+    crontab: CRONTAB,
+    logger: graphileLogger(s.log),
+    noHandleSignals: true,
+    pollInterval: 2000,
+  });
+}

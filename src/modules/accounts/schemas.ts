@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+export const Email = z.string().trim().toLowerCase().pipe(z.email({ message: 'must be an email address' })).pipe(z.string().max(254));
+export const Password = z.string().min(8, 'must be at least 8 characters').max(200);
+export const ShopSlug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/, 'must be 3–40 lowercase letters, digits or dashes');
+
+export const SignupInput = z.object({
+  email: Email,
+  password: Password,
+  shop_name: z.string().trim().min(1).max(80),
+  shop_slug: ShopSlug,
+});
+export type SignupInput = z.infer<typeof SignupInput>;
+
+export const LoginInput = z.object({ email: Email, password: z.string().min(1).max(200) });
+export type LoginInput = z.infer<typeof LoginInput>;
+
+export const UserOut = z.object({ id: z.string(), email: z.string(), is_admin: z.boolean() });
+export const MerchantOut = z.object({ id: z.string(), slug: z.string(), name: z.string() });
+export const SessionOut = z.object({ user: UserOut, merchant: MerchantOut.nullable(), csrf_token: z.string() });

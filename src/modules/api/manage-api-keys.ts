@@ -1,0 +1,53 @@
+import { withTransaction } from '../../db/client.ts';
+import { notFound } from '../../lib/errors.ts';
+import type { Ctx, Services } from '../shared/context.ts';
+import { pageClause, toPage, type PageQuery } from '../shared/pagination.ts';
+import { writeAudit } from '../trust/audit.ts';
+
+interface KeyRow { id: string; name: string; mode: string; scopes: string[]; last_four: string; last_used_at: Date | null; revoked_at: Date | null; created_at: Date }
+
+function present(r: KeyRow) {
+  return {
+    id: r.id, object: 'api_key' as const, name: r.name, mode: r.mode, scopes: r.scopes, last_four: r.last_four,
+    last_used_at: r.last_used_at?.toISOString() ?? null, revoked_at: r.revoked_at?.toISOString() ?? null, created_at: r.created_at.toISOString(),
+  };
+}
+
+export async function listApiKeys(ctx: Ctx, merchantId: string, page: PageQuery) {
+  const params: unknown[] = [merchantId];
+  const c = pageClause(page, 'id', params);
+  const { rows } = await ctx.database.pool.query<KeyRow>(
+    `select id, name, mode, scopes, last_four, last_used_at, revoked_at, created_at from api_keys
+      where merchant_id = $1 and ${c.where} order by ${c.order} limit ${c.limit}`, params);
+  return toPage(rows.map(present), page);
+}
+
+export async function revokeApiKey(ctx: Ctx, merchantId: string, keyId: string) {
+  return withTransaction(ctx.database.pool, async (q) => {
+    const now = ctx.clock.now();
+    const { rows } = await q.query<KeyRow>(
+      `update api_keys set revoked_at = coalesce(revoked_at, $3) where id = $1 and merchant_id = $2
+       returning id, name, mode, scopes, last_four, last_used_at, revoked_at, created_at`, [keyId, merchantId, now]);
+    const row = rows[0];
+    if (!row) throw notFound('api key');
+    await writeAudit(q, ctx.actor, now, { action: 'api_key.revoke', targetType: 'api_key', targetId: keyId, merchantId });
+    return present(row);
+  });
+}
+
+export interface ApiKeyPrincipal { keyId: string; merchantId: string; scopes: string[] }
+
+/** Resolves a bearer secret to its key, or undefined. Touches last_used_at at most once a minute. */
+export async function authenticateApiKey(s: Services, secret: string): Promise<ApiKeyPrincipal | undefined> {
+  if (!/^sk_(live|test)_[0-9A-Za-z]{20,}$/.test(secret)) return undefined;
+  const now = s.clock.now();
+  const { rows } = await s.database.pool.query<{ id: string; merchant_id: string; scopes: string[]; last_used_at: Date | null }>(
+    `select k.id, k.merchant_id, k.scopes, k.last_used_at from api_keys k join merchants m on m.id = k.merchant_id
+      where k.secret_hash = $1 and k.revoked_at is null and m.status = 'active'`, [s.keyring.apiKeyHash(secret)]);
+  const row = rows[0];
+  if (!row) return undefined;
+  if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) {
+    await s.database.pool.query('update api_keys set last_used_at = $2 where id = $1', [row.id, now]);
+  }
+  return { keyId: row.id, merchantId: row.merchant_id, scopes: row.scopes };
+}

@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import { withTransaction } from '../../db/client.ts';
+import { conflict } from '../../lib/errors.ts';
+import { newId } from '../../lib/ids.ts';
+import type { Ctx } from '../shared/context.ts';
+import { writeAudit } from '../trust/audit.ts';
+import { loadProduct, presentProduct } from './product-rows.ts';
+import type { CreateProductInput, ProductOut } from './schemas.ts';
+
+function slugify(title: string): string {
+  const base = title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+  return `${base || 'product'}-${randomBytes(3).toString('hex')}`;
+}
+
+export async function createProduct(ctx: Ctx, merchantId: string, input: CreateProductInput): Promise<ProductOut> {
+  const now = ctx.clock.now();
+  const id = newId('prd', now.getTime());
+  const min = input.min_quantity ?? 1;
+  const max = input.max_quantity ?? Math.max(100, min);
+  return withTransaction(ctx.database.pool, async (q) => {
+    try {
+      await q.query(
+        `insert into products (id, merchant_id, slug, title, description, price, currency, delivery, min_quantity, max_quantity, visibility, created_at, updated_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)`,
+        [id, merchantId, input.slug ?? slugify(input.title), input.title, input.description ?? '', input.price, input.currency,
+          input.delivery, min, max, input.visibility ?? 'public', now],
+      );
+    } catch (err) {
+      if ((err as { code?: string }).code === '23505') throw conflict('slug_taken', 'Another product of this shop has this slug.');
+      throw err;
+    }
+    await writeAudit(q, ctx.actor, now, { action: 'product.create', targetType: 'product', targetId: id, merchantId, data: { price: input.price, currency: input.currency } });
+    const row = await loadProduct(q, merchantId, id);
+    if (!row) throw new Error('created product vanished');
+    return presentProduct(row);
+  });
+}

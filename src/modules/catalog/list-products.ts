@@ -1,0 +1,12 @@
+import type { Ctx } from '../shared/context.ts';
+import { pageClause, toPage, type PageQuery } from '../shared/pagination.ts';
+import { PRODUCT_COLUMNS, presentProduct, STOCK_JOIN, type ProductRow } from './product-rows.ts';
+
+export async function listProducts(ctx: Ctx, merchantId: string, page: PageQuery) {
+  const params: unknown[] = [merchantId];
+  const c = pageClause(page, 'p.id', params);
+  const { rows } = await ctx.database.pool.query<ProductRow>(
+    `select ${PRODUCT_COLUMNS} from products p ${STOCK_JOIN}
+      where p.merchant_id = $1 and ${c.where} order by ${c.order} limit ${c.limit}`, params);
+  return toPage(rows.map(presentProduct), page);
+}

@@ -1,0 +1,38 @@
+// Reading products with their stock counts, shared by the catalog use cases.
+import type { Queryable } from '../../db/client.ts';
+import type { ProductOut } from './schemas.ts';
+
+export interface ProductRow {
+  id: string; merchant_id: string; slug: string; title: string; description: string; price: string; currency: string;
+  delivery: 'card'; min_quantity: number; max_quantity: number; visibility: 'public' | 'unlisted' | 'hidden';
+  created_at: Date; updated_at: Date;
+  available: string; reserved: string; sold: string; void: string;
+}
+
+/** Stock counts come from the cards themselves (no counters to drift). */
+export const PRODUCT_COLUMNS = `p.id, p.merchant_id, p.slug, p.title, p.description, p.price, p.currency, p.delivery,
+  p.min_quantity, p.max_quantity, p.visibility, p.created_at, p.updated_at,
+  coalesce(s.available, 0) as available, coalesce(s.reserved, 0) as reserved, coalesce(s.sold, 0) as sold, coalesce(s.void, 0) as void`;
+
+export const STOCK_JOIN = `left join lateral (
+    select count(*) filter (where c.status = 'available') as available,
+           count(*) filter (where c.status = 'reserved') as reserved,
+           count(*) filter (where c.status = 'sold') as sold,
+           count(*) filter (where c.status = 'void') as void
+      from cards c where c.product_id = p.id) s on true`;
+
+export function presentProduct(r: ProductRow): ProductOut {
+  return {
+    id: r.id, object: 'product', slug: r.slug, title: r.title, description: r.description, price: Number(r.price),
+    currency: r.currency, delivery: r.delivery, min_quantity: r.min_quantity, max_quantity: r.max_quantity,
+    visibility: r.visibility,
+    stock: { available: Number(r.available), reserved: Number(r.reserved), sold: Number(r.sold), void: Number(r.void) },
+    created_at: r.created_at.toISOString(), updated_at: r.updated_at.toISOString(),
+  };
+}
+
+export async function loadProduct(q: Queryable, merchantId: string, productId: string): Promise<ProductRow | undefined> {
+  const { rows } = await q.query<ProductRow>(
+    `select ${PRODUCT_COLUMNS} from products p ${STOCK_JOIN} where p.id = $1 and p.merchant_id = $2`, [productId, merchantId]);
+  return rows[0];
+}

@@ -1,0 +1,39 @@
+import { withTransaction } from '../../db/client.ts';
+import { conflict, notFound, validationError } from '../../lib/errors.ts';
+import type { Ctx } from '../shared/context.ts';
+import { writeAudit } from '../trust/audit.ts';
+import { loadProduct, presentProduct } from './product-rows.ts';
+import type { ProductOut, UpdateProductInput } from './schemas.ts';
+
+const COLUMNS: Record<keyof UpdateProductInput, string> = {
+  title: 'title', description: 'description', price: 'price', min_quantity: 'min_quantity',
+  max_quantity: 'max_quantity', visibility: 'visibility', slug: 'slug',
+};
+
+export async function updateProduct(ctx: Ctx, merchantId: string, productId: string, input: UpdateProductInput): Promise<ProductOut> {
+  const now = ctx.clock.now();
+  return withTransaction(ctx.database.pool, async (q) => {
+    const current = await loadProduct(q, merchantId, productId);
+    if (!current) throw notFound('product');
+    const min = input.min_quantity ?? current.min_quantity;
+    const max = input.max_quantity ?? current.max_quantity;
+    if (min > max) throw validationError('min_quantity must not exceed max_quantity', 'min_quantity');
+    const sets: string[] = [];
+    const params: unknown[] = [productId, merchantId, now];
+    for (const [key, col] of Object.entries(COLUMNS) as [keyof UpdateProductInput, string][]) {
+      if (input[key] === undefined) continue;
+      params.push(input[key]);
+      sets.push(`${col} = $${params.length}`);
+    }
+    try {
+      await q.query(`update products set updated_at = $3${sets.map((s) => ', ' + s).join('')} where id = $1 and merchant_id = $2`, params);
+    } catch (err) {
+      if ((err as { code?: string }).code === '23505') throw conflict('slug_taken', 'Another product of this shop has this slug.');
+      throw err;
+    }
+    await writeAudit(q, ctx.actor, now, { action: 'product.update', targetType: 'product', targetId: productId, merchantId, data: { fields: Object.keys(input) } });
+    const row = await loadProduct(q, merchantId, productId);
+    if (!row) throw notFound('product');
+    return presentProduct(row);
+  });
+}

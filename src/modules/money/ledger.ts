@@ -1,0 +1,77 @@
+// The double-entry ledger (DESIGN §8). A transaction's entries sum to zero per
+// currency; a transaction is unique per (kind, cause), so posting twice is a no-op.
+import { createHash } from 'node:crypto';
+import type { Queryable } from '../../db/client.ts';
+import { newId } from '../../lib/ids.ts';
+
+export type AccountKind = 'gateway_clearing' | 'merchant_escrow' | 'merchant_available' | 'platform_revenue';
+
+export interface AccountRef {
+  kind: AccountKind;
+  /** e.g. the gateway name or the merchant id */
+  owner: string;
+  merchantId: string | null;
+  currency: string;
+}
+
+export interface LedgerEntryInput {
+  account: AccountRef;
+  /** Signed minor units: positive debits, negative credits. */
+  amount: number;
+}
+
+export interface LedgerTransactionInput {
+  kind: string;
+  causeType: string;
+  causeId: string;
+  at: Date;
+  entries: LedgerEntryInput[];
+}
+
+export function accountCode(a: AccountRef): string {
+  return `${a.kind}:${a.owner}:${a.currency}`;
+}
+
+/** Account ids are derived from their codes, so no lookup is needed to post. */
+function accountId(code: string): string {
+  return 'lac_' + createHash('sha256').update(code).digest('hex').slice(0, 26);
+}
+
+export function assertBalanced(entries: LedgerEntryInput[]): void {
+  const sums = new Map<string, number>();
+  for (const e of entries) {
+    if (!Number.isSafeInteger(e.amount)) throw new Error('ledger amounts are integer minor units');
+    sums.set(e.account.currency, (sums.get(e.account.currency) ?? 0) + e.amount);
+  }
+  for (const [currency, sum] of sums) {
+    if (sum !== 0) throw new Error(`unbalanced ledger transaction: ${currency} sums to ${sum}`);
+  }
+}
+
+/** Posts a balanced transaction in one statement. Returns false if this cause was already posted. */
+export async function postLedgerTransaction(q: Queryable, input: LedgerTransactionInput): Promise<boolean> {
+  assertBalanced(input.entries);
+  const params: unknown[] = [newId('ltx', input.at.getTime()), input.kind, input.causeType, input.causeId, input.at];
+  const accounts: string[] = [];
+  const entries: string[] = [];
+  for (const e of input.entries) {
+    const code = accountCode(e.account);
+    params.push(accountId(code), code, e.account.kind, e.account.merchantId, e.account.currency, e.amount);
+    const n = params.length;
+    accounts.push(`($${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $5::timestamptz)`);
+    entries.push(`($${n - 5}, $${n}::bigint, $${n - 1})`);
+  }
+  const { rows } = await q.query<{ n: string }>(
+    `with a as (insert into ledger_accounts (id, code, kind, merchant_id, currency, created_at)
+                values ${accounts.join(', ')} on conflict (code) do nothing),
+     t as (insert into ledger_transactions (id, kind, cause_type, cause_id, created_at)
+           values ($1, $2, $3, $4, $5) on conflict (kind, cause_type, cause_id) do nothing returning id),
+     e as (insert into ledger_entries (transaction_id, account_id, amount, currency, created_at)
+           select t.id, v.account_id, v.amount, v.currency, $5 from t,
+                  (values ${entries.join(', ')}) as v(account_id, amount, currency)
+           returning 1)
+     select count(*) as n from e`,
+    params,
+  );
+  return Number(rows[0]?.n ?? 0) > 0;
+}

@@ -1,0 +1,84 @@
+// Guest checkout (DESIGN §5): validate, then in one transaction create the
+// order and its item, reserve exactly the quantity, and open a payment attempt.
+import { withTransaction } from '../../db/client.ts';
+import { conflict, notFound, rateLimited, validationError } from '../../lib/errors.ts';
+import { newId, newOrderNumber } from '../../lib/ids.ts';
+import { paymentUrl, requireGateway } from '../payments/gateways.ts';
+import type { Services } from '../shared/context.ts';
+import { reserveCards } from '../vault/reserve-cards.ts';
+import type { CreateOrderInput } from './schemas.ts';
+
+interface CheckoutProduct {
+  id: string; merchant_id: string; price: string; currency: string; min_quantity: number; max_quantity: number;
+}
+
+export async function createOrder(s: Services, shopSlug: string, input: CreateOrderInput, buyerIp: string) {
+  const gateway = requireGateway(s, input.gateway);
+  const pool = s.database.pool;
+  const { rows } = await pool.query<CheckoutProduct & { pending_email: string; pending_ip: string }>(
+    `select p.id, p.merchant_id, p.price, p.currency, p.min_quantity, p.max_quantity,
+            (select coalesce(sum(oi.quantity), 0) from orders o join order_items oi on oi.order_id = o.id
+              where o.status = 'pending_payment' and lower(o.email) = $3) as pending_email,
+            (select coalesce(sum(oi.quantity), 0) from orders o join order_items oi on oi.order_id = o.id
+              where o.status = 'pending_payment' and o.buyer_ip = $4) as pending_ip
+       from products p join merchants m on m.id = p.merchant_id
+      where m.slug = $1 and m.status = 'active' and p.id = $2 and p.visibility <> 'hidden'`,
+    [shopSlug, input.product_id, input.email, buyerIp],
+  );
+  const product = rows[0];
+  if (!product) throw notFound('product');
+  if (input.quantity < product.min_quantity || input.quantity > product.max_quantity) {
+    throw validationError(`quantity must be between ${product.min_quantity} and ${product.max_quantity}`, 'quantity');
+  }
+  // Anti-hoarding: a buyer cannot hold more than this much stock unpaid at once.
+  if (Number(product.pending_email) + input.quantity > s.config.maxPendingPerEmail
+    || Number(product.pending_ip) + input.quantity > s.config.maxPendingPerIp) {
+    throw rateLimited('too_many_pending', 'You have too many unpaid orders. Pay or let them expire first.');
+  }
+  const unitPrice = Number(product.price);
+  const total = unitPrice * input.quantity;
+  if (!Number.isSafeInteger(total)) throw validationError('order total is too large', 'quantity');
+
+  const now = s.clock.now();
+  const t = now.getTime();
+  const expiresAt = new Date(t + s.config.reservationTtlSeconds * 1000);
+  const orderId = newId('ord', t);
+  const itemId = newId('oit', t);
+  const paymentId = newId('pay', t);
+  const number = newOrderNumber(now);
+
+  return withTransaction(pool, async (q) => {
+    await q.query(
+      `with o as (insert into orders (id, number, merchant_id, status, email, query_password_hash, buyer_ip, total, currency, expires_at, created_at, updated_at)
+                  values ($1, $2, $3, 'pending_payment', $4, $5, $6, $7, $8, $9, $10, $10)),
+            i as (insert into order_items (id, order_id, merchant_id, product_id, quantity, unit_price, total)
+                  values ($11, $1, $3, $12, $13, $14, $7))
+       select 1`,
+      [orderId, number, product.merchant_id, input.email, s.keyring.queryPasswordHash(orderId, input.query_password), buyerIp,
+        total, product.currency, expiresAt, now, itemId, product.id, input.quantity, unitPrice],
+    );
+    const reserved = await reserveCards(q, { productId: product.id, orderItemId: itemId, quantity: input.quantity, until: expiresAt });
+    if (reserved !== input.quantity) {
+      // Throwing rolls back the order and any partial reservation.
+      throw conflict('out_of_stock', 'Not enough stock for this quantity.');
+    }
+    await q.query(
+      `with p as (insert into payments (id, order_id, merchant_id, gateway, amount, currency, created_at)
+                  values ($1, $2, $3, $4, $5, $6, $7)),
+            e as (insert into order_events (id, order_id, merchant_id, from_status, to_status, actor, created_at)
+                  values ($8, $2, $3, null, 'pending_payment', $9, $7))
+       insert into outbox_events (id, merchant_id, type, data, created_at)
+       values ($10, $3, 'order.created', jsonb_build_object('order_id', $2::text, 'number', $11::text, 'status', 'pending_payment', 'total', $5::bigint, 'currency', $6::text), $7)`,
+      [paymentId, orderId, product.merchant_id, gateway, total, product.currency, now, newId('oev', t), `buyer:${buyerIp}`, newId('evt', t), number],
+    );
+    return {
+      order: {
+        id: orderId, object: 'order' as const, number, status: 'pending_payment', total, currency: product.currency,
+        expires_at: expiresAt.toISOString(), created_at: now.toISOString(), paid_at: null, delivered_at: null,
+      },
+      access_token: s.keyring.orderAccessToken(orderId),
+      payment: { id: paymentId, gateway, status: 'pending', amount: total, currency: product.currency, pay_url: paymentUrl(s, gateway, paymentId) },
+    };
+  });
+}
+

@@ -1,0 +1,56 @@
+// Orders as a merchant (or an admin) sees them: scoped to the merchant, paged.
+import { z } from 'zod';
+import { notFound } from '../../lib/errors.ts';
+import type { Ctx } from '../shared/context.ts';
+import { PageQuery, pageClause, toPage } from '../shared/pagination.ts';
+import { loadItems, ORDER_COLUMNS, presentItems, presentOrderSummary, type OrderRow } from './order-rows.ts';
+import { ORDER_STATES } from './state-machine.ts';
+
+export const ListOrdersQuery = PageQuery.extend({ status: z.enum(ORDER_STATES).optional() });
+export type ListOrdersQuery = z.infer<typeof ListOrdersQuery>;
+
+function present(r: OrderRow, items: ReturnType<typeof presentItems>) {
+  return { ...presentOrderSummary(r), merchant_id: r.merchant_id, email: r.email, needs_action_reason: r.needs_action_reason, items };
+}
+
+/** `merchantId` undefined lists across all merchants (platform admins only). */
+export async function listOrders(ctx: Ctx, merchantId: string | undefined, query: ListOrdersQuery) {
+  const params: unknown[] = [];
+  const conds: string[] = [];
+  if (merchantId) {
+    params.push(merchantId);
+    conds.push(`o.merchant_id = $${params.length}`);
+  }
+  if (query.status) {
+    params.push(query.status);
+    conds.push(`o.status = $${params.length}`);
+  }
+  const c = pageClause(query, 'o.id', params);
+  conds.push(c.where);
+  const { rows } = await ctx.database.pool.query<OrderRow>(
+    `select ${ORDER_COLUMNS} from orders o where ${conds.join(' and ')} order by ${c.order} limit ${c.limit}`, params);
+  const items = await loadItems(ctx.database.pool, rows.map((r) => r.id));
+  return toPage(rows.map((r) => present(r, presentItems(items.get(r.id) ?? []))), query);
+}
+
+export async function getOrder(ctx: Ctx, merchantId: string | undefined, orderId: string) {
+  const params: unknown[] = [orderId];
+  let cond = '';
+  if (merchantId) {
+    params.push(merchantId);
+    cond = ' and o.merchant_id = $2';
+  }
+  const { rows } = await ctx.database.pool.query<OrderRow>(`select ${ORDER_COLUMNS} from orders o where o.id = $1${cond}`, params);
+  const order = rows[0];
+  if (!order) throw notFound('order');
+  const items = await loadItems(ctx.database.pool, [order.id]);
+  const { rows: payments } = await ctx.database.pool.query<{ id: string; gateway: string; status: string; amount: string; currency: string; succeeded_at: Date | null }>(
+    'select id, gateway, status, amount, currency, succeeded_at from payments where order_id = $1 order by id', [order.id]);
+  const { rows: events } = await ctx.database.pool.query<{ from_status: string | null; to_status: string; actor: string; note: string | null; created_at: Date }>(
+    'select from_status, to_status, actor, note, created_at from order_events where order_id = $1 order by id', [order.id]);
+  return {
+    ...present(order, presentItems(items.get(order.id) ?? [])),
+    payments: payments.map((p) => ({ id: p.id, gateway: p.gateway, status: p.status, amount: Number(p.amount), currency: p.currency, succeeded_at: p.succeeded_at?.toISOString() ?? null })),
+    events: events.map((e) => ({ from: e.from_status, to: e.to_status, actor: e.actor, note: e.note, at: e.created_at.toISOString() })),
+  };
+}

@@ -1,0 +1,55 @@
+// Reading orders and their deliveries, shared by the buyer and merchant views.
+import type { Queryable } from '../../db/client.ts';
+import type { Keyring } from '../../lib/crypto.ts';
+
+export interface OrderRow {
+  id: string; number: string; merchant_id: string; status: string; email: string; total: string; currency: string;
+  expires_at: Date; paid_at: Date | null; delivered_at: Date | null; created_at: Date; needs_action_reason: string | null;
+}
+
+export const ORDER_COLUMNS = 'o.id, o.number, o.merchant_id, o.status, o.email, o.total, o.currency, o.expires_at, o.paid_at, o.delivered_at, o.created_at, o.needs_action_reason';
+
+export function presentOrderSummary(r: OrderRow) {
+  return {
+    id: r.id, object: 'order' as const, number: r.number, status: r.status, total: Number(r.total), currency: r.currency,
+    expires_at: r.expires_at.toISOString(), created_at: r.created_at.toISOString(),
+    paid_at: r.paid_at?.toISOString() ?? null, delivered_at: r.delivered_at?.toISOString() ?? null,
+  };
+}
+
+export interface ItemRow { id: string; product_id: string; title: string; quantity: number; unit_price: string; total: string }
+
+export async function loadItems(q: Queryable, orderIds: string[]): Promise<Map<string, ItemRow[]>> {
+  const { rows } = await q.query<ItemRow & { order_id: string }>(
+    `select i.order_id, i.id, i.product_id, p.title, i.quantity, i.unit_price, i.total
+       from order_items i join products p on p.id = i.product_id where i.order_id = any($1) order by i.id`, [orderIds]);
+  const out = new Map<string, ItemRow[]>();
+  for (const r of rows) {
+    const list = out.get(r.order_id) ?? [];
+    list.push(r);
+    out.set(r.order_id, list);
+  }
+  return out;
+}
+
+export function presentItems(items: ItemRow[]) {
+  return items.map((i) => ({ id: i.id, product_id: i.product_id, title: i.title, quantity: i.quantity, unit_price: Number(i.unit_price), total: Number(i.total) }));
+}
+
+const DELIVERED = new Set(['delivered', 'completed', 'disputed', 'partially_refunded']);
+
+/** Decrypts the keys sold to an order, grouped per item; empty until the order is delivered. */
+export async function revealDeliveries(q: Queryable, keyring: Keyring, order: OrderRow) {
+  if (!DELIVERED.has(order.status)) return [];
+  const { rows } = await q.query<{ product_id: string; order_item_id: string; ciphertext: Buffer; key_id: string }>(
+    `select i.product_id, c.order_item_id, c.ciphertext, c.key_id from order_items i
+       join cards c on c.order_item_id = i.id and c.status = 'sold'
+      where i.order_id = $1 order by i.id, c.id`, [order.id]);
+  const byItem = new Map<string, { product_id: string; items: string[] }>();
+  for (const r of rows) {
+    const d = byItem.get(r.order_item_id) ?? { product_id: r.product_id, items: [] };
+    d.items.push(keyring.open({ ciphertext: r.ciphertext, keyId: r.key_id }));
+    byItem.set(r.order_item_id, d);
+  }
+  return [...byItem.values()].map((d) => ({ kind: 'card' as const, ...d }));
+}

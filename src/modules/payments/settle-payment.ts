@@ -1,0 +1,136 @@
+// Payment success, in one transaction (DESIGN §5, §7): the payment is locked
+// so duplicates queue behind each other and see the first one's result; the
+// order goes paid → its reserved keys sold → fulfilment rows → delivered;
+// the money is posted to the ledger; events go to the outbox. A late payment
+// on an expired order re-reserves stock, or parks the order in needs_action.
+import type pg from 'pg';
+import { withTransaction } from '../../db/client.ts';
+import { newId } from '../../lib/ids.ts';
+import { postLedgerTransaction } from '../money/ledger.ts';
+import type { OrderStatus } from '../orders/state-machine.ts';
+import { transitionOrder } from '../orders/transition-order.ts';
+import { emitEvent } from '../shared/outbox.ts';
+import type { Services } from '../shared/context.ts';
+import { releaseCards, reserveCards, sellReservedCards } from '../vault/reserve-cards.ts';
+
+export interface VerifiedPayment {
+  paymentId: string;
+  gateway: string;
+  tradeNo: string;
+  amount: number;
+  currency: string;
+  /** Who vouches for it: `gateway:sandbox`, `admin:usr_…` */
+  actor: string;
+}
+
+export type SettleOutcome =
+  | { result: 'delivered'; orderId: string }
+  | { result: 'needs_action'; orderId: string; reason: string }
+  | { result: 'duplicate'; orderId: string }
+  | { result: 'rejected'; reason: string };
+
+interface LockedPayment {
+  id: string; order_id: string; merchant_id: string; gateway: string; status: string; amount: string; currency: string;
+  gateway_trade_no: string | null; order_status: OrderStatus;
+}
+
+export async function settlePayment(s: Services, p: VerifiedPayment): Promise<SettleOutcome> {
+  try {
+    return await withTransaction(s.database.pool, (q) => settleInTransaction(s, q, p));
+  } catch (err) {
+    // The trade number already settled another payment: a replay moved onto another order.
+    if ((err as { code?: string; constraint?: string }).constraint === 'payments_gateway_trade_key') {
+      return { result: 'rejected', reason: 'trade_no_used_by_another_payment' };
+    }
+    throw err;
+  }
+}
+
+async function settleInTransaction(s: Services, q: pg.PoolClient, p: VerifiedPayment): Promise<SettleOutcome> {
+  const now = s.clock.now();
+  const { rows } = await q.query<LockedPayment>(
+    `select p.id, p.order_id, p.merchant_id, p.gateway, p.status, p.amount, p.currency, p.gateway_trade_no, o.status as order_status
+       from payments p join orders o on o.id = p.order_id where p.id = $1 for update of p`,
+    [p.paymentId],
+  );
+  const pay = rows[0];
+  if (!pay) return { result: 'rejected', reason: 'unknown_payment' };
+  if (pay.gateway !== p.gateway) return { result: 'rejected', reason: 'gateway_mismatch' };
+  if (Number(pay.amount) !== p.amount) return { result: 'rejected', reason: 'amount_mismatch' };
+  if (pay.currency !== p.currency) return { result: 'rejected', reason: 'currency_mismatch' };
+  if (pay.status === 'succeeded') {
+    if (pay.gateway_trade_no === p.tradeNo || p.actor.startsWith('admin:')) return { result: 'duplicate', orderId: pay.order_id };
+    return { result: 'rejected', reason: 'payment_settled_by_another_trade' };
+  }
+
+  await q.query(`update payments set status = 'succeeded', gateway_trade_no = $2, succeeded_at = $3, confirmed_by = $4 where id = $1`,
+    [pay.id, p.tradeNo, now, p.actor]);
+  // The money is ours to account for from here on, whatever happens to the order.
+  await postLedgerTransaction(q, {
+    kind: 'payment', causeType: 'payment', causeId: pay.id, at: now,
+    entries: [
+      { account: { kind: 'gateway_clearing', owner: pay.gateway, merchantId: null, currency: pay.currency }, amount: Number(pay.amount) },
+      { account: { kind: 'merchant_escrow', owner: pay.merchant_id, merchantId: pay.merchant_id, currency: pay.currency }, amount: -Number(pay.amount) },
+    ],
+  });
+  await emitEvent(q, now, pay.merchant_id, 'payment.succeeded', { payment_id: pay.id, order_id: pay.order_id, amount: Number(pay.amount), currency: pay.currency });
+
+  const base = { orderId: pay.order_id, merchantId: pay.merchant_id, actor: p.actor, at: now };
+  let prev = await transitionOrder(q, { ...base, from: ['pending_payment'], to: 'paid', set: { paid_at: now } });
+  if (!prev) {
+    // Late: the order expired or was cancelled and its keys went back to stock.
+    prev = await transitionOrder(q, { ...base, from: ['expired', 'cancelled'], to: 'paid', set: { paid_at: now }, note: 'late payment' });
+    if (!prev) {
+      // Already paid through another attempt, or in a state we must not touch: a person looks at it.
+      await emitEvent(q, now, pay.merchant_id, 'payment.unmatched', { payment_id: pay.id, order_id: pay.order_id, order_status: pay.order_status });
+      return parkOrder(q, base, pay.order_status, 'payment_for_settled_order');
+    }
+    if (!(await reReserve(q, pay.order_id, now))) {
+      return parkOrder(q, base, 'paid', 'out_of_stock_after_expiry');
+    }
+  }
+
+  const { rows: items } = await q.query<{ id: string; quantity: number }>('select id, quantity from order_items where order_id = $1', [pay.order_id]);
+  const want = items.reduce((n, i) => n + i.quantity, 0);
+  const sold = await sellReservedCards(q, pay.order_id, now);
+  if (sold !== want) throw new Error(`order ${pay.order_id}: sold ${sold} keys, expected ${want}`);
+  await q.query(
+    `insert into fulfilments (id, order_id, order_item_id, merchant_id, kind, quantity, created_at)
+     select u.id, $1, u.item, $2, 'card', u.qty, $3 from unnest($4::text[], $5::text[], $6::int[]) as u(id, item, qty)
+     on conflict (order_item_id) do nothing`,
+    [pay.order_id, pay.merchant_id, now, items.map(() => newId('ful', now.getTime())), items.map((i) => i.id), items.map((i) => i.quantity)],
+  );
+  await transitionOrder(q, { ...base, from: ['paid'], to: 'delivered', set: { delivered_at: now } });
+  return { result: 'delivered', orderId: pay.order_id };
+}
+
+async function reReserve(q: pg.PoolClient, orderId: string, now: Date): Promise<boolean> {
+  const { rows: items } = await q.query<{ id: string; product_id: string; quantity: number }>(
+    'select id, product_id, quantity from order_items where order_id = $1', [orderId]);
+  for (const item of items) {
+    const got = await reserveCards(q, { productId: item.product_id, orderItemId: item.id, quantity: item.quantity, until: now });
+    if (got !== item.quantity) {
+      await releaseCards(q, orderId);
+      return false;
+    }
+  }
+  return true;
+}
+
+async function parkOrder(
+  q: pg.PoolClient,
+  base: { orderId: string; merchantId: string; actor: string; at: Date },
+  from: OrderStatus,
+  reason: string,
+): Promise<SettleOutcome> {
+  if (from === 'paid') {
+    await transitionOrder(q, { ...base, from: ['paid'], to: 'needs_action', note: reason, set: { needs_action_reason: reason } });
+  } else {
+    // The order itself stays as it is (e.g. delivered); the reason is recorded on it for the console.
+    await q.query('update orders set needs_action_reason = $2, updated_at = $3 where id = $1', [base.orderId, reason, base.at]);
+    await q.query(
+      `insert into order_events (id, order_id, merchant_id, from_status, to_status, actor, note, created_at) values ($1, $2, $3, $4, $4, $5, $6, $7)`,
+      [newId('oev', base.at.getTime()), base.orderId, base.merchantId, from, base.actor, reason, base.at]);
+  }
+  return { result: 'needs_action', orderId: base.orderId, reason };
+}

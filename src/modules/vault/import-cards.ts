@@ -1,0 +1,106 @@
+// Imports card keys from any stream of lines (JSON array, text/plain body,
+// uploaded file, CLI file): normalises, skips blanks, de-duplicates within the
+// batch and against the product's keys through the blind index, encrypts each
+// key, and records the batch. Runs in chunks so a million keys never sit in
+// memory at once; the whole import is one transaction (all or nothing).
+import { withTransaction } from '../../db/client.ts';
+import { notFound, validationError } from '../../lib/errors.ts';
+import { newId, newIds } from '../../lib/ids.ts';
+import type { Ctx } from '../shared/context.ts';
+import { writeAudit } from '../trust/audit.ts';
+import { cardHint, MAX_CARD_LENGTH, normalizeCard } from './normalize.ts';
+
+const CHUNK = 2000;
+
+export interface ImportProgress {
+  lines: number;
+  imported: number;
+  duplicates: number;
+  blank: number;
+  rejected: number;
+}
+
+export interface ImportCardsInput {
+  merchantId: string;
+  productId: string;
+  source: 'json' | 'text' | 'file' | 'cli';
+  lines: AsyncIterable<string> | Iterable<string>;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+export interface ImportResult extends ImportProgress {
+  batch_id: string;
+}
+
+export async function importCards(ctx: Ctx, input: ImportCardsInput): Promise<ImportResult> {
+  const now = ctx.clock.now();
+  const batchId = newId('bat', now.getTime());
+  return withTransaction(ctx.database.pool, async (q) => {
+    const { rows } = await q.query<{ delivery: string }>('select delivery from products where id = $1 and merchant_id = $2 for share',
+      [input.productId, input.merchantId]);
+    if (!rows[0]) throw notFound('product');
+    if (rows[0].delivery !== 'card') throw validationError('This product does not deliver card keys.', 'product_id');
+
+    await q.query(
+      `insert into card_batches (id, merchant_id, product_id, source, created_by, created_at) values ($1, $2, $3, $4, $5, $6)`,
+      [batchId, input.merchantId, input.productId, input.source, ctx.actor.type === 'member' || ctx.actor.type === 'admin' ? ctx.actor.userId : ctx.actor.type === 'api_key' ? ctx.actor.keyId : null, now],
+    );
+
+    const progress: ImportProgress = { lines: 0, imported: 0, duplicates: 0, blank: 0, rejected: 0 };
+    let pending: string[] = [];
+
+    const flush = async () => {
+      if (pending.length === 0) return;
+      const n = pending.length;
+      const ids = newIds('crd', n, now.getTime());
+      const cipher: Buffer[] = new Array(n);
+      const index: Buffer[] = new Array(n);
+      const hints: string[] = new Array(n);
+      for (let i = 0; i < n; i++) {
+        const card = pending[i] as string;
+        cipher[i] = ctx.keyring.seal(card).ciphertext;
+        index[i] = ctx.keyring.blindIndex(card);
+        hints[i] = cardHint(card);
+      }
+      const res = await q.query(
+        `insert into cards (id, merchant_id, product_id, batch_id, ciphertext, key_id, blind_index, hint, created_at)
+         select u.id, $1, $2, $3, u.ct, $4, u.bi, u.hint, $5
+           from unnest($6::text[], $7::bytea[], $8::bytea[], $9::text[]) as u(id, ct, bi, hint)
+         on conflict (product_id, blind_index) do nothing`,
+        [input.merchantId, input.productId, batchId, ctx.keyring.keyId, now, ids, cipher, index, hints],
+      );
+      const inserted = res.rowCount ?? 0;
+      progress.imported += inserted;
+      progress.duplicates += n - inserted;
+      pending = [];
+      input.onProgress?.({ ...progress });
+    };
+
+    for await (const raw of input.lines) {
+      progress.lines++;
+      const card = normalizeCard(raw);
+      if (card === '') {
+        progress.blank++;
+        continue;
+      }
+      if (card.length > MAX_CARD_LENGTH) {
+        progress.rejected++;
+        continue;
+      }
+      pending.push(card);
+      if (pending.length >= CHUNK) await flush();
+    }
+    await flush();
+    input.onProgress?.({ ...progress });
+
+    await q.query(
+      `update card_batches set status = 'completed', imported = $2, duplicates = $3, blank = $4, finished_at = $5 where id = $1`,
+      [batchId, progress.imported, progress.duplicates, progress.blank, ctx.clock.now()],
+    );
+    await writeAudit(q, ctx.actor, now, {
+      action: 'cards.import', targetType: 'product', targetId: input.productId, merchantId: input.merchantId,
+      data: { batch_id: batchId, imported: progress.imported, duplicates: progress.duplicates, blank: progress.blank, rejected: progress.rejected },
+    });
+    return { batch_id: batchId, ...progress };
+  });
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { notFound } from '../../lib/errors.ts';
+import type { Ctx } from '../shared/context.ts';
+import { PageQuery, pageClause, toPage } from '../shared/pagination.ts';
+
+export const CardStatus = z.enum(['available', 'reserved', 'sold', 'void']);
+export const ListCardsQuery = PageQuery.extend({ status: CardStatus.optional() });
+export type ListCardsQuery = z.infer<typeof ListCardsQuery>;
+
+/** Keys as merchants see them in lists: masked, never the secret. */
+export async function listCards(ctx: Ctx, merchantId: string, productId: string, query: ListCardsQuery) {
+  const { rowCount } = await ctx.database.pool.query('select 1 from products where id = $1 and merchant_id = $2', [productId, merchantId]);
+  if (!rowCount) throw notFound('product');
+  const params: unknown[] = [productId, merchantId];
+  let statusCond = 'true';
+  if (query.status) {
+    params.push(query.status);
+    statusCond = `status = $${params.length}`;
+  }
+  const c = pageClause(query, 'id', params);
+  const { rows } = await ctx.database.pool.query<{ id: string; status: string; hint: string; batch_id: string; order_item_id: string | null; sold_at: Date | null; created_at: Date }>(
+    `select id, status, hint, batch_id, order_item_id, sold_at, created_at from cards
+      where product_id = $1 and merchant_id = $2 and ${statusCond} and ${c.where} order by ${c.order} limit ${c.limit}`, params);
+  return toPage(rows.map((r) => ({
+    id: r.id, object: 'card' as const, status: r.status, masked: r.hint, batch_id: r.batch_id,
+    sold_at: r.sold_at?.toISOString() ?? null, created_at: r.created_at.toISOString(),
+  })), query);
+}

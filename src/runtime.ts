@@ -1,0 +1,76 @@
+// Wiring for a running platform: the database (embedded or DATABASE_URL),
+// migrations, services, the demo seed, the worker and the HTTP server.
+import pino, { type Logger } from 'pino';
+import type { Runner } from 'graphile-worker';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import { createDatabase, type Database } from './db/client.ts';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.ts';
+import { migrateDatabase } from './db/migrate.ts';
+import { startWorker } from './jobs/worker.ts';
+import { systemClock, type Clock } from './lib/clock.ts';
+import { Keyring } from './lib/crypto.ts';
+import { validateOrderStateMachine } from './modules/orders/state-machine.ts';
+import type { Services } from './modules/shared/context.ts';
+import { buildApp } from './server/app.ts';
+
+export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
+  return pino({
+    level: config.logLevel,
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-order-token"]', '*.password', '*.query_password', '*.secret'], censor: '[redacted]' },
+  });
+}
+
+export interface OpenedDatabase {
+  url: string;
+  embedded: EmbeddedDatabase | undefined;
+}
+
+/** The external database if DATABASE_URL is set, else the embedded one (started or adopted). */
+export async function openDatabase(config: Config, log: Logger): Promise<OpenedDatabase> {
+  if (config.databaseUrl) return { url: config.databaseUrl, embedded: undefined };
+  const embedded = await startEmbeddedPostgres(config.dataDir, (m) => log.info(m));
+  return { url: embedded.url, embedded };
+}
+
+export function createServices(config: Config, database: Database, log: Logger, clock: Clock = systemClock): Services {
+  return { config, database, keyring: new Keyring(config.secrets), clock, log };
+}
+
+export interface Platform {
+  app: FastifyInstance;
+  services: Services;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startPlatform(config: Config, opts: { log?: Logger; seed?: (s: Services) => Promise<void> } = {}): Promise<Platform> {
+  validateOrderStateMachine();
+  const log = opts.log ?? createLogger(config);
+  const db = await openDatabase(config, log);
+  await migrateDatabase(db.url);
+  const database = createDatabase(db.url, config.dbPoolSize);
+  const services = createServices(config, database, log);
+  if (opts.seed) await opts.seed(services);
+  let worker: Runner | undefined;
+  if (config.worker) worker = await startWorker(services);
+  const app = await buildApp(services, log);
+  await app.listen({ port: config.port, host: config.host });
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  let stopping: Promise<void> | undefined;
+  return {
+    app,
+    services,
+    url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
+    stop: () => {
+      stopping ??= (async () => {
+        await app.close();
+        await worker?.stop();
+        await database.close();
+        await db.embedded?.stop();
+      })();
+      return stopping;
+    },
+  };
+}

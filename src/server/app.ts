@@ -1,0 +1,94 @@
+// Builds the Fastify app: plugins, error handling, auth, idempotency, the
+// OpenAPI document (/openapi.json, rendered at /docs), and the routes.
+import { randomBytes } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Services } from '../modules/shared/context.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { registerIdempotency } from './plugins/idempotency.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { apiKeyRoutes } from './routes/api-keys.ts';
+import { authRoutes } from './routes/auth.ts';
+import { orderRoutes } from './routes/orders.ts';
+import { paymentRoutes } from './routes/payments.ts';
+import { productRoutes } from './routes/products.ts';
+import { storefrontRoutes } from './routes/storefront.ts';
+import { systemRoutes } from './routes/system.ts';
+import { webRoutes } from './routes/web.ts';
+
+export type App = FastifyInstance;
+
+export async function buildApp(services: Omit<Services, 'log'>, logger: Logger): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: () => 'req_' + randomBytes(12).toString('base64url'),
+    requestIdHeader: false,
+    trustProxy: services.config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('services', { ...services, log: logger });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.debug({ method: req.method, url: req.routeOptions.url, status: reply.statusCode, ms: reply.elapsedTime }, 'request');
+  });
+  registerErrorHandling(app);
+
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await app.register(multipart, { limits: { fileSize: 512 * 1024 * 1024, files: 1, fields: 10 } });
+  // text/plain bodies (card imports) arrive as a stream, never buffered whole.
+  app.addContentTypeParser('text/plain', (_req, payload, done) => done(null, payload));
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'XiaoPu API',
+        version: '1.0.0',
+        description:
+          'XiaoPu (小铺): sell virtual goods. Money is in integer minor units (分/cents). Errors are `{"error": {type, code, message, param?}}` with an `x-request-id` header. POSTs accept an `Idempotency-Key` header. Lists are cursor-paginated with `limit`, `starting_after`, `ending_before`.',
+      },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'Merchant API key sk_live_… / sk_test_…' },
+          session: { type: 'apiKey', in: 'cookie', name: 'xp_session', description: 'Web session; writes also send X-CSRF-Token' },
+          orderToken: { type: 'apiKey', in: 'header', name: 'X-Order-Token', description: 'The access token returned at checkout or by lookup' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+
+  registerAuth(app, app.services);
+  registerIdempotency(app, app.services);
+
+  await app.register(systemRoutes);
+  await app.register(authRoutes);
+  await app.register(apiKeyRoutes);
+  await app.register(productRoutes);
+  await app.register(orderRoutes);
+  await app.register(storefrontRoutes);
+  await app.register(paymentRoutes);
+  await app.register(adminRoutes);
+  await app.register(webRoutes);
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.ready();
+  return app;
+}

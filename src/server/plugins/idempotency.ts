@@ -1,0 +1,89 @@
+// `Idempotency-Key` on POSTs (DESIGN §9): the first result (status + body) is
+// stored for 24 h and replayed for the same key; the same key with another
+// body is an idempotency_error; the same key while the first is still
+// running is a 409. Keys are scoped to the caller (merchant, admin, or the
+// public storefront), so one caller cannot read another's stored result.
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../lib/errors.ts';
+import type { Services } from '../../modules/shared/context.ts';
+
+const HEADER = 'idempotency-key';
+const TTL_MS = 24 * 3600 * 1000;
+/** A request still "in flight" after this long is taken to have died; its key can be reused. */
+const STALE_MS = 60_000;
+/** Routes whose body is a stream, or that set cookies, or that a gateway calls: not replayable. */
+const EXCLUDED = [/^\/api\/v1\/auth\//, /^\/api\/v1\/payments\//, /^\/api\/v1\/products\/[^/]+\/cards(\?|$)/];
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    idempotency: { scope: string; key: string } | undefined;
+  }
+}
+
+function scopeOf(req: FastifyRequest): string {
+  const p = req.principal;
+  if (!p) return 'public';
+  if (p.kind === 'api_key') return `merchant:${p.key.merchantId}`;
+  return p.user.merchant ? `merchant:${p.user.merchant.id}` : `user:${p.user.userId}`;
+}
+
+export function registerIdempotency(app: FastifyInstance, s: Services): void {
+  app.decorateRequest('idempotency', undefined);
+
+  app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
+    if (req.method !== 'POST') return;
+    const raw = req.headers[HEADER];
+    if (raw === undefined) return;
+    if (!req.url.startsWith('/api/v1/') || EXCLUDED.some((r) => r.test(req.url))) return;
+    const key = Array.isArray(raw) ? raw[0] : raw;
+    if (!key || key.length > 255) {
+      throw new AppError(400, 'idempotency_key_invalid', 'Idempotency-Key must be 1–255 characters.', 'idempotency_error');
+    }
+    const scope = scopeOf(req);
+    const hash = createHash('sha256').update(`${req.method} ${req.url}\n${JSON.stringify(req.body ?? null)}`).digest();
+    const now = s.clock.now();
+    const pool = s.database.pool;
+    const ins = await pool.query(
+      `insert into idempotency_keys (scope, key, request_hash, state, locked_at, created_at) values ($1, $2, $3, 'in_flight', $4, $4)
+       on conflict (scope, key) do update set request_hash = excluded.request_hash, state = 'in_flight', locked_at = excluded.locked_at,
+              created_at = excluded.created_at, response_status = null, response_body = null
+        where idempotency_keys.created_at < $5
+           or (idempotency_keys.state = 'in_flight' and idempotency_keys.locked_at < $6 and idempotency_keys.request_hash = excluded.request_hash)
+       returning 1`,
+      [scope, key, hash, now, new Date(now.getTime() - TTL_MS), new Date(now.getTime() - STALE_MS)],
+    );
+    if (ins.rowCount) {
+      req.idempotency = { scope, key };
+      return;
+    }
+    const { rows } = await pool.query<{ request_hash: Buffer; state: string; response_status: number | null; response_body: string | null }>(
+      'select request_hash, state, response_status, response_body from idempotency_keys where scope = $1 and key = $2', [scope, key]);
+    const prior = rows[0];
+    if (!prior) throw new AppError(409, 'idempotency_conflict', 'Retry this request.', 'idempotency_error');
+    if (!prior.request_hash.equals(hash)) {
+      throw new AppError(422, 'idempotency_key_reused', 'This Idempotency-Key was used with a different request.', 'idempotency_error');
+    }
+    if (prior.state === 'in_flight' || prior.response_status === null) {
+      throw new AppError(409, 'idempotency_in_flight', 'A request with this Idempotency-Key is still being processed.', 'idempotency_error');
+    }
+    reply.header('idempotent-replayed', 'true');
+    return reply.code(prior.response_status).type('application/json; charset=utf-8').send(prior.response_body);
+  });
+
+  app.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    const idem = req.idempotency;
+    if (!idem) return payload;
+    req.idempotency = undefined;
+    if (reply.statusCode >= 500) {
+      // Our failure: let the client retry with the same key.
+      await s.database.pool.query('delete from idempotency_keys where scope = $1 and key = $2', [idem.scope, idem.key]);
+      return payload;
+    }
+    await s.database.pool.query(
+      `update idempotency_keys set state = 'done', response_status = $3, response_body = $4 where scope = $1 and key = $2`,
+      [idem.scope, idem.key, reply.statusCode, typeof payload === 'string' ? payload : JSON.stringify(payload ?? null)],
+    );
+    return payload;
+  });
+}

@@ -1,0 +1,49 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { getOrder, listOrders, ListOrdersQuery } from '../../modules/orders/merchant-orders.ts';
+import { confirmPaymentManually } from '../../modules/payments/confirm-payment.ts';
+import { requireAdmin } from '../plugins/auth.ts';
+import { AppError } from '../../lib/errors.ts';
+
+export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/api/v1/admin/orders', {
+    schema: { tags: ['admin'], summary: 'Orders across all shops (e.g. status=needs_action)', querystring: ListOrdersQuery },
+  }, async (req) => listOrders(requireAdmin(req), undefined, req.query));
+
+  app.get('/api/v1/admin/orders/:id', {
+    schema: { tags: ['admin'], summary: 'One order of any shop', params: z.object({ id: z.string().min(1).max(64) }) },
+  }, async (req) => getOrder(requireAdmin(req), undefined, req.params.id));
+
+  app.post('/api/v1/admin/payments/:id/confirm', {
+    schema: {
+      tags: ['admin'],
+      summary: 'Confirm by hand that a payment arrived (audited, idempotent)',
+      description: 'Settles the payment as a verified notify would: the order is delivered, or parked in needs_action if its stock is gone.',
+      params: z.object({ id: z.string().min(1).max(64) }),
+      body: z.object({ note: z.string().trim().min(1, 'say why (e.g. the gateway statement line)').max(500) }),
+      response: { 200: z.object({ result: z.string(), order_id: z.string().optional(), reason: z.string().optional() }) },
+    },
+  }, async (req) => {
+    const outcome = await confirmPaymentManually(requireAdmin(req), req.params.id, req.body.note, req.ip);
+    switch (outcome.result) {
+      case 'rejected':
+        throw new AppError(409, 'payment_rejected', `The payment cannot be confirmed: ${outcome.reason}.`);
+      case 'needs_action':
+        return { result: outcome.result, order_id: outcome.orderId, reason: outcome.reason };
+      case 'delivered':
+      case 'duplicate':
+        return { result: outcome.result, order_id: outcome.orderId };
+    }
+  });
+
+  app.get('/api/v1/admin/gateways/sandbox', {
+    schema: { tags: ['admin'], summary: 'The sandbox gateway: whether it is on, its notify URL and secret (admins only)' },
+  }, async (req) => {
+    requireAdmin(req);
+    const s = app.services;
+    return {
+      gateway: 'sandbox', enabled: s.config.sandboxEnabled, notify_url: `${s.config.publicUrl}/api/v1/payments/sandbox/notify`,
+      secret: s.keyring.sandboxSecret,
+    };
+  });
+};

@@ -1,0 +1,20 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { getOrder, listOrders, ListOrdersQuery } from '../../modules/orders/merchant-orders.ts';
+import { requireMerchant } from '../plugins/auth.ts';
+
+export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/api/v1/orders', {
+    schema: { tags: ['orders'], summary: 'List orders, newest first (filter by status, e.g. needs_action)', querystring: ListOrdersQuery },
+  }, async (req) => {
+    const { ctx, merchantId } = requireMerchant(req, 'orders:read');
+    return listOrders(ctx, merchantId, req.query);
+  });
+
+  app.get('/api/v1/orders/:id', {
+    schema: { tags: ['orders'], summary: 'One order with items, payments and events', params: z.object({ id: z.string().min(1).max(64) }) },
+  }, async (req) => {
+    const { ctx, merchantId } = requireMerchant(req, 'orders:read');
+    return getOrder(ctx, merchantId, req.params.id);
+  });
+};

@@ -1,0 +1,121 @@
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, validationError } from '../../lib/errors.ts';
+import { createProduct } from '../../modules/catalog/create-product.ts';
+import { getProduct } from '../../modules/catalog/get-product.ts';
+import { listProducts } from '../../modules/catalog/list-products.ts';
+import { CreateProductInput, ProductOut, UpdateProductInput } from '../../modules/catalog/schemas.ts';
+import { updateProduct } from '../../modules/catalog/update-product.ts';
+import { PageQuery } from '../../modules/shared/pagination.ts';
+import { exportUnsoldCards } from '../../modules/vault/export-cards.ts';
+import { importCards } from '../../modules/vault/import-cards.ts';
+import { ListCardsQuery, listCards } from '../../modules/vault/list-cards.ts';
+import { VoidCardsInput, voidCards } from '../../modules/vault/void-cards.ts';
+import { requireMerchant } from '../plugins/auth.ts';
+
+const ProductParams = z.object({ id: z.string().min(1).max(64) });
+const ImportOut = z.object({ batch_id: z.string(), imported: z.number().int(), duplicates: z.number().int(), blank: z.number().int(), rejected: z.number().int(), lines: z.number().int() });
+const JsonCards = z.object({ cards: z.array(z.string().max(100_000)).max(1_000_000) });
+
+function lines(stream: Readable): AsyncIterable<string> {
+  return createInterface({ input: stream, crlfDelay: Infinity });
+}
+
+export const productRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post('/api/v1/products', {
+    schema: { tags: ['products'], summary: 'Create a product (price in minor units)', body: CreateProductInput, response: { 201: ProductOut } },
+  }, async (req, reply) => {
+    const { ctx, merchantId } = requireMerchant(req, 'products:write');
+    return reply.code(201).send(await createProduct(ctx, merchantId, req.body));
+  });
+
+  app.get('/api/v1/products', {
+    schema: { tags: ['products'], summary: 'List products with stock', querystring: PageQuery },
+  }, async (req) => {
+    const { ctx, merchantId } = requireMerchant(req, 'products:read');
+    return listProducts(ctx, merchantId, req.query);
+  });
+
+  app.get('/api/v1/products/:id', {
+    schema: { tags: ['products'], summary: 'A product with its current stock', params: ProductParams, response: { 200: ProductOut } },
+  }, async (req) => {
+    const { ctx, merchantId } = requireMerchant(req, 'products:read');
+    return getProduct(ctx, merchantId, req.params.id);
+  });
+
+  app.patch('/api/v1/products/:id', {
+    schema: { tags: ['products'], summary: 'Change a product', params: ProductParams, body: UpdateProductInput, response: { 200: ProductOut } },
+  }, async (req) => {
+    const { ctx, merchantId } = requireMerchant(req, 'products:write');
+    return updateProduct(ctx, merchantId, req.params.id, req.body);
+  });
+
+  app.post('/api/v1/products/:id/cards', {
+    bodyLimit: 64 * 1024 * 1024,
+    schema: {
+      tags: ['cards'],
+      summary: 'Import card keys',
+      description:
+        'Send `application/json` `{"cards": ["KEY-1", …]}`, or `text/plain` with one key per line (streamed; millions of lines are fine), ' +
+        'or `multipart/form-data` with a `file` field. Keys are trimmed; blank lines are skipped; duplicates within the upload or of keys ' +
+        'the product already has are counted and skipped. The import is all-or-nothing. Re-sending the same file imports nothing twice.',
+      params: ProductParams,
+      response: { 201: ImportOut },
+    },
+  }, async (req, reply) => {
+    const { ctx, merchantId } = requireMerchant(req, 'cards:write');
+    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    let source: 'json' | 'text' | 'file';
+    let input: AsyncIterable<string> | Iterable<string>;
+    if (type === 'application/json') {
+      source = 'json';
+      input = JsonCards.parse(req.body).cards;
+    } else if (type === 'text/plain') {
+      source = 'text';
+      input = lines(req.body as Readable);
+    } else if (type === 'multipart/form-data') {
+      const file = await req.file();
+      if (!file) throw validationError('Attach the keys as a file field.', 'file');
+      source = 'file';
+      input = lines(file.file);
+    } else {
+      throw new AppError(415, 'unsupported_media_type', 'Send application/json, text/plain or multipart/form-data.');
+    }
+    const result = await importCards(ctx, { merchantId, productId: req.params.id, source, lines: input });
+    return reply.code(201).send(result);
+  });
+
+  app.get('/api/v1/products/:id/cards', {
+    schema: { tags: ['cards'], summary: 'List keys, masked', params: ProductParams, querystring: ListCardsQuery },
+  }, async (req) => {
+    const { ctx, merchantId } = requireMerchant(req, 'cards:read');
+    return listCards(ctx, merchantId, req.params.id, req.query);
+  });
+
+  app.post('/api/v1/products/:id/cards/void', {
+    schema: { tags: ['cards'], summary: 'Void unsold keys', params: ProductParams, body: VoidCardsInput },
+  }, async (req) => {
+    const { ctx, merchantId } = requireMerchant(req, 'cards:write');
+    return voidCards(ctx, merchantId, req.params.id, req.body);
+  });
+
+  app.get('/api/v1/products/:id/cards/export', {
+    schema: { tags: ['cards'], summary: 'Export unsold keys as text, one per line (audited)', params: ProductParams },
+  }, async (req, reply) => {
+    const { ctx, merchantId } = requireMerchant(req, 'cards:export');
+    const keys = exportUnsoldCards(ctx, merchantId, req.params.id, req.ip);
+    // Pull the first value before sending headers, so a 404 is still an error response.
+    const first = await keys.next();
+    async function* body() {
+      if (!first.done) yield first.value + '\n';
+      for await (const k of keys) yield k + '\n';
+    }
+    return reply
+      .type('text/plain; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${req.params.id}-unsold.txt"`)
+      .header('cache-control', 'no-store')
+      .send(Readable.from(body()));
+  });
+};

@@ -1,0 +1,61 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../lib/errors.ts';
+import { listStorefrontProducts } from '../../modules/catalog/list-storefront-products.ts';
+import { createOrder } from '../../modules/orders/create-order.ts';
+import { lookupOrders } from '../../modules/orders/lookup-orders.ts';
+import { readOrderAsBuyer } from '../../modules/orders/read-order-as-buyer.ts';
+import { CreateOrderInput, CreateOrderOut, LookupInput } from '../../modules/orders/schemas.ts';
+import { StorefrontProductOut } from '../../modules/catalog/schemas.ts';
+
+const ShopParams = z.object({ shop_slug: z.string().min(1).max(64) });
+
+export const storefrontRoutes: FastifyPluginAsyncZod = async (app) => {
+  const s = app.services;
+
+  app.get('/api/v1/storefront/:shop_slug/products', {
+    schema: {
+      tags: ['storefront'], summary: "A shop's public products with price and available stock", params: ShopParams,
+      response: { 200: z.object({ object: z.literal('list'), shop: z.object({ slug: z.string(), name: z.string() }), data: z.array(StorefrontProductOut), has_more: z.boolean() }) },
+    },
+  }, async (req) => listStorefrontProducts(s, req.params.shop_slug));
+
+  app.post('/api/v1/storefront/:shop_slug/orders', {
+    schema: {
+      tags: ['storefront'],
+      summary: 'Guest checkout: reserve the keys and open a payment',
+      description: 'Errors: 409 `out_of_stock`, 422 `validation_error`, 429 `too_many_pending`. Keep `access_token`: it reads the order and its keys.',
+      params: ShopParams, body: CreateOrderInput, response: { 201: CreateOrderOut },
+    },
+  }, async (req, reply) => {
+    reply.header('cache-control', 'no-store');
+    return reply.code(201).send(await createOrder(s, req.params.shop_slug, req.body, req.ip));
+  });
+
+  app.get('/api/v1/storefront/orders/:number', {
+    schema: {
+      tags: ['storefront'], summary: 'The buyer reads an order and, once delivered, its keys',
+      params: z.object({ number: z.string().min(1).max(40) }),
+      headers: z.object({ 'x-order-token': z.string().max(200).optional() }),
+      security: [{ orderToken: [] }],
+    },
+  }, async (req, reply) => {
+    const token = req.headers['x-order-token'];
+    if (!token) throw new AppError(401, 'order_token_required', 'Send the order access token in the X-Order-Token header.', 'authentication_error');
+    reply.header('cache-control', 'no-store');
+    return readOrderAsBuyer(s, req.params.number, token);
+  });
+
+  app.post('/api/v1/storefront/orders/lookup', {
+    schema: {
+      tags: ['storefront'],
+      summary: 'Find orders by number + query password, or email + query password',
+      description: 'A wrong password and an unknown order both answer `{"orders": []}`. Rate-limited (429 `rate_limited`).',
+      body: LookupInput,
+      response: { 200: z.object({ orders: z.array(z.object({ number: z.string(), status: z.string(), created_at: z.string(), access_token: z.string() })) }) },
+    },
+  }, async (req, reply) => {
+    reply.header('cache-control', 'no-store');
+    return lookupOrders(s, req.body, req.ip);
+  });
+};
