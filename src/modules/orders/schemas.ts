@@ -35,3 +35,5 @@ export const LookupInput = z.union([
   z.object({ email: Email, query_password: z.string().min(1).max(128) }),
 ]);
 export type LookupInput = z.infer<typeof LookupInput>;
+
+export const RetryOut = z.object({ result: z.enum(['delivered', 'still_out_of_stock', 'not_needs_action']), status: z.string().optional() });

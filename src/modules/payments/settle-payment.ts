@@ -8,10 +8,10 @@ import { withTransaction } from '../../db/client.ts';
 import { newId } from '../../lib/ids.ts';
 import { postLedgerTransaction } from '../money/ledger.ts';
 import type { OrderStatus } from '../orders/state-machine.ts';
+import { deliverPaidOrder, reReserve, type OrderRef } from '../orders/deliver-paid-order.ts';
 import { transitionOrder } from '../orders/transition-order.ts';
 import { emitEvent } from '../shared/outbox.ts';
 import type { Services } from '../shared/context.ts';
-import { releaseCards, reserveCards, sellReservedCards } from '../vault/reserve-cards.ts';
 
 export interface VerifiedPayment {
   paymentId: string;
@@ -90,36 +90,13 @@ async function settleInTransaction(s: Services, q: pg.PoolClient, p: VerifiedPay
     }
   }
 
-  const { rows: items } = await q.query<{ id: string; quantity: number }>('select id, quantity from order_items where order_id = $1', [pay.order_id]);
-  const want = items.reduce((n, i) => n + i.quantity, 0);
-  const sold = await sellReservedCards(q, pay.order_id, now);
-  if (sold !== want) throw new Error(`order ${pay.order_id}: sold ${sold} keys, expected ${want}`);
-  await q.query(
-    `insert into fulfilments (id, order_id, order_item_id, merchant_id, kind, quantity, created_at)
-     select u.id, $1, u.item, $2, 'card', u.qty, $3 from unnest($4::text[], $5::text[], $6::int[]) as u(id, item, qty)
-     on conflict (order_item_id) do nothing`,
-    [pay.order_id, pay.merchant_id, now, items.map(() => newId('ful', now.getTime())), items.map((i) => i.id), items.map((i) => i.quantity)],
-  );
-  await transitionOrder(q, { ...base, from: ['paid'], to: 'delivered', set: { delivered_at: now } });
+  await deliverPaidOrder(q, base);
   return { result: 'delivered', orderId: pay.order_id };
-}
-
-async function reReserve(q: pg.PoolClient, orderId: string, now: Date): Promise<boolean> {
-  const { rows: items } = await q.query<{ id: string; product_id: string; quantity: number }>(
-    'select id, product_id, quantity from order_items where order_id = $1', [orderId]);
-  for (const item of items) {
-    const got = await reserveCards(q, { productId: item.product_id, orderItemId: item.id, quantity: item.quantity, until: now });
-    if (got !== item.quantity) {
-      await releaseCards(q, orderId);
-      return false;
-    }
-  }
-  return true;
 }
 
 async function parkOrder(
   q: pg.PoolClient,
-  base: { orderId: string; merchantId: string; actor: string; at: Date },
+  base: OrderRef,
   from: OrderStatus,
   reason: string,
 ): Promise<SettleOutcome> {

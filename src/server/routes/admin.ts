@@ -2,7 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getOrder, listOrders, ListOrdersQuery } from '../../modules/orders/merchant-orders.ts';
 import { confirmPaymentManually } from '../../modules/payments/confirm-payment.ts';
+import { retryParkedOrder } from '../../modules/orders/retry-parked-order.ts';
+import { notFound } from '../../lib/errors.ts';
 import { requireAdmin } from '../plugins/auth.ts';
+import { RetryOut } from '../../modules/orders/schemas.ts';
 import { AppError } from '../../lib/errors.ts';
 
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -13,6 +16,14 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/v1/admin/orders/:id', {
     schema: { tags: ['admin'], summary: 'One order of any shop', params: z.object({ id: z.string().min(1).max(64) }) },
   }, async (req) => getOrder(requireAdmin(req), undefined, req.params.id));
+
+  app.post('/api/v1/admin/orders/:id/retry_fulfilment', {
+    schema: { tags: ['admin'], summary: 'Retry delivery of an order parked in needs_action', params: z.object({ id: z.string().min(1).max(64) }), response: { 200: RetryOut } },
+  }, async (req) => {
+    const r = await retryParkedOrder(requireAdmin(req), req.params.id, undefined);
+    if (!r) throw notFound('order');
+    return r;
+  });
 
   app.post('/api/v1/admin/payments/:id/confirm', {
     schema: {

@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getOrder, listOrders, ListOrdersQuery } from '../../modules/orders/merchant-orders.ts';
+import { retryParkedOrder } from '../../modules/orders/retry-parked-order.ts';
+import { RetryOut } from '../../modules/orders/schemas.ts';
+import { notFound } from '../../lib/errors.ts';
 import { requireMerchant } from '../plugins/auth.ts';
 
 export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -16,5 +19,17 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => {
     const { ctx, merchantId } = requireMerchant(req, 'orders:read');
     return getOrder(ctx, merchantId, req.params.id);
+  });
+
+  app.post('/api/v1/orders/:id/retry_fulfilment', {
+    schema: {
+      tags: ['orders'], summary: 'Deliver a paid order parked in needs_action for want of stock, after restocking',
+      params: z.object({ id: z.string().min(1).max(64) }), response: { 200: RetryOut },
+    },
+  }, async (req) => {
+    const { ctx, merchantId } = requireMerchant(req, 'orders:write');
+    const r = await retryParkedOrder(ctx, req.params.id, merchantId);
+    if (!r) throw notFound('order');
+    return r;
   });
 };

@@ -1,0 +1,35 @@
+// A paid order parked in needs_action for want of stock, tried again after the
+// merchant restocked: delivers, or leaves it parked. Audited.
+import { withTransaction } from '../../db/client.ts';
+import { actorId, type Ctx } from '../shared/context.ts';
+import { writeAudit } from '../trust/audit.ts';
+import { deliverPaidOrder, reReserve } from './deliver-paid-order.ts';
+import { transitionOrder } from './transition-order.ts';
+
+export type RetryOutcome = { result: 'delivered' } | { result: 'still_out_of_stock' } | { result: 'not_needs_action'; status: string };
+
+/**
+ * A paid order parked in needs_action for want of stock: try again (after the
+ * merchant restocked). Delivers, or leaves it parked.
+ */
+export async function retryParkedOrder(ctx: Ctx, orderId: string, merchantId: string | undefined): Promise<RetryOutcome | undefined> {
+  const actor = actorId(ctx.actor);
+  return withTransaction(ctx.database.pool, async (q) => {
+    const now = ctx.clock.now();
+    const { rows } = await q.query<{ merchant_id: string; status: string; needs_action_reason: string | null }>(
+      'select merchant_id, status, needs_action_reason from orders where id = $1 and ($2::text is null or merchant_id = $2) for update',
+      [orderId, merchantId ?? null]);
+    const order = rows[0];
+    if (!order) return undefined;
+    if (order.status !== 'needs_action' || order.needs_action_reason !== 'out_of_stock_after_expiry') {
+      return { result: 'not_needs_action', status: order.status };
+    }
+    const base = { orderId, merchantId: order.merchant_id, actor, at: now };
+    await writeAudit(q, ctx.actor, now, { action: 'order.retry_fulfilment', targetType: 'order', targetId: orderId, merchantId: order.merchant_id });
+    if (!(await reReserve(q, orderId, now))) return { result: 'still_out_of_stock' };
+    await transitionOrder(q, { ...base, from: ['needs_action'], to: 'paid', note: 'restocked', set: { needs_action_reason: null } });
+    await deliverPaidOrder(q, base);
+    return { result: 'delivered' };
+  });
+}
+
