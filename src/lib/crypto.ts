@@ -22,6 +22,7 @@ export class Keyring {
   private readonly orderTokenKey: Buffer;
   private readonly apiKeyKey: Buffer;
   private readonly sessionKey: Buffer;
+  private readonly fingerprintKey: Buffer;
   readonly sandboxSecret: string;
 
   constructor(secrets: Secrets) {
@@ -33,7 +34,13 @@ export class Keyring {
     this.orderTokenKey = derive(secrets.masterKey, 'order-token:v1');
     this.apiKeyKey = derive(secrets.masterKey, 'api-key:v1');
     this.sessionKey = Buffer.from(hkdfSync('sha256', Buffer.from(secrets.sessionSecret), Buffer.alloc(0), 'xiaopu:session', 32));
+    this.fingerprintKey = derive(secrets.masterKey, 'request-fingerprint:v1');
     this.sandboxSecret = secrets.sandboxSecret;
+  }
+
+  /** A keyed hash for comparing requests whose bodies may hold passwords (idempotency). */
+  fingerprint(data: string): Buffer {
+    return createHmac('sha256', this.fingerprintKey).update(data, 'utf8').digest();
   }
 
   seal(plaintext: string): Sealed {

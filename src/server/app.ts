@@ -18,7 +18,7 @@ import { apiKeyRoutes } from './routes/api-keys.ts';
 import { authRoutes } from './routes/auth.ts';
 import { orderRoutes } from './routes/orders.ts';
 import { paymentRoutes } from './routes/payments.ts';
-import { productRoutes } from './routes/products.ts';
+import { CARD_IMPORT_BODY, productRoutes } from './routes/products.ts';
 import { storefrontRoutes } from './routes/storefront.ts';
 import { systemRoutes } from './routes/system.ts';
 import { webRoutes } from './routes/web.ts';
@@ -71,7 +71,13 @@ export async function buildApp(services: Omit<Services, 'log'>, logger: Logger):
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      if (input.url === '/api/v1/products/:id/cards' && input.route.method === 'POST') {
+        return { ...out, schema: { ...out.schema, body: CARD_IMPORT_BODY } };
+      }
+      return out;
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
 

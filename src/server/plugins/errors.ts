@@ -43,6 +43,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const param = first ? paramFromPath(first.path) : undefined;
       return sendError(reply, 422, 'invalid_request_error', 'validation_error', first ? `${param ? `${param}: ` : ''}${first.message}` : 'Invalid input.', param);
     }
+    const pgCode = (err as { code?: unknown }).code;
+    if (pgCode === '22021' || pgCode === '22P05') {
+      // PostgreSQL refuses NUL bytes and unencodable characters in text.
+      return sendError(reply, 422, 'invalid_request_error', 'validation_error', 'The request contains characters that cannot be stored (such as a NUL byte).');
+    }
     const fe = err as FastifyError;
     if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fe.statusCode === 400 && err instanceof SyntaxError)) {
       return sendError(reply, 400, 'invalid_request_error', 'invalid_json', 'The request body is not valid JSON.');

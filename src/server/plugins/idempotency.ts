@@ -3,7 +3,6 @@
 // body is an idempotency_error; the same key while the first is still
 // running is a 409. Keys are scoped to the caller (merchant, admin, or the
 // public storefront), so one caller cannot read another's stored result.
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../lib/errors.ts';
 import type { Services } from '../../modules/shared/context.ts';
@@ -21,11 +20,24 @@ declare module 'fastify' {
   }
 }
 
+// Stored responses can hold secrets shown once (an API key, an order access
+// token), so they are sealed like card keys: `<key id>:<base64 ciphertext>`.
+function sealBody(s: Services, body: string): string {
+  const sealed = s.keyring.seal(body);
+  return `${sealed.keyId}:${sealed.ciphertext.toString('base64')}`;
+}
+
+function openBody(s: Services, stored: string): string {
+  const i = stored.indexOf(':');
+  return s.keyring.open({ keyId: stored.slice(0, i), ciphertext: Buffer.from(stored.slice(i + 1), 'base64') });
+}
+
 function scopeOf(req: FastifyRequest): string {
   const p = req.principal;
   if (!p) return 'public';
-  if (p.kind === 'api_key') return `merchant:${p.key.merchantId}`;
-  return p.user.merchant ? `merchant:${p.user.merchant.id}` : `user:${p.user.userId}`;
+  // Per caller, not per merchant: a read-only key must not replay what a session created (an API key's secret).
+  if (p.kind === 'api_key') return `merchant:${p.key.merchantId}:key:${p.key.keyId}`;
+  return p.user.merchant ? `merchant:${p.user.merchant.id}:user:${p.user.userId}` : `user:${p.user.userId}`;
 }
 
 export function registerIdempotency(app: FastifyInstance, s: Services): void {
@@ -41,7 +53,7 @@ export function registerIdempotency(app: FastifyInstance, s: Services): void {
       throw new AppError(400, 'idempotency_key_invalid', 'Idempotency-Key must be 1–255 characters.', 'idempotency_error');
     }
     const scope = scopeOf(req);
-    const hash = createHash('sha256').update(`${req.method} ${req.url}\n${JSON.stringify(req.body ?? null)}`).digest();
+    const hash = s.keyring.fingerprint(`${req.method} ${req.url}\n${JSON.stringify(req.body ?? null)}`);
     const now = s.clock.now();
     const pool = s.database.pool;
     const ins = await pool.query(
@@ -67,8 +79,8 @@ export function registerIdempotency(app: FastifyInstance, s: Services): void {
     if (prior.state === 'in_flight' || prior.response_status === null) {
       throw new AppError(409, 'idempotency_in_flight', 'A request with this Idempotency-Key is still being processed.', 'idempotency_error');
     }
-    reply.header('idempotent-replayed', 'true');
-    return reply.code(prior.response_status).type('application/json; charset=utf-8').send(prior.response_body);
+    reply.header('idempotent-replayed', 'true').header('cache-control', 'no-store');
+    return reply.code(prior.response_status).type('application/json; charset=utf-8').send(openBody(s, prior.response_body ?? 'null'));
   });
 
   app.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
@@ -82,7 +94,7 @@ export function registerIdempotency(app: FastifyInstance, s: Services): void {
     }
     await s.database.pool.query(
       `update idempotency_keys set state = 'done', response_status = $3, response_body = $4 where scope = $1 and key = $2`,
-      [idem.scope, idem.key, reply.statusCode, typeof payload === 'string' ? payload : JSON.stringify(payload ?? null)],
+      [idem.scope, idem.key, reply.statusCode, sealBody(s, typeof payload === 'string' ? payload : JSON.stringify(payload ?? null))],
     );
     return payload;
   });

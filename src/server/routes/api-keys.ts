@@ -3,13 +3,14 @@ import { z } from 'zod';
 import { createApiKey, CreateApiKeyInput } from '../../modules/api/create-api-key.ts';
 import { listApiKeys, revokeApiKey } from '../../modules/api/manage-api-keys.ts';
 import { PageQuery } from '../../modules/shared/pagination.ts';
-import { forbidden } from '../../lib/errors.ts';
+import { forbidden, unauthenticated } from '../../lib/errors.ts';
 import { requireMerchant } from '../plugins/auth.ts';
 import type { FastifyRequest } from 'fastify';
 
 /** API keys are managed from a web session only: a key cannot mint keys. */
 function sessionMerchant(req: FastifyRequest) {
-  if (req.principal?.kind !== 'session') throw forbidden('session_required', 'API keys are managed from a logged-in session.');
+  if (!req.principal) throw unauthenticated('Log in to manage API keys.');
+  if (req.principal.kind !== 'session') throw forbidden('session_required', 'API keys are managed from a logged-in session.');
   return requireMerchant(req, 'products:read');
 }
 

@@ -1,8 +1,8 @@
-import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, validationError } from '../../lib/errors.ts';
+import { readLines } from '../../lib/lines.ts';
 import { createProduct } from '../../modules/catalog/create-product.ts';
 import { getProduct } from '../../modules/catalog/get-product.ts';
 import { listProducts } from '../../modules/catalog/list-products.ts';
@@ -19,9 +19,19 @@ const ProductParams = z.object({ id: z.string().min(1).max(64) });
 const ImportOut = z.object({ batch_id: z.string(), imported: z.number().int(), duplicates: z.number().int(), blank: z.number().int(), rejected: z.number().int(), lines: z.number().int() });
 const JsonCards = z.object({ cards: z.array(z.string().max(100_000)).max(1_000_000) });
 
-function lines(stream: Readable): AsyncIterable<string> {
-  return createInterface({ input: stream, crlfDelay: Infinity });
-}
+/**
+ * The import body in its three forms, for the OpenAPI document. The route
+ * itself declares no body schema: text/plain and multipart bodies are streams,
+ * read and checked in the handler.
+ */
+export const CARD_IMPORT_BODY = {
+  content: {
+    'application/json': { schema: z.toJSONSchema(JsonCards, { target: 'draft-2020-12' }) },
+    'text/plain': { schema: { type: 'string', description: 'One key per line; streamed, millions of lines are fine' } },
+    'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'A text file, one key per line' } }, required: ['file'] } },
+  },
+};
+
 
 export const productRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/v1/products', {
@@ -74,12 +84,12 @@ export const productRoutes: FastifyPluginAsyncZod = async (app) => {
       input = JsonCards.parse(req.body).cards;
     } else if (type === 'text/plain') {
       source = 'text';
-      input = lines(req.body as Readable);
+      input = readLines(req.body as Readable);
     } else if (type === 'multipart/form-data') {
       const file = await req.file();
       if (!file) throw validationError('Attach the keys as a file field.', 'file');
       source = 'file';
-      input = lines(file.file);
+      input = readLines(file.file);
     } else {
       throw new AppError(415, 'unsupported_media_type', 'Send application/json, text/plain or multipart/form-data.');
     }
