@@ -47,7 +47,7 @@ export function testEnv(url: string, extra: Record<string, string> = {}): Record
     XIAOPU_SANDBOX_SECRET: randomBytes(24).toString('base64url'),
     XIAOPU_WORKER: '0',
     XIAOPU_DEMO: '0',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
     ...extra,
   };
 }

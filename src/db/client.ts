@@ -1,6 +1,7 @@
 // The database handle: a node-postgres pool, Drizzle on top for typed
 // queries, and a transaction helper. Hot paths use raw SQL on the same pool.
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import * as schema from './schema.ts';
 
@@ -47,4 +48,19 @@ export async function withTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClie
       client.release();
     }
   }
+}
+
+const statementNames = new Map<string, string>();
+
+/**
+ * Runs a hot-path statement as a named prepared statement, so PostgreSQL
+ * parses and plans it once per connection instead of on every call.
+ */
+export function prepared<R extends pg.QueryResultRow = pg.QueryResultRow>(q: Queryable, text: string, values: unknown[]): Promise<pg.QueryResult<R>> {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = 'xp_' + createHash('sha1').update(text).digest('hex').slice(0, 20);
+    statementNames.set(text, name);
+  }
+  return q.query<R>({ name, text, values });
 }

@@ -1,6 +1,6 @@
 // Web sessions: a random token in an HttpOnly cookie, stored only as its
 // SHA-256. The CSRF token is derived from the session token, so it needs no storage.
-import type { Queryable } from '../../db/client.ts';
+import { prepared, type Queryable } from '../../db/client.ts';
 import { randomToken, sha256 } from '../../lib/crypto.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Services } from '../shared/context.ts';
@@ -25,9 +25,9 @@ export async function createSession(s: Services, q: Queryable, userId: string): 
 }
 
 export async function resolveSession(s: Services, token: string): Promise<SessionUser | undefined> {
-  const { rows } = await s.database.pool.query<{
+  const { rows } = await prepared<{
     user_id: string; email: string; is_admin: boolean; merchant_id: string | null; slug: string | null; name: string | null;
-  }>(
+  }>(s.database.pool,
     `select u.id as user_id, u.email, u.is_admin, m.id as merchant_id, m.slug, m.name
        from sessions s
        join users u on u.id = s.user_id

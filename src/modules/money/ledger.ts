@@ -1,7 +1,7 @@
 // The double-entry ledger (DESIGN §8). A transaction's entries sum to zero per
 // currency; a transaction is unique per (kind, cause), so posting twice is a no-op.
 import { createHash } from 'node:crypto';
-import type { Queryable } from '../../db/client.ts';
+import { prepared, type Queryable } from '../../db/client.ts';
 import { newId } from '../../lib/ids.ts';
 
 export type AccountKind = 'gateway_clearing' | 'merchant_escrow' | 'merchant_available' | 'platform_revenue';
@@ -61,7 +61,7 @@ export async function postLedgerTransaction(q: Queryable, input: LedgerTransacti
     accounts.push(`($${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $5::timestamptz)`);
     entries.push(`($${n - 5}, $${n}::bigint, $${n - 1})`);
   }
-  const { rows } = await q.query<{ n: string }>(
+  const { rows } = await prepared<{ n: string }>(q,
     `with a as (insert into ledger_accounts (id, code, kind, merchant_id, currency, created_at)
                 values ${accounts.join(', ')} on conflict (code) do nothing),
      t as (insert into ledger_transactions (id, kind, cause_type, cause_id, created_at)

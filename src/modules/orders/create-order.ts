@@ -1,11 +1,11 @@
 // Guest checkout (DESIGN §5): validate, then in one transaction create the
 // order and its item, reserve exactly the quantity, and open a payment attempt.
-import { withTransaction } from '../../db/client.ts';
+import { prepared, withTransaction } from '../../db/client.ts';
 import { conflict, notFound, rateLimited, validationError } from '../../lib/errors.ts';
 import { newId, newOrderNumber } from '../../lib/ids.ts';
 import { paymentUrl, requireGateway } from '../payments/gateways.ts';
 import type { Services } from '../shared/context.ts';
-import { reserveCards } from '../vault/reserve-cards.ts';
+import { reserveCardsSql } from '../vault/reserve-cards.ts';
 import type { CreateOrderInput } from './schemas.ts';
 
 interface CheckoutProduct {
@@ -15,8 +15,9 @@ interface CheckoutProduct {
 export async function createOrder(s: Services, shopSlug: string, input: CreateOrderInput, buyerIp: string) {
   const gateway = requireGateway(s, input.gateway);
   const pool = s.database.pool;
-  const { rows } = await pool.query<CheckoutProduct & { pending_email: string; pending_ip: string }>(
+  const { rows } = await prepared<CheckoutProduct & { pending_email: string; pending_ip: string; in_stock: boolean }>(pool,
     `select p.id, p.merchant_id, p.price, p.currency, p.min_quantity, p.max_quantity,
+            exists (select 1 from cards c where c.product_id = p.id and c.status = 'available') as in_stock,
             (select coalesce(sum(oi.quantity), 0) from orders o join order_items oi on oi.order_id = o.id
               where o.status = 'pending_payment' and lower(o.email) = $3) as pending_email,
             (select coalesce(sum(oi.quantity), 0) from orders o join order_items oi on oi.order_id = o.id
@@ -35,6 +36,8 @@ export async function createOrder(s: Services, shopSlug: string, input: CreateOr
     || Number(product.pending_ip) + input.quantity > s.config.maxPendingPerIp) {
     throw rateLimited('too_many_pending', 'You have too many unpaid orders. Pay or let them expire first.');
   }
+  // Sold out: answer at once instead of queueing for a reservation that cannot succeed.
+  if (!product.in_stock) throw conflict('out_of_stock', 'Not enough stock for this quantity.');
   const unitPrice = Number(product.price);
   const total = unitPrice * input.quantity;
   if (!Number.isSafeInteger(total)) throw validationError('order total is too large', 'quantity');
@@ -48,29 +51,31 @@ export async function createOrder(s: Services, shopSlug: string, input: CreateOr
   const number = newOrderNumber(now);
 
   return withTransaction(pool, async (q) => {
-    await q.query(
+    // One statement: the order, its item, the reservation (DESIGN §6), the
+    // payment attempt, the order event and the outbox event. The reserved
+    // count must equal the quantity, or everything rolls back.
+    const { rows: made } = await prepared<{ reserved: number }>(q,
       `with o as (insert into orders (id, number, merchant_id, status, email, query_password_hash, buyer_ip, total, currency, expires_at, created_at, updated_at)
                   values ($1, $2, $3, 'pending_payment', $4, $5, $6, $7, $8, $9, $10, $10)),
             i as (insert into order_items (id, order_id, merchant_id, product_id, quantity, unit_price, total)
-                  values ($11, $1, $3, $12, $13, $14, $7))
-       select 1`,
+                  values ($11, $1, $3, $12, $13, $14, $7)),
+            r as (${reserveCardsSql({ orderItemId: '$11', until: '$9', productId: '$12', quantity: '$13' })} returning 1),
+            p as (insert into payments (id, order_id, merchant_id, gateway, amount, currency, created_at)
+                  values ($15, $1, $3, $16, $7, $8, $10)),
+            e as (insert into order_events (id, order_id, merchant_id, from_status, to_status, actor, created_at)
+                  values ($17, $1, $3, null, 'pending_payment', $18, $10)),
+            x as (insert into outbox_events (id, merchant_id, type, data, created_at)
+                  values ($19, $3, 'order.created', jsonb_build_object('order_id', $1::text, 'number', $2::text, 'status', 'pending_payment',
+                          'total', $7::bigint, 'currency', $8::text), $10))
+       select count(*)::int as reserved from r`,
       [orderId, number, product.merchant_id, input.email, s.keyring.queryPasswordHash(orderId, input.query_password), buyerIp,
-        total, product.currency, expiresAt, now, itemId, product.id, input.quantity, unitPrice],
+        total, product.currency, expiresAt, now, itemId, product.id, input.quantity, unitPrice,
+        paymentId, gateway, newId('oev', t), `buyer:${buyerIp}`, newId('evt', t)],
     );
-    const reserved = await reserveCards(q, { productId: product.id, orderItemId: itemId, quantity: input.quantity, until: expiresAt });
-    if (reserved !== input.quantity) {
+    if (made[0]?.reserved !== input.quantity) {
       // Throwing rolls back the order and any partial reservation.
       throw conflict('out_of_stock', 'Not enough stock for this quantity.');
     }
-    await q.query(
-      `with p as (insert into payments (id, order_id, merchant_id, gateway, amount, currency, created_at)
-                  values ($1, $2, $3, $4, $5, $6, $7)),
-            e as (insert into order_events (id, order_id, merchant_id, from_status, to_status, actor, created_at)
-                  values ($8, $2, $3, null, 'pending_payment', $9, $7))
-       insert into outbox_events (id, merchant_id, type, data, created_at)
-       values ($10, $3, 'order.created', jsonb_build_object('order_id', $2::text, 'number', $11::text, 'status', 'pending_payment', 'total', $5::bigint, 'currency', $6::text), $7)`,
-      [paymentId, orderId, product.merchant_id, gateway, total, product.currency, now, newId('oev', t), `buyer:${buyerIp}`, newId('evt', t), number],
-    );
     return {
       order: {
         id: orderId, object: 'order' as const, number, status: 'pending_payment', total, currency: product.currency,

@@ -1,24 +1,28 @@
 // Delivering a paid order's card keys, shared by payment settlement and the
 // retry of orders parked in needs_action.
 import type pg from 'pg';
-import { newId } from '../../lib/ids.ts';
-import { releaseCards, reserveCards, sellReservedCards } from '../vault/reserve-cards.ts';
+import { prepared } from '../../db/client.ts';
+import { releaseCards, reserveCards } from '../vault/reserve-cards.ts';
 import { transitionOrder } from './transition-order.ts';
 
 export interface OrderRef { orderId: string; merchantId: string; actor: string; at: Date }
 
 /** paid → keys sold → fulfilment rows → delivered. The order's keys must be reserved. */
 export async function deliverPaidOrder(q: pg.PoolClient, base: OrderRef): Promise<void> {
-  const { rows: items } = await q.query<{ id: string; quantity: number }>('select id, quantity from order_items where order_id = $1', [base.orderId]);
-  const want = items.reduce((n, i) => n + i.quantity, 0);
-  const sold = await sellReservedCards(q, base.orderId, base.at);
+  // One statement: sell the reserved keys and write one fulfilment per item
+  // (its id derived from the item's, so a repeat finds it).
+  const { rows } = await prepared<{ want: string; sold: string }>(q,
+    `with items as (select id, quantity from order_items where order_id = $1),
+          sold as (update cards set status = 'sold', sold_at = $2, reserved_until = null
+                    where status = 'reserved' and order_item_id in (select id from items) returning 1),
+          f as (insert into fulfilments (id, order_id, order_item_id, merchant_id, kind, quantity, created_at)
+                select 'ful_' || substr(items.id, 5), $1, items.id, $3, 'card', items.quantity, $2 from items
+                on conflict (order_item_id) do nothing)
+     select (select coalesce(sum(quantity), 0) from items) as want, (select count(*) from sold) as sold`,
+    [base.orderId, base.at, base.merchantId]);
+  const want = Number(rows[0]?.want ?? 0);
+  const sold = Number(rows[0]?.sold ?? 0);
   if (sold !== want) throw new Error(`order ${base.orderId}: sold ${sold} keys, expected ${want}`);
-  await q.query(
-    `insert into fulfilments (id, order_id, order_item_id, merchant_id, kind, quantity, created_at)
-     select u.id, $1, u.item, $2, 'card', u.qty, $3 from unnest($4::text[], $5::text[], $6::int[]) as u(id, item, qty)
-     on conflict (order_item_id) do nothing`,
-    [base.orderId, base.merchantId, base.at, items.map(() => newId('ful', base.at.getTime())), items.map((i) => i.id), items.map((i) => i.quantity)],
-  );
   await transitionOrder(q, { ...base, from: ['paid'], to: 'delivered', set: { delivered_at: base.at } });
 }
 

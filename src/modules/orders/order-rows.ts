@@ -1,5 +1,5 @@
 // Reading orders and their deliveries, shared by the buyer and merchant views.
-import type { Queryable } from '../../db/client.ts';
+import { prepared, type Queryable } from '../../db/client.ts';
 import type { Keyring } from '../../lib/crypto.ts';
 
 export interface OrderRow {
@@ -20,7 +20,7 @@ export function presentOrderSummary(r: OrderRow) {
 export interface ItemRow { id: string; product_id: string; title: string; quantity: number; unit_price: string; total: string }
 
 export async function loadItems(q: Queryable, orderIds: string[]): Promise<Map<string, ItemRow[]>> {
-  const { rows } = await q.query<ItemRow & { order_id: string }>(
+  const { rows } = await prepared<ItemRow & { order_id: string }>(q,
     `select i.order_id, i.id, i.product_id, p.title, i.quantity, i.unit_price, i.total
        from order_items i join products p on p.id = i.product_id where i.order_id = any($1) order by i.id`, [orderIds]);
   const out = new Map<string, ItemRow[]>();
@@ -41,7 +41,7 @@ const DELIVERED = new Set(['delivered', 'completed', 'disputed', 'partially_refu
 /** Decrypts the keys sold to an order, grouped per item; empty until the order is delivered. */
 export async function revealDeliveries(q: Queryable, keyring: Keyring, order: OrderRow) {
   if (!DELIVERED.has(order.status)) return [];
-  const { rows } = await q.query<{ product_id: string; order_item_id: string; ciphertext: Buffer; key_id: string }>(
+  const { rows } = await prepared<{ product_id: string; order_item_id: string; ciphertext: Buffer; key_id: string }>(q,
     `select i.product_id, c.order_item_id, c.ciphertext, c.key_id from order_items i
        join cards c on c.order_item_id = i.id and c.status = 'sold'
       where i.order_id = $1 order by i.id, c.id`, [order.id]);

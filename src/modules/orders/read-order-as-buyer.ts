@@ -1,5 +1,6 @@
 // The buyer's view of an order: number + access token. A wrong token and an
 // unknown order answer the same 404.
+import { prepared } from '../../db/client.ts';
 import { safeEqual } from '../../lib/crypto.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { Services } from '../shared/context.ts';
@@ -7,7 +8,7 @@ import { loadItems, ORDER_COLUMNS, presentItems, presentOrderSummary, revealDeli
 
 export async function readOrderAsBuyer(s: Services, number: string, token: string) {
   const pool = s.database.pool;
-  const { rows } = await pool.query<OrderRow & { shop_slug: string; shop_name: string; payment_id: string | null; gateway: string | null }>(
+  const { rows } = await prepared<OrderRow & { shop_slug: string; shop_name: string; payment_id: string | null; gateway: string | null }>(pool,
     `select ${ORDER_COLUMNS}, m.slug as shop_slug, m.name as shop_name, p.id as payment_id, p.gateway
        from orders o join merchants m on m.id = o.merchant_id
        left join lateral (select id, gateway from payments where order_id = o.id order by id desc limit 1) p on true

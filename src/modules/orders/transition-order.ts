@@ -1,7 +1,7 @@
 // The one way an order changes state: a compare-and-set UPDATE, an order
 // event and an outbox event, all in the caller's transaction. Zero rows
 // updated means someone else moved the order first.
-import type { Queryable } from '../../db/client.ts';
+import { prepared, type Queryable } from '../../db/client.ts';
 import { newId } from '../../lib/ids.ts';
 import { canTransition, type OrderStatus } from './state-machine.ts';
 
@@ -31,7 +31,7 @@ export async function transitionOrder(q: Queryable, input: TransitionInput): Pro
     return `, ${col} = $${params.length}`;
   });
   // One statement: lock and compare, update, order event, outbox event.
-  const { rows } = await q.query<{ prev: OrderStatus }>(
+  const { rows } = await prepared<{ prev: OrderStatus }>(q,
     `with p as (select id, status as prev from orders where id = $1 and status = any($2) for update),
      u as (update orders o set status = $3, updated_at = $4${extra.join('')}
              from p where o.id = p.id

@@ -4,13 +4,14 @@
 // the money is posted to the ledger; events go to the outbox. A late payment
 // on an expired order re-reserves stock, or parks the order in needs_action.
 import type pg from 'pg';
-import { withTransaction } from '../../db/client.ts';
+import { prepared, withTransaction } from '../../db/client.ts';
 import { newId } from '../../lib/ids.ts';
 import { postLedgerTransaction } from '../money/ledger.ts';
 import type { OrderStatus } from '../orders/state-machine.ts';
 import { deliverPaidOrder, reReserve, type OrderRef } from '../orders/deliver-paid-order.ts';
 import { transitionOrder } from '../orders/transition-order.ts';
 import { emitEvent } from '../shared/outbox.ts';
+import { recordNotification } from './record-notification.ts';
 import type { Services } from '../shared/context.ts';
 
 export interface VerifiedPayment {
@@ -34,13 +35,23 @@ interface LockedPayment {
   gateway_trade_no: string | null; order_status: OrderStatus;
 }
 
-export async function settlePayment(s: Services, p: VerifiedPayment): Promise<SettleOutcome> {
+/**
+ * Settles a verified payment. With `notifiedFrom` (the notify's source IP),
+ * the notification and its outcome are recorded in the same transaction.
+ */
+export async function settlePayment(s: Services, p: VerifiedPayment, notifiedFrom?: string): Promise<SettleOutcome> {
   try {
-    return await withTransaction(s.database.pool, (q) => settleInTransaction(s, q, p));
+    return await withTransaction(s.database.pool, async (q) => {
+      const outcome = await settleInTransaction(s, q, p);
+      if (notifiedFrom !== undefined) await recordNotification(q, s.clock.now(), p.gateway, p.paymentId, outcome, notifiedFrom);
+      return outcome;
+    });
   } catch (err) {
     // The trade number already settled another payment: a replay moved onto another order.
     if ((err as { code?: string; constraint?: string }).constraint === 'payments_gateway_trade_key') {
-      return { result: 'rejected', reason: 'trade_no_used_by_another_payment' };
+      const outcome: SettleOutcome = { result: 'rejected', reason: 'trade_no_used_by_another_payment' };
+      if (notifiedFrom !== undefined) await recordNotification(s.database.pool, s.clock.now(), p.gateway, p.paymentId, outcome, notifiedFrom);
+      return outcome;
     }
     throw err;
   }
@@ -48,7 +59,7 @@ export async function settlePayment(s: Services, p: VerifiedPayment): Promise<Se
 
 async function settleInTransaction(s: Services, q: pg.PoolClient, p: VerifiedPayment): Promise<SettleOutcome> {
   const now = s.clock.now();
-  const { rows } = await q.query<LockedPayment>(
+  const { rows } = await prepared<LockedPayment>(q,
     `select p.id, p.order_id, p.merchant_id, p.gateway, p.status, p.amount, p.currency, p.gateway_trade_no, o.status as order_status
        from payments p join orders o on o.id = p.order_id where p.id = $1 for update of p`,
     [p.paymentId],
@@ -63,8 +74,11 @@ async function settleInTransaction(s: Services, q: pg.PoolClient, p: VerifiedPay
     return { result: 'rejected', reason: 'payment_settled_by_another_trade' };
   }
 
-  await q.query(`update payments set status = 'succeeded', gateway_trade_no = $2, succeeded_at = $3, confirmed_by = $4 where id = $1`,
-    [pay.id, p.tradeNo, now, p.actor]);
+  await prepared(q,
+    `with u as (update payments set status = 'succeeded', gateway_trade_no = $2, succeeded_at = $3, confirmed_by = $4 where id = $1)
+     insert into outbox_events (id, merchant_id, type, data, created_at)
+     values ($5, $6, 'payment.succeeded', jsonb_build_object('payment_id', $1::text, 'order_id', $7::text, 'amount', $8::bigint, 'currency', $9::text), $3)`,
+    [pay.id, p.tradeNo, now, p.actor, newId('evt', now.getTime()), pay.merchant_id, pay.order_id, pay.amount, pay.currency]);
   // The money is ours to account for from here on, whatever happens to the order.
   await postLedgerTransaction(q, {
     kind: 'payment', causeType: 'payment', causeId: pay.id, at: now,
@@ -73,7 +87,6 @@ async function settleInTransaction(s: Services, q: pg.PoolClient, p: VerifiedPay
       { account: { kind: 'merchant_escrow', owner: pay.merchant_id, merchantId: pay.merchant_id, currency: pay.currency }, amount: -Number(pay.amount) },
     ],
   });
-  await emitEvent(q, now, pay.merchant_id, 'payment.succeeded', { payment_id: pay.id, order_id: pay.order_id, amount: Number(pay.amount), currency: pay.currency });
 
   const base = { orderId: pay.order_id, merchantId: pay.merchant_id, actor: p.actor, at: now };
   let prev = await transitionOrder(q, { ...base, from: ['pending_payment'], to: 'paid', set: { paid_at: now } });
