@@ -11,7 +11,7 @@ import { startWorker } from './jobs/worker.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { Keyring } from './lib/crypto.ts';
 import { validateOrderStateMachine } from './modules/orders/state-machine.ts';
-import type { Services } from './modules/shared/context.ts';
+import type { Log, Services } from './modules/shared/context.ts';
 import { buildApp } from './server/app.ts';
 
 export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
@@ -33,7 +33,7 @@ export async function openDatabase(config: Config, log: Logger): Promise<OpenedD
   return { url: embedded.url, embedded };
 }
 
-export function createServices(config: Config, database: Database, log: Logger, clock: Clock = systemClock): Services {
+export function createServices(config: Config, database: Database, log: Log, clock: Clock = systemClock): Services {
   return { config, database, keyring: new Keyring(config.secrets), clock, log };
 }
 

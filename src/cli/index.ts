@@ -108,14 +108,19 @@ admin
 program
   .command('import-cards')
   .description('Import card keys from a file, one per line')
-  .argument('<product>', 'product id (prd_…)')
+  .argument('<product>', 'product id (prd_…) or <shop slug>/<product slug>, e.g. demo/steam-50')
   .argument('<file>', 'text file, one key per line')
   .action(async (productId: string, file: string) => {
     const size = statSync(file).size;
     const result = await withServices(async (s) => {
-      const { rows } = await s.database.pool.query<{ merchant_id: string }>('select merchant_id from products where id = $1', [productId]);
-      const merchantId = rows[0]?.merchant_id;
-      if (!merchantId) throw new Error(`no product ${productId}`);
+      const [shopSlug, productSlug] = productId.split('/');
+      const { rows } = productSlug
+        ? await s.database.pool.query<{ id: string; merchant_id: string }>(
+          'select p.id, p.merchant_id from products p join merchants m on m.id = p.merchant_id where m.slug = $1 and p.slug = $2', [shopSlug, productSlug])
+        : await s.database.pool.query<{ id: string; merchant_id: string }>('select id, merchant_id from products where id = $1', [productId]);
+      const product = rows[0];
+      if (!product) throw new Error(`no product ${productId}`);
+      const merchantId = product.merchant_id;
       const stream = createReadStream(file);
       const bar = new cliProgress.SingleBar(
         { format: 'importing [{bar}] {percentage}% | {lines} lines | {imported} imported | {duplicates} duplicates', hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 },
@@ -124,7 +129,7 @@ program
       bar.start(size, 0, { lines: 0, imported: 0, duplicates: 0 });
       try {
         return await importCards({ ...s, actor: { type: 'system', name: 'cli' } }, {
-          merchantId, productId, source: 'cli', lines: readLines(stream),
+          merchantId, productId: product.id, source: 'cli', lines: readLines(stream),
           onProgress: (p) => bar.update(stream.bytesRead, { lines: p.lines, imported: p.imported, duplicates: p.duplicates }),
         });
       } finally {

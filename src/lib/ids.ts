@@ -18,42 +18,41 @@ function encodeTime(ms: number): string {
   return out;
 }
 
-const RANDOM_BITS = 80n;
-const RANDOM_MAX = (1n << RANDOM_BITS) - 1n;
+// The 80 random bits are kept as two 40-bit halves in plain numbers (exact
+// below 2^53), so making an id needs no BigInt arithmetic.
+const HALF = 2 ** 40;
 
-function encodeRandom(bits: bigint): string {
+function encode40(n: number): string {
   let out = '';
-  let b = bits;
-  for (let i = 0; i < 16; i++) {
-    out = ALPHABET[Number(b & 31n)] + out;
-    b >>= 5n;
+  let v = n;
+  for (let i = 0; i < 8; i++) {
+    out = ALPHABET[v % 32] + out;
+    v = Math.floor(v / 32);
   }
   return out;
-}
-
-function randomBits(): bigint {
-  return BigInt('0x' + randomBytes(10).toString('hex'));
 }
 
 // Monotonic within a process (as ULIDs are): ids made in the same millisecond,
 // or under a clock that stands still in tests, still sort in creation order.
 let lastTime = 0;
-let lastRandom = 0n;
-
-function next(nowMs: number): { time: number; random: bigint } {
-  if (nowMs > lastTime) {
-    lastTime = nowMs;
-    // Leave headroom so increments within the millisecond cannot overflow.
-    lastRandom = randomBits() >> 1n;
-  } else {
-    lastRandom = (lastRandom + 1n + (randomBits() & 0xffffn)) & RANDOM_MAX;
-  }
-  return { time: lastTime, random: lastRandom };
-}
+let hi = 0;
+let lo = 0;
 
 export function newId(prefix: IdPrefix, nowMs: number = Date.now()): string {
-  const n = next(nowMs);
-  return `${prefix}_${encodeTime(n.time)}${encodeRandom(n.random)}`;
+  if (nowMs > lastTime) {
+    lastTime = nowMs;
+    const r = randomBytes(10);
+    // Leave headroom in the high half so increments within the millisecond cannot overflow.
+    hi = r.readUIntBE(0, 5) % (HALF / 2);
+    lo = r.readUIntBE(5, 5);
+  } else {
+    lo += 1 + Math.floor(Math.random() * 65536); // ids are not secrets; order numbers and tokens are
+    if (lo >= HALF) {
+      lo -= HALF;
+      hi += 1;
+    }
+  }
+  return `${prefix}_${encodeTime(lastTime)}${encode40(hi)}${encode40(lo)}`;
 }
 
 /** Many ids at once for bulk inserts (card import). */

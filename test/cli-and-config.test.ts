@@ -1,0 +1,97 @@
+// The `xiaopu` command and start-up configuration, run as an operator would.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.ts';
+import { freshDatabase } from './helpers.ts';
+
+const run = promisify(execFile);
+let url: string;
+// One data directory for every command, as on a real install: the secrets in it key the blind index.
+const dataDir = mkdtempSync(path.join(tmpdir(), 'xiaopu-cli-'));
+
+beforeAll(async () => {
+  url = await freshDatabase();
+});
+
+function xiaopu(args: string[], env: Record<string, string> = {}) {
+  return run(process.execPath, ['bin/xiaopu.js', ...args], {
+    env: { ...process.env, DATABASE_URL: url, XIAOPU_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    timeout: 60_000,
+  });
+}
+
+async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query<T>(sql, params)).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+describe('the xiaopu command', () => {
+  it('migrates, creates an admin, seeds the demo once, and imports a key file with a summary', async () => {
+    expect((await xiaopu(['migrate'])).stdout).toContain('migrations applied');
+
+    const admin = await xiaopu(['admin', 'create', '--email', 'Ops@Example.com', '--password', 'ops-password-1']);
+    expect(admin.stdout).toMatch(/created admin Ops@Example.com \(usr_/);
+    const again = await xiaopu(['admin', 'create', '--email', 'ops@example.com', '--password', 'ops-password-2']);
+    expect(again.stdout).toContain('updated admin');
+    expect(await query('select is_admin from users where lower(email) = $1', ['ops@example.com'])).toEqual([{ is_admin: true }]);
+    await expect(xiaopu(['admin', 'create', '--email', 'x@example.com', '--password', 'short'])).rejects.toMatchObject({ stderr: expect.stringContaining('8 characters') });
+
+    expect((await xiaopu(['seed-demo'])).stdout).toContain('demo created');
+    expect((await xiaopu(['seed-demo'])).stdout).toContain('demo shop already exists');
+    const [demo] = await query<{ n: string }>(`select count(*) as n from cards c join products p on p.id = c.product_id join merchants m on m.id = p.merchant_id where m.slug = 'demo'`);
+    expect(demo?.n).toBe('100');
+
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'xiaopu-keys-')), 'keys.txt');
+    writeFileSync(file, 'CLI-1\r\nCLI-2\n\n  CLI-3  \nCLI-2\n');
+    const imported = await xiaopu(['import-cards', 'demo/steam-50', file]);
+    expect(imported.stdout).toMatch(/imported 3, duplicates 1, blank 1, rejected 0 \(batch bat_/);
+    expect(imported.stderr).toContain('importing [');
+    const byId = await query<{ id: string }>(`select p.id from products p join merchants m on m.id = p.merchant_id where m.slug = 'demo'`);
+    const repeat = await xiaopu(['import-cards', byId[0]?.id ?? '', file]);
+    expect(repeat.stdout).toMatch(/imported 0, duplicates 4/);
+    await expect(xiaopu(['import-cards', 'prd_missing', file])).rejects.toMatchObject({ stderr: expect.stringContaining('no product prd_missing') });
+  });
+});
+
+describe('configuration', () => {
+  it('refuses to start in production without the master key and session secret', () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'xiaopu-prod-'));
+    expect(() => loadConfig({ NODE_ENV: 'production', XIAOPU_DATA_DIR: dataDir })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production', XIAOPU_DATA_DIR: dataDir })).toThrow(/XIAOPU_MASTER_KEY, XIAOPU_SESSION_SECRET/);
+    const cfg = loadConfig({ NODE_ENV: 'production', XIAOPU_DATA_DIR: dataDir, XIAOPU_MASTER_KEY: 'ab'.repeat(32), XIAOPU_SESSION_SECRET: 's'.repeat(40) });
+    expect(cfg.cookieSecure).toBe(true);
+    expect(cfg.sandboxEnabled).toBe(false);
+    expect(cfg.demo).toBe(true);
+  });
+
+  it('rejects malformed values with every problem named', () => {
+    const bad = () => loadConfig({ XIAOPU_MASTER_KEY: 'short', PORT: 'eighty', XIAOPU_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'xiaopu-bad-')) });
+    expect(bad).toThrow(/XIAOPU_MASTER_KEY: must be 32 bytes as 64 hex characters/);
+    expect(bad).toThrow(/PORT: /);
+  });
+
+  it('generates secrets once, stores them with mode 0600, and reuses them', () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'xiaopu-dev-'));
+    const first = loadConfig({ XIAOPU_DATA_DIR: dataDir });
+    const file = path.join(dataDir, 'secrets.json');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const second = loadConfig({ XIAOPU_DATA_DIR: dataDir });
+    expect(second.secrets.masterKey.equals(first.secrets.masterKey)).toBe(true);
+    expect(second.secrets.sessionSecret).toBe(first.secrets.sessionSecret);
+    expect(JSON.parse(readFileSync(file, 'utf8')).master_key).toBe(first.secrets.masterKey.toString('hex'));
+    // Once generated, production starts with them.
+    expect(loadConfig({ NODE_ENV: 'production', XIAOPU_DATA_DIR: dataDir }).secrets.masterKey.equals(first.secrets.masterKey)).toBe(true);
+    // The environment wins over the file.
+    expect(loadConfig({ XIAOPU_DATA_DIR: dataDir, XIAOPU_SANDBOX_SECRET: 'x'.repeat(20) }).secrets.sandboxSecret).toBe('x'.repeat(20));
+  });
+});
