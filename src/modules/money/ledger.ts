@@ -63,7 +63,7 @@ export async function postLedgerTransaction(q: Queryable, input: LedgerTransacti
   }
   const { rows } = await prepared<{ n: string }>(q,
     `with a as (insert into ledger_accounts (id, code, kind, merchant_id, currency, created_at)
-                values ${accounts.join(', ')} on conflict (code) do nothing),
+                values ${accounts.join(', ')} on conflict do nothing),
      t as (insert into ledger_transactions (id, kind, cause_type, cause_id, created_at)
            values ($1, $2, $3, $4, $5) on conflict (kind, cause_type, cause_id) do nothing returning id),
      e as (insert into ledger_entries (transaction_id, account_id, amount, currency, created_at)
