@@ -24,6 +24,8 @@ export const merchants = pgTable('merchants', {
   slug: text('slug').notNull(),
   name: text('name').notNull(),
   status: text('status').notNull().default('active'),
+  /** The gateways this shop offers; null offers every enabled platform gateway. */
+  gateways: text('gateways').array(),
   createdAt: createdAt(),
 }, (t) => [
   uniqueIndex('merchants_slug_key').on(t.slug),
@@ -184,6 +186,14 @@ export const payments = pgTable('payments', {
   status: text('status').notNull().default('pending'),
   amount: money('amount').notNull(),
   currency: text('currency').notNull(),
+  /** The gateway's sub-method (epay `type`), when it has several. */
+  method: text('method'),
+  /** The gateway fee the buyer pays on top of the order total (included in amount). */
+  fee: money('fee').notNull().default(0),
+  /** Where the buyer goes to pay (redirect, QR content, form), once the gateway made the attempt. */
+  action: jsonb('action'),
+  /** The gateway's own id for the attempt when it makes one up front (Stripe Checkout Session). */
+  gatewayReference: text('gateway_reference'),
   gatewayTradeNo: text('gateway_trade_no'),
   confirmedBy: text('confirmed_by'),
   succeededAt: tstz('succeeded_at'),
@@ -192,6 +202,33 @@ export const payments = pgTable('payments', {
   uniqueIndex('payments_gateway_trade_key').on(t.gateway, t.gatewayTradeNo),
   index('payments_order_idx').on(t.orderId),
   check('payments_status_check', sql`${t.status} in ('pending', 'succeeded', 'failed')`),
+]);
+
+/**
+ * A payment gateway's configuration, set by the platform admin. Secret
+ * settings are sealed (AES-256-GCM) in `secrets`; `settings` holds the rest.
+ */
+export const gatewayConfigs = pgTable('gateway_configs', {
+  gateway: text('gateway').primaryKey(),
+  enabled: boolean('enabled').notNull().default(false),
+  settings: jsonb('settings').notNull(),
+  secrets: text('secrets'),
+  secretsKeyId: text('secrets_key_id'),
+  /** Sub-methods offered (epay `type`), narrowing the adapter's list; null offers all. */
+  methods: text('methods').array(),
+  minAmount: money('min_amount'),
+  maxAmount: money('max_amount'),
+  /** Fee the buyer pays on top: basis points of the total plus a fixed amount (minor units). */
+  feeBps: integer('fee_bps').notNull().default(0),
+  feeFixed: money('fee_fixed').notNull().default(0),
+  /** Ask the gateway whether a notified trade is really paid before crediting it. */
+  activeQuery: boolean('active_query').notNull().default(true),
+  updatedBy: text('updated_by'),
+  createdAt: createdAt(),
+  updatedAt: tstz('updated_at').notNull().defaultNow(),
+}, (t) => [
+  check('gateway_configs_fee_check', sql`${t.feeBps} between 0 and 10000 and ${t.feeFixed} >= 0`),
+  check('gateway_configs_amounts_check', sql`${t.minAmount} is null or ${t.maxAmount} is null or ${t.minAmount} <= ${t.maxAmount}`),
 ]);
 
 /** Every notify we received, accepted or not: what came, what we decided, why. No signatures or secrets. */
