@@ -60,7 +60,11 @@ export type NotifyVerdict =
       amount: number;
       currency: string;
       status: PaymentStatus;
+      /** The gateway's attempt id when it made one up front; must match the one stored at creation. */
+      gatewayReference?: string;
     }
+  /** Authentic, but not about a payment (an event type we do not act on): acknowledged, nothing changes. */
+  | { ok: 'ignore'; reason: string }
   | { ok: false; reason: string; paymentId?: string };
 
 export interface PaymentToQuery {
