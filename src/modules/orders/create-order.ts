@@ -3,20 +3,22 @@
 import { prepared, withTransaction } from '../../db/client.ts';
 import { conflict, notFound, rateLimited, validationError } from '../../lib/errors.ts';
 import { newId, newOrderNumber } from '../../lib/ids.ts';
-import { paymentUrl, requireGateway } from '../payments/gateways.ts';
+import { chooseGateway } from '../payments/choose-gateway.ts';
+import { paymentUrl } from '../payments/gateways.ts';
+import { startPayment } from '../payments/start-payment.ts';
 import type { Services } from '../shared/context.ts';
 import { reserveCardsSql } from '../vault/reserve-cards.ts';
 import type { CreateOrderInput } from './schemas.ts';
 
 interface CheckoutProduct {
-  id: string; merchant_id: string; price: string; currency: string; min_quantity: number; max_quantity: number;
+  id: string; merchant_id: string; title: string; price: string; currency: string; min_quantity: number; max_quantity: number;
+  shop_gateways: string[] | null;
 }
 
 export async function createOrder(s: Services, shopSlug: string, input: CreateOrderInput, buyerIp: string) {
-  const gateway = requireGateway(s, input.gateway);
   const pool = s.database.pool;
   const { rows } = await prepared<CheckoutProduct & { pending_email: string; pending_ip: string; in_stock: boolean }>(pool,
-    `select p.id, p.merchant_id, p.price, p.currency, p.min_quantity, p.max_quantity,
+    `select p.id, p.merchant_id, p.title, m.gateways as shop_gateways, p.price, p.currency, p.min_quantity, p.max_quantity,
             exists (select 1 from cards c where c.product_id = p.id and c.status = 'available') as in_stock,
             (select coalesce(sum(oi.quantity), 0) from orders o join order_items oi on oi.order_id = o.id
               where o.status = 'pending_payment' and lower(o.email) = $3) as pending_email,
@@ -41,6 +43,9 @@ export async function createOrder(s: Services, shopSlug: string, input: CreateOr
   const unitPrice = Number(product.price);
   const total = unitPrice * input.quantity;
   if (!Number.isSafeInteger(total)) throw validationError('order total is too large', 'quantity');
+  const chosen = await chooseGateway(s, { gateways: product.shop_gateways }, input, product.currency, total);
+  const gateway = chosen.gateway;
+  const amount = total + chosen.fee;
 
   const now = s.clock.now();
   const t = now.getTime();
@@ -50,7 +55,7 @@ export async function createOrder(s: Services, shopSlug: string, input: CreateOr
   const paymentId = newId('pay', t);
   const number = newOrderNumber(now);
 
-  return withTransaction(pool, async (q) => {
+  await withTransaction(pool, async (q) => {
     // One statement: the order, its item, the reservation (DESIGN §6), the
     // payment attempt, the order event and the outbox event. The reserved
     // count must equal the quantity, or everything rolls back.
@@ -60,8 +65,8 @@ export async function createOrder(s: Services, shopSlug: string, input: CreateOr
             i as (insert into order_items (id, order_id, merchant_id, product_id, quantity, unit_price, total)
                   values ($11, $1, $3, $12, $13, $14, $7)),
             r as (${reserveCardsSql({ orderItemId: '$11', until: '$9', productId: '$12', quantity: '$13' })} returning 1),
-            p as (insert into payments (id, order_id, merchant_id, gateway, amount, currency, created_at)
-                  values ($15, $1, $3, $16, $7, $8, $10)),
+            p as (insert into payments (id, order_id, merchant_id, gateway, method, fee, amount, currency, created_at)
+                  values ($15, $1, $3, $16, $20, $21, $22, $8, $10)),
             e as (insert into order_events (id, order_id, merchant_id, from_status, to_status, actor, created_at)
                   values ($17, $1, $3, null, 'pending_payment', $18, $10)),
             x as (insert into outbox_events (id, merchant_id, type, data, created_at)
@@ -70,20 +75,31 @@ export async function createOrder(s: Services, shopSlug: string, input: CreateOr
        select count(*)::int as reserved from r`,
       [orderId, number, product.merchant_id, input.email, s.keyring.queryPasswordHash(orderId, input.query_password), buyerIp,
         total, product.currency, expiresAt, now, itemId, product.id, input.quantity, unitPrice,
-        paymentId, gateway, newId('oev', t), `buyer:${buyerIp}`, newId('evt', t)],
+        paymentId, gateway, newId('oev', t), `buyer:${buyerIp}`, newId('evt', t), chosen.method, chosen.fee, amount],
     );
     if (made[0]?.reserved !== input.quantity) {
       // Throwing rolls back the order and any partial reservation.
       throw conflict('out_of_stock', 'Not enough stock for this quantity.');
     }
-    return {
+  });
+
+  // Outside the transaction: a gateway call must never hold locks.
+  const action = chosen.config
+    ? await startPayment(s, chosen.config, {
+        orderId, orderNumber: number, merchantId: product.merchant_id, paymentId, amount, currency: product.currency,
+        method: chosen.method, subject: product.title, buyerIp, expiresAt,
+      })
+    : null;
+  return {
       order: {
         id: orderId, object: 'order' as const, number, status: 'pending_payment', total, currency: product.currency,
         expires_at: expiresAt.toISOString(), created_at: now.toISOString(), paid_at: null, delivered_at: null,
       },
       access_token: s.keyring.orderAccessToken(orderId),
-      payment: { id: paymentId, gateway, status: 'pending', amount: total, currency: product.currency, pay_url: paymentUrl(s, gateway, paymentId) },
+      payment: {
+        id: paymentId, gateway, method: chosen.method, status: 'pending', amount, fee: chosen.fee, currency: product.currency,
+        pay_url: paymentUrl(s, gateway, paymentId), action,
+      },
     };
-  });
 }
 

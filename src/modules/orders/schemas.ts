@@ -24,10 +24,28 @@ export const OrderSummaryOut = z.object({
   delivered_at: z.string().nullable(),
 });
 
+export const PaymentActionOut = z.union([
+  z.object({ kind: z.literal('redirect'), url: z.string() }),
+  z.object({ kind: z.literal('qr'), content: z.string().describe('Render as a QR code; the pay page shows it as an image') }),
+  z.object({ kind: z.literal('form'), action: z.string(), method: z.enum(['GET', 'POST']), fields: z.record(z.string(), z.string()) }),
+]).nullable().describe('Where the buyer goes to pay; null for the sandbox (use pay_url)');
+
+export const PaymentOut = z.object({
+  id: z.string(),
+  gateway: z.string(),
+  method: z.string().nullable(),
+  status: z.string(),
+  amount: z.number().int().describe('What the buyer pays: the order total plus the gateway fee, in minor units'),
+  fee: z.number().int(),
+  currency: z.string(),
+  pay_url: z.string().describe('Our payment page for this attempt (redirect, QR code or form)'),
+  action: PaymentActionOut,
+});
+
 export const CreateOrderOut = z.object({
   order: OrderSummaryOut,
   access_token: z.string(),
-  payment: z.object({ id: z.string(), gateway: z.string(), status: z.string(), amount: z.number().int(), currency: z.string(), pay_url: z.string() }),
+  payment: PaymentOut,
 });
 
 export const LookupInput = z.union([

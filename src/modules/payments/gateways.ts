@@ -1,23 +1,8 @@
-// Which gateways checkout can use. The sandbox is built in; real gateways
-// (epay, Alipay, WeChat Pay, USDT, Stripe, wallet) arrive with their adapters.
-import { AppError } from '../../lib/errors.ts';
+// Links to the payment step. The sandbox has its own page with Pay / Fail
+// buttons; every other gateway's attempt is shown by the generic pay page
+// (redirect, QR code or auto-submitted form, from the payment's stored action).
 import type { Services } from '../shared/context.ts';
 
-export const GATEWAYS = ['sandbox'] as const;
-export type Gateway = (typeof GATEWAYS)[number];
-
-export function requireGateway(s: Services, name: string): Gateway {
-  if (name === 'sandbox' && s.config.sandboxEnabled) return 'sandbox';
-  throw new AppError(422, 'gateway_unavailable', `The payment gateway "${name}" is not enabled.`, 'invalid_request_error', 'gateway');
-}
-
-export function paymentUrl(s: Services, gateway: Gateway, paymentId: string): string {
-  switch (gateway) {
-    case 'sandbox':
-      return `${s.config.publicUrl}/pay/sandbox/${paymentId}`;
-    default: {
-      const never: never = gateway;
-      return never;
-    }
-  }
+export function paymentUrl(s: Services, gateway: string, paymentId: string): string {
+  return gateway === 'sandbox' ? `${s.config.publicUrl}/pay/sandbox/${paymentId}` : `${s.config.publicUrl}/pay/${paymentId}`;
 }

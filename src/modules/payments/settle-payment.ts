@@ -22,6 +22,8 @@ export interface VerifiedPayment {
   currency: string;
   /** Who vouches for it: `gateway:sandbox`, `admin:usr_…` */
   actor: string;
+  /** The gateway's attempt id from the notify; must match the one stored when the attempt was made. */
+  gatewayReference?: string;
 }
 
 export type SettleOutcome =
@@ -32,7 +34,7 @@ export type SettleOutcome =
 
 interface LockedPayment {
   id: string; order_id: string; merchant_id: string; gateway: string; status: string; amount: string; currency: string;
-  gateway_trade_no: string | null; order_status: OrderStatus;
+  gateway_trade_no: string | null; order_status: OrderStatus; fee: string; gateway_reference: string | null;
 }
 
 /**
@@ -60,7 +62,8 @@ export async function settlePayment(s: Services, p: VerifiedPayment, notifiedFro
 async function settleInTransaction(s: Services, q: pg.PoolClient, p: VerifiedPayment): Promise<SettleOutcome> {
   const now = s.clock.now();
   const { rows } = await prepared<LockedPayment>(q,
-    `select p.id, p.order_id, p.merchant_id, p.gateway, p.status, p.amount, p.currency, p.gateway_trade_no, o.status as order_status
+    `select p.id, p.order_id, p.merchant_id, p.gateway, p.status, p.amount, p.currency, p.gateway_trade_no, p.fee, p.gateway_reference,
+            o.status as order_status
        from payments p join orders o on o.id = p.order_id where p.id = $1 for update of p`,
     [p.paymentId],
   );
@@ -69,6 +72,9 @@ async function settleInTransaction(s: Services, q: pg.PoolClient, p: VerifiedPay
   if (pay.gateway !== p.gateway) return { result: 'rejected', reason: 'gateway_mismatch' };
   if (Number(pay.amount) !== p.amount) return { result: 'rejected', reason: 'amount_mismatch' };
   if (pay.currency !== p.currency) return { result: 'rejected', reason: 'currency_mismatch' };
+  if (p.gatewayReference !== undefined && pay.gateway_reference !== null && pay.gateway_reference !== p.gatewayReference) {
+    return { result: 'rejected', reason: 'gateway_reference_mismatch' };
+  }
   if (pay.status === 'succeeded') {
     if (pay.gateway_trade_no === p.tradeNo || p.actor.startsWith('admin:')) return { result: 'duplicate', orderId: pay.order_id };
     return { result: 'rejected', reason: 'payment_settled_by_another_trade' };
@@ -84,7 +90,11 @@ async function settleInTransaction(s: Services, q: pg.PoolClient, p: VerifiedPay
     kind: 'payment', causeType: 'payment', causeId: pay.id, at: now,
     entries: [
       { account: { kind: 'gateway_clearing', owner: pay.gateway, merchantId: null, currency: pay.currency }, amount: Number(pay.amount) },
-      { account: { kind: 'merchant_escrow', owner: pay.merchant_id, merchantId: pay.merchant_id, currency: pay.currency }, amount: -Number(pay.amount) },
+      { account: { kind: 'merchant_escrow', owner: pay.merchant_id, merchantId: pay.merchant_id, currency: pay.currency }, amount: -(Number(pay.amount) - Number(pay.fee)) },
+      // The gateway fee the buyer paid on top covers the platform's gateway costs.
+      ...(Number(pay.fee) > 0
+        ? [{ account: { kind: 'platform_revenue' as const, owner: 'gateway_fees', merchantId: null, currency: pay.currency }, amount: -Number(pay.fee) }]
+        : []),
     ],
   });
 

@@ -1,11 +1,12 @@
+import { toDecimalString } from '../../lib/money.ts';
+
 // Tiny helpers for the few server-rendered pages (the React app comes later).
 export function esc(value: unknown): string {
   return String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
 export function formatMoney(minor: number, currency: string): string {
-  const digits = currency === 'JPY' || currency === 'KRW' ? 0 : 2;
-  return `${(minor / 10 ** digits).toFixed(digits)} ${currency}`;
+  return `${toDecimalString(minor, currency)} ${currency}`;
 }
 
 export function layout(title: string, body: string, script = ''): string {

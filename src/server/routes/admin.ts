@@ -7,6 +7,12 @@ import { notFound } from '../../lib/errors.ts';
 import { requireAdmin } from '../plugins/auth.ts';
 import { RetryOut } from '../../modules/orders/schemas.ts';
 import { AppError } from '../../lib/errors.ts';
+import { configureGateway, ConfigureGatewayInput } from '../../modules/payments/configure-gateway.ts';
+import { getGateway, listGateways } from '../../modules/payments/list-gateways.ts';
+import { queryGatewayForOrder } from '../../modules/payments/query-gateway.ts';
+import { testGateway } from '../../modules/payments/test-gateway.ts';
+
+const GatewayParams = z.object({ gateway: z.string().min(1).max(32) });
 
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/v1/admin/orders', {
@@ -57,4 +63,42 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       secret: s.keyring.sandboxSecret,
     };
   });
+
+  app.get('/api/v1/admin/gateways', {
+    schema: { tags: ['admin'], summary: 'Every gateway XiaoPu ships, with its settings (secrets never echoed) and notify URL' },
+  }, async (req) => {
+    requireAdmin(req);
+    return { object: 'list', data: await listGateways(app.services), has_more: false };
+  });
+
+  app.get('/api/v1/admin/gateways/:gateway', {
+    schema: { tags: ['admin'], summary: 'One gateway: settings without secrets, which secrets are set, limits, fee, notify URL', params: GatewayParams },
+  }, async (req) => {
+    requireAdmin(req);
+    return getGateway(app.services, req.params.gateway);
+  });
+
+  app.put('/api/v1/admin/gateways/:gateway', {
+    schema: {
+      tags: ['admin'],
+      summary: 'Configure a gateway',
+      description: 'Settings are validated for the gateway (epay: `{version:1, api_url, pid, key}` or `{version:2, api_url, pid, ' +
+        'merchant_private_key, platform_public_key}`). Secret settings are stored encrypted and never echoed; leave one out to keep ' +
+        'its stored value. Audited.',
+      params: GatewayParams, body: ConfigureGatewayInput,
+    },
+  }, async (req) => configureGateway(requireAdmin(req), req.params.gateway, req.body, req.ip));
+
+  app.post('/api/v1/admin/gateways/:gateway/test', {
+    schema: { tags: ['admin'], summary: 'Test the saved settings with a harmless call to the gateway (audited)', params: GatewayParams,
+      response: { 200: z.object({ ok: z.boolean(), message: z.string() }) } },
+  }, async (req) => testGateway(requireAdmin(req), req.params.gateway, req.ip));
+
+  app.post('/api/v1/admin/orders/:id/query_gateway', {
+    schema: {
+      tags: ['admin'],
+      summary: "Ask the gateway for its view of the order's payment; settle it if the gateway says paid (audited, idempotent)",
+      params: z.object({ id: z.string().min(1).max(64) }),
+    },
+  }, async (req) => queryGatewayForOrder(requireAdmin(req), req.params.id, req.ip));
 };

@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { handleGatewayNotify } from '../../modules/payments/handle-gateway-notify.ts';
 import { handleSandboxNotify } from '../../modules/payments/handle-sandbox-notify.ts';
+import { loadPaymentPage } from '../../modules/payments/load-payment-page.ts';
 import { loadSandboxPayment } from '../../modules/payments/load-sandbox-payment.ts';
 import { signSandboxNotify } from '../../modules/payments/sandbox.ts';
+import { payPage } from '../pages/pay.ts';
 import { sandboxPayPage } from '../pages/sandbox-pay.ts';
 
 export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -38,4 +41,71 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
       fail: signSandboxNotify(s.keyring, { ...base, status: 'failed' }),
     }));
   });
+
+  // Every other gateway: one notify URL per gateway, GET or POST as the gateway
+  // sends. Bodies are kept as raw text (Stripe and WeChat Pay sign the exact
+  // bytes) and parsed here as JSON or a form.
+  await app.register(async (raw) => {
+    raw.removeAllContentTypeParsers();
+    raw.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 256 * 1024 }, (_req, body, done) => done(null, body));
+    const handler = async (req: import('fastify').FastifyRequest<{ Params: { gateway: string } }>, reply: import('fastify').FastifyReply) => {
+      const rawBody = typeof req.body === 'string' ? req.body : '';
+      const answer = await handleGatewayNotify(s, req.params.gateway, {
+        method: req.method, query: (req.query ?? {}) as Record<string, unknown>, body: parseNotifyBody(req.headers['content-type'], rawBody),
+        rawBody, headers: req.headers,
+      }, req.ip);
+      if (!answer) return reply.code(404).type('text/plain; charset=utf-8').send('unknown gateway');
+      return reply.code(answer.answer.status).type(answer.answer.contentType).send(answer.answer.body);
+    };
+    const schema = {
+      tags: ['payments'],
+      summary: 'A gateway\'s notify (epay, …): verified completely, then settled once',
+      description: 'The notify URL to configure at the gateway. Answers in the form the gateway expects (epay: `success`).',
+      params: z.object({ gateway: z.string().min(1).max(32) }),
+    };
+    raw.post('/api/v1/payments/:gateway/notify', { schema }, handler);
+    raw.get('/api/v1/payments/:gateway/notify', { schema }, handler);
+  });
+
+  app.get('/pay/:payment_id', {
+    schema: { hide: true, params: z.object({ payment_id: z.string().min(1).max(64) }) },
+  }, async (req, reply) => {
+    const page = await loadPaymentPage(s, req.params.payment_id);
+    reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').type('text/html; charset=utf-8');
+    if (!page) return reply.code(404).send(await payPage(undefined));
+    return reply.send(await payPage(page));
+  });
+
+  app.get('/pay/:payment_id/status', {
+    schema: { hide: true, params: z.object({ payment_id: z.string().min(1).max(64) }) },
+  }, async (req, reply) => {
+    const page = await loadPaymentPage(s, req.params.payment_id);
+    reply.header('cache-control', 'no-store');
+    if (!page) return reply.code(404).send({ error: { type: 'invalid_request_error', code: 'resource_missing', message: 'No such payment.' } });
+    return { status: page.status };
+  });
 };
+
+function parseNotifyBody(contentType: string | undefined, raw: string): unknown {
+  if (raw === '') return undefined;
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/json' || type.endsWith('+json')) {
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+  if (type === 'application/x-www-form-urlencoded') return Object.fromEntries(formEntries(raw));
+  return undefined;
+}
+
+/** Form fields; a repeated field becomes an array (which adapters reject), as `money[]=` tricks must not pass. */
+function formEntries(raw: string): Array<[string, string | string[]]> {
+  const out = new Map<string, string | string[]>();
+  for (const [k, v] of new URLSearchParams(raw)) {
+    const prev = out.get(k);
+    out.set(k, prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v]);
+  }
+  return [...out];
+}

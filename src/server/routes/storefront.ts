@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../lib/errors.ts';
 import { listStorefrontProducts } from '../../modules/catalog/list-storefront-products.ts';
 import { createOrder } from '../../modules/orders/create-order.ts';
+import { listShopGateways } from '../../modules/payments/list-shop-gateways.ts';
 import { lookupOrders } from '../../modules/orders/lookup-orders.ts';
 import { readOrderAsBuyer } from '../../modules/orders/read-order-as-buyer.ts';
 import { CreateOrderInput, CreateOrderOut, LookupInput } from '../../modules/orders/schemas.ts';
@@ -19,6 +20,16 @@ export const storefrontRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: z.object({ object: z.literal('list'), shop: z.object({ slug: z.string(), name: z.string() }), data: z.array(StorefrontProductOut), has_more: z.boolean() }) },
     },
   }, async (req) => listStorefrontProducts(s, req.params.shop_slug));
+
+  app.get('/api/v1/storefront/:shop_slug/gateways', {
+    schema: {
+      tags: ['storefront'], summary: 'The ways to pay this shop offers (for the checkout\'s gateway choice)', params: ShopParams,
+      response: { 200: z.object({ object: z.literal('list'), data: z.array(z.object({
+        gateway: z.string(), title: z.string(), methods: z.array(z.string()), currencies: z.array(z.string()).nullable(),
+        fee_bps: z.number().int(), fee_fixed: z.number().int(), min_amount: z.number().int().nullable(), max_amount: z.number().int().nullable(),
+      })), has_more: z.boolean() }) },
+    },
+  }, async (req) => ({ object: 'list' as const, data: await listShopGateways(s, req.params.shop_slug), has_more: false }));
 
   app.post('/api/v1/storefront/:shop_slug/orders', {
     schema: {

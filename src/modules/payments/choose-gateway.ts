@@ -1,0 +1,53 @@
+// Which gateway a checkout pays through: the buyer's choice, if the platform
+// has it enabled, the shop offers it, and it takes this currency and amount.
+import { AppError } from '../../lib/errors.ts';
+import type { Services } from '../shared/context.ts';
+import { gatewayFee, loadGatewayConfig, type GatewayConfig } from './gateway-configs.ts';
+
+export interface ChosenGateway {
+  gateway: string;
+  method: string | null;
+  /** Paid by the buyer on top of the order total. */
+  fee: number;
+  /** Undefined for the sandbox, which is configured from the environment. */
+  config?: GatewayConfig;
+}
+
+const unavailable = (name: string): AppError =>
+  new AppError(422, 'gateway_unavailable', `The payment gateway "${name}" is not available for this shop.`, 'invalid_request_error', 'gateway');
+
+export async function chooseGateway(
+  s: Services,
+  shop: { gateways: string[] | null },
+  input: { gateway: string; method?: string },
+  currency: string,
+  total: number,
+): Promise<ChosenGateway> {
+  const name = input.gateway;
+  if (shop.gateways !== null && !shop.gateways.includes(name)) throw unavailable(name);
+  if (name === 'sandbox') {
+    if (!s.config.sandboxEnabled) throw unavailable(name);
+    return { gateway: 'sandbox', method: null, fee: 0 };
+  }
+  const config = await loadGatewayConfig(s.database.pool, s.keyring, name);
+  if (!config?.enabled) throw unavailable(name);
+  const { adapter } = config;
+  if (adapter.currencies && !adapter.currencies.includes(currency)) {
+    throw new AppError(422, 'currency_not_supported', `${adapter.title} does not take ${currency}.`, 'invalid_request_error', 'gateway');
+  }
+  let method: string | null = null;
+  if (config.methods.length > 0) {
+    method = input.method ?? config.methods[0]!;
+    if (!config.methods.includes(method)) {
+      throw new AppError(422, 'validation_error', `method must be one of ${config.methods.join(', ')}`, 'invalid_request_error', 'method');
+    }
+  }
+  const fee = gatewayFee(config, total);
+  const amount = total + fee;
+  if ((config.minAmount !== null && amount < config.minAmount) || (config.maxAmount !== null && amount > config.maxAmount)) {
+    throw new AppError(422, 'amount_out_of_range',
+      `${adapter.title} takes payments between ${config.minAmount ?? 0} and ${config.maxAmount ?? 'any'} (minor units); this one is ${amount}.`,
+      'invalid_request_error', 'gateway');
+  }
+  return { gateway: name, method, fee, config };
+}

@@ -1,0 +1,114 @@
+// Reading gateway configurations. Secret settings are sealed at rest and only
+// opened here, for the adapter; views for people never contain them.
+import type { Queryable } from '../../db/client.ts';
+import type { Keyring } from '../../lib/crypto.ts';
+import { adapterFor } from './adapters/index.ts';
+import type { GatewayAdapter } from './gateway-adapter.ts';
+
+export interface GatewayConfigRow {
+  gateway: string;
+  enabled: boolean;
+  settings: Record<string, unknown>;
+  secrets: string | null;
+  secrets_key_id: string | null;
+  methods: string[] | null;
+  min_amount: string | number | null;
+  max_amount: string | number | null;
+  fee_bps: number;
+  fee_fixed: string | number;
+  active_query: boolean;
+  updated_at: Date;
+}
+
+export interface GatewayConfig {
+  gateway: string;
+  adapter: GatewayAdapter<unknown>;
+  enabled: boolean;
+  /** Everything the adapter needs, secrets included. */
+  settings: unknown;
+  /** Public settings only. */
+  publicSettings: Record<string, unknown>;
+  secretsSet: string[];
+  methods: string[];
+  minAmount: number | null;
+  maxAmount: number | null;
+  feeBps: number;
+  feeFixed: number;
+  activeQuery: boolean;
+  updatedAt: Date;
+}
+
+export async function loadConfigRow(q: Queryable, gateway: string, forUpdate = false): Promise<GatewayConfigRow | undefined> {
+  const { rows } = await q.query<GatewayConfigRow>(
+    `select * from gateway_configs where gateway = $1${forUpdate ? ' for update' : ''}`, [gateway]);
+  return rows[0];
+}
+
+export function openSecrets(keyring: Keyring, row: Pick<GatewayConfigRow, 'secrets' | 'secrets_key_id'>): Record<string, unknown> {
+  if (!row.secrets || !row.secrets_key_id) return {};
+  return JSON.parse(keyring.open({ keyId: row.secrets_key_id, ciphertext: Buffer.from(row.secrets, 'base64') })) as Record<string, unknown>;
+}
+
+export function toConfig(keyring: Keyring, row: GatewayConfigRow): GatewayConfig | undefined {
+  const adapter = adapterFor(row.gateway);
+  if (!adapter) return undefined;
+  const secrets = openSecrets(keyring, row);
+  const merged = adapter.settingsSchema.safeParse({ ...row.settings, ...secrets });
+  return {
+    gateway: row.gateway,
+    adapter,
+    // Settings saved by an older version that no longer validate keep the gateway off rather than half-working.
+    enabled: row.enabled && merged.success,
+    settings: merged.success ? merged.data : undefined,
+    publicSettings: row.settings,
+    secretsSet: Object.keys(secrets).filter((k) => secrets[k] !== undefined && secrets[k] !== ''),
+    methods: row.methods ?? [...adapter.methods],
+    minAmount: row.min_amount === null ? null : Number(row.min_amount),
+    maxAmount: row.max_amount === null ? null : Number(row.max_amount),
+    feeBps: row.fee_bps,
+    feeFixed: Number(row.fee_fixed),
+    activeQuery: row.active_query,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function loadGatewayConfig(q: Queryable, keyring: Keyring, gateway: string): Promise<GatewayConfig | undefined> {
+  const row = await loadConfigRow(q, gateway);
+  return row ? toConfig(keyring, row) : undefined;
+}
+
+/** The fee a buyer pays on top of `total` for this gateway: basis points (rounded half up) plus the fixed part. */
+export function gatewayFee(c: Pick<GatewayConfig, 'feeBps' | 'feeFixed'>, total: number): number {
+  return Math.floor((total * c.feeBps + 5000) / 10000) + c.feeFixed;
+}
+
+/** What admins see: settings without secrets, and which secrets are set. */
+export function gatewayView(gateway: string, c: GatewayConfig | undefined, notifyUrl: string) {
+  const adapter = c?.adapter ?? adapterFor(gateway);
+  return {
+    gateway,
+    object: 'gateway' as const,
+    title: adapter?.title ?? gateway,
+    enabled: c?.enabled ?? false,
+    configured: c !== undefined && c.settings !== undefined,
+    settings: c?.publicSettings ?? {},
+    secrets_set: c?.secretsSet ?? [],
+    secret_fields: [...(adapter?.secretFields ?? [])],
+    methods: c?.methods ?? [...(adapter?.methods ?? [])],
+    available_methods: [...(adapter?.methods ?? [])],
+    currencies: adapter?.currencies ? [...adapter.currencies] : null,
+    min_amount: c?.minAmount ?? null,
+    max_amount: c?.maxAmount ?? null,
+    fee_bps: c?.feeBps ?? 0,
+    fee_fixed: c?.feeFixed ?? 0,
+    active_query: c?.activeQuery ?? true,
+    supports: {
+      query: typeof adapter?.query === 'function',
+      refund: typeof adapter?.refund === 'function',
+      test_connection: typeof adapter?.testConnection === 'function',
+    },
+    notify_url: notifyUrl,
+    updated_at: c?.updatedAt.toISOString() ?? null,
+  };
+}
+export type GatewayView = ReturnType<typeof gatewayView>;

@@ -1,0 +1,83 @@
+// A notify from a configured gateway (DESIGN §7), at
+// `/api/v1/payments/{gateway}/notify`. Checked completely before anything
+// changes: the adapter verifies what the gateway signed (signature in constant
+// time, merchant/app id, trade status) and returns the signed payment id;
+// optionally the gateway is asked whether the trade is really paid; then
+// settlement checks payment, gateway, amount and currency against our row.
+// Every notify is recorded with its outcome; repeats answer success and
+// change nothing.
+import type { Services } from '../shared/context.ts';
+import { adapterFor } from './adapters/index.ts';
+import { GatewayError, type IncomingNotify, type NotifyAnswer, type NotifyVerdict } from './gateway-adapter.ts';
+import { loadGatewayConfig, type GatewayConfig } from './gateway-configs.ts';
+import { recordNotification, type NotificationOutcome } from './record-notification.ts';
+import { settlePayment } from './settle-payment.ts';
+
+export interface HandledNotify {
+  answer: NotifyAnswer;
+  outcome: NotificationOutcome;
+}
+
+export async function handleGatewayNotify(s: Services, gateway: string, n: IncomingNotify, ip: string): Promise<HandledNotify | undefined> {
+  const adapter = adapterFor(gateway);
+  if (!adapter) return undefined;
+  const pool = s.database.pool;
+  const now = s.clock.now();
+  const done = async (outcome: NotificationOutcome, paymentId?: string): Promise<HandledNotify> => {
+    await recordNotification(pool, now, gateway, paymentId, outcome, ip);
+    return { answer: adapter.answer(outcome.result !== 'rejected'), outcome };
+  };
+
+  const config = await loadGatewayConfig(pool, s.keyring, gateway);
+  if (!config?.enabled || config.settings === undefined) return done({ result: 'rejected', reason: 'gateway_disabled' });
+
+  let verdict: NotifyVerdict;
+  try {
+    verdict = await adapter.verifyNotify(config.settings, n, now);
+  } catch (err) {
+    s.log.warn({ gateway, err }, 'notify verification failed unexpectedly');
+    verdict = { ok: false, reason: 'malformed' };
+  }
+  if (verdict.ok === 'ignore') return done({ result: 'ignored', reason: verdict.reason });
+  if (verdict.ok === false) return done({ result: 'rejected', reason: verdict.reason }, verdict.paymentId);
+  if (verdict.status !== 'succeeded') return done({ result: 'ignored', reason: `status_${verdict.status}` }, verdict.paymentId);
+
+  const disagreement = await activeQuery(s, config, verdict);
+  if (disagreement) return done({ result: 'rejected', reason: disagreement }, verdict.paymentId);
+
+  const outcome = await settlePayment(s, {
+    paymentId: verdict.paymentId, gateway, tradeNo: verdict.tradeNo, amount: verdict.amount, currency: verdict.currency,
+    actor: `gateway:${gateway}`, gatewayReference: verdict.gatewayReference,
+  }, ip);
+  // settlePayment recorded the notification in its own transaction.
+  return { answer: adapter.answer(outcome.result !== 'rejected'), outcome };
+}
+
+/**
+ * Before crediting, ask the gateway whether the trade is really paid (a leaked
+ * key then cannot mint payments). Skipped for a payment already settled by
+ * this trade (a repeat). Returns the reason to refuse, or undefined.
+ */
+async function activeQuery(s: Services, config: GatewayConfig, v: Extract<NotifyVerdict, { ok: true }>): Promise<string | undefined> {
+  const { adapter } = config;
+  if (!config.activeQuery || !adapter.query) return undefined;
+  const { rows } = await s.database.pool.query<{ status: string; gateway_trade_no: string | null; gateway_reference: string | null }>(
+    'select status, gateway_trade_no, gateway_reference from payments where id = $1 and gateway = $2', [v.paymentId, config.gateway]);
+  const pay = rows[0];
+  if (!pay) return undefined; // settlement rejects it as unknown_payment
+  if (pay.status === 'succeeded' && pay.gateway_trade_no === v.tradeNo) return undefined;
+  try {
+    const seen = await adapter.query(config.settings, {
+      paymentId: v.paymentId, gatewayReference: pay.gateway_reference, tradeNo: v.tradeNo, amount: v.amount, currency: v.currency,
+    });
+    if (!seen.found) return 'query_not_found';
+    if (seen.status !== 'succeeded') return `query_status_${seen.status}`;
+    if (seen.amount !== undefined && seen.amount !== v.amount) return 'query_amount_mismatch';
+    if (seen.tradeNo !== undefined && seen.tradeNo !== v.tradeNo) return 'query_trade_mismatch';
+    return undefined;
+  } catch (err) {
+    if (!(err instanceof GatewayError)) throw err;
+    s.log.warn({ gateway: config.gateway, paymentId: v.paymentId, message: err.message }, 'active query failed; the gateway will retry the notify');
+    return 'query_failed';
+  }
+}

@@ -1,0 +1,37 @@
+import type { Services } from '../shared/context.ts';
+import type { PaymentAction } from './gateway-adapter.ts';
+import { adapterFor } from './adapters/index.ts';
+
+export interface PaymentPageData {
+  id: string;
+  gateway: string;
+  gatewayTitle: string;
+  method: string | null;
+  amount: number;
+  currency: string;
+  status: string;
+  number: string;
+  orderStatus: string;
+  shopName: string;
+  expiresAt: Date;
+  action: PaymentAction | null;
+}
+
+/** What the generic pay page shows: the attempt's amount, status and where to pay. No secrets. */
+export async function loadPaymentPage(s: Services, paymentId: string): Promise<PaymentPageData | undefined> {
+  const { rows } = await s.database.pool.query<{
+    id: string; gateway: string; method: string | null; amount: string; currency: string; status: string; number: string;
+    order_status: string; shop_name: string; expires_at: Date; action: PaymentAction | null;
+  }>(
+    `select p.id, p.gateway, p.method, p.amount, p.currency, p.status, p.action, o.number, o.status as order_status, o.expires_at,
+            m.name as shop_name
+       from payments p join orders o on o.id = p.order_id join merchants m on m.id = p.merchant_id
+      where p.id = $1 and p.gateway <> 'sandbox'`, [paymentId]);
+  const r = rows[0];
+  if (!r) return undefined;
+  return {
+    id: r.id, gateway: r.gateway, gatewayTitle: adapterFor(r.gateway)?.title ?? r.gateway, method: r.method, amount: Number(r.amount),
+    currency: r.currency, status: r.status, number: r.number, orderStatus: r.order_status, shopName: r.shop_name,
+    expiresAt: r.expires_at, action: r.action,
+  };
+}

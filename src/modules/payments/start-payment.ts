@@ -1,0 +1,55 @@
+// After checkout commits, ask the gateway to open the payment attempt (some
+// gateways need a server call: a QR code, a Checkout Session). The answer —
+// where the buyer goes next — is stored on the payment. If the gateway cannot
+// be reached or refuses, the order is cancelled and its keys go back to stock
+// at once, so a broken gateway never holds stock hostage.
+import { withTransaction } from '../../db/client.ts';
+import { AppError } from '../../lib/errors.ts';
+import { transitionOrder } from '../orders/transition-order.ts';
+import type { Services } from '../shared/context.ts';
+import { releaseCards } from '../vault/reserve-cards.ts';
+import { GatewayError, type PaymentAction } from './gateway-adapter.ts';
+import type { GatewayConfig } from './gateway-configs.ts';
+
+export interface StartPaymentInput {
+  orderId: string;
+  orderNumber: string;
+  merchantId: string;
+  paymentId: string;
+  amount: number;
+  currency: string;
+  method: string | null;
+  subject: string;
+  buyerIp: string;
+  expiresAt: Date;
+}
+
+export async function startPayment(s: Services, config: GatewayConfig, p: StartPaymentInput): Promise<PaymentAction> {
+  const base = s.config.publicUrl;
+  try {
+    const created = await config.adapter.createPayment(config.settings, {
+      paymentId: p.paymentId, orderNumber: p.orderNumber, amount: p.amount, currency: p.currency, method: p.method ?? undefined,
+      subject: p.subject, notifyUrl: `${base}/api/v1/payments/${config.gateway}/notify`, returnUrl: `${base}/o/${p.orderNumber}`,
+      buyerIp: p.buyerIp, expiresAt: p.expiresAt,
+    });
+    await s.database.pool.query('update payments set action = $2, gateway_reference = $3 where id = $1',
+      [p.paymentId, JSON.stringify(created.action), created.gatewayReference ?? null]);
+    return created.action;
+  } catch (err) {
+    const reason = err instanceof GatewayError ? err.message : 'internal error';
+    s.log.warn({ gateway: config.gateway, paymentId: p.paymentId, err: err instanceof GatewayError ? { message: err.message, detail: err.detail } : err },
+      'gateway could not open the payment; cancelling the order');
+    await withTransaction(s.database.pool, async (q) => {
+      const now = s.clock.now();
+      const prev = await transitionOrder(q, {
+        orderId: p.orderId, merchantId: p.merchantId, from: ['pending_payment'], to: 'cancelled', actor: `gateway:${config.gateway}`,
+        at: now, note: 'the gateway could not open the payment',
+      });
+      if (prev) await releaseCards(q, p.orderId);
+      await q.query(`update payments set status = 'failed' where id = $1 and status = 'pending'`, [p.paymentId]);
+    });
+    if (!(err instanceof GatewayError)) throw err;
+    throw new AppError(502, 'gateway_error', `${config.adapter.title} could not open the payment: ${reason} The order was cancelled; try again or choose another way to pay.`,
+      'api_error', 'gateway');
+  }
+}
