@@ -3,6 +3,7 @@
 // a merchant, a buyer and the sandbox gateway would.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -10,6 +11,7 @@ import { afterAll, inject } from 'vitest';
 import { loadConfig, type Config } from '../src/config.ts';
 import { createDatabase } from '../src/db/client.ts';
 import { ManualClock } from '../src/lib/clock.ts';
+import { createAdmin } from '../src/modules/accounts/create-admin.ts';
 import { signSandboxNotify } from '../src/modules/payments/sandbox.ts';
 import type { Services } from '../src/modules/shared/context.ts';
 import { createLogger, createServices } from '../src/runtime.ts';
@@ -162,4 +164,29 @@ export async function notify(t: TestApp, payload: Record<string, unknown>) {
 
 export async function readOrder(t: TestApp, number: string, token: string) {
   return t.app.inject({ method: 'GET', url: `/api/v1/storefront/orders/${number}`, headers: { 'x-order-token': token } });
+}
+
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** A test app that also listens on a real port (its public URL), for gateways that call us back over HTTP. */
+export async function setupListeningTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const port = await freePort();
+  const t = await setupTestApp({ PORT: String(port), XIAOPU_PUBLIC_URL: `http://127.0.0.1:${port}`, ...env });
+  await t.app.listen({ port, host: '127.0.0.1' });
+  return t;
+}
+
+/** Creates a platform admin and logs in: headers for session-authenticated admin calls. */
+export async function adminSession(t: TestApp, email = `root-${randomBytes(3).toString('hex')}@example.com`): Promise<Record<string, string>> {
+  await createAdmin(t.services, { email, password: 'admin-password-1' });
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: 'admin-password-1' } });
+  if (res.statusCode !== 200) throw new Error(`admin login failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'xp_session')!;
+  return { cookie: `xp_session=${cookie.value}`, 'x-csrf-token': res.json().csrf_token };
 }
