@@ -357,3 +357,73 @@ describe('v2 (RSA)', () => {
     await configure({ enabled: true, settings: { version: 1, api_url: fake.url, pid: fake.pid, key: fake.key } });
   });
 });
+
+describe('refunds', () => {
+  async function paidOrder(price = 1000) {
+    const p = await productWithKeys(1, price);
+    const c = await buy(p.id);
+    await fake.pay(c.payment.id);
+    expect(await orderState(c.order.id)).toMatchObject({ status: 'delivered' });
+    return c;
+  }
+  async function balances(paymentId: string) {
+    const rows = await t.q<{ code: string; amount: string }>(
+      `select a.code, sum(e.amount) as amount from ledger_entries e join ledger_accounts a on a.id = e.account_id
+         join ledger_transactions lt on lt.id = e.transaction_id
+        where lt.cause_id = $1 or lt.cause_id in (select id from refunds where payment_id = $1) group by a.code`, [paymentId]);
+    return Object.fromEntries(rows.map((r) => [r.code.split(':')[0], Number(r.amount)]));
+  }
+
+  it('refunds in part, then the rest, through the gateway, and reverses the ledger', async () => {
+    const m = await signupMerchant(t);
+    const c = await paidOrder();
+    const other = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${c.order.id}/refunds`, headers: m.headers, payload: { amount: 100 } });
+    expect(other.statusCode).toBe(404);
+
+    const part = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${c.order.id}/refunds`, headers: auth, payload: { amount: 300, reason: 'one key did not work' } });
+    expect(part.statusCode, part.body).toBe(201);
+    expect(part.json()).toMatchObject({ object: 'refund', amount: 300, currency: 'CNY', status: 'succeeded', destination: 'gateway' });
+    expect(fake.requests.at(-1)).toMatchObject({ path: '/api.php', act: 'refund', signed: true });
+    expect((await orderState(c.order.id)).status).toBe('partially_refunded');
+
+    const tooMuch = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${c.order.id}/refunds`, headers: auth, payload: { amount: 701 } });
+    expect(tooMuch.json().error).toMatchObject({ code: 'validation_error', param: 'amount' });
+    const rest = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${c.order.id}/refunds`, headers: auth, payload: {} });
+    expect(rest.json()).toMatchObject({ amount: 700, status: 'succeeded' });
+    expect((await orderState(c.order.id)).status).toBe('refunded');
+    const again = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${c.order.id}/refunds`, headers: auth, payload: {} });
+    expect(again.statusCode).toBe(409);
+    expect(await balances(c.payment.id)).toEqual({ gateway_clearing: 0, merchant_escrow: 0 });
+    const detail = await t.app.inject({ method: 'GET', url: `/api/v1/orders/${c.order.id}`, headers: auth });
+    expect(detail.json().refunds.map((r: { amount: number }) => r.amount)).toEqual([300, 700]);
+  });
+
+  it('runs concurrent refunds of one payment one at a time and never refunds more than was paid', async () => {
+    const c = await paidOrder();
+    const results = await Promise.all(Array.from({ length: 6 }, () =>
+      t.app.inject({ method: 'POST', url: `/api/v1/orders/${c.order.id}/refunds`, headers: auth, payload: { amount: 400 } })));
+    const ok = results.filter((r) => r.statusCode === 201);
+    expect(ok.length).toBeGreaterThanOrEqual(1);
+    expect(ok.length).toBeLessThanOrEqual(2);
+    for (const r of results.filter((x) => x.statusCode !== 201)) {
+      expect(['refund_in_progress', 'validation_error']).toContain(r.json().error.code);
+    }
+    const [sum] = await t.q<{ s: string }>(`select coalesce(sum(amount), 0) as s from refunds where order_id = $1 and status = 'succeeded'`, [c.order.id]);
+    expect(Number(sum!.s)).toBe(ok.length * 400);
+    expect(Number(sum!.s)).toBeLessThanOrEqual(1000);
+  });
+
+  it('marks a refund the gateway refuses as failed and changes nothing else', async () => {
+    const c = await paidOrder();
+    // The fake gateway forgets the trade: it refuses the refund.
+    fake.orders.get(c.payment.id)!.paid = false;
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/admin/orders/${c.order.id}/refunds`, headers: admin, payload: {} });
+    expect(res.statusCode).toBe(502);
+    expect(res.json().error.code).toBe('gateway_error');
+    expect(res.body).not.toContain(fake.key);
+    expect((await orderState(c.order.id)).status).toBe('delivered');
+    const [r] = await t.q<{ status: string }>('select status from refunds where order_id = $1', [c.order.id]);
+    expect(r!.status).toBe('failed');
+    expect(await balances(c.payment.id)).toEqual({ gateway_clearing: 1000, merchant_escrow: -1000 });
+  });
+});

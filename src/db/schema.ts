@@ -231,6 +231,31 @@ export const gatewayConfigs = pgTable('gateway_configs', {
   check('gateway_configs_amounts_check', sql`${t.minAmount} is null or ${t.maxAmount} is null or ${t.minAmount} <= ${t.maxAmount}`),
 ]);
 
+/** Money going back to a buyer: through the gateway (full or partial) or, later, to the buyer's wallet. */
+export const refunds = pgTable('refunds', {
+  id: text('id').primaryKey(),
+  paymentId: text('payment_id').notNull().references(() => payments.id),
+  orderId: text('order_id').notNull().references(() => orders.id),
+  merchantId: text('merchant_id').notNull().references(() => merchants.id),
+  amount: money('amount').notNull(),
+  currency: text('currency').notNull(),
+  /** pending: asked the gateway; succeeded: the gateway took it (or finished it); failed: the gateway refused. */
+  status: text('status').notNull().default('pending'),
+  destination: text('destination').notNull().default('gateway'),
+  gatewayRefundId: text('gateway_refund_id'),
+  reason: text('reason'),
+  failureMessage: text('failure_message'),
+  requestedBy: text('requested_by').notNull(),
+  createdAt: createdAt(),
+  completedAt: tstz('completed_at'),
+}, (t) => [
+  index('refunds_payment_idx').on(t.paymentId),
+  index('refunds_order_idx').on(t.orderId),
+  check('refunds_amount_check', sql`${t.amount} > 0`),
+  check('refunds_status_check', sql`${t.status} in ('pending', 'succeeded', 'failed')`),
+  check('refunds_destination_check', sql`${t.destination} in ('gateway', 'wallet', 'manual')`),
+]);
+
 /** Every notify we received, accepted or not: what came, what we decided, why. No signatures or secrets. */
 export const paymentNotifications = pgTable('payment_notifications', {
   id: text('id').primaryKey(),

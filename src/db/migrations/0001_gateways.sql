@@ -17,8 +17,33 @@ CREATE TABLE "gateway_configs" (
 	CONSTRAINT "gateway_configs_amounts_check" CHECK ("gateway_configs"."min_amount" is null or "gateway_configs"."max_amount" is null or "gateway_configs"."min_amount" <= "gateway_configs"."max_amount")
 );
 --> statement-breakpoint
+CREATE TABLE "refunds" (
+	"id" text PRIMARY KEY NOT NULL,
+	"payment_id" text NOT NULL,
+	"order_id" text NOT NULL,
+	"merchant_id" text NOT NULL,
+	"amount" bigint NOT NULL,
+	"currency" text NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"destination" text DEFAULT 'gateway' NOT NULL,
+	"gateway_refund_id" text,
+	"reason" text,
+	"failure_message" text,
+	"requested_by" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"completed_at" timestamp with time zone,
+	CONSTRAINT "refunds_amount_check" CHECK ("refunds"."amount" > 0),
+	CONSTRAINT "refunds_status_check" CHECK ("refunds"."status" in ('pending', 'succeeded', 'failed')),
+	CONSTRAINT "refunds_destination_check" CHECK ("refunds"."destination" in ('gateway', 'wallet', 'manual'))
+);
+--> statement-breakpoint
 ALTER TABLE "merchants" ADD COLUMN "gateways" text[];--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "method" text;--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "fee" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "action" jsonb;--> statement-breakpoint
-ALTER TABLE "payments" ADD COLUMN "gateway_reference" text;
+ALTER TABLE "payments" ADD COLUMN "gateway_reference" text;--> statement-breakpoint
+ALTER TABLE "refunds" ADD CONSTRAINT "refunds_payment_id_payments_id_fk" FOREIGN KEY ("payment_id") REFERENCES "public"."payments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "refunds" ADD CONSTRAINT "refunds_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "refunds" ADD CONSTRAINT "refunds_merchant_id_merchants_id_fk" FOREIGN KEY ("merchant_id") REFERENCES "public"."merchants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "refunds_payment_idx" ON "refunds" USING btree ("payment_id");--> statement-breakpoint
+CREATE INDEX "refunds_order_idx" ON "refunds" USING btree ("order_id");

@@ -48,8 +48,11 @@ export async function getOrder(ctx: Ctx, merchantId: string | undefined, orderId
     'select id, gateway, status, amount, currency, succeeded_at from payments where order_id = $1 order by id', [order.id]);
   const { rows: events } = await ctx.database.pool.query<{ from_status: string | null; to_status: string; actor: string; note: string | null; created_at: Date }>(
     'select from_status, to_status, actor, note, created_at from order_events where order_id = $1 order by id', [order.id]);
+  const { rows: refunds } = await ctx.database.pool.query<{ id: string; amount: string; currency: string; status: string; reason: string | null; created_at: Date }>(
+    'select id, amount, currency, status, reason, created_at from refunds where order_id = $1 order by id', [order.id]);
   return {
     ...present(order, presentItems(items.get(order.id) ?? [])),
+    refunds: refunds.map((r) => ({ id: r.id, amount: Number(r.amount), currency: r.currency, status: r.status, reason: r.reason, created_at: r.created_at.toISOString() })),
     payments: payments.map((p) => ({ id: p.id, gateway: p.gateway, status: p.status, amount: Number(p.amount), currency: p.currency, succeeded_at: p.succeeded_at?.toISOString() ?? null })),
     events: events.map((e) => ({ from: e.from_status, to: e.to_status, actor: e.actor, note: e.note, at: e.created_at.toISOString() })),
   };

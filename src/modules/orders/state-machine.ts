@@ -11,8 +11,8 @@ export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatu
   // A payment that arrives after expiry or cancellation is still the buyer's money.
   expired: ['paid', 'needs_action'],
   cancelled: ['paid', 'needs_action'],
-  paid: ['delivered', 'needs_action', 'refunded'],
-  needs_action: ['paid', 'delivered', 'refunded'],
+  paid: ['delivered', 'needs_action', 'refunded', 'partially_refunded'],
+  needs_action: ['paid', 'delivered', 'refunded', 'partially_refunded'],
   delivered: ['completed', 'disputed', 'refunded', 'partially_refunded'],
   disputed: ['completed', 'refunded', 'partially_refunded'],
   partially_refunded: ['completed', 'refunded'],

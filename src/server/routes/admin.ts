@@ -9,6 +9,7 @@ import { RetryOut } from '../../modules/orders/schemas.ts';
 import { AppError } from '../../lib/errors.ts';
 import { configureGateway, ConfigureGatewayInput } from '../../modules/payments/configure-gateway.ts';
 import { getGateway, listGateways } from '../../modules/payments/list-gateways.ts';
+import { refundOrder, RefundInput } from '../../modules/payments/refund-order.ts';
 import { queryGatewayForOrder } from '../../modules/payments/query-gateway.ts';
 import { testGateway } from '../../modules/payments/test-gateway.ts';
 
@@ -101,4 +102,9 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       params: z.object({ id: z.string().min(1).max(64) }),
     },
   }, async (req) => queryGatewayForOrder(requireAdmin(req), req.params.id, req.ip));
+
+  app.post('/api/v1/admin/orders/:id/refunds', {
+    schema: { tags: ['admin'], summary: 'Refund any shop\'s order in full or in part, through its gateway (audited)',
+      params: z.object({ id: z.string().min(1).max(64) }), body: RefundInput },
+  }, async (req, reply) => reply.code(201).send(await refundOrder(requireAdmin(req), req.params.id, undefined, req.body, req.ip)));
 };

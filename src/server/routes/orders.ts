@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { refundOrder, RefundInput } from '../../modules/payments/refund-order.ts';
 import { getOrder, listOrders, ListOrdersQuery } from '../../modules/orders/merchant-orders.ts';
 import { retryParkedOrder } from '../../modules/orders/retry-parked-order.ts';
 import { RetryOut } from '../../modules/orders/schemas.ts';
@@ -31,5 +32,19 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
     const r = await retryParkedOrder(ctx, req.params.id, merchantId);
     if (!r) throw notFound('order');
     return r;
+  });
+
+  app.post('/api/v1/orders/:id/refunds', {
+    schema: {
+      tags: ['orders'],
+      summary: 'Refund an order in full or in part, through its gateway',
+      description: 'Without `amount`, refunds what is left. The order becomes `refunded` or `partially_refunded` and the ledger is reversed. ' +
+        'Errors: 409 `order_not_paid`, `order_not_refundable`, `already_refunded`, `refund_in_progress`; 422 `refund_not_supported` ' +
+        '(the gateway has no refund API); 502 `gateway_error` (the gateway refused; nothing changed).',
+      params: z.object({ id: z.string().min(1).max(64) }), body: RefundInput,
+    },
+  }, async (req, reply) => {
+    const { ctx, merchantId } = requireMerchant(req, 'orders:write');
+    return reply.code(201).send(await refundOrder(ctx, req.params.id, merchantId, req.body, req.ip));
   });
 };

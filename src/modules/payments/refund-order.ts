@@ -1,0 +1,171 @@
+// Money back to a buyer (DESIGN §7, §8): full or partial, through the gateway
+// where it can refund. In three steps so no lock is held while the gateway
+// thinks: (1) lock the payment, check what is left to refund and record the
+// refund as pending; (2) ask the gateway; (3) record its answer, reverse the
+// ledger and move the order to refunded / partially_refunded. A refund the
+// gateway refuses is marked failed and changes nothing else.
+import type pg from 'pg';
+import { z } from 'zod';
+import { withTransaction } from '../../db/client.ts';
+import { AppError, conflict, notFound, validationError } from '../../lib/errors.ts';
+import { newId } from '../../lib/ids.ts';
+import { postLedgerTransaction } from '../money/ledger.ts';
+import type { OrderStatus } from '../orders/state-machine.ts';
+import { transitionOrder } from '../orders/transition-order.ts';
+import { actorId, type Ctx } from '../shared/context.ts';
+import { emitEvent } from '../shared/outbox.ts';
+import { writeAudit } from '../trust/audit.ts';
+import { GatewayError, type RefundResult } from './gateway-adapter.ts';
+import { loadGatewayConfig } from './gateway-configs.ts';
+
+export const RefundInput = z.object({
+  amount: z.number().int().min(1).optional().describe('Minor units; the whole refundable remainder when absent'),
+  reason: z.string().trim().min(1).max(500).optional(),
+});
+export type RefundInput = z.infer<typeof RefundInput>;
+
+export interface RefundView {
+  id: string;
+  object: 'refund';
+  order_id: string;
+  payment_id: string;
+  amount: number;
+  currency: string;
+  status: 'pending' | 'succeeded' | 'failed';
+  destination: string;
+  reason: string | null;
+  failure_message: string | null;
+  created_at: string;
+  completed_at: string | null;
+}
+
+const REFUNDABLE: readonly OrderStatus[] = ['paid', 'delivered', 'needs_action', 'disputed', 'partially_refunded'];
+
+interface Locked {
+  id: string; order_id: string; merchant_id: string; gateway: string; amount: string; fee: string; currency: string;
+  gateway_trade_no: string | null; gateway_reference: string | null; order_status: OrderStatus; refunded: string;
+}
+
+/** `merchantId` scopes the order to one merchant; undefined for platform admins. */
+export async function refundOrder(ctx: Ctx, orderId: string, merchantId: string | undefined, input: RefundInput, ip?: string): Promise<RefundView> {
+  const pool = ctx.database.pool;
+  const now = ctx.clock.now();
+  const actor = `${ctx.actor.type}:${actorId(ctx.actor)}`;
+
+  // (1) Reserve the amount: the payment row lock serialises refunds of one payment.
+  const { pay, refundId, amount } = await withTransaction(pool, async (q) => {
+    const { rows } = await q.query<Locked>(
+      `select p.id, p.order_id, p.merchant_id, p.gateway, p.amount, p.fee, p.currency, p.gateway_trade_no, p.gateway_reference,
+              o.status as order_status,
+              (select coalesce(sum(r.amount), 0) from refunds r where r.payment_id = p.id and r.status <> 'failed') as refunded
+         from payments p join orders o on o.id = p.order_id
+        where p.order_id = $1 and p.status = 'succeeded' ${merchantId ? 'and p.merchant_id = $2' : ''}
+        order by p.succeeded_at limit 1
+        for update of p`,
+      merchantId ? [orderId, merchantId] : [orderId]);
+    const pay = rows[0];
+    if (!pay) {
+      const { rows: exists } = await q.query('select 1 from orders where id = $1' + (merchantId ? ' and merchant_id = $2' : ''), merchantId ? [orderId, merchantId] : [orderId]);
+      if (exists.length === 0) throw notFound('order');
+      throw conflict('order_not_paid', 'This order has no settled payment to refund.');
+    }
+    if (!REFUNDABLE.includes(pay.order_status)) throw conflict('order_not_refundable', `An order in status ${pay.order_status} cannot be refunded.`);
+    const remaining = Number(pay.amount) - Number(pay.refunded);
+    if (remaining <= 0) throw conflict('already_refunded', 'This payment has been refunded in full.');
+    const amount = input.amount ?? remaining;
+    if (amount > remaining) throw validationError(`at most ${remaining} (minor units) is left to refund`, 'amount');
+    const { rows: pending } = await q.query(`select 1 from refunds where payment_id = $1 and status = 'pending' limit 1`, [pay.id]);
+    if (pending.length > 0) throw conflict('refund_in_progress', 'Another refund of this payment is still with the gateway.');
+    const refundId = newId('rfd', now.getTime());
+    await q.query(
+      `insert into refunds (id, payment_id, order_id, merchant_id, amount, currency, status, destination, reason, requested_by, created_at)
+       values ($1, $2, $3, $4, $5, $6, 'pending', 'gateway', $7, $8, $9)`,
+      [refundId, pay.id, pay.order_id, pay.merchant_id, amount, pay.currency, input.reason ?? null, actor, now]);
+    await writeAudit(q, ctx.actor, now, {
+      action: 'refund.request', targetType: 'refund', targetId: refundId, merchantId: pay.merchant_id, ip,
+      data: { order_id: pay.order_id, payment_id: pay.id, amount, currency: pay.currency },
+    });
+    return { pay, refundId, amount };
+  });
+
+  // (2) The gateway, outside any transaction.
+  let result: RefundResult | undefined;
+  let failure: string | undefined;
+  let unsupported = false;
+  const config = pay.gateway === 'sandbox' ? undefined : await loadGatewayConfig(pool, ctx.keyring, pay.gateway);
+  if (pay.gateway === 'sandbox') {
+    result = ctx.config.sandboxEnabled ? { status: 'succeeded', gatewayRefundId: `sbx_${refundId.slice(4)}` } : undefined;
+    failure = result ? undefined : 'The sandbox gateway is off.';
+  } else if (!config?.adapter.refund || config.settings === undefined) {
+    unsupported = true;
+    failure = `The ${pay.gateway} gateway cannot refund through its API; refund the buyer another way.`;
+  } else {
+    try {
+      result = await config.adapter.refund(config.settings, {
+        paymentId: pay.id, tradeNo: pay.gateway_trade_no ?? '', gatewayReference: pay.gateway_reference, refundId, amount,
+        paymentAmount: Number(pay.amount), currency: pay.currency, reason: input.reason,
+      });
+    } catch (err) {
+      if (!(err instanceof GatewayError)) throw err;
+      failure = err.message;
+    }
+  }
+
+  // (3) Record the answer.
+  if (!result) {
+    await withTransaction(pool, async (q) => {
+      const at = ctx.clock.now();
+      await q.query(`update refunds set status = 'failed', failure_message = $2, completed_at = $3 where id = $1`, [refundId, failure, at]);
+      await writeAudit(q, ctx.actor, at, { action: 'refund.failed', targetType: 'refund', targetId: refundId, merchantId: pay.merchant_id, ip, data: { message: failure } });
+    });
+    throw unsupported
+      ? new AppError(422, 'refund_not_supported', `The refund did not go through: ${failure}`)
+      : new AppError(502, 'gateway_error', `The refund did not go through: ${failure}`, 'api_error');
+  }
+  const accepted = result;
+  return withTransaction(pool, async (q) => {
+    const at = ctx.clock.now();
+    await q.query(`update refunds set status = 'succeeded', gateway_refund_id = $2, completed_at = $3 where id = $1`,
+      [refundId, accepted.gatewayRefundId ?? null, at]);
+    await reverseLedger(q, pay, refundId, amount, at);
+    const totalRefunded = Number(pay.refunded) + amount;
+    const full = totalRefunded >= Number(pay.amount);
+    await transitionOrder(q, {
+      orderId: pay.order_id, merchantId: pay.merchant_id, actor, at,
+      from: full ? ['paid', 'delivered', 'needs_action', 'disputed', 'partially_refunded'] : ['paid', 'delivered', 'needs_action', 'disputed'],
+      to: full ? 'refunded' : 'partially_refunded', note: `refund ${refundId}`,
+      set: full ? { needs_action_reason: null } : {},
+    });
+    await emitEvent(q, at, pay.merchant_id, 'refund.succeeded', { refund_id: refundId, order_id: pay.order_id, amount, currency: pay.currency });
+    const { rows } = await q.query('select * from refunds where id = $1', [refundId]);
+    return present(rows[0]);
+  });
+}
+
+/**
+ * The refund reverses the payment's booking: the merchant's escrow gives back
+ * its share first (the order total), then the platform its gateway fee.
+ */
+async function reverseLedger(q: pg.PoolClient, pay: Locked, refundId: string, amount: number, at: Date): Promise<void> {
+  const net = Number(pay.amount) - Number(pay.fee);
+  const escrowLeft = Math.max(0, net - Number(pay.refunded));
+  const fromEscrow = Math.min(amount, escrowLeft);
+  const fromFees = amount - fromEscrow;
+  await postLedgerTransaction(q, {
+    kind: 'refund', causeType: 'refund', causeId: refundId, at,
+    entries: [
+      { account: { kind: 'gateway_clearing', owner: pay.gateway, merchantId: null, currency: pay.currency }, amount: -amount },
+      ...(fromEscrow > 0 ? [{ account: { kind: 'merchant_escrow' as const, owner: pay.merchant_id, merchantId: pay.merchant_id, currency: pay.currency }, amount: fromEscrow }] : []),
+      ...(fromFees > 0 ? [{ account: { kind: 'platform_revenue' as const, owner: 'gateway_fees', merchantId: null, currency: pay.currency }, amount: fromFees }] : []),
+    ],
+  });
+}
+
+function present(r: Record<string, unknown>): RefundView {
+  return {
+    id: r.id as string, object: 'refund', order_id: r.order_id as string, payment_id: r.payment_id as string, amount: Number(r.amount),
+    currency: r.currency as string, status: r.status as RefundView['status'], destination: r.destination as string,
+    reason: (r.reason as string | null) ?? null, failure_message: (r.failure_message as string | null) ?? null,
+    created_at: (r.created_at as Date).toISOString(), completed_at: r.completed_at ? (r.completed_at as Date).toISOString() : null,
+  };
+}
