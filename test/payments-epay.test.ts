@@ -427,3 +427,23 @@ describe('refunds', () => {
     expect(await balances(c.payment.id)).toEqual({ gateway_clearing: 1000, merchant_escrow: -1000 });
   });
 });
+
+describe('shop gateway choice', () => {
+  it('lets a merchant narrow the gateways its shop offers', async () => {
+    const m = await signupMerchant(t);
+    const p = await createProduct(t, bearer(await createApiKey(t, m)), { price: 500 });
+    await importKeys(t, m.headers, p.id, keys(2));
+    const bad = await t.app.inject({ method: 'PATCH', url: '/api/v1/shop', headers: m.headers, payload: { gateways: ['paypal'] } });
+    expect(bad.json().error).toMatchObject({ code: 'validation_error', param: 'gateways' });
+    const noCsrf = await t.app.inject({ method: 'PATCH', url: '/api/v1/shop', headers: { cookie: m.cookie }, payload: { gateways: ['sandbox'] } });
+    expect(noCsrf.statusCode).toBe(403);
+    const res = await t.app.inject({ method: 'PATCH', url: '/api/v1/shop', headers: m.headers, payload: { gateways: ['sandbox'] } });
+    expect(res.json()).toMatchObject({ object: 'shop', slug: m.slug, gateways: ['sandbox'] });
+    const offered = await t.app.inject({ method: 'GET', url: `/api/v1/storefront/${m.slug}/gateways` });
+    expect(offered.json().data.map((g: { gateway: string }) => g.gateway)).toEqual(['sandbox']);
+    expect((await checkout(t, m.slug, p.id, { gateway: 'epay' })).json().error.code).toBe('gateway_unavailable');
+    expect((await checkout(t, m.slug, p.id, { gateway: 'sandbox' })).statusCode).toBe(201);
+    await t.app.inject({ method: 'PATCH', url: '/api/v1/shop', headers: m.headers, payload: { gateways: null } });
+    expect((await checkout(t, m.slug, p.id, { gateway: 'epay' })).statusCode).toBe(201);
+  });
+});

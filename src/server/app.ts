@@ -18,6 +18,7 @@ import { apiKeyRoutes } from './routes/api-keys.ts';
 import { authRoutes } from './routes/auth.ts';
 import { orderRoutes } from './routes/orders.ts';
 import { paymentRoutes } from './routes/payments.ts';
+import { shopRoutes } from './routes/shop.ts';
 import { CARD_IMPORT_BODY, productRoutes } from './routes/products.ts';
 import { storefrontRoutes } from './routes/storefront.ts';
 import { systemRoutes } from './routes/system.ts';
@@ -91,6 +92,7 @@ export async function buildApp(services: Omit<Services, 'log'>, logger: Logger):
   await app.register(orderRoutes);
   await app.register(storefrontRoutes);
   await app.register(paymentRoutes);
+  await app.register(shopRoutes);
   await app.register(adminRoutes);
   await app.register(webRoutes);
 
