@@ -1,8 +1,9 @@
 // After an import and a sale, a plain-text dump of the whole database holds
 // none of the card keys, query passwords, API key secrets or session tokens.
+import { generateKeyPairSync } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import {
-  checkout, createApiKey, bearer, createProduct, importKeys, keys, notify, readOrder, setupTestApp, signedNotify, signupMerchant,
+  adminSession, checkout, createApiKey, bearer, createProduct, importKeys, keys, notify, readOrder, setupTestApp, signedNotify, signupMerchant,
   type Checkout, type TestApp,
 } from './helpers.ts';
 
@@ -43,6 +44,18 @@ it('keeps every secret out of the database in the clear', async () => {
   const lookup = await t.app.inject({ method: 'POST', url: '/api/v1/storefront/orders/lookup', payload: { number: c.order.number, query_password: queryPassword } });
   expect(lookup.json().orders).toHaveLength(1);
 
+  // Gateway secrets saved by the admin.
+  const admin = await adminSession(t);
+  const epayKey = 'epay-merchant-key-0123456789abcdef';
+  const privateKey = String(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
+  const platformKey = String(generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }));
+  const saved1 = await t.app.inject({ method: 'PUT', url: '/api/v1/admin/gateways/epay', headers: admin,
+    payload: { enabled: false, settings: { version: 1, api_url: 'https://pay.example.com', pid: '1001', key: epayKey } } });
+  expect(saved1.statusCode, saved1.body).toBe(200);
+  const saved2 = await t.app.inject({ method: 'PUT', url: '/api/v1/admin/gateways/epay', headers: admin,
+    payload: { enabled: false, settings: { version: 2, api_url: 'https://pay.example.com', pid: '1001', merchant_private_key: privateKey, platform_public_key: platformKey } } });
+  expect(saved2.statusCode, saved2.body).toBe(200);
+
   const dump = await dumpDatabase();
   // The dump is real: it holds the order and the shop.
   expect(dump).toContain(c.order.number);
@@ -57,6 +70,9 @@ it('keeps every secret out of the database in the clear', async () => {
     t.config.secrets.sandboxSecret,
     t.config.secrets.masterKey.toString('hex'),
     t.config.secrets.sessionSecret,
+    epayKey,
+    // The private key's base64 body, line by line (any line would leak part of it).
+    ...privateKey.split('\n').filter((l) => l.length > 40),
   ];
   for (const secret of secrets) {
     expect(dump.includes(secret), `found ${secret.slice(0, 12)}… in the dump`).toBe(false);
