@@ -122,6 +122,8 @@ export const orders = pgTable('orders', {
   merchantId: text('merchant_id').notNull().references(() => merchants.id),
   status: text('status').notNull(),
   email: text('email').notNull(),
+  /** The buyer's account when they checked out logged in (wallet payments, refunds to the wallet). */
+  buyerUserId: text('buyer_user_id').references(() => users.id),
   queryPasswordHash: bytea('query_password_hash').notNull(),
   buyerIp: text('buyer_ip'),
   total: money('total').notNull(),
@@ -140,6 +142,7 @@ export const orders = pgTable('orders', {
   index('orders_pending_email_idx').on(sql`lower(${t.email})`).where(sql`${t.status} = 'pending_payment'`),
   index('orders_pending_ip_idx').on(t.buyerIp).where(sql`${t.status} = 'pending_payment'`),
   index('orders_needs_action_idx').on(t.merchantId).where(sql`${t.status} = 'needs_action'`),
+  index('orders_buyer_idx').on(t.buyerUserId, t.id).where(sql`${t.buyerUserId} is not null`),
   check('orders_total_check', sql`${t.total} >= 0`),
   check('orders_status_check', sql`${t.status} in ('pending_payment', 'paid', 'delivered', 'completed', 'expired', 'cancelled', 'needs_action', 'disputed', 'refunded', 'partially_refunded')`),
 ]);
@@ -178,10 +181,53 @@ export const cards = pgTable('cards', {
   check('cards_owner_check', sql`(${t.status} in ('reserved', 'sold')) = (${t.orderItemId} is not null)`),
 ]);
 
+/** A buyer's balance per currency. Never negative; changed only with a wallet transaction and a ledger entry. */
+export const wallets = pgTable('wallets', {
+  userId: text('user_id').notNull().references(() => users.id),
+  currency: text('currency').notNull(),
+  balance: money('balance').notNull().default(0),
+  updatedAt: tstz('updated_at').notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.userId, t.currency] }), check('wallets_balance_check', sql`${t.balance} >= 0`)]);
+
+/** The buyer-visible history of a wallet: top-ups, payments and refunds. */
+export const walletTransactions = pgTable('wallet_transactions', {
+  id: text('id').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id),
+  currency: text('currency').notNull(),
+  /** Signed minor units: positive adds to the balance. */
+  amount: money('amount').notNull(),
+  balanceAfter: money('balance_after').notNull(),
+  kind: text('kind').notNull(),
+  refId: text('ref_id').notNull(),
+  createdAt: createdAt(),
+}, (t) => [
+  index('wallet_transactions_user_idx').on(t.userId, t.id),
+  uniqueIndex('wallet_transactions_ref_key').on(t.kind, t.refId),
+  check('wallet_transactions_kind_check', sql`${t.kind} in ('topup', 'payment', 'refund')`),
+]);
+
+/** A buyer tops up their wallet through a gateway (a recharge order, 充值). */
+export const walletTopups = pgTable('wallet_topups', {
+  id: text('id').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id),
+  amount: money('amount').notNull(),
+  currency: text('currency').notNull(),
+  status: text('status').notNull().default('pending'),
+  createdAt: createdAt(),
+  creditedAt: tstz('credited_at'),
+}, (t) => [
+  index('wallet_topups_user_idx').on(t.userId, t.id),
+  check('wallet_topups_amount_check', sql`${t.amount} > 0`),
+  check('wallet_topups_status_check', sql`${t.status} in ('pending', 'succeeded', 'failed')`),
+]);
+
 export const payments = pgTable('payments', {
   id: text('id').primaryKey(),
-  orderId: text('order_id').notNull().references(() => orders.id),
-  merchantId: text('merchant_id').notNull().references(() => merchants.id),
+  /** What is paid for: an order, or a wallet top-up (exactly one). */
+  orderId: text('order_id').references(() => orders.id),
+  topupId: text('topup_id').references(() => walletTopups.id),
+  /** The shop paid; null for wallet top-ups (the platform holds that money for the buyer). */
+  merchantId: text('merchant_id').references(() => merchants.id),
   gateway: text('gateway').notNull(),
   status: text('status').notNull().default('pending'),
   amount: money('amount').notNull(),
@@ -202,6 +248,8 @@ export const payments = pgTable('payments', {
   uniqueIndex('payments_gateway_trade_key').on(t.gateway, t.gatewayTradeNo),
   index('payments_order_idx').on(t.orderId),
   check('payments_status_check', sql`${t.status} in ('pending', 'succeeded', 'failed')`),
+  check('payments_purpose_check', sql`(${t.orderId} is null) <> (${t.topupId} is null) and (${t.orderId} is null) = (${t.merchantId} is null)`),
+  index('payments_topup_idx').on(t.topupId).where(sql`${t.topupId} is not null`),
 ]);
 
 /**

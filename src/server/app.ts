@@ -19,6 +19,7 @@ import { authRoutes } from './routes/auth.ts';
 import { orderRoutes } from './routes/orders.ts';
 import { paymentRoutes } from './routes/payments.ts';
 import { shopRoutes } from './routes/shop.ts';
+import { walletRoutes } from './routes/wallet.ts';
 import { CARD_IMPORT_BODY, productRoutes } from './routes/products.ts';
 import { storefrontRoutes } from './routes/storefront.ts';
 import { systemRoutes } from './routes/system.ts';
@@ -93,6 +94,7 @@ export async function buildApp(services: Omit<Services, 'log'>, logger: Logger):
   await app.register(storefrontRoutes);
   await app.register(paymentRoutes);
   await app.register(shopRoutes);
+  await app.register(walletRoutes);
   await app.register(adminRoutes);
   await app.register(webRoutes);
 

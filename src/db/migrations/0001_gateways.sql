@@ -37,7 +37,44 @@ CREATE TABLE "refunds" (
 	CONSTRAINT "refunds_destination_check" CHECK ("refunds"."destination" in ('gateway', 'wallet', 'manual'))
 );
 --> statement-breakpoint
+CREATE TABLE "wallet_topups" (
+	"id" text PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"amount" bigint NOT NULL,
+	"currency" text NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"credited_at" timestamp with time zone,
+	CONSTRAINT "wallet_topups_amount_check" CHECK ("wallet_topups"."amount" > 0),
+	CONSTRAINT "wallet_topups_status_check" CHECK ("wallet_topups"."status" in ('pending', 'succeeded', 'failed'))
+);
+--> statement-breakpoint
+CREATE TABLE "wallet_transactions" (
+	"id" text PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"currency" text NOT NULL,
+	"amount" bigint NOT NULL,
+	"balance_after" bigint NOT NULL,
+	"kind" text NOT NULL,
+	"ref_id" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "wallet_transactions_kind_check" CHECK ("wallet_transactions"."kind" in ('topup', 'payment', 'refund'))
+);
+--> statement-breakpoint
+CREATE TABLE "wallets" (
+	"user_id" text NOT NULL,
+	"currency" text NOT NULL,
+	"balance" bigint DEFAULT 0 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "wallets_user_id_currency_pk" PRIMARY KEY("user_id","currency"),
+	CONSTRAINT "wallets_balance_check" CHECK ("wallets"."balance" >= 0)
+);
+--> statement-breakpoint
+ALTER TABLE "payments" ALTER COLUMN "order_id" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "payments" ALTER COLUMN "merchant_id" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "merchants" ADD COLUMN "gateways" text[];--> statement-breakpoint
+ALTER TABLE "orders" ADD COLUMN "buyer_user_id" text;--> statement-breakpoint
+ALTER TABLE "payments" ADD COLUMN "topup_id" text;--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "method" text;--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "fee" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "action" jsonb;--> statement-breakpoint
@@ -45,5 +82,16 @@ ALTER TABLE "payments" ADD COLUMN "gateway_reference" text;--> statement-breakpo
 ALTER TABLE "refunds" ADD CONSTRAINT "refunds_payment_id_payments_id_fk" FOREIGN KEY ("payment_id") REFERENCES "public"."payments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "refunds" ADD CONSTRAINT "refunds_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "refunds" ADD CONSTRAINT "refunds_merchant_id_merchants_id_fk" FOREIGN KEY ("merchant_id") REFERENCES "public"."merchants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "wallet_topups" ADD CONSTRAINT "wallet_topups_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "wallet_transactions" ADD CONSTRAINT "wallet_transactions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "wallets" ADD CONSTRAINT "wallets_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "refunds_payment_idx" ON "refunds" USING btree ("payment_id");--> statement-breakpoint
-CREATE INDEX "refunds_order_idx" ON "refunds" USING btree ("order_id");
+CREATE INDEX "refunds_order_idx" ON "refunds" USING btree ("order_id");--> statement-breakpoint
+CREATE INDEX "wallet_topups_user_idx" ON "wallet_topups" USING btree ("user_id","id");--> statement-breakpoint
+CREATE INDEX "wallet_transactions_user_idx" ON "wallet_transactions" USING btree ("user_id","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "wallet_transactions_ref_key" ON "wallet_transactions" USING btree ("kind","ref_id");--> statement-breakpoint
+ALTER TABLE "orders" ADD CONSTRAINT "orders_buyer_user_id_users_id_fk" FOREIGN KEY ("buyer_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payments" ADD CONSTRAINT "payments_topup_id_wallet_topups_id_fk" FOREIGN KEY ("topup_id") REFERENCES "public"."wallet_topups"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "orders_buyer_idx" ON "orders" USING btree ("buyer_user_id","id") WHERE "orders"."buyer_user_id" is not null;--> statement-breakpoint
+CREATE INDEX "payments_topup_idx" ON "payments" USING btree ("topup_id") WHERE "payments"."topup_id" is not null;--> statement-breakpoint
+ALTER TABLE "payments" ADD CONSTRAINT "payments_purpose_check" CHECK (("payments"."order_id" is null) <> ("payments"."topup_id" is null) and ("payments"."order_id" is null) = ("payments"."merchant_id" is null));

@@ -11,8 +11,10 @@ export const ShopSlug = z
 export const SignupInput = z.object({
   email: Email,
   password: Password,
-  shop_name: z.string().trim().min(1).max(80),
-  shop_slug: ShopSlug,
+  shop_name: z.string().trim().min(1).max(80).optional().describe('With shop_slug: open a shop. Without both: a buyer account (wallet, order history)'),
+  shop_slug: ShopSlug.optional(),
+}).refine((v) => (v.shop_name === undefined) === (v.shop_slug === undefined), {
+  message: 'give both shop_name and shop_slug to open a shop, or neither for a buyer account', path: ['shop_slug'],
 });
 export type SignupInput = z.infer<typeof SignupInput>;
 

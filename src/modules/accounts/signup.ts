@@ -7,7 +7,7 @@ import { hashPassword } from './passwords.ts';
 import type { SignupInput } from './schemas.ts';
 import { createSession } from './sessions.ts';
 
-/** Creates a user, their shop and a session, in one transaction. */
+/** Creates a user, their shop (unless it is a buyer account) and a session, in one transaction. */
 export async function signup(s: Services, input: SignupInput, ip: string) {
   const passwordHash = await hashPassword(input.password);
   const now = s.clock.now();
@@ -16,17 +16,23 @@ export async function signup(s: Services, input: SignupInput, ip: string) {
   return withTransaction(s.database.pool, async (q) => {
     const taken = await q.query(
       `select (select 1 from users where lower(email) = $1) as email, (select 1 from merchants where slug = $2) as slug`,
-      [input.email, input.shop_slug],
+      [input.email, input.shop_slug ?? null],
     );
     if (taken.rows[0]?.email) throw conflict('email_taken', 'An account with this email already exists.');
     if (taken.rows[0]?.slug) throw conflict('shop_slug_taken', 'This shop address is taken.');
     try {
       await q.query('insert into users (id, email, password_hash, created_at) values ($1, $2, $3, $4)', [userId, input.email, passwordHash, now]);
-      await q.query('insert into merchants (id, slug, name, created_at) values ($1, $2, $3, $4)', [merchantId, input.shop_slug, input.shop_name, now]);
+      if (input.shop_slug !== undefined) {
+        await q.query('insert into merchants (id, slug, name, created_at) values ($1, $2, $3, $4)', [merchantId, input.shop_slug, input.shop_name, now]);
+      }
     } catch (err) {
       // Lost a race for the same email or slug.
       if ((err as { code?: string }).code === '23505') throw conflict('email_taken', 'This email or shop address is taken.');
       throw err;
+    }
+    if (input.shop_slug === undefined || input.shop_name === undefined) {
+      await writeAudit(q, { type: 'buyer', ip }, now, { action: 'buyer.signup', targetType: 'user', targetId: userId, ip });
+      return { session: await createSession(s, q, userId), user: { id: userId, email: input.email, is_admin: false }, merchant: null };
     }
     await q.query(`insert into merchant_members (merchant_id, user_id, role, created_at) values ($1, $2, 'owner', $3)`, [merchantId, userId, now]);
     const actor = { type: 'member' as const, userId, merchantId };

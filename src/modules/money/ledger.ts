@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { prepared, type Queryable } from '../../db/client.ts';
 import { newId } from '../../lib/ids.ts';
 
-export type AccountKind = 'gateway_clearing' | 'merchant_escrow' | 'merchant_available' | 'platform_revenue';
+export type AccountKind = 'gateway_clearing' | 'merchant_escrow' | 'merchant_available' | 'platform_revenue' | 'buyer_wallet';
 
 export interface AccountRef {
   kind: AccountKind;

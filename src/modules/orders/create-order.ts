@@ -1,7 +1,10 @@
 // Guest checkout (DESIGN §5): validate, then in one transaction create the
 // order and its item, reserve exactly the quantity, and open a payment attempt.
 import { prepared, withTransaction } from '../../db/client.ts';
-import { conflict, notFound, rateLimited, validationError } from '../../lib/errors.ts';
+import { AppError, conflict, notFound, rateLimited, validationError } from '../../lib/errors.ts';
+import { postLedgerTransaction } from '../money/ledger.ts';
+import { settleInTransaction } from '../payments/settle-payment.ts';
+import { moveWalletBalance, walletAccount } from '../wallet/move-wallet-balance.ts';
 import { newId, newOrderNumber } from '../../lib/ids.ts';
 import { chooseGateway } from '../payments/choose-gateway.ts';
 import { paymentUrl } from '../payments/gateways.ts';
@@ -15,7 +18,8 @@ interface CheckoutProduct {
   shop_gateways: string[] | null;
 }
 
-export async function createOrder(s: Services, shopSlug: string, input: CreateOrderInput, buyerIp: string) {
+/** `buyerUserId`: the buyer's account when they check out logged in (required to pay from the wallet). */
+export async function createOrder(s: Services, shopSlug: string, input: CreateOrderInput, buyerIp: string, buyerUserId?: string) {
   const pool = s.database.pool;
   const { rows } = await prepared<CheckoutProduct & { pending_email: string; pending_ip: string; in_stock: boolean }>(pool,
     `select p.id, p.merchant_id, p.title, m.gateways as shop_gateways, p.price, p.currency, p.min_quantity, p.max_quantity,
@@ -46,6 +50,10 @@ export async function createOrder(s: Services, shopSlug: string, input: CreateOr
   const chosen = await chooseGateway(s, { gateways: product.shop_gateways }, input, product.currency, total);
   const gateway = chosen.gateway;
   const amount = total + chosen.fee;
+  const payFromWallet = chosen.config?.adapter.internal === true;
+  if (payFromWallet && !buyerUserId) {
+    throw new AppError(401, 'login_required', 'Log in to pay from your wallet.', 'authentication_error', 'gateway');
+  }
 
   const now = s.clock.now();
   const t = now.getTime();
@@ -60,8 +68,8 @@ export async function createOrder(s: Services, shopSlug: string, input: CreateOr
     // payment attempt, the order event and the outbox event. The reserved
     // count must equal the quantity, or everything rolls back.
     const { rows: made } = await prepared<{ reserved: number }>(q,
-      `with o as (insert into orders (id, number, merchant_id, status, email, query_password_hash, buyer_ip, total, currency, expires_at, created_at, updated_at)
-                  values ($1, $2, $3, 'pending_payment', $4, $5, $6, $7, $8, $9, $10, $10)),
+      `with o as (insert into orders (id, number, merchant_id, status, email, query_password_hash, buyer_ip, total, currency, expires_at, created_at, updated_at, buyer_user_id)
+                  values ($1, $2, $3, 'pending_payment', $4, $5, $6, $7, $8, $9, $10, $10, $23)),
             i as (insert into order_items (id, order_id, merchant_id, product_id, quantity, unit_price, total)
                   values ($11, $1, $3, $12, $13, $14, $7)),
             r as (${reserveCardsSql({ orderItemId: '$11', until: '$9', productId: '$12', quantity: '$13' })} returning 1),
@@ -75,31 +83,47 @@ export async function createOrder(s: Services, shopSlug: string, input: CreateOr
        select count(*)::int as reserved from r`,
       [orderId, number, product.merchant_id, input.email, s.keyring.queryPasswordHash(orderId, input.query_password), buyerIp,
         total, product.currency, expiresAt, now, itemId, product.id, input.quantity, unitPrice,
-        paymentId, gateway, newId('oev', t), `buyer:${buyerIp}`, newId('evt', t), chosen.method, chosen.fee, amount],
+        paymentId, gateway, newId('oev', t), `buyer:${buyerIp}`, newId('evt', t), chosen.method, chosen.fee, amount, buyerUserId ?? null],
     );
     if (made[0]?.reserved !== input.quantity) {
       // Throwing rolls back the order and any partial reservation.
       throw conflict('out_of_stock', 'Not enough stock for this quantity.');
     }
+    if (payFromWallet) {
+      // 余额支付: debit the balance and settle the order in this same transaction.
+      // Too little balance throws 409 insufficient_balance and rolls everything back.
+      await moveWalletBalance(q, { userId: buyerUserId!, currency: product.currency, amount: -amount, kind: 'payment', refId: paymentId, at: now });
+      await postLedgerTransaction(q, {
+        kind: 'wallet_payment', causeType: 'wallet_payment', causeId: paymentId, at: now,
+        entries: [
+          { account: walletAccount(buyerUserId!, product.currency), amount },
+          { account: { kind: 'gateway_clearing', owner: 'wallet', merchantId: null, currency: product.currency }, amount: -amount },
+        ],
+      });
+      const outcome = await settleInTransaction(s, q, {
+        paymentId, gateway, tradeNo: `wallet_${paymentId}`, amount, currency: product.currency, actor: `buyer:${buyerUserId}`,
+      });
+      if (outcome.result !== 'delivered') throw new Error(`wallet checkout did not deliver: ${JSON.stringify(outcome)}`);
+    }
   });
 
   // Outside the transaction: a gateway call must never hold locks.
-  const action = chosen.config
+  const action = chosen.config && !payFromWallet
     ? await startPayment(s, chosen.config, {
-        orderId, orderNumber: number, merchantId: product.merchant_id, paymentId, amount, currency: product.currency,
+        purpose: { kind: 'order', orderId, orderNumber: number, merchantId: product.merchant_id }, paymentId, amount, currency: product.currency,
         method: chosen.method, subject: product.title, buyerIp, expiresAt,
       })
     : null;
   return {
-      order: {
-        id: orderId, object: 'order' as const, number, status: 'pending_payment', total, currency: product.currency,
-        expires_at: expiresAt.toISOString(), created_at: now.toISOString(), paid_at: null, delivered_at: null,
-      },
-      access_token: s.keyring.orderAccessToken(orderId),
-      payment: {
-        id: paymentId, gateway, method: chosen.method, status: 'pending', amount, fee: chosen.fee, currency: product.currency,
-        pay_url: paymentUrl(s, gateway, paymentId), action,
-      },
-    };
+    order: {
+      id: orderId, object: 'order' as const, number, status: payFromWallet ? 'delivered' : 'pending_payment', total, currency: product.currency,
+      expires_at: expiresAt.toISOString(), created_at: now.toISOString(),
+      paid_at: payFromWallet ? now.toISOString() : null, delivered_at: payFromWallet ? now.toISOString() : null,
+    },
+    access_token: s.keyring.orderAccessToken(orderId),
+    payment: {
+      id: paymentId, gateway, method: chosen.method, status: payFromWallet ? 'succeeded' : 'pending', amount, fee: chosen.fee,
+      currency: product.currency, pay_url: paymentUrl(s, gateway, paymentId), action,
+    },
+  };
 }
-

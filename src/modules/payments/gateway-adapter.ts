@@ -123,6 +123,11 @@ export interface GatewayAdapter<S = unknown> {
   readonly methods: readonly string[];
   /** Currencies the gateway takes; undefined for any. */
   readonly currencies?: readonly string[];
+  /**
+   * Settled inside XiaoPu in the checkout's own transaction (the buyer's
+   * wallet): no gateway call, no notify. createPayment and verifyNotify are never used.
+   */
+  readonly internal?: boolean;
 
   createPayment(settings: S, p: PaymentToCreate): Promise<CreatedPayment>;
   /** Checks everything the gateway signed. Amount, currency and payment are then checked against our row. */

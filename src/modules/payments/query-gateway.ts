@@ -62,6 +62,7 @@ export async function queryGatewayForOrder(ctx: Ctx, orderId: string, ip?: strin
         case 'duplicate': report.result = 'duplicate'; break;
         case 'needs_action': report.result = 'needs_action'; report.reason = outcome.reason; break;
         case 'rejected': report.result = 'rejected'; report.reason = outcome.reason; break;
+        case 'credited': report.result = 'settled'; break;
       }
     }
   }

@@ -4,7 +4,7 @@ import { prepared, type Queryable } from '../../db/client.ts';
 import { newId } from '../../lib/ids.ts';
 
 export type NotificationOutcome =
-  | { result: 'delivered' | 'duplicate' }
+  | { result: 'delivered' | 'duplicate' | 'credited' }
   | { result: 'needs_action' | 'rejected' | 'ignored'; reason: string };
 
 export async function recordNotification(q: Queryable, at: Date, gateway: string, paymentId: string | undefined, outcome: NotificationOutcome, ip: string): Promise<void> {

@@ -17,10 +17,13 @@ import { emitEvent } from '../shared/outbox.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { GatewayError, type RefundResult } from './gateway-adapter.ts';
 import { loadGatewayConfig } from './gateway-configs.ts';
+import { moveWalletBalance, walletAccount } from '../wallet/move-wallet-balance.ts';
 
 export const RefundInput = z.object({
   amount: z.number().int().min(1).optional().describe('Minor units; the whole refundable remainder when absent'),
   reason: z.string().trim().min(1).max(500).optional(),
+  to: z.enum(['gateway', 'wallet']).optional()
+    .describe("Where the money goes: the gateway (default where it can refund) or the buyer's wallet (default otherwise; the order must have a buyer account)"),
 });
 export type RefundInput = z.infer<typeof RefundInput>;
 
@@ -44,6 +47,7 @@ const REFUNDABLE: readonly OrderStatus[] = ['paid', 'delivered', 'needs_action',
 interface Locked {
   id: string; order_id: string; merchant_id: string; gateway: string; amount: string; fee: string; currency: string;
   gateway_trade_no: string | null; gateway_reference: string | null; order_status: OrderStatus; refunded: string;
+  buyer_user_id: string | null;
 }
 
 /** `merchantId` scopes the order to one merchant; undefined for platform admins. */
@@ -53,10 +57,10 @@ export async function refundOrder(ctx: Ctx, orderId: string, merchantId: string 
   const actor = `${ctx.actor.type}:${actorId(ctx.actor)}`;
 
   // (1) Reserve the amount: the payment row lock serialises refunds of one payment.
-  const { pay, refundId, amount } = await withTransaction(pool, async (q) => {
+  const { pay, refundId, amount, destination } = await withTransaction(pool, async (q) => {
     const { rows } = await q.query<Locked>(
       `select p.id, p.order_id, p.merchant_id, p.gateway, p.amount, p.fee, p.currency, p.gateway_trade_no, p.gateway_reference,
-              o.status as order_status,
+              o.status as order_status, o.buyer_user_id,
               (select coalesce(sum(r.amount), 0) from refunds r where r.payment_id = p.id and r.status <> 'failed') as refunded
          from payments p join orders o on o.id = p.order_id
         where p.order_id = $1 and p.status = 'succeeded' ${merchantId ? 'and p.merchant_id = $2' : ''}
@@ -76,24 +80,27 @@ export async function refundOrder(ctx: Ctx, orderId: string, merchantId: string 
     if (amount > remaining) throw validationError(`at most ${remaining} (minor units) is left to refund`, 'amount');
     const { rows: pending } = await q.query(`select 1 from refunds where payment_id = $1 and status = 'pending' limit 1`, [pay.id]);
     if (pending.length > 0) throw conflict('refund_in_progress', 'Another refund of this payment is still with the gateway.');
+    const destination = await chooseDestination(ctx, pay, input.to);
     const refundId = newId('rfd', now.getTime());
     await q.query(
       `insert into refunds (id, payment_id, order_id, merchant_id, amount, currency, status, destination, reason, requested_by, created_at)
-       values ($1, $2, $3, $4, $5, $6, 'pending', 'gateway', $7, $8, $9)`,
-      [refundId, pay.id, pay.order_id, pay.merchant_id, amount, pay.currency, input.reason ?? null, actor, now]);
+       values ($1, $2, $3, $4, $5, $6, 'pending', $10, $7, $8, $9)`,
+      [refundId, pay.id, pay.order_id, pay.merchant_id, amount, pay.currency, input.reason ?? null, actor, now, destination]);
     await writeAudit(q, ctx.actor, now, {
       action: 'refund.request', targetType: 'refund', targetId: refundId, merchantId: pay.merchant_id, ip,
-      data: { order_id: pay.order_id, payment_id: pay.id, amount, currency: pay.currency },
+      data: { order_id: pay.order_id, payment_id: pay.id, amount, currency: pay.currency, destination },
     });
-    return { pay, refundId, amount };
+    return { pay, refundId, amount, destination };
   });
 
   // (2) The gateway, outside any transaction.
   let result: RefundResult | undefined;
   let failure: string | undefined;
   let unsupported = false;
-  const config = pay.gateway === 'sandbox' ? undefined : await loadGatewayConfig(pool, ctx.keyring, pay.gateway);
-  if (pay.gateway === 'sandbox') {
+  const config = pay.gateway === 'sandbox' || destination === 'wallet' ? undefined : await loadGatewayConfig(pool, ctx.keyring, pay.gateway);
+  if (destination === 'wallet') {
+    result = { status: 'succeeded' };
+  } else if (pay.gateway === 'sandbox') {
     result = ctx.config.sandboxEnabled ? { status: 'succeeded', gatewayRefundId: `sbx_${refundId.slice(4)}` } : undefined;
     failure = result ? undefined : 'The sandbox gateway is off.';
   } else if (!config?.adapter.refund || config.settings === undefined) {
@@ -127,7 +134,10 @@ export async function refundOrder(ctx: Ctx, orderId: string, merchantId: string 
     const at = ctx.clock.now();
     await q.query(`update refunds set status = 'succeeded', gateway_refund_id = $2, completed_at = $3 where id = $1`,
       [refundId, accepted.gatewayRefundId ?? null, at]);
-    await reverseLedger(q, pay, refundId, amount, at);
+    if (destination === 'wallet') {
+      await moveWalletBalance(q, { userId: pay.buyer_user_id!, currency: pay.currency, amount, kind: 'refund', refId: refundId, at });
+    }
+    await reverseLedger(q, pay, refundId, amount, at, destination);
     const totalRefunded = Number(pay.refunded) + amount;
     const full = totalRefunded >= Number(pay.amount);
     await transitionOrder(q, {
@@ -146,7 +156,7 @@ export async function refundOrder(ctx: Ctx, orderId: string, merchantId: string 
  * The refund reverses the payment's booking: the merchant's escrow gives back
  * its share first (the order total), then the platform its gateway fee.
  */
-async function reverseLedger(q: pg.PoolClient, pay: Locked, refundId: string, amount: number, at: Date): Promise<void> {
+async function reverseLedger(q: pg.PoolClient, pay: Locked, refundId: string, amount: number, at: Date, destination: 'gateway' | 'wallet'): Promise<void> {
   const net = Number(pay.amount) - Number(pay.fee);
   const escrowLeft = Math.max(0, net - Number(pay.refunded));
   const fromEscrow = Math.min(amount, escrowLeft);
@@ -154,11 +164,32 @@ async function reverseLedger(q: pg.PoolClient, pay: Locked, refundId: string, am
   await postLedgerTransaction(q, {
     kind: 'refund', causeType: 'refund', causeId: refundId, at,
     entries: [
-      { account: { kind: 'gateway_clearing', owner: pay.gateway, merchantId: null, currency: pay.currency }, amount: -amount },
+      destination === 'wallet'
+        ? { account: walletAccount(pay.buyer_user_id!, pay.currency), amount: -amount }
+        : { account: { kind: 'gateway_clearing', owner: pay.gateway, merchantId: null, currency: pay.currency }, amount: -amount },
       ...(fromEscrow > 0 ? [{ account: { kind: 'merchant_escrow' as const, owner: pay.merchant_id, merchantId: pay.merchant_id, currency: pay.currency }, amount: fromEscrow }] : []),
       ...(fromFees > 0 ? [{ account: { kind: 'platform_revenue' as const, owner: 'gateway_fees', merchantId: null, currency: pay.currency }, amount: fromFees }] : []),
     ],
   });
+}
+
+/**
+ * Wallet-paid orders refund to the wallet. Otherwise the gateway, unless the
+ * caller asks for the wallet or the gateway cannot refund — then the wallet,
+ * if the buyer has an account.
+ */
+async function chooseDestination(ctx: Ctx, pay: Locked, asked: 'gateway' | 'wallet' | undefined): Promise<'gateway' | 'wallet'> {
+  const noAccount = (why: string) => new AppError(422, 'refund_not_supported', `${why} The buyer checked out without an account, so there is no wallet to refund to; refund them another way.`);
+  if (pay.gateway === 'wallet') return 'wallet';
+  if (asked === 'wallet') {
+    if (!pay.buyer_user_id) throw noAccount('You asked for the wallet.');
+    return 'wallet';
+  }
+  if (pay.gateway === 'sandbox') return 'gateway';
+  const config = await loadGatewayConfig(ctx.database.pool, ctx.keyring, pay.gateway);
+  if (config?.adapter.refund) return 'gateway';
+  if (asked === 'gateway' || !pay.buyer_user_id) throw noAccount(`The ${pay.gateway} gateway cannot refund through its API.`);
+  return 'wallet';
 }
 
 function present(r: Record<string, unknown>): RefundView {

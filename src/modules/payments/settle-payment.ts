@@ -12,6 +12,7 @@ import { deliverPaidOrder, reReserve, type OrderRef } from '../orders/deliver-pa
 import { transitionOrder } from '../orders/transition-order.ts';
 import { emitEvent } from '../shared/outbox.ts';
 import { recordNotification } from './record-notification.ts';
+import { moveWalletBalance, walletAccount } from '../wallet/move-wallet-balance.ts';
 import type { Services } from '../shared/context.ts';
 
 export interface VerifiedPayment {
@@ -30,10 +31,12 @@ export type SettleOutcome =
   | { result: 'delivered'; orderId: string }
   | { result: 'needs_action'; orderId: string; reason: string }
   | { result: 'duplicate'; orderId: string }
+  /** A wallet top-up: the buyer's balance was credited. */
+  | { result: 'credited'; topupId: string }
   | { result: 'rejected'; reason: string };
 
 interface LockedPayment {
-  id: string; order_id: string; merchant_id: string; gateway: string; status: string; amount: string; currency: string;
+  id: string; order_id: string; merchant_id: string; topup_id: string | null; topup_user_id: string | null; gateway: string; status: string; amount: string; currency: string;
   gateway_trade_no: string | null; order_status: OrderStatus; fee: string; gateway_reference: string | null;
 }
 
@@ -59,12 +62,14 @@ export async function settlePayment(s: Services, p: VerifiedPayment, notifiedFro
   }
 }
 
-async function settleInTransaction(s: Services, q: pg.PoolClient, p: VerifiedPayment): Promise<SettleOutcome> {
+/** Settles inside the caller's transaction (a wallet payment at checkout). */
+export async function settleInTransaction(s: Services, q: pg.PoolClient, p: VerifiedPayment): Promise<SettleOutcome> {
   const now = s.clock.now();
   const { rows } = await prepared<LockedPayment>(q,
-    `select p.id, p.order_id, p.merchant_id, p.gateway, p.status, p.amount, p.currency, p.gateway_trade_no, p.fee, p.gateway_reference,
-            o.status as order_status
-       from payments p join orders o on o.id = p.order_id where p.id = $1 for update of p`,
+    `select p.id, p.order_id, p.merchant_id, p.topup_id, t.user_id as topup_user_id, p.gateway, p.status, p.amount, p.currency,
+            p.gateway_trade_no, p.fee, p.gateway_reference, o.status as order_status
+       from payments p left join orders o on o.id = p.order_id left join wallet_topups t on t.id = p.topup_id
+      where p.id = $1 for update of p`,
     [p.paymentId],
   );
   const pay = rows[0];
@@ -76,9 +81,10 @@ async function settleInTransaction(s: Services, q: pg.PoolClient, p: VerifiedPay
     return { result: 'rejected', reason: 'gateway_reference_mismatch' };
   }
   if (pay.status === 'succeeded') {
-    if (pay.gateway_trade_no === p.tradeNo || p.actor.startsWith('admin:')) return { result: 'duplicate', orderId: pay.order_id };
+    if (pay.gateway_trade_no === p.tradeNo || p.actor.startsWith('admin:')) return { result: 'duplicate', orderId: pay.order_id ?? pay.topup_id! };
     return { result: 'rejected', reason: 'payment_settled_by_another_trade' };
   }
+  if (pay.topup_id) return creditTopup(s, q, pay, p);
 
   await prepared(q,
     `with u as (update payments set status = 'succeeded', gateway_trade_no = $2, succeeded_at = $3, confirmed_by = $4 where id = $1)
@@ -115,6 +121,27 @@ async function settleInTransaction(s: Services, q: pg.PoolClient, p: VerifiedPay
 
   await deliverPaidOrder(q, base);
   return { result: 'delivered', orderId: pay.order_id };
+}
+
+/** A top-up payment: the buyer's wallet gets the amount (less any gateway fee), the ledger says so. */
+async function creditTopup(s: Services, q: pg.PoolClient, pay: LockedPayment, p: VerifiedPayment): Promise<SettleOutcome> {
+  const now = s.clock.now();
+  const amount = Number(pay.amount);
+  const fee = Number(pay.fee);
+  await q.query(`update payments set status = 'succeeded', gateway_trade_no = $2, succeeded_at = $3, confirmed_by = $4 where id = $1`,
+    [pay.id, p.tradeNo, now, p.actor]);
+  await q.query(`update wallet_topups set status = 'succeeded', credited_at = $2 where id = $1`, [pay.topup_id, now]);
+  await moveWalletBalance(q, { userId: pay.topup_user_id!, currency: pay.currency, amount: amount - fee, kind: 'topup', refId: pay.topup_id!, at: now });
+  await postLedgerTransaction(q, {
+    kind: 'topup', causeType: 'payment', causeId: pay.id, at: now,
+    entries: [
+      { account: { kind: 'gateway_clearing', owner: pay.gateway, merchantId: null, currency: pay.currency }, amount },
+      { account: walletAccount(pay.topup_user_id!, pay.currency), amount: -(amount - fee) },
+      ...(fee > 0 ? [{ account: { kind: 'platform_revenue' as const, owner: 'gateway_fees', merchantId: null, currency: pay.currency }, amount: -fee }] : []),
+    ],
+  });
+  await emitEvent(q, now, null, 'wallet.topped_up', { topup_id: pay.topup_id, payment_id: pay.id, amount: amount - fee, currency: pay.currency });
+  return { result: 'credited', topupId: pay.topup_id! };
 }
 
 async function parkOrder(

@@ -11,10 +11,12 @@ import { releaseCards } from '../vault/reserve-cards.ts';
 import { GatewayError, type PaymentAction } from './gateway-adapter.ts';
 import type { GatewayConfig } from './gateway-configs.ts';
 
+export type PaymentPurpose =
+  | { kind: 'order'; orderId: string; orderNumber: string; merchantId: string }
+  | { kind: 'topup'; topupId: string };
+
 export interface StartPaymentInput {
-  orderId: string;
-  orderNumber: string;
-  merchantId: string;
+  purpose: PaymentPurpose;
   paymentId: string;
   amount: number;
   currency: string;
@@ -28,8 +30,10 @@ export async function startPayment(s: Services, config: GatewayConfig, p: StartP
   const base = s.config.publicUrl;
   try {
     const created = await config.adapter.createPayment(config.settings, {
-      paymentId: p.paymentId, orderNumber: p.orderNumber, amount: p.amount, currency: p.currency, method: p.method ?? undefined,
-      subject: p.subject, notifyUrl: `${base}/api/v1/payments/${config.gateway}/notify`, returnUrl: `${base}/o/${p.orderNumber}`,
+      paymentId: p.paymentId, orderNumber: p.purpose.kind === 'order' ? p.purpose.orderNumber : p.purpose.topupId,
+      amount: p.amount, currency: p.currency, method: p.method ?? undefined, subject: p.subject,
+      notifyUrl: `${base}/api/v1/payments/${config.gateway}/notify`,
+      returnUrl: p.purpose.kind === 'order' ? `${base}/o/${p.purpose.orderNumber}` : `${base}/pay/${p.paymentId}`,
       buyerIp: p.buyerIp, expiresAt: p.expiresAt,
     });
     await s.database.pool.query('update payments set action = $2, gateway_reference = $3 where id = $1',
@@ -38,18 +42,23 @@ export async function startPayment(s: Services, config: GatewayConfig, p: StartP
   } catch (err) {
     const reason = err instanceof GatewayError ? err.message : 'internal error';
     s.log.warn({ gateway: config.gateway, paymentId: p.paymentId, err: err instanceof GatewayError ? { message: err.message, detail: err.detail } : err },
-      'gateway could not open the payment; cancelling the order');
+      'gateway could not open the payment; cancelling what it was for');
+    const purpose = p.purpose;
     await withTransaction(s.database.pool, async (q) => {
       const now = s.clock.now();
-      const prev = await transitionOrder(q, {
-        orderId: p.orderId, merchantId: p.merchantId, from: ['pending_payment'], to: 'cancelled', actor: `gateway:${config.gateway}`,
-        at: now, note: 'the gateway could not open the payment',
-      });
-      if (prev) await releaseCards(q, p.orderId);
+      if (purpose.kind === 'order') {
+        const prev = await transitionOrder(q, {
+          orderId: purpose.orderId, merchantId: purpose.merchantId, from: ['pending_payment'], to: 'cancelled', actor: `gateway:${config.gateway}`,
+          at: now, note: 'the gateway could not open the payment',
+        });
+        if (prev) await releaseCards(q, purpose.orderId);
+      } else {
+        await q.query(`update wallet_topups set status = 'failed' where id = $1 and status = 'pending'`, [purpose.topupId]);
+      }
       await q.query(`update payments set status = 'failed' where id = $1 and status = 'pending'`, [p.paymentId]);
     });
     if (!(err instanceof GatewayError)) throw err;
-    throw new AppError(502, 'gateway_error', `${config.adapter.title} could not open the payment: ${reason} The order was cancelled; try again or choose another way to pay.`,
+    throw new AppError(502, 'gateway_error', `${config.adapter.title} could not open the payment: ${reason} ${purpose.kind === 'order' ? 'The order was cancelled' : 'Nothing was charged'}; try again or choose another way to pay.`,
       'api_error', 'gateway');
   }
 }

@@ -22,6 +22,7 @@ export async function seedDemo(s: Services): Promise<{ created: boolean }> {
     if (rowCount) return { created: false };
     await createAdmin(s, DEMO.admin);
     const { merchant, user } = await signup(s, { email: DEMO.merchant.email, password: DEMO.merchant.password, shop_name: '小铺演示店 Demo Shop', shop_slug: DEMO.shopSlug }, '127.0.0.1');
+    if (!merchant) throw new Error('the demo signup made no shop');
     const ctx = { ...s, actor: { type: 'member' as const, userId: user.id, merchantId: merchant.id } };
     const product = await createProduct(ctx, merchant.id, {
       title: 'Steam 钱包充值卡 ¥50 · Steam Wallet Code', description: 'Delivered the second you pay. 付款后立即发货。',

@@ -12,7 +12,7 @@ export async function payPage(p: PaymentPageData | undefined): Promise<string> {
 <div class="card"><p>${esc(p.shopName)} · order <code>${esc(p.number)}</code></p>
 <p style="font-size:1.6rem">${esc(formatMoney(p.amount, p.currency))}</p>
 <p class="muted">${esc(p.gatewayTitle)}${p.method ? ` · ${esc(METHOD_NAMES[p.method] ?? p.method)}` : ''}</p>`;
-  const foot = `<p><a href="${orderLink}">View my order · 查看订单</a></p></div>`;
+  const foot = p.isTopup ? '</div>' : `<p><a href="${orderLink}">View my order · 查看订单</a></p></div>`;
   if (p.status !== 'pending' || p.orderStatus !== 'pending_payment') {
     const text = p.status === 'succeeded' ? 'Paid · 已支付' : p.status === 'failed' ? 'This payment could not be opened · 支付未能发起' : `Order ${p.orderStatus}`;
     return layout('Payment', `${head}<p><strong>${esc(text)}</strong></p>${foot}`);
@@ -26,7 +26,7 @@ export async function payPage(p: PaymentPageData | undefined): Promise<string> {
 <figure style="max-width:240px;margin:1rem auto" role="img" aria-label="QR code to scan with the payment app">${svg}</figure>
 <p style="text-align:center">Scan with the app to pay · 请使用 App 扫码支付</p>
 <p class="muted" style="text-align:center">Pay before ${esc(p.expiresAt.toISOString().replace('T', ' ').slice(0, 16))} UTC. Your keys appear on the order page once the payment lands.</p>
-${foot}`, pollScript(orderLink));
+${foot}`, pollScript(p.isTopup ? `/pay/${encodeURIComponent(p.id)}` : orderLink));
     }
     case 'redirect':
       return layout('Payment', `${head}<p><a id="go" href="${esc(action.url)}" rel="noreferrer">Continue to pay · 前往支付</a></p>${foot}`,

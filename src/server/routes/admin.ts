@@ -39,7 +39,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       description: 'Settles the payment as a verified notify would: the order is delivered, or parked in needs_action if its stock is gone.',
       params: z.object({ id: z.string().min(1).max(64) }),
       body: z.object({ note: z.string().trim().min(1, 'say why (e.g. the gateway statement line)').max(500) }),
-      response: { 200: z.object({ result: z.string(), order_id: z.string().optional(), reason: z.string().optional() }) },
+      response: { 200: z.object({ result: z.string(), order_id: z.string().optional(), topup_id: z.string().optional(), reason: z.string().optional() }) },
     },
   }, async (req) => {
     const outcome = await confirmPaymentManually(requireAdmin(req), req.params.id, req.body.note, req.ip);
@@ -51,6 +51,8 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       case 'delivered':
       case 'duplicate':
         return { result: outcome.result, order_id: outcome.orderId };
+      case 'credited':
+        return { result: outcome.result, topup_id: outcome.topupId };
     }
   });
 

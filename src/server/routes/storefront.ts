@@ -35,12 +35,15 @@ export const storefrontRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ['storefront'],
       summary: 'Guest checkout: reserve the keys and open a payment',
-      description: 'Errors: 409 `out_of_stock`, 422 `validation_error`, 429 `too_many_pending`. Keep `access_token`: it reads the order and its keys.',
+      description: 'Errors: 409 `out_of_stock`, 422 `validation_error`, 429 `too_many_pending`. Keep `access_token`: it reads the order and its keys. ' +
+        'With `gateway: "wallet"` the buyer must be logged in (session cookie + X-CSRF-Token); the balance is debited and the order delivered ' +
+        'in the same transaction (409 `insufficient_balance` if it is too low).',
       params: ShopParams, body: CreateOrderInput, response: { 201: CreateOrderOut },
     },
   }, async (req, reply) => {
     reply.header('cache-control', 'no-store');
-    return reply.code(201).send(await createOrder(s, req.params.shop_slug, req.body, req.ip));
+    const buyerUserId = req.principal?.kind === 'session' ? req.principal.user.userId : undefined;
+    return reply.code(201).send(await createOrder(s, req.params.shop_slug, req.body, req.ip, buyerUserId));
   });
 
   app.get('/api/v1/storefront/orders/:number', {

@@ -2,10 +2,12 @@
 // from the environment and is part of the core contract (DESIGN §12).
 import type { GatewayAdapter } from '../gateway-adapter.ts';
 import { epay } from './epay.ts';
+import { wallet } from './wallet.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each adapter has its own settings type
 const adapters: Record<string, GatewayAdapter<any>> = {
   [epay.name]: epay,
+  [wallet.name]: wallet,
 };
 
 export const ADAPTER_NAMES: readonly string[] = Object.keys(adapters);
