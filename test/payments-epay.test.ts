@@ -447,3 +447,77 @@ describe('shop gateway choice', () => {
     expect((await checkout(t, m.slug, p.id, { gateway: 'epay' })).statusCode).toBe(201);
   });
 });
+
+describe("a shop's own gateway account", () => {
+  it('is configurable only where the platform allows, pays the shop directly, and cannot settle other shops\' payments', async () => {
+    const own = await startFakeEpay({ pid: '2002', key: 'the-shop-owns-this-key-42' });
+    try {
+      const a = await signupMerchant(t);
+      const aAuth = bearer(await createApiKey(t, a));
+      const settings = { version: 1, api_url: own.url, pid: own.pid, key: own.key };
+      const refused = await t.app.inject({ method: 'PUT', url: '/api/v1/shop/gateways/epay', headers: aAuth, payload: { enabled: true, settings } });
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().error.code).toBe('gateway_not_configurable');
+      expect((await t.app.inject({ method: 'GET', url: '/api/v1/shop/gateways', headers: aAuth })).json().data).toEqual([]);
+
+      await configure({ enabled: true, settings: { version: 1, api_url: fake.url, pid: fake.pid }, merchant_configurable: true });
+      const byShop = await t.app.inject({ method: 'PUT', url: '/api/v1/shop/gateways/epay', headers: aAuth,
+        payload: { enabled: true, settings, merchant_configurable: true } });
+      expect(byShop.json().error.param).toBe('merchant_configurable');
+      const res = await t.app.inject({ method: 'PUT', url: '/api/v1/shop/gateways/epay', headers: aAuth, payload: { enabled: true, settings } });
+      expect(res.statusCode, res.body).toBe(200);
+      const view = res.json();
+      expect(view).toMatchObject({ owner: 'shop', enabled: true, secrets_set: ['key'] });
+      expect(view.notify_url).toMatch(new RegExp(`/api/v1/payments/epay/notify/gwc_`));
+      expect(res.body).not.toContain(own.key);
+      const listed = await t.app.inject({ method: 'GET', url: '/api/v1/shop/gateways', headers: aAuth });
+      expect(listed.json().data).toMatchObject([{ gateway: 'epay', owner: 'shop' }]);
+      expect(listed.body).not.toContain(own.key);
+      expect((await t.app.inject({ method: 'POST', url: '/api/v1/shop/gateways/epay/test', headers: aAuth })).json().ok).toBe(true);
+      // The platform's settings are untouched.
+      const platform = await t.app.inject({ method: 'GET', url: '/api/v1/admin/gateways/epay', headers: admin });
+      expect(platform.json()).toMatchObject({ owner: 'platform', settings: { pid: fake.pid } });
+
+      // A buyer at shop A pays through A's own account.
+      const p = await createProduct(t, aAuth, { price: 900 });
+      await importKeys(t, aAuth, p.id, keys(1));
+      const offered = await t.app.inject({ method: 'GET', url: `/api/v1/storefront/${a.slug}/gateways` });
+      expect(offered.json().data.filter((g: { gateway: string }) => g.gateway === 'epay')).toHaveLength(1);
+      const c = (await checkout(t, a.slug, p.id, { gateway: 'epay' })).json();
+      expect(c.payment.action.action).toBe(`${own.url}/submit.php`);
+      expect(c.payment.action.fields.notify_url).toBe(view.notify_url);
+      await fetch(c.payment.action.action, { method: 'POST', body: new URLSearchParams(c.payment.action.fields) });
+
+      // Meanwhile shop B's buyer has an unpaid order on the platform's epay, same amount.
+      const bProduct = await productWithKeys(1, 900);
+      const b = await buy(bProduct.id);
+      // Shop A signs a notify for B's payment with its own key: refused, whichever URL it uses.
+      own.orders.set(b.payment.id, { ...own.orders.get(c.payment.id)!, out_trade_no: b.payment.id, trade_no: 'FORGED1', paid: true });
+      const forged = own.notifyParams(b.payment.id);
+      const toOwnUrl = await fetch(`${view.notify_url}?${new URLSearchParams(forged)}`);
+      expect(await toOwnUrl.text()).toBe('fail');
+      expect(await sendNotify(forged)).toEqual({ status: 400, text: 'fail' });
+      expect(await orderState(b.order.id)).toMatchObject({ status: 'pending_payment', ledger: 0 });
+      const reasons = await t.q<{ reason: string }>('select reason from payment_notifications where payment_id = $1 order by id', [b.payment.id]);
+      expect(reasons.map((r) => r.reason)).toEqual(['configuration_mismatch', 'bad_signature']);
+
+      // A's real payment lands at A's URL and delivers; the money is booked as the shop's own.
+      const paid = await own.pay(c.payment.id);
+      const why = await t.q<{ reason: string }>('select reason from payment_notifications where payment_id = $1 order by id', [c.payment.id]);
+      expect(paid.notifyAnswers, JSON.stringify(why)).toEqual(['success']);
+      expect(await orderState(c.order.id)).toMatchObject({ status: 'delivered', ledger: 1 });
+      const entries = await t.q<{ kind: string; amount: string }>(
+        `select a.kind, e.amount from ledger_entries e join ledger_accounts a on a.id = e.account_id
+           join ledger_transactions lt on lt.id = e.transaction_id where lt.cause_id = $1 order by a.kind`, [c.payment.id]);
+      expect(entries.map((e) => [e.kind, Number(e.amount)])).toEqual([['merchant_direct_sales', -900], ['merchant_gateway_clearing', 900]]);
+
+      // Refunds go through A's own account too.
+      const r = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${c.order.id}/refunds`, headers: aAuth, payload: {} });
+      expect(r.json()).toMatchObject({ status: 'succeeded', destination: 'gateway' });
+      expect(own.requests.at(-1)).toMatchObject({ path: '/api.php', act: 'refund', signed: true });
+    } finally {
+      await own.close();
+      await configure({ enabled: true, settings: { version: 1, api_url: fake.url, pid: fake.pid }, merchant_configurable: false });
+    }
+  });
+});

@@ -3,7 +3,7 @@
 // merchant_id; money is bigint minor units beside an ISO currency code.
 import { sql } from 'drizzle-orm';
 import {
-  bigint, boolean, check, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex,
+  bigint, boolean, check, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
@@ -232,6 +232,8 @@ export const payments = pgTable('payments', {
   status: text('status').notNull().default('pending'),
   amount: money('amount').notNull(),
   currency: text('currency').notNull(),
+  /** The configuration it was opened with (the platform's or the shop's own); null for the sandbox. */
+  gatewayConfigId: text('gateway_config_id').references((): AnyPgColumn => gatewayConfigs.id),
   /** The gateway's sub-method (epay `type`), when it has several. */
   method: text('method'),
   /** The gateway fee the buyer pays on top of the order total (included in amount). */
@@ -245,7 +247,8 @@ export const payments = pgTable('payments', {
   succeededAt: tstz('succeeded_at'),
   createdAt: createdAt(),
 }, (t) => [
-  uniqueIndex('payments_gateway_trade_key').on(t.gateway, t.gatewayTradeNo),
+  // A trade number is unique per gateway account: the platform's epay and a shop's own epay may both issue "2026…0001".
+  uniqueIndex('payments_gateway_trade_key').on(t.gateway, sql`coalesce(${t.gatewayConfigId}, '')`, t.gatewayTradeNo),
   index('payments_order_idx').on(t.orderId),
   check('payments_status_check', sql`${t.status} in ('pending', 'succeeded', 'failed')`),
   check('payments_purpose_check', sql`(${t.orderId} is null) <> (${t.topupId} is null) and (${t.orderId} is null) = (${t.merchantId} is null)`),
@@ -253,11 +256,17 @@ export const payments = pgTable('payments', {
 ]);
 
 /**
- * A payment gateway's configuration, set by the platform admin. Secret
- * settings are sealed (AES-256-GCM) in `secrets`; `settings` holds the rest.
+ * A payment gateway's configuration: the platform's (merchant_id null, set by
+ * the admin) or a shop's own (where the platform allows it). Secret settings
+ * are sealed (AES-256-GCM) in `secrets`; `settings` holds the rest.
  */
 export const gatewayConfigs = pgTable('gateway_configs', {
-  gateway: text('gateway').primaryKey(),
+  id: text('id').primaryKey(),
+  gateway: text('gateway').notNull(),
+  /** The shop that owns this configuration; null for the platform's. Money paid through a shop's own gateway goes straight to the shop. */
+  merchantId: text('merchant_id').references(() => merchants.id),
+  /** On the platform's row: shops may configure this gateway for themselves. */
+  merchantConfigurable: boolean('merchant_configurable').notNull().default(false),
   enabled: boolean('enabled').notNull().default(false),
   settings: jsonb('settings').notNull(),
   secrets: text('secrets'),
@@ -275,6 +284,8 @@ export const gatewayConfigs = pgTable('gateway_configs', {
   createdAt: createdAt(),
   updatedAt: tstz('updated_at').notNull().defaultNow(),
 }, (t) => [
+  uniqueIndex('gateway_configs_platform_key').on(t.gateway).where(sql`${t.merchantId} is null`),
+  uniqueIndex('gateway_configs_merchant_key').on(t.merchantId, t.gateway).where(sql`${t.merchantId} is not null`),
   check('gateway_configs_fee_check', sql`${t.feeBps} between 0 and 10000 and ${t.feeFixed} >= 0`),
   check('gateway_configs_amounts_check', sql`${t.minAmount} is null or ${t.maxAmount} is null or ${t.minAmount} <= ${t.maxAmount}`),
 ]);

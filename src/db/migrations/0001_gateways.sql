@@ -1,5 +1,8 @@
 CREATE TABLE "gateway_configs" (
-	"gateway" text PRIMARY KEY NOT NULL,
+	"id" text PRIMARY KEY NOT NULL,
+	"gateway" text NOT NULL,
+	"merchant_id" text,
+	"merchant_configurable" boolean DEFAULT false NOT NULL,
 	"enabled" boolean DEFAULT false NOT NULL,
 	"settings" jsonb NOT NULL,
 	"secrets" text,
@@ -70,21 +73,26 @@ CREATE TABLE "wallets" (
 	CONSTRAINT "wallets_balance_check" CHECK ("wallets"."balance" >= 0)
 );
 --> statement-breakpoint
+DROP INDEX "payments_gateway_trade_key";--> statement-breakpoint
 ALTER TABLE "payments" ALTER COLUMN "order_id" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "payments" ALTER COLUMN "merchant_id" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "merchants" ADD COLUMN "gateways" text[];--> statement-breakpoint
 ALTER TABLE "orders" ADD COLUMN "buyer_user_id" text;--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "topup_id" text;--> statement-breakpoint
+ALTER TABLE "payments" ADD COLUMN "gateway_config_id" text;--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "method" text;--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "fee" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "action" jsonb;--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "gateway_reference" text;--> statement-breakpoint
+ALTER TABLE "gateway_configs" ADD CONSTRAINT "gateway_configs_merchant_id_merchants_id_fk" FOREIGN KEY ("merchant_id") REFERENCES "public"."merchants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "refunds" ADD CONSTRAINT "refunds_payment_id_payments_id_fk" FOREIGN KEY ("payment_id") REFERENCES "public"."payments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "refunds" ADD CONSTRAINT "refunds_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "refunds" ADD CONSTRAINT "refunds_merchant_id_merchants_id_fk" FOREIGN KEY ("merchant_id") REFERENCES "public"."merchants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "wallet_topups" ADD CONSTRAINT "wallet_topups_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "wallet_transactions" ADD CONSTRAINT "wallet_transactions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "wallets" ADD CONSTRAINT "wallets_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "gateway_configs_platform_key" ON "gateway_configs" USING btree ("gateway") WHERE "gateway_configs"."merchant_id" is null;--> statement-breakpoint
+CREATE UNIQUE INDEX "gateway_configs_merchant_key" ON "gateway_configs" USING btree ("merchant_id","gateway") WHERE "gateway_configs"."merchant_id" is not null;--> statement-breakpoint
 CREATE INDEX "refunds_payment_idx" ON "refunds" USING btree ("payment_id");--> statement-breakpoint
 CREATE INDEX "refunds_order_idx" ON "refunds" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "wallet_topups_user_idx" ON "wallet_topups" USING btree ("user_id","id");--> statement-breakpoint
@@ -92,6 +100,8 @@ CREATE INDEX "wallet_transactions_user_idx" ON "wallet_transactions" USING btree
 CREATE UNIQUE INDEX "wallet_transactions_ref_key" ON "wallet_transactions" USING btree ("kind","ref_id");--> statement-breakpoint
 ALTER TABLE "orders" ADD CONSTRAINT "orders_buyer_user_id_users_id_fk" FOREIGN KEY ("buyer_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_topup_id_wallet_topups_id_fk" FOREIGN KEY ("topup_id") REFERENCES "public"."wallet_topups"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payments" ADD CONSTRAINT "payments_gateway_config_id_gateway_configs_id_fk" FOREIGN KEY ("gateway_config_id") REFERENCES "public"."gateway_configs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "orders_buyer_idx" ON "orders" USING btree ("buyer_user_id","id") WHERE "orders"."buyer_user_id" is not null;--> statement-breakpoint
 CREATE INDEX "payments_topup_idx" ON "payments" USING btree ("topup_id") WHERE "payments"."topup_id" is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "payments_gateway_trade_key" ON "payments" USING btree ("gateway",coalesce("gateway_config_id", ''),"gateway_trade_no");--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_purpose_check" CHECK (("payments"."order_id" is null) <> ("payments"."topup_id" is null) and ("payments"."order_id" is null) = ("payments"."merchant_id" is null));

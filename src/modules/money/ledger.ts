@@ -4,7 +4,10 @@ import { createHash } from 'node:crypto';
 import { prepared, type Queryable } from '../../db/client.ts';
 import { newId } from '../../lib/ids.ts';
 
-export type AccountKind = 'gateway_clearing' | 'merchant_escrow' | 'merchant_available' | 'platform_revenue' | 'buyer_wallet';
+export type AccountKind =
+  | 'gateway_clearing' | 'merchant_escrow' | 'merchant_available' | 'platform_revenue' | 'buyer_wallet'
+  /** A shop's own gateway account: money that went straight to the shop. */
+  | 'merchant_gateway_clearing' | 'merchant_direct_sales';
 
 export interface AccountRef {
   kind: AccountKind;

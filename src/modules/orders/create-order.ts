@@ -47,7 +47,7 @@ export async function createOrder(s: Services, shopSlug: string, input: CreateOr
   const unitPrice = Number(product.price);
   const total = unitPrice * input.quantity;
   if (!Number.isSafeInteger(total)) throw validationError('order total is too large', 'quantity');
-  const chosen = await chooseGateway(s, { gateways: product.shop_gateways }, input, product.currency, total);
+  const chosen = await chooseGateway(s, { id: product.merchant_id, gateways: product.shop_gateways }, input, product.currency, total);
   const gateway = chosen.gateway;
   const amount = total + chosen.fee;
   const payFromWallet = chosen.config?.adapter.internal === true;
@@ -73,8 +73,8 @@ export async function createOrder(s: Services, shopSlug: string, input: CreateOr
             i as (insert into order_items (id, order_id, merchant_id, product_id, quantity, unit_price, total)
                   values ($11, $1, $3, $12, $13, $14, $7)),
             r as (${reserveCardsSql({ orderItemId: '$11', until: '$9', productId: '$12', quantity: '$13' })} returning 1),
-            p as (insert into payments (id, order_id, merchant_id, gateway, method, fee, amount, currency, created_at)
-                  values ($15, $1, $3, $16, $20, $21, $22, $8, $10)),
+            p as (insert into payments (id, order_id, merchant_id, gateway, method, fee, amount, currency, created_at, gateway_config_id)
+                  values ($15, $1, $3, $16, $20, $21, $22, $8, $10, $24)),
             e as (insert into order_events (id, order_id, merchant_id, from_status, to_status, actor, created_at)
                   values ($17, $1, $3, null, 'pending_payment', $18, $10)),
             x as (insert into outbox_events (id, merchant_id, type, data, created_at)
@@ -83,7 +83,7 @@ export async function createOrder(s: Services, shopSlug: string, input: CreateOr
        select count(*)::int as reserved from r`,
       [orderId, number, product.merchant_id, input.email, s.keyring.queryPasswordHash(orderId, input.query_password), buyerIp,
         total, product.currency, expiresAt, now, itemId, product.id, input.quantity, unitPrice,
-        paymentId, gateway, newId('oev', t), `buyer:${buyerIp}`, newId('evt', t), chosen.method, chosen.fee, amount, buyerUserId ?? null],
+        paymentId, gateway, newId('oev', t), `buyer:${buyerIp}`, newId('evt', t), chosen.method, chosen.fee, amount, buyerUserId ?? null, chosen.config?.id ?? null],
     );
     if (made[0]?.reserved !== input.quantity) {
       // Throwing rolls back the order and any partial reservation.

@@ -3,6 +3,7 @@
 import { AppError } from '../../lib/errors.ts';
 import type { Services } from '../shared/context.ts';
 import { gatewayFee, loadGatewayConfig, type GatewayConfig } from './gateway-configs.ts';
+import { usableConfigs } from './list-shop-gateways.ts';
 
 export interface ChosenGateway {
   gateway: string;
@@ -18,7 +19,8 @@ const unavailable = (name: string): AppError =>
 
 export async function chooseGateway(
   s: Services,
-  shop: { gateways: string[] | null },
+  /** The shop paid (its own gateway accounts count), or null for a wallet top-up (platform gateways only). */
+  shop: { id: string | null; gateways: string[] | null },
   input: { gateway: string; method?: string },
   currency: string,
   total: number,
@@ -29,7 +31,9 @@ export async function chooseGateway(
     if (!s.config.sandboxEnabled) throw unavailable(name);
     return { gateway: 'sandbox', method: null, fee: 0 };
   }
-  const config = await loadGatewayConfig(s.database.pool, s.keyring, name);
+  const config = shop.id === null
+    ? await loadGatewayConfig(s.database.pool, s.keyring, name)
+    : (await usableConfigs(s, shop.id, name)).get(name);
   if (!config?.enabled) throw unavailable(name);
   const { adapter } = config;
   if (adapter.currencies && !adapter.currencies.includes(currency)) {

@@ -6,7 +6,10 @@ import { adapterFor } from './adapters/index.ts';
 import type { GatewayAdapter } from './gateway-adapter.ts';
 
 export interface GatewayConfigRow {
+  id: string;
   gateway: string;
+  merchant_id: string | null;
+  merchant_configurable: boolean;
   enabled: boolean;
   settings: Record<string, unknown>;
   secrets: string | null;
@@ -21,7 +24,11 @@ export interface GatewayConfigRow {
 }
 
 export interface GatewayConfig {
+  id: string;
   gateway: string;
+  /** The shop that owns it; null for the platform's configuration. */
+  merchantId: string | null;
+  merchantConfigurable: boolean;
   adapter: GatewayAdapter<unknown>;
   enabled: boolean;
   /** Everything the adapter needs, secrets included. */
@@ -38,9 +45,10 @@ export interface GatewayConfig {
   updatedAt: Date;
 }
 
-export async function loadConfigRow(q: Queryable, gateway: string, forUpdate = false): Promise<GatewayConfigRow | undefined> {
+/** The platform's configuration (`merchantId` null) or a shop's own. */
+export async function loadConfigRow(q: Queryable, gateway: string, merchantId: string | null, forUpdate = false): Promise<GatewayConfigRow | undefined> {
   const { rows } = await q.query<GatewayConfigRow>(
-    `select * from gateway_configs where gateway = $1${forUpdate ? ' for update' : ''}`, [gateway]);
+    `select * from gateway_configs where gateway = $1 and merchant_id is not distinct from $2${forUpdate ? ' for update' : ''}`, [gateway, merchantId]);
   return rows[0];
 }
 
@@ -55,7 +63,10 @@ export function toConfig(keyring: Keyring, row: GatewayConfigRow): GatewayConfig
   const secrets = openSecrets(keyring, row);
   const merged = adapter.settingsSchema.safeParse({ ...row.settings, ...secrets });
   return {
+    id: row.id,
     gateway: row.gateway,
+    merchantId: row.merchant_id,
+    merchantConfigurable: row.merchant_configurable,
     adapter,
     // Settings saved by an older version that no longer validate keep the gateway off rather than half-working.
     enabled: row.enabled && merged.success,
@@ -72,9 +83,21 @@ export function toConfig(keyring: Keyring, row: GatewayConfigRow): GatewayConfig
   };
 }
 
-export async function loadGatewayConfig(q: Queryable, keyring: Keyring, gateway: string): Promise<GatewayConfig | undefined> {
-  const row = await loadConfigRow(q, gateway);
+/** The platform's configuration of a gateway, or with `merchantId` the shop's own. */
+export async function loadGatewayConfig(q: Queryable, keyring: Keyring, gateway: string, merchantId: string | null = null): Promise<GatewayConfig | undefined> {
+  const row = await loadConfigRow(q, gateway, merchantId);
   return row ? toConfig(keyring, row) : undefined;
+}
+
+export async function loadGatewayConfigById(q: Queryable, keyring: Keyring, id: string): Promise<GatewayConfig | undefined> {
+  const { rows } = await q.query<GatewayConfigRow>('select * from gateway_configs where id = $1', [id]);
+  return rows[0] ? toConfig(keyring, rows[0]) : undefined;
+}
+
+/** Where the gateway sends notifies for this configuration: the platform's at the plain URL, a shop's own under its id. */
+export function configNotifyUrl(publicUrl: string, c: { gateway: string; id?: string; merchantId?: string | null }): string {
+  const base = `${publicUrl}/api/v1/payments/${c.gateway}/notify`;
+  return c.merchantId && c.id ? `${base}/${c.id}` : base;
 }
 
 /** The fee a buyer pays on top of `total` for this gateway: basis points (rounded half up) plus the fixed part. */
@@ -89,7 +112,9 @@ export function gatewayView(gateway: string, c: GatewayConfig | undefined, notif
     gateway,
     object: 'gateway' as const,
     title: adapter?.title ?? gateway,
+    owner: c?.merchantId ? 'shop' as const : 'platform' as const,
     enabled: c?.enabled ?? false,
+    merchant_configurable: c?.merchantConfigurable ?? false,
     configured: c !== undefined && c.settings !== undefined,
     settings: c?.publicSettings ?? {},
     secrets_set: c?.secretsSet ?? [],

@@ -9,7 +9,7 @@
 import type { Services } from '../shared/context.ts';
 import { adapterFor } from './adapters/index.ts';
 import { GatewayError, type IncomingNotify, type NotifyAnswer, type NotifyVerdict } from './gateway-adapter.ts';
-import { loadGatewayConfig, type GatewayConfig } from './gateway-configs.ts';
+import { loadGatewayConfig, loadGatewayConfigById, type GatewayConfig } from './gateway-configs.ts';
 import { recordNotification, type NotificationOutcome } from './record-notification.ts';
 import { settlePayment } from './settle-payment.ts';
 
@@ -18,7 +18,8 @@ export interface HandledNotify {
   outcome: NotificationOutcome;
 }
 
-export async function handleGatewayNotify(s: Services, gateway: string, n: IncomingNotify, ip: string): Promise<HandledNotify | undefined> {
+/** `configId`: a shop's own gateway account (its notify URL carries the id); absent for the platform's. */
+export async function handleGatewayNotify(s: Services, gateway: string, n: IncomingNotify, ip: string, configId?: string): Promise<HandledNotify | undefined> {
   const adapter = adapterFor(gateway);
   if (!adapter) return undefined;
   const pool = s.database.pool;
@@ -28,8 +29,14 @@ export async function handleGatewayNotify(s: Services, gateway: string, n: Incom
     return { answer: adapter.answer(outcome.result !== 'rejected'), outcome };
   };
 
-  const config = await loadGatewayConfig(pool, s.keyring, gateway);
-  if (!config?.enabled || config.settings === undefined) return done({ result: 'rejected', reason: 'gateway_disabled' });
+  const config = configId === undefined
+    ? await loadGatewayConfig(pool, s.keyring, gateway)
+    : await loadGatewayConfigById(pool, s.keyring, configId);
+  if (!config || config.gateway !== gateway || (configId !== undefined && config.merchantId === null)) {
+    return done({ result: 'rejected', reason: 'unknown_configuration' });
+  }
+  // A disabled configuration still settles payments it opened: the buyer paid.
+  if (config.settings === undefined) return done({ result: 'rejected', reason: 'gateway_not_configured' });
 
   let verdict: NotifyVerdict;
   try {
@@ -47,7 +54,7 @@ export async function handleGatewayNotify(s: Services, gateway: string, n: Incom
 
   const outcome = await settlePayment(s, {
     paymentId: verdict.paymentId, gateway, tradeNo: verdict.tradeNo, amount: verdict.amount, currency: verdict.currency,
-    actor: `gateway:${gateway}`, gatewayReference: verdict.gatewayReference,
+    actor: `gateway:${gateway}`, gatewayReference: verdict.gatewayReference, configId: config.id,
   }, ip);
   // settlePayment recorded the notification in its own transaction.
   return { answer: adapter.answer(outcome.result !== 'rejected'), outcome };
@@ -62,9 +69,10 @@ async function activeQuery(s: Services, config: GatewayConfig, v: Extract<Notify
   const { adapter } = config;
   if (!config.activeQuery || !adapter.query) return undefined;
   const { rows } = await s.database.pool.query<{ status: string; gateway_trade_no: string | null; gateway_reference: string | null }>(
-    'select status, gateway_trade_no, gateway_reference from payments where id = $1 and gateway = $2', [v.paymentId, config.gateway]);
+    'select status, gateway_trade_no, gateway_reference from payments where id = $1 and gateway = $2 and gateway_config_id = $3',
+    [v.paymentId, config.gateway, config.id]);
   const pay = rows[0];
-  if (!pay) return undefined; // settlement rejects it as unknown_payment
+  if (!pay) return undefined; // settlement rejects it (unknown payment, or opened with another configuration)
   if (pay.status === 'succeeded' && pay.gateway_trade_no === v.tradeNo) return undefined;
   try {
     const seen = await adapter.query(config.settings, {

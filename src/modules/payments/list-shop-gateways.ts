@@ -1,8 +1,9 @@
 // The ways to pay a shop offers a buyer at checkout: every enabled platform
-// gateway (and the sandbox when it is on), narrowed by the shop's own list.
+// gateway (and the sandbox when it is on) plus the shop's own gateway
+// accounts, narrowed by the shop's own list.
 import { notFound } from '../../lib/errors.ts';
 import type { Services } from '../shared/context.ts';
-import { toConfig, type GatewayConfigRow } from './gateway-configs.ts';
+import { toConfig, type GatewayConfig, type GatewayConfigRow } from './gateway-configs.ts';
 
 export interface ShopGateway {
   gateway: string;
@@ -16,22 +17,40 @@ export interface ShopGateway {
 }
 
 export async function listShopGateways(s: Services, shopSlug: string): Promise<ShopGateway[]> {
-  const { rows: shops } = await s.database.pool.query<{ gateways: string[] | null }>(
-    `select gateways from merchants where slug = $1 and status = 'active'`, [shopSlug]);
+  const { rows: shops } = await s.database.pool.query<{ id: string; gateways: string[] | null }>(
+    `select id, gateways from merchants where slug = $1 and status = 'active'`, [shopSlug]);
   const shop = shops[0];
   if (!shop) throw notFound('shop');
-  const { rows } = await s.database.pool.query<GatewayConfigRow>('select * from gateway_configs where enabled order by gateway');
+  const configs = await usableConfigs(s, shop.id);
   const out: ShopGateway[] = [];
   if (s.config.sandboxEnabled) {
     out.push({ gateway: 'sandbox', title: 'Sandbox (no real money)', methods: [], currencies: null, fee_bps: 0, fee_fixed: 0, min_amount: null, max_amount: null });
   }
-  for (const row of rows) {
-    const c = toConfig(s.keyring, row);
-    if (!c?.enabled) continue;
+  for (const c of configs.values()) {
     out.push({
       gateway: c.gateway, title: c.adapter.title, methods: c.methods, currencies: c.adapter.currencies ? [...c.adapter.currencies] : null,
       fee_bps: c.feeBps, fee_fixed: c.feeFixed, min_amount: c.minAmount, max_amount: c.maxAmount,
     });
   }
   return shop.gateways === null ? out : out.filter((g) => shop.gateways!.includes(g.gateway));
+}
+
+/**
+ * The enabled configuration per gateway for a shop: its own where it has one
+ * (and the platform still lets shops configure that gateway), else the platform's.
+ */
+export async function usableConfigs(s: Services, merchantId: string, gateway?: string): Promise<Map<string, GatewayConfig>> {
+  const { rows } = await s.database.pool.query<GatewayConfigRow & { platform_allows: boolean }>(
+    `select c.*, coalesce(p.merchant_configurable, false) as platform_allows
+       from gateway_configs c left join gateway_configs p on p.gateway = c.gateway and p.merchant_id is null
+      where c.enabled and (c.merchant_id is null or c.merchant_id = $1) and ($2::text is null or c.gateway = $2)
+      order by c.gateway, c.merchant_id nulls last`, [merchantId, gateway ?? null]);
+  const out = new Map<string, GatewayConfig>();
+  for (const row of rows) {
+    if (row.merchant_id !== null && !row.platform_allows) continue;
+    if (out.has(row.gateway)) continue; // the shop's own came first
+    const c = toConfig(s.keyring, row);
+    if (c?.enabled) out.set(c.gateway, c);
+  }
+  return out;
 }

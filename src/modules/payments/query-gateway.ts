@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import type { Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { GatewayError, type QueryResult } from './gateway-adapter.ts';
-import { loadGatewayConfig } from './gateway-configs.ts';
+import { loadGatewayConfigById } from './gateway-configs.ts';
 import { settlePayment, type SettleOutcome } from './settle-payment.ts';
 
 export interface GatewayQueryReport {
@@ -22,13 +22,13 @@ export interface GatewayQueryReport {
 export async function queryGatewayForOrder(ctx: Ctx, orderId: string, ip?: string): Promise<GatewayQueryReport> {
   if (ctx.actor.type !== 'admin') throw new AppError(403, 'admin_only', 'Only platform admins can query gateways.', 'permission_error');
   const pool = ctx.database.pool;
-  const { rows } = await pool.query<{ id: string; gateway: string; amount: string; currency: string; merchant_id: string; gateway_reference: string | null; gateway_trade_no: string | null }>(
-    `select id, gateway, amount, currency, merchant_id, gateway_reference, gateway_trade_no from payments
+  const { rows } = await pool.query<{ id: string; gateway: string; amount: string; currency: string; merchant_id: string; gateway_reference: string | null; gateway_trade_no: string | null; gateway_config_id: string | null }>(
+    `select id, gateway, amount, currency, merchant_id, gateway_reference, gateway_trade_no, gateway_config_id from payments
       where order_id = $1 order by (status = 'succeeded') desc, created_at desc limit 1`, [orderId]);
   const pay = rows[0];
   if (!pay) throw notFound('order');
   if (pay.gateway === 'sandbox') throw new AppError(422, 'not_supported', 'The sandbox gateway has no query API; confirm the payment by hand instead.');
-  const config = await loadGatewayConfig(pool, ctx.keyring, pay.gateway);
+  const config = pay.gateway_config_id ? await loadGatewayConfigById(pool, ctx.keyring, pay.gateway_config_id) : undefined;
   if (!config?.adapter.query) throw new AppError(422, 'not_supported', `The ${pay.gateway} gateway has no query API; confirm the payment by hand instead.`);
   if (config.settings === undefined) throw new AppError(409, 'gateway_not_configured', `The ${pay.gateway} gateway's saved settings are incomplete.`);
 

@@ -16,7 +16,7 @@ import { actorId, type Ctx } from '../shared/context.ts';
 import { emitEvent } from '../shared/outbox.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { GatewayError, type RefundResult } from './gateway-adapter.ts';
-import { loadGatewayConfig } from './gateway-configs.ts';
+import { loadGatewayConfigById } from './gateway-configs.ts';
 import { moveWalletBalance, walletAccount } from '../wallet/move-wallet-balance.ts';
 
 export const RefundInput = z.object({
@@ -47,7 +47,7 @@ const REFUNDABLE: readonly OrderStatus[] = ['paid', 'delivered', 'needs_action',
 interface Locked {
   id: string; order_id: string; merchant_id: string; gateway: string; amount: string; fee: string; currency: string;
   gateway_trade_no: string | null; gateway_reference: string | null; order_status: OrderStatus; refunded: string;
-  buyer_user_id: string | null;
+  buyer_user_id: string | null; gateway_config_id: string | null; config_merchant_id: string | null;
 }
 
 /** `merchantId` scopes the order to one merchant; undefined for platform admins. */
@@ -60,7 +60,8 @@ export async function refundOrder(ctx: Ctx, orderId: string, merchantId: string 
   const { pay, refundId, amount, destination } = await withTransaction(pool, async (q) => {
     const { rows } = await q.query<Locked>(
       `select p.id, p.order_id, p.merchant_id, p.gateway, p.amount, p.fee, p.currency, p.gateway_trade_no, p.gateway_reference,
-              o.status as order_status, o.buyer_user_id,
+              o.status as order_status, o.buyer_user_id, p.gateway_config_id,
+              (select gc.merchant_id from gateway_configs gc where gc.id = p.gateway_config_id) as config_merchant_id,
               (select coalesce(sum(r.amount), 0) from refunds r where r.payment_id = p.id and r.status <> 'failed') as refunded
          from payments p join orders o on o.id = p.order_id
         where p.order_id = $1 and p.status = 'succeeded' ${merchantId ? 'and p.merchant_id = $2' : ''}
@@ -97,7 +98,8 @@ export async function refundOrder(ctx: Ctx, orderId: string, merchantId: string 
   let result: RefundResult | undefined;
   let failure: string | undefined;
   let unsupported = false;
-  const config = pay.gateway === 'sandbox' || destination === 'wallet' ? undefined : await loadGatewayConfig(pool, ctx.keyring, pay.gateway);
+  const config = pay.gateway === 'sandbox' || destination === 'wallet' || !pay.gateway_config_id
+    ? undefined : await loadGatewayConfigById(pool, ctx.keyring, pay.gateway_config_id);
   if (destination === 'wallet') {
     result = { status: 'succeeded' };
   } else if (pay.gateway === 'sandbox') {
@@ -157,6 +159,17 @@ export async function refundOrder(ctx: Ctx, orderId: string, merchantId: string 
  * its share first (the order total), then the platform its gateway fee.
  */
 async function reverseLedger(q: pg.PoolClient, pay: Locked, refundId: string, amount: number, at: Date, destination: 'gateway' | 'wallet'): Promise<void> {
+  if (pay.config_merchant_id) {
+    // Through the shop's own gateway account: the shop's books only.
+    await postLedgerTransaction(q, {
+      kind: 'refund', causeType: 'refund', causeId: refundId, at,
+      entries: [
+        { account: { kind: 'merchant_gateway_clearing', owner: `${pay.gateway}:${pay.merchant_id}`, merchantId: pay.merchant_id, currency: pay.currency }, amount: -amount },
+        { account: { kind: 'merchant_direct_sales', owner: pay.merchant_id, merchantId: pay.merchant_id, currency: pay.currency }, amount },
+      ],
+    });
+    return;
+  }
   const net = Number(pay.amount) - Number(pay.fee);
   const escrowLeft = Math.max(0, net - Number(pay.refunded));
   const fromEscrow = Math.min(amount, escrowLeft);
@@ -181,14 +194,17 @@ async function reverseLedger(q: pg.PoolClient, pay: Locked, refundId: string, am
 async function chooseDestination(ctx: Ctx, pay: Locked, asked: 'gateway' | 'wallet' | undefined): Promise<'gateway' | 'wallet'> {
   const noAccount = (why: string) => new AppError(422, 'refund_not_supported', `${why} The buyer checked out without an account, so there is no wallet to refund to; refund them another way.`);
   if (pay.gateway === 'wallet') return 'wallet';
+  if (pay.config_merchant_id && asked === 'wallet') {
+    throw new AppError(422, 'refund_not_supported', "This order was paid through the shop's own gateway account: the platform never held the money, so it cannot refund it to a wallet.");
+  }
   if (asked === 'wallet') {
     if (!pay.buyer_user_id) throw noAccount('You asked for the wallet.');
     return 'wallet';
   }
   if (pay.gateway === 'sandbox') return 'gateway';
-  const config = await loadGatewayConfig(ctx.database.pool, ctx.keyring, pay.gateway);
+  const config = pay.gateway_config_id ? await loadGatewayConfigById(ctx.database.pool, ctx.keyring, pay.gateway_config_id) : undefined;
   if (config?.adapter.refund) return 'gateway';
-  if (asked === 'gateway' || !pay.buyer_user_id) throw noAccount(`The ${pay.gateway} gateway cannot refund through its API.`);
+  if (asked === 'gateway' || !pay.buyer_user_id || pay.config_merchant_id) throw noAccount(`The ${pay.gateway} gateway cannot refund through its API.`);
   return 'wallet';
 }
 

@@ -25,6 +25,12 @@ export interface VerifiedPayment {
   actor: string;
   /** The gateway's attempt id from the notify; must match the one stored when the attempt was made. */
   gatewayReference?: string;
+  /**
+   * The configuration whose keys verified the notify: it must be the one the
+   * payment was opened with, or a shop could settle another shop's payment
+   * with its own gateway key. Undefined when a person vouches (admin).
+   */
+  configId?: string;
 }
 
 export type SettleOutcome =
@@ -38,6 +44,7 @@ export type SettleOutcome =
 interface LockedPayment {
   id: string; order_id: string; merchant_id: string; topup_id: string | null; topup_user_id: string | null; gateway: string; status: string; amount: string; currency: string;
   gateway_trade_no: string | null; order_status: OrderStatus; fee: string; gateway_reference: string | null;
+  gateway_config_id: string | null; config_merchant_id: string | null;
 }
 
 /**
@@ -67,14 +74,16 @@ export async function settleInTransaction(s: Services, q: pg.PoolClient, p: Veri
   const now = s.clock.now();
   const { rows } = await prepared<LockedPayment>(q,
     `select p.id, p.order_id, p.merchant_id, p.topup_id, t.user_id as topup_user_id, p.gateway, p.status, p.amount, p.currency,
-            p.gateway_trade_no, p.fee, p.gateway_reference, o.status as order_status
+            p.gateway_trade_no, p.fee, p.gateway_reference, o.status as order_status, p.gateway_config_id, gc.merchant_id as config_merchant_id
        from payments p left join orders o on o.id = p.order_id left join wallet_topups t on t.id = p.topup_id
+            left join gateway_configs gc on gc.id = p.gateway_config_id
       where p.id = $1 for update of p`,
     [p.paymentId],
   );
   const pay = rows[0];
   if (!pay) return { result: 'rejected', reason: 'unknown_payment' };
   if (pay.gateway !== p.gateway) return { result: 'rejected', reason: 'gateway_mismatch' };
+  if (p.configId !== undefined && pay.gateway_config_id !== p.configId) return { result: 'rejected', reason: 'configuration_mismatch' };
   if (Number(pay.amount) !== p.amount) return { result: 'rejected', reason: 'amount_mismatch' };
   if (pay.currency !== p.currency) return { result: 'rejected', reason: 'currency_mismatch' };
   if (p.gatewayReference !== undefined && pay.gateway_reference !== null && pay.gateway_reference !== p.gatewayReference) {
@@ -94,7 +103,7 @@ export async function settleInTransaction(s: Services, q: pg.PoolClient, p: Veri
   // The money is ours to account for from here on, whatever happens to the order.
   await postLedgerTransaction(q, {
     kind: 'payment', causeType: 'payment', causeId: pay.id, at: now,
-    entries: [
+    entries: pay.config_merchant_id ? directEntries(pay) : [
       { account: { kind: 'gateway_clearing', owner: pay.gateway, merchantId: null, currency: pay.currency }, amount: Number(pay.amount) },
       { account: { kind: 'merchant_escrow', owner: pay.merchant_id, merchantId: pay.merchant_id, currency: pay.currency }, amount: -(Number(pay.amount) - Number(pay.fee)) },
       // The gateway fee the buyer paid on top covers the platform's gateway costs.
@@ -121,6 +130,18 @@ export async function settleInTransaction(s: Services, q: pg.PoolClient, p: Veri
 
   await deliverPaidOrder(q, base);
   return { result: 'delivered', orderId: pay.order_id };
+}
+
+/**
+ * Paid through the shop's own gateway account: the money went straight to the
+ * shop, never through the platform. Recorded all the same, on the shop's
+ * accounts (the gateway fee, if any, is the shop's too).
+ */
+function directEntries(pay: LockedPayment) {
+  return [
+    { account: { kind: 'merchant_gateway_clearing' as const, owner: `${pay.gateway}:${pay.merchant_id}`, merchantId: pay.merchant_id, currency: pay.currency }, amount: Number(pay.amount) },
+    { account: { kind: 'merchant_direct_sales' as const, owner: pay.merchant_id, merchantId: pay.merchant_id, currency: pay.currency }, amount: -Number(pay.amount) },
+  ];
 }
 
 /** A top-up payment: the buyer's wallet gets the amount (less any gateway fee), the ledger says so. */

@@ -9,7 +9,7 @@ import { transitionOrder } from '../orders/transition-order.ts';
 import type { Services } from '../shared/context.ts';
 import { releaseCards } from '../vault/reserve-cards.ts';
 import { GatewayError, type PaymentAction } from './gateway-adapter.ts';
-import type { GatewayConfig } from './gateway-configs.ts';
+import { configNotifyUrl, type GatewayConfig } from './gateway-configs.ts';
 
 export type PaymentPurpose =
   | { kind: 'order'; orderId: string; orderNumber: string; merchantId: string }
@@ -32,7 +32,7 @@ export async function startPayment(s: Services, config: GatewayConfig, p: StartP
     const created = await config.adapter.createPayment(config.settings, {
       paymentId: p.paymentId, orderNumber: p.purpose.kind === 'order' ? p.purpose.orderNumber : p.purpose.topupId,
       amount: p.amount, currency: p.currency, method: p.method ?? undefined, subject: p.subject,
-      notifyUrl: `${base}/api/v1/payments/${config.gateway}/notify`,
+      notifyUrl: configNotifyUrl(base, config),
       returnUrl: p.purpose.kind === 'order' ? `${base}/o/${p.purpose.orderNumber}` : `${base}/pay/${p.paymentId}`,
       buyerIp: p.buyerIp, expiresAt: p.expiresAt,
     });

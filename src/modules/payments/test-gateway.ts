@@ -7,8 +7,9 @@ import { writeAudit } from '../trust/audit.ts';
 import { GatewayError } from './gateway-adapter.ts';
 import { loadGatewayConfig } from './gateway-configs.ts';
 
-export async function testGateway(ctx: Ctx, gateway: string, ip?: string): Promise<{ ok: boolean; message: string }> {
-  const config = await loadGatewayConfig(ctx.database.pool, ctx.keyring, gateway);
+/** `merchantId` null tests the platform's configuration; a shop id, that shop's own. */
+export async function testGateway(ctx: Ctx, gateway: string, ip?: string, merchantId: string | null = null): Promise<{ ok: boolean; message: string }> {
+  const config = await loadGatewayConfig(ctx.database.pool, ctx.keyring, gateway, merchantId);
   if (!config) throw notFound('gateway configuration');
   if (!config.adapter.testConnection) {
     throw new AppError(422, 'not_supported', `${config.adapter.title} has no API to test a connection with.`);
@@ -22,7 +23,7 @@ export async function testGateway(ctx: Ctx, gateway: string, ip?: string): Promi
     result = { ok: false, message: err.message };
   }
   await withTransaction(ctx.database.pool, (q) => writeAudit(q, ctx.actor, ctx.clock.now(), {
-    action: 'gateway.test', targetType: 'gateway', targetId: gateway, ip, data: { ok: result.ok },
+    action: 'gateway.test', targetType: 'gateway', targetId: gateway, merchantId: merchantId ?? undefined, ip, data: { ok: result.ok },
   }));
   return result;
 }

@@ -25,7 +25,7 @@ export async function topUpWallet(s: Services, userId: string, input: TopupInput
   if (input.gateway === 'wallet') {
     throw new AppError(422, 'gateway_unavailable', 'A wallet cannot be topped up from itself.', 'invalid_request_error', 'gateway');
   }
-  const chosen = await chooseGateway(s, { gateways: null }, input, input.currency, input.amount);
+  const chosen = await chooseGateway(s, { id: null, gateways: null }, input, input.currency, input.amount);
   const now = s.clock.now();
   const topupId = newId('wtp', now.getTime());
   const paymentId = newId('pay', now.getTime());
@@ -38,8 +38,8 @@ export async function topUpWallet(s: Services, userId: string, input: TopupInput
     await q.query(`insert into wallet_topups (id, user_id, amount, currency, status, created_at) values ($1, $2, $3, $4, 'pending', $5)`,
       [topupId, userId, input.amount, input.currency, now]);
     await q.query(
-      `insert into payments (id, topup_id, gateway, method, fee, amount, currency, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [paymentId, topupId, chosen.gateway, chosen.method, chosen.fee, amount, input.currency, now]);
+      `insert into payments (id, topup_id, gateway, method, fee, amount, currency, created_at, gateway_config_id) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [paymentId, topupId, chosen.gateway, chosen.method, chosen.fee, amount, input.currency, now, chosen.config?.id ?? null]);
   });
   const action = chosen.config
     ? await startPayment(s, chosen.config, {

@@ -48,12 +48,12 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(async (raw) => {
     raw.removeAllContentTypeParsers();
     raw.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 256 * 1024 }, (_req, body, done) => done(null, body));
-    const handler = async (req: import('fastify').FastifyRequest<{ Params: { gateway: string } }>, reply: import('fastify').FastifyReply) => {
+    const handler = async (req: import('fastify').FastifyRequest<{ Params: { gateway: string; config_id?: string } }>, reply: import('fastify').FastifyReply) => {
       const rawBody = typeof req.body === 'string' ? req.body : '';
       const answer = await handleGatewayNotify(s, req.params.gateway, {
         method: req.method, query: (req.query ?? {}) as Record<string, unknown>, body: parseNotifyBody(req.headers['content-type'], rawBody),
         rawBody, headers: req.headers,
-      }, req.ip);
+      }, req.ip, req.params.config_id);
       if (!answer) return reply.code(404).type('text/plain; charset=utf-8').send('unknown gateway');
       return reply.code(answer.answer.status).type(answer.answer.contentType).send(answer.answer.body);
     };
@@ -65,6 +65,13 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
     };
     raw.post('/api/v1/payments/:gateway/notify', { schema }, handler);
     raw.get('/api/v1/payments/:gateway/notify', { schema }, handler);
+    const shopSchema = {
+      ...schema,
+      summary: "A notify for a shop's own gateway account (the URL its configuration shows)",
+      params: z.object({ gateway: z.string().min(1).max(32), config_id: z.string().min(1).max(64) }),
+    };
+    raw.post('/api/v1/payments/:gateway/notify/:config_id', { schema: shopSchema }, handler);
+    raw.get('/api/v1/payments/:gateway/notify/:config_id', { schema: shopSchema }, handler);
   });
 
   app.get('/pay/:payment_id', {

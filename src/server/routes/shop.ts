@@ -1,4 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { configureGateway, ConfigureGatewayInput } from '../../modules/payments/configure-gateway.ts';
+import { listShopOwnGateways } from '../../modules/payments/list-gateways.ts';
+import { testGateway } from '../../modules/payments/test-gateway.ts';
 import { getShop, ShopOut, updateShop, UpdateShopInput } from '../../modules/shops/shop-settings.ts';
 import { requireMerchant } from '../plugins/auth.ts';
 
@@ -19,5 +23,33 @@ export const shopRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => {
     const { ctx, merchantId } = requireMerchant(req, 'shop:write');
     return updateShop(ctx, merchantId, req.body, req.ip);
+  });
+
+  app.get('/api/v1/shop/gateways', {
+    schema: { tags: ['shop'], summary: 'Gateways the platform lets your shop configure with its own account, and your configuration of each' },
+  }, async (req) => {
+    const { ctx, merchantId } = requireMerchant(req, 'shop:read');
+    return { object: 'list', data: await listShopOwnGateways(ctx, merchantId), has_more: false };
+  });
+
+  app.put('/api/v1/shop/gateways/:gateway', {
+    schema: {
+      tags: ['shop'],
+      summary: "Configure your shop's own account with a gateway (where the platform allows it)",
+      description: 'Same body as the admin\'s gateway configuration. Payments through it go straight to your account; its notify URL is ' +
+        'shown in the answer (`/api/v1/payments/{gateway}/notify/{config_id}`). 403 `gateway_not_configurable` if the platform does not allow it.',
+      params: z.object({ gateway: z.string().min(1).max(32) }), body: ConfigureGatewayInput,
+    },
+  }, async (req) => {
+    const { ctx, merchantId } = requireMerchant(req, 'shop:write');
+    return configureGateway(ctx, req.params.gateway, req.body, req.ip, merchantId);
+  });
+
+  app.post('/api/v1/shop/gateways/:gateway/test', {
+    schema: { tags: ['shop'], summary: "Test your shop's own gateway settings with a harmless call", params: z.object({ gateway: z.string().min(1).max(32) }),
+      response: { 200: z.object({ ok: z.boolean(), message: z.string() }) } },
+  }, async (req) => {
+    const { ctx, merchantId } = requireMerchant(req, 'shop:write');
+    return testGateway(ctx, req.params.gateway, req.ip, merchantId);
   });
 };
