@@ -48,8 +48,10 @@ describe('the xiaopu command', () => {
 
     expect((await xiaopu(['seed-demo'])).stdout).toContain('demo created');
     expect((await xiaopu(['seed-demo'])).stdout).toContain('demo shop already exists');
-    const [demo] = await query<{ n: string }>(`select count(*) as n from cards c join products p on p.id = c.product_id join merchants m on m.id = p.merchant_id where m.slug = 'demo'`);
-    expect(demo?.n).toBe('100');
+    const demo = await query<{ slug: string; n: string }>(`select p.slug, count(*) as n from cards c join products p on p.id = c.product_id
+      join merchants m on m.id = p.merchant_id where m.slug = 'demo' group by p.slug order by p.slug`);
+    // Seeded once: a second seed-demo adds nothing.
+    expect(demo).toEqual([{ slug: 'netease-vip-1m', n: '25' }, { slug: 'steam-100', n: '40' }, { slug: 'steam-50', n: '100' }]);
 
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'xiaopu-keys-')), 'keys.txt');
     writeFileSync(file, 'CLI-1\r\nCLI-2\n\n  CLI-3  \nCLI-2\n');

@@ -84,6 +84,8 @@ export const products = pgTable('products', {
   slug: text('slug').notNull(),
   title: text('title').notNull(),
   description: text('description').notNull().default(''),
+  /** A shelf on the shop page (e.g. "Steam", "游戏点卡"); null: uncategorised. */
+  category: text('category'),
   price: money('price').notNull(),
   currency: text('currency').notNull(),
   delivery: text('delivery').notNull().default('card'),

@@ -84,6 +84,7 @@ ALTER TABLE "payments" ADD COLUMN "method" text;--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "fee" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "action" jsonb;--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "gateway_reference" text;--> statement-breakpoint
+ALTER TABLE "products" ADD COLUMN "category" text;--> statement-breakpoint
 ALTER TABLE "gateway_configs" ADD CONSTRAINT "gateway_configs_merchant_id_merchants_id_fk" FOREIGN KEY ("merchant_id") REFERENCES "public"."merchants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "refunds" ADD CONSTRAINT "refunds_payment_id_payments_id_fk" FOREIGN KEY ("payment_id") REFERENCES "public"."payments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "refunds" ADD CONSTRAINT "refunds_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

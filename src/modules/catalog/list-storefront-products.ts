@@ -1,25 +1,43 @@
 import { notFound } from '../../lib/errors.ts';
 import type { Services } from '../shared/context.ts';
 
-/** The public listing of a shop: public products with price and available stock. */
-export async function listStorefrontProducts(s: Services, shopSlug: string) {
-  const { rows: shops } = await s.database.pool.query<{ id: string; name: string; slug: string }>(
-    `select id, name, slug from merchants where slug = $1 and status = 'active'`, [shopSlug]);
-  const shop = shops[0];
-  if (!shop) throw notFound('shop');
-  const { rows } = await s.database.pool.query<{
-    id: string; slug: string; title: string; description: string; price: string; currency: string; min_quantity: number; max_quantity: number; available: string;
-  }>(
-    `select p.id, p.slug, p.title, p.description, p.price, p.currency, p.min_quantity, p.max_quantity,
-            (select count(*) from cards c where c.product_id = p.id and c.status = 'available') as available
-       from products p where p.merchant_id = $1 and p.visibility = 'public' order by p.id limit 500`, [shop.id]);
+interface StorefrontRow {
+  id: string; slug: string; title: string; description: string; category: string | null; price: string; currency: string;
+  min_quantity: number; max_quantity: number; available: string;
+}
+
+const COLUMNS = `p.id, p.slug, p.title, p.description, p.category, p.price, p.currency, p.min_quantity, p.max_quantity,
+  (select count(*) from cards c where c.product_id = p.id and c.status = 'available') as available`;
+
+function present(r: StorefrontRow) {
   return {
-    object: 'list' as const,
-    shop: { slug: shop.slug, name: shop.name },
-    data: rows.map((r) => ({
-      id: r.id, object: 'product' as const, slug: r.slug, title: r.title, description: r.description, price: Number(r.price),
-      currency: r.currency, min_quantity: r.min_quantity, max_quantity: r.max_quantity, stock: { available: Number(r.available) },
-    })),
-    has_more: false,
+    id: r.id, object: 'product' as const, slug: r.slug, title: r.title, description: r.description, category: r.category,
+    price: Number(r.price), currency: r.currency, delivery: 'card' as const, min_quantity: r.min_quantity, max_quantity: r.max_quantity,
+    stock: { available: Number(r.available) },
   };
+}
+
+async function loadShop(s: Services, shopSlug: string) {
+  const { rows } = await s.database.pool.query<{ id: string; name: string; slug: string }>(
+    `select id, name, slug from merchants where slug = $1 and status = 'active'`, [shopSlug]);
+  if (!rows[0]) throw notFound('shop');
+  return rows[0];
+}
+
+/** The public listing of a shop: public products with price and available stock, shelved by category. */
+export async function listStorefrontProducts(s: Services, shopSlug: string) {
+  const shop = await loadShop(s, shopSlug);
+  const { rows } = await s.database.pool.query<StorefrontRow>(
+    `select ${COLUMNS} from products p where p.merchant_id = $1 and p.visibility = 'public'
+      order by p.category nulls last, p.id limit 500`, [shop.id]);
+  return { object: 'list' as const, shop: { slug: shop.slug, name: shop.name }, data: rows.map(present), has_more: false };
+}
+
+/** One product of a shop as a buyer sees it (public or unlisted; never hidden). */
+export async function getStorefrontProduct(s: Services, shopSlug: string, productId: string) {
+  const shop = await loadShop(s, shopSlug);
+  const { rows } = await s.database.pool.query<StorefrontRow>(
+    `select ${COLUMNS} from products p where p.merchant_id = $1 and p.id = $2 and p.visibility <> 'hidden'`, [shop.id, productId]);
+  if (!rows[0]) throw notFound('product');
+  return { shop: { slug: shop.slug, name: shop.name }, product: present(rows[0]) };
 }

@@ -3,14 +3,14 @@ import type { Queryable } from '../../db/client.ts';
 import type { ProductOut } from './schemas.ts';
 
 export interface ProductRow {
-  id: string; merchant_id: string; slug: string; title: string; description: string; price: string; currency: string;
+  id: string; merchant_id: string; slug: string; title: string; description: string; category: string | null; price: string; currency: string;
   delivery: 'card'; min_quantity: number; max_quantity: number; visibility: 'public' | 'unlisted' | 'hidden';
   created_at: Date; updated_at: Date;
   available: string; reserved: string; sold: string; void: string;
 }
 
 /** Stock counts come from the cards themselves (no counters to drift). */
-export const PRODUCT_COLUMNS = `p.id, p.merchant_id, p.slug, p.title, p.description, p.price, p.currency, p.delivery,
+export const PRODUCT_COLUMNS = `p.id, p.merchant_id, p.slug, p.title, p.description, p.category, p.price, p.currency, p.delivery,
   p.min_quantity, p.max_quantity, p.visibility, p.created_at, p.updated_at,
   coalesce(s.available, 0) as available, coalesce(s.reserved, 0) as reserved, coalesce(s.sold, 0) as sold, coalesce(s.void, 0) as void`;
 
@@ -23,7 +23,7 @@ export const STOCK_JOIN = `left join lateral (
 
 export function presentProduct(r: ProductRow): ProductOut {
   return {
-    id: r.id, object: 'product', slug: r.slug, title: r.title, description: r.description, price: Number(r.price),
+    id: r.id, object: 'product', slug: r.slug, title: r.title, description: r.description, category: r.category, price: Number(r.price),
     currency: r.currency, delivery: r.delivery, min_quantity: r.min_quantity, max_quantity: r.max_quantity,
     visibility: r.visibility,
     stock: { available: Number(r.available), reserved: Number(r.reserved), sold: Number(r.sold), void: Number(r.void) },

@@ -7,7 +7,8 @@ export const ProductSlug = z.string().trim().toLowerCase().regex(/^[a-z0-9](?:[a
 
 const productFields = {
   title: z.string().trim().min(1).max(200),
-  description: z.string().max(20_000).optional(),
+  description: z.string().max(20_000).optional().describe('Markdown; rendered sanitized on the product page'),
+  category: z.string().trim().min(1).max(40).optional().describe('A shelf on the shop page, e.g. "Steam"'),
   price: MinorUnits,
   currency: Currency,
   delivery: z.literal('card'),
@@ -28,6 +29,7 @@ export type CreateProductInput = z.infer<typeof CreateProductInput>;
 export const UpdateProductInput = z.object({
   title: productFields.title.optional(),
   description: productFields.description,
+  category: productFields.category.unwrap().nullable().optional(),
   price: MinorUnits.optional(),
   min_quantity: productFields.min_quantity,
   max_quantity: productFields.max_quantity,
@@ -44,6 +46,7 @@ export const ProductOut = z.object({
   slug: z.string(),
   title: z.string(),
   description: z.string(),
+  category: z.string().nullable(),
   price: z.number().int(),
   currency: z.string(),
   delivery: z.literal('card'),
@@ -62,8 +65,10 @@ export const StorefrontProductOut = z.object({
   slug: z.string(),
   title: z.string(),
   description: z.string(),
+  category: z.string().nullable(),
   price: z.number().int(),
   currency: z.string(),
+  delivery: z.literal('card'),
   min_quantity: z.number().int(),
   max_quantity: z.number().int(),
   stock: z.object({ available: z.number().int() }),

@@ -6,7 +6,7 @@ import { loadProduct, presentProduct } from './product-rows.ts';
 import type { ProductOut, UpdateProductInput } from './schemas.ts';
 
 const COLUMNS: Record<keyof UpdateProductInput, string> = {
-  title: 'title', description: 'description', price: 'price', min_quantity: 'min_quantity',
+  title: 'title', description: 'description', category: 'category', price: 'price', min_quantity: 'min_quantity',
   max_quantity: 'max_quantity', visibility: 'visibility', slug: 'slug',
 };
 

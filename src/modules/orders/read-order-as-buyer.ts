@@ -3,6 +3,7 @@
 import { prepared } from '../../db/client.ts';
 import { safeEqual } from '../../lib/crypto.ts';
 import { notFound } from '../../lib/errors.ts';
+import { paymentUrl } from '../payments/gateways.ts';
 import type { Services } from '../shared/context.ts';
 import { loadItems, ORDER_COLUMNS, presentItems, presentOrderSummary, revealDeliveries, type OrderRow } from './order-rows.ts';
 
@@ -22,7 +23,7 @@ export async function readOrderAsBuyer(s: Services, number: string, token: strin
       ...presentOrderSummary(order),
       shop: { slug: order.shop_slug, name: order.shop_name },
       items: presentItems(items.get(order.id) ?? []),
-      payment: order.payment_id ? { id: order.payment_id, gateway: order.gateway } : null,
+      payment: order.payment_id ? { id: order.payment_id, gateway: order.gateway, pay_url: paymentUrl(s, order.gateway ?? '', order.payment_id) } : null,
     },
     deliveries,
   };

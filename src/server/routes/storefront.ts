@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../lib/errors.ts';
-import { listStorefrontProducts } from '../../modules/catalog/list-storefront-products.ts';
+import { getStorefrontProduct, listStorefrontProducts } from '../../modules/catalog/list-storefront-products.ts';
 import { createOrder } from '../../modules/orders/create-order.ts';
 import { listShopGateways } from '../../modules/payments/list-shop-gateways.ts';
 import { lookupOrders } from '../../modules/orders/lookup-orders.ts';
@@ -20,6 +20,14 @@ export const storefrontRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: z.object({ object: z.literal('list'), shop: z.object({ slug: z.string(), name: z.string() }), data: z.array(StorefrontProductOut), has_more: z.boolean() }) },
     },
   }, async (req) => listStorefrontProducts(s, req.params.shop_slug));
+
+  app.get('/api/v1/storefront/:shop_slug/products/:product_id', {
+    schema: {
+      tags: ['storefront'], summary: 'One product of a shop, with price and available stock (public or unlisted)',
+      params: ShopParams.extend({ product_id: z.string().min(1).max(64) }),
+      response: { 200: z.object({ shop: z.object({ slug: z.string(), name: z.string() }), product: StorefrontProductOut }) },
+    },
+  }, async (req) => getStorefrontProduct(s, req.params.shop_slug, req.params.product_id));
 
   app.get('/api/v1/storefront/:shop_slug/gateways', {
     schema: {

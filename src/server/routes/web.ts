@@ -1,18 +1,52 @@
+// The web app's pages (DESIGN §12 stable links): the storefront shell for
+// /, /s/{shop}, /s/{shop}/p/{product}, /o/{number} and /lookup, and its
+// hashed assets. Built by `npm run build:web` into dist/web (npm start and
+// npm test build it first); `npm run dev` serves it with hot reload instead.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { homePage, lookupPage, orderPage, shopPage } from '../pages/web.ts';
+
+export const WEB_DIST = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
+
+// No inline scripts; styles may be inline (React style props). Gateways' pages are reached by navigation, not framed.
+const CSP = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: https:",
+  "connect-src 'self'", "font-src 'self' data:", "frame-ancestors 'none'", "base-uri 'none'", "form-action 'self'", "object-src 'none'",
+].join('; ');
+
+function readShell(): string | undefined {
+  try {
+    return readFileSync(`${WEB_DIST}store.html`, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>XiaoPu</title>
+<p>The web app has not been built. Run <code>npm run build:web</code> (npm start does it for you), or <code>npm run dev</code> while developing.</p>
+<p>The API is up: <a href="/docs">/docs</a>.</p>`;
 
 export const webRoutes: FastifyPluginAsyncZod = async (app) => {
-  const html = { schema: { hide: true } };
-  app.get('/', html, async (_req, reply) => {
-    const { rows } = await app.services.database.pool.query<{ slug: string }>(`select slug from merchants where slug = 'demo'`);
-    return reply.type('text/html; charset=utf-8').send(homePage(rows[0]?.slug));
+  const shell = readShell();
+  if (shell) await app.register(fastifyStatic, {
+    root: `${WEB_DIST}assets`, prefix: '/assets/', wildcard: true, index: false, decorateReply: false,
+    // File names carry a content hash: cache them for good.
+    immutable: true, maxAge: '365d',
   });
-  app.get('/s/:shop_slug', { schema: { hide: true, params: z.object({ shop_slug: z.string().max(64) }) } }, async (req, reply) =>
-    reply.type('text/html; charset=utf-8').send(shopPage(req.params.shop_slug)));
-  app.get('/s/:shop_slug/p/:product_id', { schema: { hide: true, params: z.object({ shop_slug: z.string().max(64), product_id: z.string().max(64) }) } }, async (req, reply) =>
-    reply.type('text/html; charset=utf-8').send(shopPage(req.params.shop_slug)));
-  app.get('/o/:number', { schema: { hide: true, params: z.object({ number: z.string().max(40) }) } }, async (req, reply) =>
-    reply.type('text/html; charset=utf-8').header('referrer-policy', 'no-referrer').send(orderPage(req.params.number)));
-  app.get('/lookup', html, async (_req, reply) => reply.type('text/html; charset=utf-8').send(lookupPage()));
+
+  const page = { schema: { hide: true } } as const;
+  const send = (reply: import('fastify').FastifyReply) => {
+    reply.header('cache-control', 'no-cache').header('content-security-policy', CSP).header('x-content-type-options', 'nosniff')
+      .header('referrer-policy', 'no-referrer').type('text/html; charset=utf-8');
+    return shell ? reply.send(shell) : reply.code(503).send(NOT_BUILT);
+  };
+  app.get('/', page, async (_req, reply) => send(reply));
+  app.get('/lookup', page, async (_req, reply) => send(reply));
+  app.get('/s/:shop_slug', { schema: { hide: true, params: z.object({ shop_slug: z.string().max(64) }) } }, async (_req, reply) => send(reply));
+  app.get('/s/:shop_slug/p/:product_id', {
+    schema: { hide: true, params: z.object({ shop_slug: z.string().max(64), product_id: z.string().max(64) }) },
+  }, async (_req, reply) => send(reply));
+  app.get('/o/:number', { schema: { hide: true, params: z.object({ number: z.string().max(40) }) } }, async (_req, reply) => send(reply));
 };

@@ -1,0 +1,34 @@
+// Real Chromium for the browser tests: the system's (Debian's chromium
+// package; .ci/run installs it), driven by playwright-core.
+import { existsSync, mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+export const CHROMIUM = CANDIDATES.find((p): p is string => !!p && existsSync(p));
+
+/**
+ * Without Chromium the browser tests are skipped with a notice — except in CI
+ * (CI=true), where .ci/run installs it and its absence is a failure.
+ */
+export const SKIP_BROWSER = !CHROMIUM && !process.env.CI;
+if (SKIP_BROWSER) {
+  console.warn('\n  Browser tests skipped: no Chromium found. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.\n');
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = CHROMIUM;
+  if (!executablePath) throw new Error('No Chromium found: install Debian\'s chromium package or set CHROMIUM_PATH');
+  return chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+}
+
+export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } as const;
+export const DESKTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 } as const;
+
+const SHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
+
+/** Writes docs/screenshots/{name}.png (shown in the README). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+}

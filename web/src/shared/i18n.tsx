@@ -1,0 +1,180 @@
+// zh-CN, zh-TW and en. The buyer's browser language by default; a choice in
+// the header is remembered on the device.
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+
+export const LANGS = ['zh-CN', 'zh-TW', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+export const LANG_NAMES: Record<Lang, string> = { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' };
+
+type Dict = Record<string, string>;
+
+const en: Dict = {
+  'nav.lookup': 'Find my order', 'nav.home': 'Home', 'lang.label': 'Language',
+  'home.title': 'XiaoPu', 'home.tagline': 'Digital goods, delivered the second you pay.',
+  'home.recent': 'Your recent orders on this device', 'home.noRecent': 'No orders on this device yet.', 'home.demo': 'Visit the demo shop',
+  'home.lookupHint': 'Bought on another device? Find an order with its number or your email and query password.',
+  'shop.notFound': 'This shop does not exist or is closed.', 'shop.empty': 'Nothing for sale here yet.', 'shop.all': 'All',
+  'shop.other': 'Other', 'shop.products': '{n} products',
+  'product.inStock': '{n} in stock', 'product.soldOut': 'Sold out', 'product.instant': 'Instant delivery',
+  'product.back': 'Back to the shop', 'product.notFound': 'This product does not exist or is no longer sold.',
+  'checkout.title': 'Buy now', 'checkout.quantity': 'Quantity', 'checkout.email': 'Email',
+  'checkout.emailHint': 'Where we send the order; also finds it later.', 'checkout.password': 'Query password',
+  'checkout.passwordHint': 'At least 4 characters. With your email or the order number, it opens your order on any device.',
+  'checkout.payWith': 'Pay with', 'checkout.method': 'Method', 'checkout.submit': 'Pay {amount}', 'checkout.submitting': 'Creating your order…',
+  'checkout.total': 'Total', 'checkout.fee': 'Fee', 'checkout.decrease': 'Fewer', 'checkout.increase': 'More',
+  'checkout.walletLogin': 'Log in to pay from your wallet.', 'checkout.limits': 'Between {min} and {max} per order.',
+  'method.alipay': 'Alipay', 'method.wxpay': 'WeChat Pay', 'method.qqpay': 'QQ Wallet',
+  'error.out_of_stock': 'Not enough stock left for this quantity.', 'error.too_many_pending': 'You have too many unpaid orders. Pay them or wait for them to expire.',
+  'error.validation_error': 'Please check the form: {message}', 'error.gateway_unavailable': 'This way to pay is not available right now.',
+  'error.gateway_error': 'The payment provider could not be reached. Nothing was charged; please try again.',
+  'error.network_error': 'Network problem. Check your connection and try again.', 'error.rate_limited': 'Too many attempts. Please wait a few minutes.',
+  'error.login_required': 'Log in to pay from your wallet.', 'error.insufficient_balance': 'Your wallet balance is too low.',
+  'error.generic': 'Something went wrong: {message}', 'error.resource_missing': 'Not found.',
+  'order.title': 'Order {number}', 'order.waiting': 'Waiting for your payment. This page updates by itself.',
+  'order.paying': 'Payment received, delivering…', 'order.keys': 'Your keys', 'order.copy': 'Copy', 'order.copied': 'Copied',
+  'order.copyAll': 'Copy all', 'order.download': 'Download .txt', 'order.noToken': 'This device has no access to this order.',
+  'order.noTokenHint': 'Open it with the order number and your query password.', 'order.notFound': 'We could not open this order.',
+  'order.total': 'Total', 'order.created': 'Created', 'order.pay': 'Go to payment', 'order.expires': 'Pay before {time}',
+  'order.needsAction': 'Your payment arrived but the order needs a person to look at it. The shop has been told; nothing is lost.',
+  'order.expired': 'This order expired before it was paid. If you paid anyway, the shop will sort it out.',
+  'order.refunded': 'This order was refunded.',
+  'status.pending_payment': 'Awaiting payment', 'status.paid': 'Paid', 'status.delivered': 'Delivered', 'status.completed': 'Completed',
+  'status.expired': 'Expired', 'status.cancelled': 'Cancelled', 'status.needs_action': 'Being looked at', 'status.refunded': 'Refunded',
+  'status.partially_refunded': 'Partly refunded', 'status.disputed': 'Disputed',
+  'lookup.title': 'Find my order', 'lookup.byNumber': 'Order number', 'lookup.byEmail': 'Email', 'lookup.password': 'Query password',
+  'lookup.submit': 'Find', 'lookup.none': 'No order matches. Check the number or email and the query password.',
+  'lookup.results': 'Orders found', 'lookup.mode': 'Find by', 'lookup.useNumber': 'By order number', 'lookup.useEmail': 'By email',
+  'common.loading': 'Loading…', 'common.retry': 'Try again',
+};
+
+const zhCN: Dict = {
+  'nav.lookup': '订单查询', 'nav.home': '首页', 'lang.label': '语言',
+  'home.title': '小铺', 'home.tagline': '虚拟商品，付款即发货。',
+  'home.recent': '本设备上的最近订单', 'home.noRecent': '本设备上还没有订单。', 'home.demo': '看看演示店铺',
+  'home.lookupHint': '在别的设备上买的？用订单号或邮箱加查询密码找回订单。',
+  'shop.notFound': '店铺不存在或已关闭。', 'shop.empty': '店铺暂时没有在售商品。', 'shop.all': '全部', 'shop.other': '其他', 'shop.products': '{n} 件商品',
+  'product.inStock': '库存 {n}', 'product.soldOut': '已售罄', 'product.instant': '自动发货',
+  'product.back': '返回店铺', 'product.notFound': '商品不存在或已下架。',
+  'checkout.title': '立即购买', 'checkout.quantity': '数量', 'checkout.email': '邮箱',
+  'checkout.emailHint': '用于接收订单，也可用来查询订单。', 'checkout.password': '查询密码',
+  'checkout.passwordHint': '至少 4 位。配合邮箱或订单号，在任何设备上都能打开订单。',
+  'checkout.payWith': '支付方式', 'checkout.method': '渠道', 'checkout.submit': '支付 {amount}', 'checkout.submitting': '正在创建订单…',
+  'checkout.total': '合计', 'checkout.fee': '手续费', 'checkout.decrease': '减少', 'checkout.increase': '增加',
+  'checkout.walletLogin': '登录后可使用余额支付。', 'checkout.limits': '每单 {min}–{max} 件。',
+  'method.alipay': '支付宝', 'method.wxpay': '微信支付', 'method.qqpay': 'QQ 钱包',
+  'error.out_of_stock': '库存不足。', 'error.too_many_pending': '您的未支付订单过多，请先支付或等待其过期。',
+  'error.validation_error': '请检查表单：{message}', 'error.gateway_unavailable': '该支付方式暂不可用。',
+  'error.gateway_error': '支付渠道暂时无法连接，未产生扣款，请重试。',
+  'error.network_error': '网络异常，请检查网络后重试。', 'error.rate_limited': '尝试次数过多，请几分钟后再试。',
+  'error.login_required': '请登录后使用余额支付。', 'error.insufficient_balance': '余额不足。',
+  'error.generic': '出错了：{message}', 'error.resource_missing': '未找到。',
+  'order.title': '订单 {number}', 'order.waiting': '等待付款，本页面会自动刷新。',
+  'order.paying': '已收到付款，正在发货…', 'order.keys': '您的卡密', 'order.copy': '复制', 'order.copied': '已复制',
+  'order.copyAll': '全部复制', 'order.download': '下载 .txt', 'order.noToken': '本设备无权查看此订单。',
+  'order.noTokenHint': '请使用订单号和查询密码打开。', 'order.notFound': '无法打开此订单。',
+  'order.total': '合计', 'order.created': '下单时间', 'order.pay': '去支付', 'order.expires': '请在 {time} 前付款',
+  'order.needsAction': '已收到您的付款，订单需要人工处理。店铺已收到通知，款项不会丢失。',
+  'order.expired': '订单在付款前已过期。如您已付款，店铺会为您处理。', 'order.refunded': '此订单已退款。',
+  'status.pending_payment': '待付款', 'status.paid': '已付款', 'status.delivered': '已发货', 'status.completed': '已完成',
+  'status.expired': '已过期', 'status.cancelled': '已取消', 'status.needs_action': '人工处理中', 'status.refunded': '已退款',
+  'status.partially_refunded': '部分退款', 'status.disputed': '争议中',
+  'lookup.title': '订单查询', 'lookup.byNumber': '订单号', 'lookup.byEmail': '邮箱', 'lookup.password': '查询密码',
+  'lookup.submit': '查询', 'lookup.none': '没有匹配的订单，请检查订单号或邮箱以及查询密码。', 'lookup.results': '查到的订单', 'lookup.mode': '查询方式', 'lookup.useNumber': '按订单号', 'lookup.useEmail': '按邮箱',
+  'common.loading': '加载中…', 'common.retry': '重试',
+};
+
+const zhTW: Dict = {
+  'nav.lookup': '訂單查詢', 'nav.home': '首頁', 'lang.label': '語言',
+  'home.title': '小舖', 'home.tagline': '虛擬商品，付款即發貨。',
+  'home.recent': '本裝置上的最近訂單', 'home.noRecent': '本裝置上還沒有訂單。', 'home.demo': '看看示範商店',
+  'home.lookupHint': '在其他裝置上購買的？用訂單編號或電子郵件加查詢密碼找回訂單。',
+  'shop.notFound': '商店不存在或已關閉。', 'shop.empty': '商店暫時沒有在售商品。', 'shop.all': '全部', 'shop.other': '其他', 'shop.products': '{n} 件商品',
+  'product.inStock': '庫存 {n}', 'product.soldOut': '已售完', 'product.instant': '自動發貨',
+  'product.back': '返回商店', 'product.notFound': '商品不存在或已下架。',
+  'checkout.title': '立即購買', 'checkout.quantity': '數量', 'checkout.email': '電子郵件',
+  'checkout.emailHint': '用於接收訂單，也可用來查詢訂單。', 'checkout.password': '查詢密碼',
+  'checkout.passwordHint': '至少 4 位。配合電子郵件或訂單編號，在任何裝置上都能打開訂單。',
+  'checkout.payWith': '付款方式', 'checkout.method': '管道', 'checkout.submit': '付款 {amount}', 'checkout.submitting': '正在建立訂單…',
+  'checkout.total': '合計', 'checkout.fee': '手續費', 'checkout.decrease': '減少', 'checkout.increase': '增加',
+  'checkout.walletLogin': '登入後可使用餘額付款。', 'checkout.limits': '每筆 {min}–{max} 件。',
+  'method.alipay': '支付寶', 'method.wxpay': '微信支付', 'method.qqpay': 'QQ 錢包',
+  'error.out_of_stock': '庫存不足。', 'error.too_many_pending': '您的未付款訂單過多，請先付款或等待其過期。',
+  'error.validation_error': '請檢查表單：{message}', 'error.gateway_unavailable': '此付款方式暫不可用。',
+  'error.gateway_error': '付款管道暫時無法連線，未產生扣款，請重試。',
+  'error.network_error': '網路異常，請檢查網路後重試。', 'error.rate_limited': '嘗試次數過多，請幾分鐘後再試。',
+  'error.login_required': '請登入後使用餘額付款。', 'error.insufficient_balance': '餘額不足。',
+  'error.generic': '發生錯誤：{message}', 'error.resource_missing': '找不到。',
+  'order.title': '訂單 {number}', 'order.waiting': '等待付款，本頁面會自動更新。',
+  'order.paying': '已收到付款，正在發貨…', 'order.keys': '您的卡密', 'order.copy': '複製', 'order.copied': '已複製',
+  'order.copyAll': '全部複製', 'order.download': '下載 .txt', 'order.noToken': '本裝置無權查看此訂單。',
+  'order.noTokenHint': '請使用訂單編號和查詢密碼打開。', 'order.notFound': '無法打開此訂單。',
+  'order.total': '合計', 'order.created': '下單時間', 'order.pay': '前往付款', 'order.expires': '請在 {time} 前付款',
+  'order.needsAction': '已收到您的付款，訂單需要人工處理。商店已收到通知，款項不會遺失。',
+  'order.expired': '訂單在付款前已過期。如您已付款，商店會為您處理。', 'order.refunded': '此訂單已退款。',
+  'status.pending_payment': '待付款', 'status.paid': '已付款', 'status.delivered': '已發貨', 'status.completed': '已完成',
+  'status.expired': '已過期', 'status.cancelled': '已取消', 'status.needs_action': '人工處理中', 'status.refunded': '已退款',
+  'status.partially_refunded': '部分退款', 'status.disputed': '爭議中',
+  'lookup.title': '訂單查詢', 'lookup.byNumber': '訂單編號', 'lookup.byEmail': '電子郵件', 'lookup.password': '查詢密碼',
+  'lookup.submit': '查詢', 'lookup.none': '沒有相符的訂單，請檢查訂單編號或電子郵件以及查詢密碼。', 'lookup.results': '查到的訂單', 'lookup.mode': '查詢方式', 'lookup.useNumber': '按訂單編號', 'lookup.useEmail': '按電子郵件',
+  'common.loading': '載入中…', 'common.retry': '重試',
+};
+
+const DICTS: Record<Lang, Dict> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };
+const STORAGE_KEY = 'xp_lang';
+
+export function detectLang(): Lang {
+  const saved = safeGet(STORAGE_KEY);
+  if (saved && (LANGS as readonly string[]).includes(saved)) return saved as Lang;
+  for (const l of navigator.languages ?? [navigator.language]) {
+    const low = l.toLowerCase();
+    if (low.startsWith('zh')) return /tw|hk|mo|hant/.test(low) ? 'zh-TW' : 'zh-CN';
+    if (low.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+export type T = (key: string, vars?: Record<string, string | number>) => string;
+
+interface I18n { lang: Lang; setLang: (l: Lang) => void; t: T }
+const Ctx = createContext<I18n | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(detectLang);
+  const setLang = useCallback((l: Lang) => {
+    safeSet(STORAGE_KEY, l);
+    document.documentElement.lang = l;
+    setLangState(l);
+  }, []);
+  const value = useMemo<I18n>(() => {
+    document.documentElement.lang = lang;
+    const dict = DICTS[lang];
+    const t: T = (key, vars) => {
+      const s = dict[key] ?? en[key] ?? key;
+      return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
+    };
+    return { lang, setLang, t };
+  }, [lang, setLang]);
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+export function useI18n(): I18n {
+  const v = useContext(Ctx);
+  if (!v) throw new Error('useI18n outside I18nProvider');
+  return v;
+}
+
+export function safeGet(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+export function safeSet(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    /* private mode: the choice lasts this page only */
+  }
+}

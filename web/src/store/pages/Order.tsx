@@ -1,0 +1,141 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, ApiError } from '../../shared/api.ts';
+import { errorText } from '../../shared/errors.ts';
+import { formatMoney, formatTime } from '../../shared/format.ts';
+import { useI18n } from '../../shared/i18n.tsx';
+import { Link } from '../../shared/router.tsx';
+import { ErrorBox, Loading, StatusBadge } from '../../shared/ui.tsx';
+import { orderToken, rememberToken } from '../recent.ts';
+import type { BuyerOrder } from '../types.ts';
+
+const WAITING = new Set(['pending_payment', 'paid']);
+
+/** The token travels in the URL fragment (never sent to a server) or lives in this device's storage. */
+function takeToken(number: string): string | null {
+  const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (fromHash) {
+    rememberToken(number, fromHash);
+    history.replaceState(null, '', location.pathname);
+    return fromHash;
+  }
+  return orderToken(number);
+}
+
+export function OrderPage({ number }: { number: string }) {
+  const { t, lang } = useI18n();
+  const [token] = useState(() => takeToken(number));
+  const [data, setData] = useState<BuyerOrder>();
+  const [error, setError] = useState<unknown>();
+  const [copied, setCopied] = useState<string>();
+  const timer = useRef<number>(undefined);
+
+  const load = useCallback(async () => {
+    if (!token) return;
+    try {
+      const d = await api<BuyerOrder>(`/api/v1/storefront/orders/${encodeURIComponent(number)}`, { headers: { 'x-order-token': token } });
+      setData(d);
+      setError(undefined);
+      document.title = `${d.order.number} · ${d.order.shop.name}`;
+      if (WAITING.has(d.order.status)) timer.current = window.setTimeout(load, 2500);
+    } catch (err) {
+      setError(err);
+      // Keep trying through network blips while the buyer waits for the payment.
+      if (!(err instanceof ApiError) || err.status >= 500 || err.status === 0) timer.current = window.setTimeout(load, 5000);
+    }
+  }, [number, token]);
+
+  useEffect(() => {
+    void load();
+    return () => window.clearTimeout(timer.current);
+  }, [load]);
+
+  if (!token) {
+    return (
+      <section className="card">
+        <h1>{t('order.title', { number })}</h1>
+        <p>{t('order.noToken')}</p>
+        <p><Link className="btn" href="/lookup">{t('order.noTokenHint')}</Link></p>
+      </section>
+    );
+  }
+  if (!data) {
+    if (error) return <ErrorBox onRetry={() => void load()}>{(error as ApiError).status === 404 ? t('order.notFound') : errorText(t, error)}</ErrorBox>;
+    return <Loading />;
+  }
+  const { order, deliveries } = data;
+  const keys = deliveries.flatMap((d) => d.items);
+
+  async function copy(text: string, id: string) {
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch {
+      // Older browsers: select-and-copy fallback.
+      const ta = document.createElement('textarea');
+      ta.value = text;
+      document.body.append(ta);
+      ta.select();
+      document.execCommand('copy');
+      ta.remove();
+    }
+    setCopied(id);
+    window.setTimeout(() => setCopied(undefined), 1500);
+  }
+
+  function download() {
+    const blob = new Blob([keys.join('\n') + '\n'], { type: 'text/plain;charset=utf-8' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `${order.number}.txt`;
+    a.click();
+    URL.revokeObjectURL(a.href);
+  }
+
+  return (
+    <section className="card order">
+      <p className="crumbs"><Link href={`/s/${encodeURIComponent(order.shop.slug)}`}>← {order.shop.name}</Link></p>
+      <h1>{t('order.title', { number: order.number })}</h1>
+      <p><StatusBadge status={order.status} /></p>
+      <ul className="list compact">
+        {order.items.map((i) => <li key={i.product_id}><span className="list-main">{i.title}</span> <span className="muted">× {i.quantity}</span></li>)}
+      </ul>
+      <dl className="summary">
+        <dt>{t('order.total')}</dt><dd>{formatMoney(order.total, order.currency, lang)}</dd>
+        <dt>{t('order.created')}</dt><dd>{formatTime(order.created_at, lang)}</dd>
+      </dl>
+      {order.status === 'pending_payment' && (
+        <div className="alert alert-wait" role="status" aria-live="polite">
+          <span>{t('order.waiting')} {t('order.expires', { time: formatTime(order.expires_at, lang) })}</span>
+          {order.payment && <a className="btn btn-small" href={order.payment.pay_url}>{t('order.pay')}</a>}
+        </div>
+      )}
+      {order.status === 'paid' && <div className="alert alert-wait" role="status" aria-live="polite">{t('order.paying')}</div>}
+      {order.status === 'needs_action' && <div className="alert alert-warn" role="status">{t('order.needsAction')}</div>}
+      {order.status === 'expired' && <div className="alert alert-warn" role="status">{t('order.expired')}</div>}
+      {order.status === 'refunded' && <div className="alert" role="status">{t('order.refunded')}</div>}
+      {keys.length > 0 && (
+        <div className="keys" aria-live="polite">
+          <div className="keys-head">
+            <h2>{t('order.keys')}</h2>
+            <div className="keys-actions">
+              <button type="button" className="btn btn-small btn-ghost" onClick={() => void copy(keys.join('\n'), 'all')}>
+                {copied === 'all' ? t('order.copied') : t('order.copyAll')}
+              </button>
+              <button type="button" className="btn btn-small btn-ghost" onClick={download}>{t('order.download')}</button>
+            </div>
+          </div>
+          <ol className="key-list" data-testid="keys">
+            {keys.map((k, i) => (
+              <li key={`${i}-${k}`}>
+                <code>{k}</code>
+                <button type="button" className="btn btn-small btn-ghost" onClick={() => void copy(k, String(i))} aria-label={`${t('order.copy')} ${i + 1}`}>
+                  {copied === String(i) ? t('order.copied') : t('order.copy')}
+                </button>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+      {error !== undefined && <ErrorBox onRetry={() => void load()}>{errorText(t, error)}</ErrorBox>}
+    </section>
+  );
+}

@@ -1,0 +1,162 @@
+import DOMPurify from 'dompurify';
+import { marked } from 'marked';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { api } from '../../shared/api.ts';
+import { errorText } from '../../shared/errors.ts';
+import { formatMoney } from '../../shared/format.ts';
+import { useI18n } from '../../shared/i18n.tsx';
+import { Link } from '../../shared/router.tsx';
+import { ErrorBox, Loading } from '../../shared/ui.tsx';
+import { rememberOrder } from '../recent.ts';
+import type { CheckoutResult, ShopGateway, StoreProduct } from '../types.ts';
+
+interface Loaded { shop: { slug: string; name: string }; product: StoreProduct; gateways: ShopGateway[] }
+
+/** Product descriptions are Markdown written by merchants: rendered, then sanitized (no scripts, no event handlers). */
+function renderMarkdown(md: string): string {
+  return DOMPurify.sanitize(marked.parse(md, { async: false, gfm: true, breaks: true }) as string, { USE_PROFILES: { html: true } });
+}
+
+function fee(g: ShopGateway | undefined, total: number): number {
+  return g ? Math.floor((total * g.fee_bps + 5000) / 10000) + g.fee_fixed : 0;
+}
+
+export function ProductPage({ slug, productId }: { slug: string; productId: string }) {
+  const { t, lang } = useI18n();
+  const [data, setData] = useState<Loaded>();
+  const [loadError, setLoadError] = useState<unknown>();
+  const [quantity, setQuantity] = useState(1);
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [gateway, setGateway] = useState('');
+  const [method, setMethod] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    const base = `/api/v1/storefront/${encodeURIComponent(slug)}`;
+    Promise.all([
+      api<{ shop: Loaded['shop']; product: StoreProduct }>(`${base}/products/${encodeURIComponent(productId)}`),
+      api<{ data: ShopGateway[] }>(`${base}/gateways`),
+    ]).then(([p, g]) => {
+      const usable = g.data.filter((x) => x.gateway !== 'wallet' && (!x.currencies || x.currencies.includes(p.product.currency)));
+      setData({ shop: p.shop, product: p.product, gateways: usable });
+      setQuantity(p.product.min_quantity);
+      setGateway(usable[0]?.gateway ?? '');
+      setMethod(usable[0]?.methods[0] ?? '');
+      document.title = `${p.product.title} · ${p.shop.name}`;
+    }, setLoadError);
+  }, [slug, productId]);
+
+  const description = useMemo(() => (data ? renderMarkdown(data.product.description) : ''), [data]);
+
+  if (loadError) {
+    return <ErrorBox>{(loadError as { status?: number }).status === 404 ? t('product.notFound') : errorText(t, loadError)}</ErrorBox>;
+  }
+  if (!data) return <Loading />;
+  const { product, gateways } = data;
+  const chosen = gateways.find((g) => g.gateway === gateway);
+  const total = product.price * quantity;
+  const amount = total + fee(chosen, total);
+  const max = Math.min(product.max_quantity, Math.max(product.stock.available, product.min_quantity));
+  const soldOut = product.stock.available < product.min_quantity;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(undefined);
+    setSubmitting(true);
+    try {
+      const out = await api<CheckoutResult>(`/api/v1/storefront/${encodeURIComponent(slug)}/orders`, {
+        method: 'POST',
+        body: { product_id: product.id, quantity, email, query_password: password, gateway, ...(method ? { method } : {}) },
+      });
+      rememberOrder({
+        number: out.order.number, shop: data!.shop.name, title: product.title, total: out.payment.amount, currency: out.order.currency,
+        at: new Date().toISOString(),
+      }, out.access_token);
+      // The payment step: the sandbox page, a QR code, a redirect or a form — all behind pay_url.
+      location.assign(out.payment.pay_url);
+    } catch (err) {
+      setError(errorText(t, err));
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <div className="product-layout">
+      <article className="card">
+        <p className="crumbs"><Link href={`/s/${encodeURIComponent(slug)}`}>← {data.shop.name}</Link></p>
+        <h1>{product.title}</h1>
+        <p className="product-meta">
+          <strong className="price price-lg">{formatMoney(product.price, product.currency, lang)}</strong>
+          <span className={soldOut ? 'badge badge-off' : 'badge badge-ok'}>
+            {soldOut ? t('product.soldOut') : t('product.inStock', { n: product.stock.available })}
+          </span>
+          <span className="badge badge-info">⚡ {t('product.instant')}</span>
+        </p>
+        {/* eslint-disable-next-line react/no-danger -- sanitized by DOMPurify above */}
+        <div className="prose" dangerouslySetInnerHTML={{ __html: description }} />
+      </article>
+
+      <form className="card checkout" onSubmit={submit} aria-labelledby="checkout-title">
+        <h2 id="checkout-title">{t('checkout.title')}</h2>
+        <div className="field">
+          <label htmlFor="qty">{t('checkout.quantity')}</label>
+          <div className="stepper">
+            <button type="button" className="btn btn-ghost" aria-label={t('checkout.decrease')} disabled={quantity <= product.min_quantity}
+              onClick={() => setQuantity((q) => Math.max(product.min_quantity, q - 1))}>−</button>
+            <input id="qty" name="quantity" type="number" inputMode="numeric" min={product.min_quantity} max={max} value={quantity} required
+              onChange={(e) => setQuantity(Math.max(1, Math.floor(Number(e.target.value) || 1)))} />
+            <button type="button" className="btn btn-ghost" aria-label={t('checkout.increase')} disabled={quantity >= max}
+              onClick={() => setQuantity((q) => Math.min(max, q + 1))}>+</button>
+          </div>
+          {product.max_quantity > 1 && <p className="hint">{t('checkout.limits', { min: product.min_quantity, max: product.max_quantity })}</p>}
+        </div>
+        <div className="field">
+          <label htmlFor="email">{t('checkout.email')}</label>
+          <input id="email" name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} aria-describedby="email-hint" />
+          <p className="hint" id="email-hint">{t('checkout.emailHint')}</p>
+        </div>
+        <div className="field">
+          <label htmlFor="qpw">{t('checkout.password')}</label>
+          <input id="qpw" name="query_password" type="password" autoComplete="new-password" required minLength={4} maxLength={128}
+            value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby="qpw-hint" />
+          <p className="hint" id="qpw-hint">{t('checkout.passwordHint')}</p>
+        </div>
+        <fieldset className="field">
+          <legend>{t('checkout.payWith')}</legend>
+          <div className="options">
+            {gateways.map((g) => (
+              <label key={g.gateway} className="option">
+                <input type="radio" name="gateway" value={g.gateway} checked={gateway === g.gateway}
+                  onChange={() => { setGateway(g.gateway); setMethod(g.methods[0] ?? ''); }} />
+                <span>{g.title}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {chosen && chosen.methods.length > 1 && (
+          <fieldset className="field">
+            <legend>{t('checkout.method')}</legend>
+            <div className="options">
+              {chosen.methods.map((m) => (
+                <label key={m} className="option">
+                  <input type="radio" name="method" value={m} checked={method === m} onChange={() => setMethod(m)} />
+                  <span>{t(`method.${m}`)}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        )}
+        <dl className="summary">
+          {amount !== total && <><dt>{t('checkout.fee')}</dt><dd>{formatMoney(amount - total, product.currency, lang)}</dd></>}
+          <dt>{t('checkout.total')}</dt><dd><strong>{formatMoney(amount, product.currency, lang)}</strong></dd>
+        </dl>
+        {error && <ErrorBox>{error}</ErrorBox>}
+        <button type="submit" className="btn btn-block" disabled={submitting || soldOut || !gateway}>
+          {submitting ? t('checkout.submitting') : t('checkout.submit', { amount: formatMoney(amount, product.currency, lang) })}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+// The web app: the storefront (light, for buyers on phones). Built into
+// dist/web and served by the same process as the API (`npm start`);
+// `npm run dev` serves it with hot reload and proxies the API.
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const here = import.meta.dirname;
+const api = `http://127.0.0.1:${process.env.XIAOPU_API_PORT ?? '3000'}`;
+
+export default defineConfig({
+  root: here,
+  plugins: [react()],
+  build: {
+    outDir: resolve(here, '../dist/web'),
+    emptyOutDir: true,
+    manifest: true,
+    rollupOptions: { input: { store: resolve(here, 'store.html') } },
+  },
+  server: {
+    port: Number(process.env.XIAOPU_WEB_PORT ?? 5173),
+    proxy: { '/api': api, '/pay': api, '/docs': api, '/openapi.json': api, '/healthz': api },
+  },
+});
