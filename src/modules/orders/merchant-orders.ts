@@ -6,7 +6,10 @@ import { PageQuery, pageClause, toPage } from '../shared/pagination.ts';
 import { loadItems, ORDER_COLUMNS, presentItems, presentOrderSummary, type OrderRow } from './order-rows.ts';
 import { ORDER_STATES } from './state-machine.ts';
 
-export const ListOrdersQuery = PageQuery.extend({ status: z.enum(ORDER_STATES).optional() });
+export const ListOrdersQuery = PageQuery.extend({
+  status: z.enum(ORDER_STATES).optional(),
+  q: z.string().trim().min(1).max(254).optional().describe('An order number, or the buyer\'s email (exact, case-insensitive)'),
+});
 export type ListOrdersQuery = z.infer<typeof ListOrdersQuery>;
 
 function present(r: OrderRow, items: ReturnType<typeof presentItems>) {
@@ -24,6 +27,10 @@ export async function listOrders(ctx: Ctx, merchantId: string | undefined, query
   if (query.status) {
     params.push(query.status);
     conds.push(`o.status = $${params.length}`);
+  }
+  if (query.q) {
+    params.push(query.q.includes('@') ? query.q.toLowerCase() : query.q.toUpperCase());
+    conds.push(query.q.includes('@') ? `lower(o.email) = $${params.length}` : `o.number = $${params.length}`);
   }
   const c = pageClause(query, 'o.id', params);
   conds.push(c.where);

@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { deleteProduct } from '../../modules/catalog/delete-product.ts';
+import { revealCard } from '../../modules/vault/reveal-card.ts';
 import { AppError, validationError } from '../../lib/errors.ts';
 import { readLines } from '../../lib/lines.ts';
 import { createProduct } from '../../modules/catalog/create-product.ts';
@@ -102,6 +104,25 @@ export const productRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => {
     const { ctx, merchantId } = requireMerchant(req, 'cards:read');
     return listCards(ctx, merchantId, req.params.id, req.query);
+  });
+
+  app.post('/api/v1/products/:id/cards/:card_id/reveal', {
+    schema: { tags: ['cards'], summary: 'Reveal one key in the clear (audited)', params: ProductParams.extend({ card_id: z.string().min(1).max(64) }) },
+  }, async (req) => {
+    const { ctx, merchantId } = requireMerchant(req, 'cards:export');
+    return revealCard(ctx, merchantId, req.params.id, req.params.card_id, req.ip);
+  });
+
+  app.delete('/api/v1/products/:id', {
+    schema: {
+      tags: ['products'], summary: 'Delete a product nobody has ordered, with its keys (audited)',
+      description: '409 `product_has_orders` if it has orders: hide it instead (`visibility: "hidden"`).', params: ProductParams,
+      response: { 204: z.null() },
+    },
+  }, async (req, reply) => {
+    const { ctx, merchantId } = requireMerchant(req, 'products:write');
+    await deleteProduct(ctx, merchantId, req.params.id, req.ip);
+    return reply.code(204).send(null);
   });
 
   app.post('/api/v1/products/:id/cards/void', {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { DashboardQuery, merchantDashboard } from '../../modules/analytics/merchant-dashboard.ts';
 import { configureGateway, ConfigureGatewayInput } from '../../modules/payments/configure-gateway.ts';
 import { listShopOwnGateways } from '../../modules/payments/list-gateways.ts';
 import { testGateway } from '../../modules/payments/test-gateway.ts';
@@ -23,6 +24,16 @@ export const shopRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => {
     const { ctx, merchantId } = requireMerchant(req, 'shop:write');
     return updateShop(ctx, merchantId, req.body, req.ip);
+  });
+
+  app.get('/api/v1/dashboard', {
+    schema: {
+      tags: ['shop'], summary: 'Sales and orders today and per day over 30 days, orders needing action, products low on stock',
+      querystring: DashboardQuery,
+    },
+  }, async (req) => {
+    const { ctx, merchantId } = requireMerchant(req, 'orders:read');
+    return merchantDashboard(ctx, merchantId, req.query);
   });
 
   app.get('/api/v1/shop/gateways', {

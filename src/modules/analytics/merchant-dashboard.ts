@@ -1,0 +1,69 @@
+// The merchant dashboard: sales and orders today and over 30 days (per day,
+// in the merchant's chosen time zone), and products running low on stock.
+import { z } from 'zod';
+import type { Ctx } from '../shared/context.ts';
+
+export const DashboardQuery = z.object({
+  tz: z.string().max(64).regex(/^[A-Za-z_]+(?:\/[A-Za-z_+-]+)*$|^UTC$/, 'must be an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
+  low_stock: z.coerce.number().int().min(0).max(100_000).default(10),
+});
+export type DashboardQuery = z.infer<typeof DashboardQuery>;
+
+const SOLD = `('paid', 'delivered', 'completed', 'disputed', 'partially_refunded', 'needs_action')`;
+
+export async function merchantDashboard(ctx: Ctx, merchantId: string, query: DashboardQuery) {
+  const pool = ctx.database.pool;
+  const now = ctx.clock.now();
+  const tz = isTimeZone(query.tz) ? query.tz : 'UTC';
+  const [days, totals, low, pending] = await Promise.all([
+    pool.query<{ day: string; currency: string; orders: string; sales: string }>(
+      `select to_char(d.day, 'YYYY-MM-DD') as day, c.currency, count(o.id) as orders, coalesce(sum(o.total), 0) as sales
+         from generate_series(date_trunc('day', $2::timestamptz at time zone $3) - interval '29 days',
+                              date_trunc('day', $2::timestamptz at time zone $3), interval '1 day') as d(day)
+         cross join (select distinct currency from orders where merchant_id = $1 and status in ${SOLD}
+                     union select 'CNY' where not exists (select 1 from orders where merchant_id = $1 and status in ${SOLD})) c
+         left join orders o on o.merchant_id = $1 and o.status in ${SOLD} and o.currency = c.currency
+              and date_trunc('day', o.paid_at at time zone $3) = d.day
+        group by d.day, c.currency order by d.day, c.currency`,
+      [merchantId, now, tz]),
+    pool.query<{ status: string; n: string }>(
+      `select status, count(*) as n from orders where merchant_id = $1 and created_at > $2::timestamptz - interval '30 days' group by status`,
+      [merchantId, now]),
+    pool.query<{ id: string; title: string; available: string }>(
+      `select p.id, p.title, (select count(*) from cards c where c.product_id = p.id and c.status = 'available') as available
+         from products p where p.merchant_id = $1 and p.visibility <> 'hidden'
+        order by available, p.id`, [merchantId]),
+    pool.query<{ n: string }>(`select count(*) as n from orders where merchant_id = $1 and status = 'needs_action'`, [merchantId]),
+  ]);
+  const series = days.rows.map((r) => ({ day: r.day, currency: r.currency, orders: Number(r.orders), sales: Number(r.sales) }));
+  const today = series.length ? series[series.length - 1]!.day : '';
+  const sum = (rows: typeof series) => {
+    const by = new Map<string, { currency: string; orders: number; sales: number }>();
+    for (const r of rows) {
+      const x = by.get(r.currency) ?? { currency: r.currency, orders: 0, sales: 0 };
+      x.orders += r.orders;
+      x.sales += r.sales;
+      by.set(r.currency, x);
+    }
+    return [...by.values()];
+  };
+  return {
+    object: 'dashboard' as const,
+    time_zone: tz,
+    today: sum(series.filter((r) => r.day === today)),
+    last_30_days: sum(series),
+    daily: series,
+    orders_by_status_30_days: Object.fromEntries(totals.rows.map((r) => [r.status, Number(r.n)])),
+    needs_action: Number(pending.rows[0]?.n ?? 0),
+    low_stock: low.rows.filter((r) => Number(r.available) <= query.low_stock).map((r) => ({ id: r.id, title: r.title, available: Number(r.available) })),
+  };
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
