@@ -1,5 +1,6 @@
 // The web app's pages (DESIGN §12 stable links): the storefront shell for
-// /, /s/{shop}, /s/{shop}/p/{product}, /o/{number} and /lookup, and its
+// /, /s/{shop}, /s/{shop}/p/{product}, /o/{number} and /lookup, the console
+// shell for /console/* and /admin/*, and their
 // hashed assets. Built by `npm run build:web` into dist/web (npm start and
 // npm test build it first); `npm run dev` serves it with hot reload instead.
 import { readFileSync } from 'node:fs';
@@ -16,9 +17,9 @@ const CSP = [
   "connect-src 'self'", "font-src 'self' data:", "frame-ancestors 'none'", "base-uri 'none'", "form-action 'self'", "object-src 'none'",
 ].join('; ');
 
-function readShell(): string | undefined {
+function readShell(name: 'store' | 'console'): string | undefined {
   try {
-    return readFileSync(`${WEB_DIST}store.html`, 'utf8');
+    return readFileSync(`${WEB_DIST}${name}.html`, 'utf8');
   } catch {
     return undefined;
   }
@@ -29,7 +30,9 @@ const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>XiaoPu</title>
 <p>The API is up: <a href="/docs">/docs</a>.</p>`;
 
 export const webRoutes: FastifyPluginAsyncZod = async (app) => {
-  const shell = readShell();
+  const shell = readShell('store');
+  // The console is its own entry: buyers never download its code.
+  const consoleShell = readShell('console');
   if (shell) await app.register(fastifyStatic, {
     root: `${WEB_DIST}assets`, prefix: '/assets/', wildcard: true, index: false, decorateReply: false,
     // File names carry a content hash: cache them for good.
@@ -37,10 +40,10 @@ export const webRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   const page = { schema: { hide: true } } as const;
-  const send = (reply: import('fastify').FastifyReply) => {
+  const send = (reply: import('fastify').FastifyReply, html = shell) => {
     reply.header('cache-control', 'no-cache').header('content-security-policy', CSP).header('x-content-type-options', 'nosniff')
       .header('referrer-policy', 'no-referrer').type('text/html; charset=utf-8');
-    return shell ? reply.send(shell) : reply.code(503).send(NOT_BUILT);
+    return html ? reply.send(html) : reply.code(503).send(NOT_BUILT);
   };
   app.get('/', page, async (_req, reply) => send(reply));
   app.get('/lookup', page, async (_req, reply) => send(reply));
@@ -48,5 +51,8 @@ export const webRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/s/:shop_slug/p/:product_id', {
     schema: { hide: true, params: z.object({ shop_slug: z.string().max(64), product_id: z.string().max(64) }) },
   }, async (_req, reply) => send(reply));
+  for (const url of ['/console', '/console/*', '/admin', '/admin/*']) {
+    app.get(url, page, async (_req, reply) => send(reply, consoleShell).header('x-frame-options', 'DENY'));
+  }
   app.get('/o/:number', { schema: { hide: true, params: z.object({ number: z.string().max(40) }) } }, async (_req, reply) => send(reply));
 };

@@ -21,3 +21,18 @@ export function formatMoney(minor: number, currency: string, locale: string): st
 export function formatTime(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
+
+/** "12.30" → 1230 minor units, exactly (no floating point); undefined if it is not a plain amount. */
+export function toMinor(value: string, currency: string): number | undefined {
+  const digits = currencyDigits(currency);
+  const m = /^(\d{1,12})(?:[.,](\d*))?$/.exec(value.trim());
+  if (!m || (m[2] ?? '').length > digits) return undefined;
+  return Number(m[1]) * 10 ** digits + Number((m[2] ?? '').padEnd(digits, '0') || '0');
+}
+
+/** 1230 → "12.30" for the currency. */
+export function toMajor(minor: number, currency: string): string {
+  const digits = currencyDigits(currency);
+  const s = String(minor).padStart(digits + 1, '0');
+  return digits ? `${s.slice(0, -digits)}.${s.slice(-digits)}` : s;
+}

@@ -138,7 +138,10 @@ export type T = (key: string, vars?: Record<string, string | number>) => string;
 interface I18n { lang: Lang; setLang: (l: Lang) => void; t: T }
 const Ctx = createContext<I18n | null>(null);
 
-export function I18nProvider({ children }: { children: ReactNode }) {
+export type Dicts = Partial<Record<Lang, Dict>>;
+
+/** `extra`: more messages (the console's), merged over the storefront's. */
+export function I18nProvider({ children, extra }: { children: ReactNode; extra?: Dicts }) {
   const [lang, setLangState] = useState<Lang>(detectLang);
   const setLang = useCallback((l: Lang) => {
     safeSet(STORAGE_KEY, l);
@@ -147,13 +150,14 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
   const value = useMemo<I18n>(() => {
     document.documentElement.lang = lang;
-    const dict = DICTS[lang];
+    const dict = { ...DICTS[lang], ...extra?.[lang] };
+    const fallback = { ...en, ...extra?.en };
     const t: T = (key, vars) => {
-      const s = dict[key] ?? en[key] ?? key;
+      const s = dict[key] ?? fallback[key] ?? key;
       return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
     };
     return { lang, setLang, t };
-  }, [lang, setLang]);
+  }, [lang, setLang, extra]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

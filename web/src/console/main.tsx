@@ -1,0 +1,98 @@
+import { StrictMode, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nProvider, LANG_NAMES, LANGS, useI18n, type Lang } from '../shared/i18n.tsx';
+import { Link, match, navigate, usePath } from '../shared/router.tsx';
+import '../shared/styles.css';
+import './console.css';
+import { Loading } from '../shared/ui.tsx';
+import { CONSOLE_MESSAGES } from './messages.ts';
+import { AdminGatewaysPage } from './pages/AdminGateways.tsx';
+import { AdminOrdersPage } from './pages/AdminOrders.tsx';
+import { ApiKeysPage } from './pages/ApiKeys.tsx';
+import { AuthPage } from './pages/Auth.tsx';
+import { DashboardPage } from './pages/Dashboard.tsx';
+import { OrderDetailPage } from './pages/OrderDetail.tsx';
+import { OrdersPage } from './pages/Orders.tsx';
+import { ProductEditPage } from './pages/ProductEdit.tsx';
+import { ProductsPage } from './pages/Products.tsx';
+import { SettingsPage } from './pages/Settings.tsx';
+import { SessionProvider, useSession } from './session.tsx';
+
+function Page({ path }: { path: string }) {
+  let m: Record<string, string> | undefined;
+  if (path === '/console/products/new') return <ProductEditPage />;
+  if ((m = match('/console/products/:id', path))) return <ProductEditPage key={m.id} productId={m.id} />;
+  if (path === '/console/products') return <ProductsPage />;
+  if ((m = match('/console/orders/:id', path))) return <OrderDetailPage key={m.id} orderId={m.id!} />;
+  if (path === '/console/orders') return <OrdersPage />;
+  if (path === '/console/api-keys') return <ApiKeysPage />;
+  if (path === '/console/settings') return <SettingsPage />;
+  if (path === '/admin/gateways') return <AdminGatewaysPage />;
+  if (path.startsWith('/admin')) return <AdminOrdersPage />;
+  return <DashboardPage />;
+}
+
+function Shell() {
+  const { t, lang, setLang } = useI18n();
+  const { me, logout } = useSession();
+  const path = usePath();
+  const [open, setOpen] = useState(false);
+  const authPage = path === '/console/login' || path === '/console/signup';
+
+  useEffect(() => {
+    if (me === null && !authPage) navigate('/console/login', true);
+    if (me && authPage) navigate(me.merchant ? '/console' : me.user.is_admin ? '/admin' : '/console', true);
+  }, [me, authPage]);
+  useEffect(() => setOpen(false), [path]);
+
+  if (me === undefined) return <main className="wrap"><Loading /></main>;
+  if (authPage || !me) return <main className="wrap"><AuthPage mode={path === '/console/signup' ? 'signup' : 'login'} /></main>;
+
+  const links: Array<[string, string]> = me.merchant
+    ? [['/console', 'nav.dashboard'], ['/console/products', 'nav.products'], ['/console/orders', 'nav.orders'], ['/console/api-keys', 'nav.apiKeys'], ['/console/settings', 'nav.settings']]
+    : [];
+  const adminLinks: Array<[string, string]> = me.user.is_admin ? [['/admin', 'nav.adminOrders'], ['/admin/gateways', 'nav.adminGateways']] : [];
+  const active = (href: string) => (href === '/console' || href === '/admin' ? path === href : path.startsWith(href));
+  return (
+    <div className="console">
+      <header className="topbar">
+        <div className="topbar-inner console-top">
+          <button type="button" className="btn btn-ghost btn-small menu-btn" aria-expanded={open} aria-controls="sidenav" onClick={() => setOpen((o) => !o)}>☰ {t('nav.menu')}</button>
+          <Link href={me.merchant ? '/console' : '/admin'} className="brand"><span className="brand-mark" aria-hidden="true">铺</span> {me.merchant?.name ?? t('nav.admin')}</Link>
+          <div className="topnav">
+            <label className="lang">
+              <span className="sr-only">{t('lang.label')}</span>
+              <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="lang">
+                {LANGS.map((l) => <option key={l} value={l}>{LANG_NAMES[l]}</option>)}
+              </select>
+            </label>
+          </div>
+        </div>
+      </header>
+      <div className="console-body">
+        <nav id="sidenav" className={`sidenav${open ? ' open' : ''}`} aria-label={t('nav.menu')}>
+          {me.merchant === null && !me.user.is_admin && <p className="muted small">{t('auth.noShop')}</p>}
+          <ul>{links.map(([href, key]) => <li key={href}><Link href={href} aria-current={active(href) ? 'page' : undefined}>{t(key)}</Link></li>)}</ul>
+          {adminLinks.length > 0 && <>
+            <p className="sidenav-head">{t('nav.admin')}</p>
+            <ul>{adminLinks.map(([href, key]) => <li key={href}><Link href={href} aria-current={active(href) ? 'page' : undefined}>{t(key)}</Link></li>)}</ul>
+          </>}
+          <ul className="sidenav-foot">
+            {me.merchant && <li><a href={`/s/${me.merchant.slug}`} target="_blank" rel="noreferrer">{t('nav.storefront')} ↗</a></li>}
+            <li><button type="button" className="linkish" onClick={() => void logout()}>{t('nav.logout')}</button></li>
+          </ul>
+          <p className="muted small">{me.user.email}</p>
+        </nav>
+        <main className="console-main" id="main"><Page path={path} /></main>
+      </div>
+    </div>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nProvider extra={CONSOLE_MESSAGES}>
+      <SessionProvider><Shell /></SessionProvider>
+    </I18nProvider>
+  </StrictMode>,
+);

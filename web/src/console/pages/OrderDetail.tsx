@@ -1,0 +1,126 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { errorText } from '../../shared/errors.ts';
+import { formatMoney, formatTime, toMinor } from '../../shared/format.ts';
+import { useI18n } from '../../shared/i18n.tsx';
+import { Link } from '../../shared/router.tsx';
+import { ErrorBox, Loading, StatusBadge } from '../../shared/ui.tsx';
+import { useSession } from '../session.tsx';
+
+interface Detail {
+  id: string; number: string; status: string; email: string; total: number; currency: string; created_at: string; needs_action_reason: string | null;
+  items: Array<{ id: string; title: string; quantity: number; total: number }>;
+  payments: Array<{ id: string; gateway: string; status: string; amount: number; currency: string; succeeded_at: string | null }>;
+  refunds: Array<{ id: string; amount: number; currency: string; status: string; reason: string | null; created_at: string }>;
+  events: Array<{ from: string | null; to: string; actor: string; note: string | null; at: string }>;
+}
+
+const REFUNDABLE = new Set(['paid', 'delivered', 'needs_action', 'disputed', 'partially_refunded']);
+
+/** One order with its timeline; `admin` adds the platform's actions (query the gateway, confirm by hand). */
+export function OrderDetailPage({ orderId, admin = false }: { orderId: string; admin?: boolean }) {
+  const { t, lang } = useI18n();
+  const { call } = useSession();
+  const [o, setO] = useState<Detail>();
+  const [error, setError] = useState<unknown>();
+  const [notice, setNotice] = useState<string>();
+  const [amount, setAmount] = useState('');
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const base = admin ? '/api/v1/admin/orders' : '/api/v1/orders';
+
+  const load = useCallback(() => call<Detail>(`${base}/${orderId}`).then(setO, setError), [call, base, orderId]);
+  useEffect(() => { void load(); }, [load]);
+
+  async function act(fn: () => Promise<string>) {
+    setBusy(true);
+    setError(undefined);
+    setNotice(undefined);
+    try {
+      setNotice(await fn());
+      await load();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!o) return error ? <ErrorBox>{errorText(t, error)}</ErrorBox> : <Loading />;
+  const refund = (e: FormEvent) => {
+    e.preventDefault();
+    const minor = amount.trim() ? toMinor(amount, o.currency) : undefined;
+    if (amount.trim() && minor === undefined) return setError(new Error(`${t('detail.refundAmount')}: ${amount}`));
+    if (!window.confirm(t('detail.refundConfirm', { amount: minor !== undefined ? formatMoney(minor, o.currency, lang) : '…' }))) return;
+    void act(async () => {
+      const r = await call<{ amount: number }>(`${base}/${o.id}/refunds`, { method: 'POST', body: { ...(minor !== undefined ? { amount: minor } : {}), ...(reason ? { reason } : {}) } });
+      setAmount('');
+      setReason('');
+      return t('detail.refundDone', { amount: formatMoney(r.amount, o.currency, lang) });
+    });
+  };
+  const pay = o.payments.find((p) => p.status !== 'failed');
+  return (
+    <>
+      <p className="crumbs"><Link href={admin ? '/admin' : '/console/orders'}>← {admin ? t('nav.adminOrders') : t('detail.back')}</Link></p>
+      <div className="page-head"><h1>{o.number}</h1><StatusBadge status={o.status} /></div>
+      {o.needs_action_reason && <div className="alert alert-warn">{t('detail.needsActionReason', { reason: o.needs_action_reason })}</div>}
+      {notice && <p className="alert" role="status">{notice}</p>}
+      {error !== undefined && <ErrorBox>{errorText(t, error)}</ErrorBox>}
+      <section className="card">
+        <h2>{t('detail.items')}</h2>
+        <ul className="list compact">{o.items.map((i) => <li key={i.id}>{i.title} × {i.quantity} · {formatMoney(i.total, o.currency, lang)}</li>)}</ul>
+        <dl className="summary">
+          <dt>{t('orders.email')}</dt><dd>{o.email}</dd>
+          <dt>{t('orders.total')}</dt><dd>{formatMoney(o.total, o.currency, lang)}</dd>
+          <dt>{t('orders.created')}</dt><dd>{formatTime(o.created_at, lang)}</dd>
+        </dl>
+        <div className="row-actions">
+          {o.status === 'needs_action' && (
+            <button type="button" className="btn btn-ghost" disabled={busy} onClick={() => void act(async () => {
+              const r = await call<{ result: string }>(`${base}/${o.id}/retry_fulfilment`, { method: 'POST' });
+              return t('detail.retryDone', { result: r.result });
+            })}>{t('detail.retry')}</button>
+          )}
+          {admin && pay && pay.gateway !== 'sandbox' && pay.gateway !== 'wallet' && (
+            <button type="button" className="btn btn-ghost" disabled={busy} onClick={() => void act(async () => {
+              const r = await call<{ result: string; gateway_view: { status: string | null } }>(`/api/v1/admin/orders/${o.id}/query_gateway`, { method: 'POST' });
+              return t('detail.queryResult', { status: r.gateway_view.status ?? '—', result: r.result });
+            })}>{t('detail.queryGateway')}</button>
+          )}
+          {admin && pay && pay.status === 'pending' && (
+            <button type="button" className="btn btn-ghost" disabled={busy} onClick={() => {
+              const note = window.prompt(t('detail.confirmNote'));
+              if (note) void act(async () => (await call<{ result: string }>(`/api/v1/admin/payments/${pay.id}/confirm`, { method: 'POST', body: { note } })).result);
+            }}>{t('detail.confirm')}</button>
+          )}
+        </div>
+      </section>
+      {REFUNDABLE.has(o.status) && (
+        <form className="card" onSubmit={refund}>
+          <h2>{t('detail.refund')}</h2>
+          <div className="form-grid">
+            <div className="field"><label htmlFor="r-amount">{t('detail.refundAmount')}</label><input id="r-amount" type="text" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} /></div>
+            <div className="field"><label htmlFor="r-reason">{t('detail.refundReason')}</label><input id="r-reason" type="text" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} /></div>
+          </div>
+          <button type="submit" className="btn btn-ghost danger" disabled={busy}>{t('detail.refund')}</button>
+        </form>
+      )}
+      <section className="card">
+        <h2>{t('detail.payments')}</h2>
+        <ul className="list compact">{o.payments.map((p) => <li key={p.id}>{p.gateway} · {p.status} · {formatMoney(p.amount, p.currency, lang)}{p.succeeded_at ? ` · ${formatTime(p.succeeded_at, lang)}` : ''}</li>)}</ul>
+        {o.refunds.length > 0 && <>
+          <h2 style={{ marginTop: 12 }}>{t('detail.refunds')}</h2>
+          <ul className="list compact">{o.refunds.map((r) => <li key={r.id}>{formatMoney(r.amount, r.currency, lang)} · {r.status}{r.reason ? ` · ${r.reason}` : ''} · {formatTime(r.created_at, lang)}</li>)}</ul>
+        </>}
+      </section>
+      <section className="card">
+        <h2>{t('detail.timeline')}</h2>
+        <ol className="timeline" data-testid="timeline">
+          {o.events.map((e, i) => (
+            <li key={i}><strong>{t(`status.${e.to}`)}</strong> <span className="muted small">· {formatTime(e.at, lang)} · {e.actor}{e.note ? ` · ${e.note}` : ''}</span></li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,234 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { errorText } from '../../shared/errors.ts';
+import { formatTime, toMajor, toMinor } from '../../shared/format.ts';
+import { useI18n } from '../../shared/i18n.tsx';
+import { navigate } from '../../shared/router.tsx';
+import { ErrorBox, Loading } from '../../shared/ui.tsx';
+import { uploadWithProgress, useSession } from '../session.tsx';
+import type { Product } from './Products.tsx';
+
+const CURRENCIES = ['CNY', 'USD', 'HKD', 'TWD', 'EUR', 'JPY'];
+
+export function ProductEditPage({ productId }: { productId?: string }) {
+  const { t } = useI18n();
+  const { call } = useSession();
+  const [product, setProduct] = useState<Product>();
+  const [form, setForm] = useState({ title: '', description: '', category: '', price: '', currency: 'CNY', min: '1', max: '100', visibility: 'public' });
+  const [loadError, setLoadError] = useState<unknown>();
+  const [error, setError] = useState<string>();
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [imports, setImports] = useState(0);
+
+  const load = useCallback(async () => {
+    if (!productId) return;
+    try {
+      const p = await call<Product>(`/api/v1/products/${productId}`);
+      setProduct(p);
+      setForm({ title: p.title, description: p.description, category: p.category ?? '', price: toMajor(p.price, p.currency), currency: p.currency,
+        min: String(p.min_quantity), max: String(p.max_quantity), visibility: p.visibility });
+    } catch (err) {
+      setLoadError(err);
+    }
+  }, [call, productId]);
+  useEffect(() => { void load(); }, [load]);
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    setError(undefined);
+    setSaved(false);
+    const price = toMinor(form.price, form.currency);
+    if (price === undefined) return setError(`${t('form.price')}: ${form.price}`);
+    setBusy(true);
+    const body = {
+      title: form.title, description: form.description, price, min_quantity: Number(form.min), max_quantity: Number(form.max),
+      visibility: form.visibility, ...(productId ? { category: form.category || null } : { currency: form.currency, delivery: 'card', ...(form.category ? { category: form.category } : {}) }),
+    };
+    try {
+      const p = await call<Product>(productId ? `/api/v1/products/${productId}` : '/api/v1/products', { method: productId ? 'PATCH' : 'POST', body });
+      if (!productId) return navigate(`/console/products/${p.id}`);
+      setProduct(p);
+      setSaved(true);
+    } catch (err) {
+      setError(errorText(t, err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove() {
+    if (!product || !window.confirm(t('products.deleteConfirm', { title: product.title }))) return;
+    try {
+      await call(`/api/v1/products/${product.id}`, { method: 'DELETE' });
+      navigate('/console/products');
+    } catch (err) {
+      setError(errorText(t, err));
+    }
+  }
+
+  if (loadError) return <ErrorBox>{errorText(t, loadError)}</ErrorBox>;
+  if (productId && !product) return <Loading />;
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  return (
+    <>
+      <div className="page-head"><h1>{product ? product.title : t('products.new')}</h1></div>
+      <form className="card" onSubmit={save}>
+        <div className="field"><label htmlFor="p-title">{t('form.title')}</label><input id="p-title" type="text" required maxLength={200} value={form.title} onChange={set('title')} /></div>
+        <div className="field">
+          <label htmlFor="p-desc">{t('form.description')}</label>
+          <textarea id="p-desc" value={form.description} maxLength={20000} onChange={set('description')} aria-describedby="p-desc-hint" />
+          <p className="hint" id="p-desc-hint">{t('form.descriptionHint')}</p>
+        </div>
+        <div className="form-grid">
+          <div className="field"><label htmlFor="p-price">{t('form.price')}</label><input id="p-price" type="text" inputMode="decimal" required value={form.price} onChange={set('price')} placeholder="12.30" /></div>
+          <div className="field">
+            <label htmlFor="p-currency">{t('form.currency')}</label>
+            <select id="p-currency" className="input" value={form.currency} disabled={!!productId} onChange={set('currency')}>{CURRENCIES.map((c) => <option key={c}>{c}</option>)}</select>
+          </div>
+          <div className="field"><label htmlFor="p-cat">{t('form.category')}</label><input id="p-cat" type="text" maxLength={40} value={form.category} onChange={set('category')} /></div>
+          <div className="field"><label htmlFor="p-min">{t('form.min')}</label><input id="p-min" type="number" min={1} required value={form.min} onChange={set('min')} /></div>
+          <div className="field"><label htmlFor="p-max">{t('form.max')}</label><input id="p-max" type="number" min={1} required value={form.max} onChange={set('max')} /></div>
+          <div className="field">
+            <label htmlFor="p-vis">{t('products.visibility')}</label>
+            <select id="p-vis" className="input" value={form.visibility} onChange={set('visibility')}>
+              {['public', 'unlisted', 'hidden'].map((v) => <option key={v} value={v}>{t(`visibility.${v}`)}</option>)}
+            </select>
+          </div>
+        </div>
+        {error && <ErrorBox>{error}</ErrorBox>}
+        {saved && <p className="alert" role="status">{t('form.saved')}</p>}
+        <div className="row-actions">
+          <button type="submit" className="btn" disabled={busy}>{productId ? t('form.save') : t('form.create')}</button>
+          {product && <button type="button" className="btn btn-ghost danger" onClick={() => void remove()}>{t('products.delete')}</button>}
+        </div>
+      </form>
+      {product && <ImportCards productId={product.id} onDone={() => { setImports((n) => n + 1); void load(); }} />}
+      {product && <KeyList productId={product.id} version={imports} />}
+    </>
+  );
+}
+
+function ImportCards({ productId, onDone }: { productId: string; onDone: () => void }) {
+  const { t } = useI18n();
+  const { call, me } = useSession();
+  const [text, setText] = useState('');
+  const [file, setFile] = useState<File>();
+  const [progress, setProgress] = useState<number>();
+  const [result, setResult] = useState<{ imported: number; duplicates: number }>();
+  const [error, setError] = useState<string>();
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(undefined);
+    setResult(undefined);
+    setProgress(0);
+    try {
+      const r = file
+        ? await uploadWithProgress<{ imported: number; duplicates: number }>(`/api/v1/products/${productId}/cards`, file, me!.csrf_token, setProgress)
+        : await call<{ imported: number; duplicates: number }>(`/api/v1/products/${productId}/cards`, { method: 'POST', body: { cards: text.split('\n') } });
+      setResult(r);
+      setText('');
+      setFile(undefined);
+      onDone();
+    } catch (err) {
+      setError(errorText(t, err));
+    } finally {
+      setProgress(undefined);
+    }
+  }
+
+  return (
+    <form className="card" onSubmit={submit}>
+      <h2>{t('import.title')}</h2>
+      <div className="field"><label htmlFor="cards-text">{t('import.paste')}</label><textarea id="cards-text" value={text} onChange={(e) => setText(e.target.value)} disabled={!!file} /></div>
+      <div className="field"><label htmlFor="cards-file">{t('import.file')}</label><input id="cards-file" type="file" accept=".txt,.csv,text/plain" onChange={(e) => setFile(e.target.files?.[0])} /></div>
+      {progress !== undefined && (
+        <div role="status" aria-live="polite">
+          <div className="progress"><span style={{ width: `${Math.round(progress * 100)}%` }} /></div>
+          <p className="muted small">{progress < 1 ? t('import.uploading', { pct: Math.round(progress * 100) }) : t('import.working')}</p>
+        </div>
+      )}
+      {result && <p className="alert" role="status" data-testid="import-result">{t('import.result', { imported: result.imported, duplicates: result.duplicates })}</p>}
+      {error && <ErrorBox>{error}</ErrorBox>}
+      <button type="submit" className="btn" disabled={progress !== undefined || (!file && !text.trim())}>{t('import.submit')}</button>
+    </form>
+  );
+}
+
+interface Card { id: string; status: string; masked: string; sold_at: string | null; created_at: string }
+
+/** `version` changes after an import, to show the new keys. */
+function KeyList({ productId, version }: { productId: string; version: number }) {
+  const { t, lang } = useI18n();
+  const { call } = useSession();
+  const [status, setStatus] = useState('');
+  const [cards, setCards] = useState<Card[]>([]);
+  const [more, setMore] = useState(false);
+  const [revealed, setRevealed] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string>();
+
+  const load = useCallback(async (after?: string) => {
+    try {
+      const qs = new URLSearchParams({ limit: '50', ...(status ? { status } : {}), ...(after ? { starting_after: after } : {}) });
+      const r = await call<{ data: Card[]; has_more: boolean }>(`/api/v1/products/${productId}/cards?${qs}`);
+      setCards((c) => (after ? [...c, ...r.data] : r.data));
+      setMore(r.has_more);
+    } catch (err) {
+      setError(errorText(t, err));
+    }
+  }, [call, productId, status, t]);
+  useEffect(() => { void load(); }, [load, version]);
+
+  async function reveal(id: string) {
+    if (revealed[id]) return setRevealed(({ [id]: _, ...rest }) => rest);
+    try {
+      const r = await call<{ secret: string }>(`/api/v1/products/${productId}/cards/${id}/reveal`, { method: 'POST' });
+      setRevealed((x) => ({ ...x, [id]: r.secret }));
+    } catch (err) {
+      setError(errorText(t, err));
+    }
+  }
+  async function voidCard(id: string) {
+    if (!window.confirm(t('keys.voidConfirm'))) return;
+    try {
+      await call(`/api/v1/products/${productId}/cards/void`, { method: 'POST', body: { card_ids: [id] } });
+      await load();
+    } catch (err) {
+      setError(errorText(t, err));
+    }
+  }
+
+  return (
+    <section className="card">
+      <div className="page-head">
+        <h2>{t('keys.title')}</h2>
+        <select className="input" value={status} onChange={(e) => setStatus(e.target.value)} aria-label={t('orders.status')}>
+          <option value="">{t('keys.all')}</option>
+          {['available', 'reserved', 'sold', 'void'].map((s) => <option key={s} value={s}>{t(`cardStatus.${s}`)}</option>)}
+        </select>
+      </div>
+      <p className="muted small">{t('keys.revealNote')}</p>
+      {error && <ErrorBox>{error}</ErrorBox>}
+      {cards.length === 0 ? <p className="muted">{t('keys.empty')}</p> : (
+        <div className="table-wrap">
+          <table data-testid="key-table">
+            <tbody>
+              {cards.map((c) => (
+                <tr key={c.id}>
+                  <td><code>{revealed[c.id] ?? c.masked}</code></td>
+                  <td>{t(`cardStatus.${c.status}`)}</td>
+                  <td className="muted small">{formatTime(c.sold_at ?? c.created_at, lang)}</td>
+                  <td className="row-actions">
+                    <button type="button" className="btn btn-small btn-ghost" onClick={() => void reveal(c.id)}>{revealed[c.id] ? t('keys.hide') : t('keys.reveal')}</button>
+                    {c.status === 'available' && <button type="button" className="btn btn-small btn-ghost danger" onClick={() => void voidCard(c.id)}>{t('keys.void')}</button>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {more && <button type="button" className="btn btn-ghost" style={{ marginTop: 8 }} onClick={() => void load(cards.at(-1)?.id)}>{t('keys.more')}</button>}
+    </section>
+  );
+}

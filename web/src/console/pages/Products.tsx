@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import { errorText } from '../../shared/errors.ts';
+import { formatMoney } from '../../shared/format.ts';
+import { useI18n } from '../../shared/i18n.tsx';
+import { Link } from '../../shared/router.tsx';
+import { ErrorBox, Loading } from '../../shared/ui.tsx';
+import { useSession } from '../session.tsx';
+
+export interface Product {
+  id: string; title: string; description: string; category: string | null; price: number; currency: string;
+  min_quantity: number; max_quantity: number; visibility: 'public' | 'unlisted' | 'hidden';
+  stock: { available: number; reserved: number; sold: number; void: number };
+}
+
+export function ProductsPage() {
+  const { t, lang } = useI18n();
+  const { call } = useSession();
+  const [items, setItems] = useState<Product[]>();
+  const [error, setError] = useState<unknown>();
+  useEffect(() => { call<{ data: Product[] }>('/api/v1/products?limit=100').then((r) => setItems(r.data), setError); }, [call]);
+  if (error) return <ErrorBox>{errorText(t, error)}</ErrorBox>;
+  if (!items) return <Loading />;
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t('products.title')}</h1>
+        <Link className="btn" href="/console/products/new">+ {t('products.new')}</Link>
+      </div>
+      {items.length === 0 ? <p className="card muted">{t('products.empty')}</p> : (
+        <div className="table-wrap">
+          <table data-testid="product-table">
+            <thead><tr><th>{t('form.title')}</th><th>{t('products.price')}</th><th>{t('products.stock')}</th><th>{t('products.visibility')}</th></tr></thead>
+            <tbody>
+              {items.map((p) => (
+                <tr key={p.id}>
+                  <td className="wrap-cell"><Link href={`/console/products/${p.id}`}>{p.title}</Link>{p.category && <span className="muted small"> · {p.category}</span>}</td>
+                  <td>{formatMoney(p.price, p.currency, lang)}</td>
+                  <td><span className={p.stock.available > 0 ? 'badge badge-ok' : 'badge badge-off'}>{p.stock.available}</span> <span className="muted small">/ {p.stock.sold}</span></td>
+                  <td>{t(`visibility.${p.visibility}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
