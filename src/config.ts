@@ -31,6 +31,7 @@ const EnvSchema = z.object({
   XIAOPU_TRUST_PROXY: boolish.default(false),
   XIAOPU_DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(20),
   XIAOPU_WORKER: boolish.default(true),
+  XIAOPU_MERCHANT_APPROVAL: boolish.default(false),
   XIAOPU_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -50,6 +51,8 @@ export interface Config {
   demo: boolean;
   /** The sandbox gateway settles without real money: off in production unless asked for. */
   sandboxEnabled: boolean;
+  /** New shops wait for an admin's approval before they can sell. */
+  merchantApproval: boolean;
   publicUrl: string;
   reservationTtlSeconds: number;
   maxPendingPerEmail: number;
@@ -145,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     demo: e.XIAOPU_DEMO,
     sandboxEnabled: e.XIAOPU_SANDBOX_ENABLED ?? !production,
+    merchantApproval: e.XIAOPU_MERCHANT_APPROVAL,
     publicUrl: e.XIAOPU_PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`,
     reservationTtlSeconds: e.XIAOPU_RESERVATION_TTL_SECONDS,
     maxPendingPerEmail: e.XIAOPU_MAX_PENDING_PER_EMAIL,

@@ -26,10 +26,15 @@ export const merchants = pgTable('merchants', {
   status: text('status').notNull().default('active'),
   /** The gateways this shop offers; null offers every enabled platform gateway. */
   gateways: text('gateways').array(),
+  /** The platform's commission on this shop's sales, in basis points; null: the platform default. */
+  commissionBps: integer('commission_bps'),
+  /** Why an admin suspended the shop (shown to the merchant). */
+  statusReason: text('status_reason'),
   createdAt: createdAt(),
 }, (t) => [
   uniqueIndex('merchants_slug_key').on(t.slug),
-  check('merchants_status_check', sql`${t.status} in ('active', 'suspended')`),
+  check('merchants_status_check', sql`${t.status} in ('pending', 'active', 'suspended')`),
+  check('merchants_commission_check', sql`${t.commissionBps} is null or ${t.commissionBps} between 0 and 10000`),
 ]);
 
 export const merchantMembers = pgTable('merchant_members', {

@@ -129,6 +129,17 @@ describe.skipIf(SKIP_BROWSER)('a merchant in the console', () => {
     await page.getByRole('link', { name: 'Gateways' }).click();
     await expect.poll(() => page.getByText('Sandbox gateway').count()).toBe(1);
     await screenshot(page, 'desktop-admin-gateways');
+
+    // Shops: suspend one (the reason is asked for), and its storefront closes.
+    await page.getByRole('link', { name: 'Shops' }).click();
+    await expect.poll(() => page.getByTestId('merchant-table').locator('tbody tr').count()).toBe(2);
+    page.once('dialog', (d) => void d.accept('chargebacks'));
+    await page.getByTestId('merchant-table').locator('tr', { hasText: 'B 店' }).getByRole('button', { name: 'Suspend' }).click();
+    await expect.poll(() => page.getByTestId('merchant-table').locator('tr', { hasText: 'B 店' }).textContent()).toContain('chargebacks');
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/storefront/console-b/products' })).statusCode).toBe(404);
+    await screenshot(page, 'desktop-admin-merchants');
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await expect.poll(() => page.getByTestId('audit-table').textContent()).toContain('merchant.update');
     await ctx.close();
   });
 });

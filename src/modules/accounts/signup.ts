@@ -23,7 +23,8 @@ export async function signup(s: Services, input: SignupInput, ip: string) {
     try {
       await q.query('insert into users (id, email, password_hash, created_at) values ($1, $2, $3, $4)', [userId, input.email, passwordHash, now]);
       if (input.shop_slug !== undefined) {
-        await q.query('insert into merchants (id, slug, name, created_at) values ($1, $2, $3, $4)', [merchantId, input.shop_slug, input.shop_name, now]);
+        await q.query('insert into merchants (id, slug, name, created_at, status) values ($1, $2, $3, $4, $5)',
+          [merchantId, input.shop_slug, input.shop_name, now, s.config.merchantApproval ? 'pending' : 'active']);
       }
     } catch (err) {
       // Lost a race for the same email or slug.

@@ -12,6 +12,8 @@ import { getGateway, listGateways } from '../../modules/payments/list-gateways.t
 import { refundOrder, RefundInput } from '../../modules/payments/refund-order.ts';
 import { queryGatewayForOrder } from '../../modules/payments/query-gateway.ts';
 import { testGateway } from '../../modules/payments/test-gateway.ts';
+import { AuditQuery, listAuditLog } from '../../modules/admin/audit-log.ts';
+import { ListMerchantsQuery, listMerchants, UpdateMerchantInput, updateMerchant } from '../../modules/admin/manage-merchants.ts';
 
 const GatewayParams = z.object({ gateway: z.string().min(1).max(32) });
 
@@ -109,4 +111,20 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['admin'], summary: 'Refund any shop\'s order in full or in part, through its gateway (audited)',
       params: z.object({ id: z.string().min(1).max(64) }), body: RefundInput },
   }, async (req, reply) => reply.code(201).send(await refundOrder(requireAdmin(req), req.params.id, undefined, req.body, req.ip)));
+
+  app.get('/api/v1/admin/merchants', {
+    schema: { tags: ['admin'], summary: 'Shops: status, owner, commission, products, orders in 30 days', querystring: ListMerchantsQuery },
+  }, async (req) => listMerchants(requireAdmin(req), req.query));
+
+  app.patch('/api/v1/admin/merchants/:id', {
+    schema: {
+      tags: ['admin'], summary: 'Approve, suspend or reinstate a shop; set its commission (audited)',
+      description: 'A pending or suspended shop\'s storefront answers 404 and takes no orders. Suspending needs a `reason`.',
+      params: z.object({ id: z.string().min(1).max(64) }), body: UpdateMerchantInput,
+    },
+  }, async (req) => updateMerchant(requireAdmin(req), req.params.id, req.body, req.ip));
+
+  app.get('/api/v1/admin/audit', {
+    schema: { tags: ['admin'], summary: 'The audit log, newest first (filter by merchant_id or action)', querystring: AuditQuery },
+  }, async (req) => listAuditLog(requireAdmin(req), req.query));
 };

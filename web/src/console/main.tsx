@@ -6,7 +6,9 @@ import '../shared/styles.css';
 import './console.css';
 import { Loading } from '../shared/ui.tsx';
 import { CONSOLE_MESSAGES } from './messages.ts';
+import { AdminAuditPage } from './pages/AdminAudit.tsx';
 import { AdminGatewaysPage } from './pages/AdminGateways.tsx';
+import { AdminMerchantsPage } from './pages/AdminMerchants.tsx';
 import { AdminOrdersPage } from './pages/AdminOrders.tsx';
 import { ApiKeysPage } from './pages/ApiKeys.tsx';
 import { AuthPage } from './pages/Auth.tsx';
@@ -28,6 +30,8 @@ function Page({ path }: { path: string }) {
   if (path === '/console/api-keys') return <ApiKeysPage />;
   if (path === '/console/settings') return <SettingsPage />;
   if (path === '/admin/gateways') return <AdminGatewaysPage />;
+  if (path === '/admin/merchants') return <AdminMerchantsPage />;
+  if (path === '/admin/audit') return <AdminAuditPage />;
   if (path.startsWith('/admin')) return <AdminOrdersPage />;
   return <DashboardPage />;
 }
@@ -51,7 +55,9 @@ function Shell() {
   const links: Array<[string, string]> = me.merchant
     ? [['/console', 'nav.dashboard'], ['/console/products', 'nav.products'], ['/console/orders', 'nav.orders'], ['/console/api-keys', 'nav.apiKeys'], ['/console/settings', 'nav.settings']]
     : [];
-  const adminLinks: Array<[string, string]> = me.user.is_admin ? [['/admin', 'nav.adminOrders'], ['/admin/gateways', 'nav.adminGateways']] : [];
+  const adminLinks: Array<[string, string]> = me.user.is_admin
+    ? [['/admin', 'nav.adminOrders'], ['/admin/merchants', 'nav.adminMerchants'], ['/admin/gateways', 'nav.adminGateways'], ['/admin/audit', 'nav.adminAudit']]
+    : [];
   const active = (href: string) => (href === '/console' || href === '/admin' ? path === href : path.startsWith(href));
   return (
     <div className="console">

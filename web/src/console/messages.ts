@@ -2,6 +2,12 @@
 import type { Dicts } from '../shared/i18n.tsx';
 
 const en = {
+  'nav.adminMerchants': 'Shops', 'nav.adminAudit': 'Audit log',
+  'merchants.title': 'Shops', 'merchants.search': 'Slug, name or owner email', 'merchants.allStatuses': 'All', 'merchants.empty': 'No shops match.',
+  'merchants.owner': 'Owner', 'merchants.products': 'Products', 'merchants.orders30': 'Orders (30 days)', 'merchants.commission': 'Commission (%)',
+  'merchants.approve': 'Approve', 'merchants.suspend': 'Suspend', 'merchants.reinstate': 'Reinstate', 'merchants.suspendReason': 'Why is this shop suspended? (shown to the merchant)',
+  'merchants.saveCommission': 'Save', 'merchantStatus.pending': 'Awaiting approval', 'merchantStatus.active': 'Active', 'merchantStatus.suspended': 'Suspended',
+  'audit.title': 'Audit log', 'audit.action': 'Action', 'audit.actor': 'Who', 'audit.target': 'What', 'audit.when': 'When', 'audit.empty': 'Nothing recorded yet.', 'audit.filter': 'Filter by action (e.g. card.reveal)',
   'nav.dashboard': 'Dashboard', 'nav.products': 'Products', 'nav.orders': 'Orders', 'nav.apiKeys': 'API keys', 'nav.settings': 'Shop settings',
   'nav.admin': 'Platform admin', 'nav.adminOrders': 'Orders needing action', 'nav.adminGateways': 'Gateways', 'nav.logout': 'Log out',
   'nav.storefront': 'View my shop', 'nav.menu': 'Menu',
@@ -44,6 +50,12 @@ const en = {
 type Keys = keyof typeof en;
 
 const zhCN: Record<Keys, string> = {
+  'nav.adminMerchants': '店铺', 'nav.adminAudit': '审计日志',
+  'merchants.title': '店铺', 'merchants.search': '店铺地址、名称或店主邮箱', 'merchants.allStatuses': '全部', 'merchants.empty': '没有匹配的店铺。',
+  'merchants.owner': '店主', 'merchants.products': '商品', 'merchants.orders30': '近 30 天订单', 'merchants.commission': '佣金（%）',
+  'merchants.approve': '通过', 'merchants.suspend': '暂停', 'merchants.reinstate': '恢复', 'merchants.suspendReason': '暂停原因（商户可见）',
+  'merchants.saveCommission': '保存', 'merchantStatus.pending': '待审核', 'merchantStatus.active': '正常', 'merchantStatus.suspended': '已暂停',
+  'audit.title': '审计日志', 'audit.action': '操作', 'audit.actor': '操作者', 'audit.target': '对象', 'audit.when': '时间', 'audit.empty': '暂无记录。', 'audit.filter': '按操作筛选（如 card.reveal）',
   'nav.dashboard': '概览', 'nav.products': '商品', 'nav.orders': '订单', 'nav.apiKeys': 'API 密钥', 'nav.settings': '店铺设置',
   'nav.admin': '平台管理', 'nav.adminOrders': '待处理订单', 'nav.adminGateways': '支付网关', 'nav.logout': '退出登录',
   'nav.storefront': '查看我的店铺', 'nav.menu': '菜单',
@@ -85,6 +97,12 @@ const zhCN: Record<Keys, string> = {
 
 const zhTW: Record<Keys, string> = {
   ...zhCN,
+  'nav.adminMerchants': '商店', 'nav.adminAudit': '稽核日誌',
+  'merchants.title': '商店', 'merchants.search': '商店網址、名稱或店主電子郵件', 'merchants.allStatuses': '全部', 'merchants.empty': '沒有相符的商店。',
+  'merchants.owner': '店主', 'merchants.products': '商品', 'merchants.orders30': '近 30 天訂單', 'merchants.commission': '佣金（%）',
+  'merchants.approve': '核准', 'merchants.suspend': '暫停', 'merchants.reinstate': '恢復', 'merchants.suspendReason': '暫停原因（商家可見）',
+  'merchants.saveCommission': '儲存', 'merchantStatus.pending': '待審核', 'merchantStatus.active': '正常', 'merchantStatus.suspended': '已暫停',
+  'audit.title': '稽核日誌', 'audit.action': '操作', 'audit.actor': '操作者', 'audit.target': '對象', 'audit.when': '時間', 'audit.empty': '尚無紀錄。', 'audit.filter': '依操作篩選（如 card.reveal）',
   'nav.dashboard': '總覽', 'nav.products': '商品', 'nav.orders': '訂單', 'nav.apiKeys': 'API 金鑰', 'nav.settings': '商店設定',
   'nav.admin': '平台管理', 'nav.adminOrders': '待處理訂單', 'nav.adminGateways': '付款閘道', 'nav.logout': '登出', 'nav.storefront': '查看我的商店', 'nav.menu': '選單',
   'auth.login': '登入', 'auth.signup': '開店', 'auth.email': '電子郵件', 'auth.password': '密碼', 'auth.passwordHint': '至少 8 位。',

@@ -73,10 +73,13 @@ CREATE TABLE "wallets" (
 	CONSTRAINT "wallets_balance_check" CHECK ("wallets"."balance" >= 0)
 );
 --> statement-breakpoint
+ALTER TABLE "merchants" DROP CONSTRAINT "merchants_status_check";--> statement-breakpoint
 DROP INDEX "payments_gateway_trade_key";--> statement-breakpoint
 ALTER TABLE "payments" ALTER COLUMN "order_id" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "payments" ALTER COLUMN "merchant_id" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "merchants" ADD COLUMN "gateways" text[];--> statement-breakpoint
+ALTER TABLE "merchants" ADD COLUMN "commission_bps" integer;--> statement-breakpoint
+ALTER TABLE "merchants" ADD COLUMN "status_reason" text;--> statement-breakpoint
 ALTER TABLE "orders" ADD COLUMN "buyer_user_id" text;--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "topup_id" text;--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "gateway_config_id" text;--> statement-breakpoint
@@ -105,4 +108,6 @@ ALTER TABLE "payments" ADD CONSTRAINT "payments_gateway_config_id_gateway_config
 CREATE INDEX "orders_buyer_idx" ON "orders" USING btree ("buyer_user_id","id") WHERE "orders"."buyer_user_id" is not null;--> statement-breakpoint
 CREATE INDEX "payments_topup_idx" ON "payments" USING btree ("topup_id") WHERE "payments"."topup_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "payments_gateway_trade_key" ON "payments" USING btree ("gateway",coalesce("gateway_config_id", ''),"gateway_trade_no");--> statement-breakpoint
+ALTER TABLE "merchants" ADD CONSTRAINT "merchants_commission_check" CHECK ("merchants"."commission_bps" is null or "merchants"."commission_bps" between 0 and 10000);--> statement-breakpoint
+ALTER TABLE "merchants" ADD CONSTRAINT "merchants_status_check" CHECK ("merchants"."status" in ('pending', 'active', 'suspended'));--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_purpose_check" CHECK (("payments"."order_id" is null) <> ("payments"."topup_id" is null) and ("payments"."order_id" is null) = ("payments"."merchant_id" is null));

@@ -1,0 +1,96 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { errorText } from '../../shared/errors.ts';
+import { formatTime } from '../../shared/format.ts';
+import { useI18n } from '../../shared/i18n.tsx';
+import { ErrorBox, Loading } from '../../shared/ui.tsx';
+import { useSession } from '../session.tsx';
+
+interface Merchant {
+  id: string; slug: string; name: string; status: 'pending' | 'active' | 'suspended'; status_reason: string | null; commission_bps: number | null;
+  owner_email: string | null; products: number; orders_30_days: number; created_at: string;
+}
+
+export function AdminMerchantsPage() {
+  const { t, lang } = useI18n();
+  const { call } = useSession();
+  const [rows, setRows] = useState<Merchant[]>();
+  const [status, setStatus] = useState('');
+  const [q, setQ] = useState('');
+  const [search, setSearch] = useState('');
+  const [error, setError] = useState<unknown>();
+
+  const load = useCallback(async () => {
+    try {
+      const qs = new URLSearchParams({ limit: '100', ...(status ? { status } : {}), ...(search ? { q: search } : {}) });
+      setRows((await call<{ data: Merchant[] }>(`/api/v1/admin/merchants?${qs}`)).data);
+      setError(undefined);
+    } catch (err) {
+      setError(err);
+    }
+  }, [call, status, search]);
+  useEffect(() => { void load(); }, [load]);
+
+  async function update(m: Merchant, body: Record<string, unknown>) {
+    try {
+      const next = await call<Merchant>(`/api/v1/admin/merchants/${m.id}`, { method: 'PATCH', body });
+      setRows((r) => r?.map((x) => (x.id === m.id ? next : x)));
+    } catch (err) {
+      setError(err);
+    }
+  }
+  function suspend(m: Merchant) {
+    const reason = window.prompt(t('merchants.suspendReason'));
+    if (reason) void update(m, { status: 'suspended', reason });
+  }
+  function commission(m: Merchant, e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const v = new FormData(e.currentTarget).get('pct');
+    const pct = String(v ?? '').trim();
+    void update(m, { commission_bps: pct === '' ? null : Math.round(Number(pct) * 100) });
+  }
+
+  return (
+    <>
+      <div className="page-head"><h1>{t('merchants.title')}</h1></div>
+      <form className="toolbar" role="search" onSubmit={(e) => { e.preventDefault(); setSearch(q.trim()); }}>
+        <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('merchants.search')} aria-label={t('merchants.search')} />
+        <select value={status} onChange={(e) => setStatus(e.target.value)} aria-label={t('orders.status')}>
+          <option value="">{t('merchants.allStatuses')}</option>
+          {['pending', 'active', 'suspended'].map((s) => <option key={s} value={s}>{t(`merchantStatus.${s}`)}</option>)}
+        </select>
+      </form>
+      {error !== undefined && <ErrorBox>{errorText(t, error)}</ErrorBox>}
+      {!rows ? <Loading /> : rows.length === 0 ? <p className="card muted">{t('merchants.empty')}</p> : (
+        <div className="table-wrap">
+          <table data-testid="merchant-table">
+            <thead><tr><th>{t('merchants.title')}</th><th>{t('orders.status')}</th><th>{t('merchants.owner')}</th><th>{t('merchants.products')}</th>
+              <th>{t('merchants.orders30')}</th><th>{t('merchants.commission')}</th><th /></tr></thead>
+            <tbody>
+              {rows.map((m) => (
+                <tr key={m.id}>
+                  <td className="wrap-cell"><a href={`/s/${m.slug}`} target="_blank" rel="noreferrer">{m.name}</a><div className="muted small">/s/{m.slug} · {formatTime(m.created_at, lang)}</div></td>
+                  <td><span className={`badge ${m.status === 'active' ? 'badge-ok' : m.status === 'pending' ? 'badge-wait' : 'badge-warn'}`}>{t(`merchantStatus.${m.status}`)}</span>
+                    {m.status_reason && <div className="muted small">{m.status_reason}</div>}</td>
+                  <td>{m.owner_email ?? t('common.none')}</td>
+                  <td>{m.products}</td>
+                  <td>{m.orders_30_days}</td>
+                  <td>
+                    <form className="row-actions" onSubmit={(e) => commission(m, e)}>
+                      <input name="pct" type="text" inputMode="decimal" size={5} defaultValue={m.commission_bps === null ? '' : String(m.commission_bps / 100)} aria-label={t('merchants.commission')} />
+                      <button type="submit" className="btn btn-small btn-ghost">{t('merchants.saveCommission')}</button>
+                    </form>
+                  </td>
+                  <td className="row-actions">
+                    {m.status === 'pending' && <button type="button" className="btn btn-small" onClick={() => void update(m, { status: 'active' })}>{t('merchants.approve')}</button>}
+                    {m.status === 'suspended' && <button type="button" className="btn btn-small btn-ghost" onClick={() => void update(m, { status: 'active' })}>{t('merchants.reinstate')}</button>}
+                    {m.status !== 'suspended' && <button type="button" className="btn btn-small btn-ghost danger" onClick={() => suspend(m)}>{t('merchants.suspend')}</button>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
