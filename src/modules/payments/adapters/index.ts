@@ -2,11 +2,13 @@
 // from the environment and is part of the core contract (DESIGN §12).
 import type { GatewayAdapter } from '../gateway-adapter.ts';
 import { epay } from './epay.ts';
+import { stripe } from './stripe.ts';
 import { wallet } from './wallet.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each adapter has its own settings type
 const adapters: Record<string, GatewayAdapter<any>> = {
   [epay.name]: epay,
+  [stripe.name]: stripe,
   [wallet.name]: wallet,
 };
 
