@@ -3,12 +3,14 @@
 import type { GatewayAdapter } from '../gateway-adapter.ts';
 import { epay } from './epay.ts';
 import { stripe } from './stripe.ts';
+import { usdt } from './usdt.ts';
 import { wallet } from './wallet.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each adapter has its own settings type
 const adapters: Record<string, GatewayAdapter<any>> = {
   [epay.name]: epay,
   [stripe.name]: stripe,
+  [usdt.name]: usdt,
   [wallet.name]: wallet,
 };
 
