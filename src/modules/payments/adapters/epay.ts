@@ -15,7 +15,7 @@
 // Notifies carry pid, trade_no, out_trade_no (our payment id), type, money
 // ("12.30" yuan) and trade_status; only TRADE_SUCCESS is a payment. We answer
 // the plain text `success`, or the gateway retries.
-import { createHash, createPrivateKey, createPublicKey, createSign, createVerify, type KeyObject } from 'node:crypto';
+import { createHash, createSign, createVerify } from 'node:crypto';
 import { z } from 'zod';
 import { safeEqual } from '../../../lib/crypto.ts';
 import { fromDecimalString, toDecimalString } from '../../../lib/money.ts';
@@ -24,6 +24,7 @@ import {
   type PaymentToCreate, type PaymentToQuery, type QueryResult, type RefundResult, type RefundToMake,
 } from '../gateway-adapter.ts';
 import { gatewayRequest, joinUrl, parseJsonAnswer, postForm } from '../gateway-http.ts';
+import { isRsaPrivateKey, isRsaPublicKey, rsaPrivateKey, rsaPublicKey } from '../rsa-keys.ts';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
@@ -40,8 +41,8 @@ export const EpaySettings = z.discriminatedUnion('version', [
   z.object({ version: z.literal(1), ...common, key: z.string().trim().min(8, 'the merchant key must have at least 8 characters').max(256) }),
   z.object({
     version: z.literal(2), ...common,
-    merchant_private_key: pemOrBase64.refine((k) => tryKey(() => privateKey(k)), 'is not an RSA private key (PEM or base64 DER)'),
-    platform_public_key: pemOrBase64.refine((k) => tryKey(() => publicKey(k)), 'is not an RSA public key (PEM or base64 DER)'),
+    merchant_private_key: pemOrBase64.refine((k) => isRsaPrivateKey(k), 'is not an RSA private key (PEM or base64 DER)'),
+    platform_public_key: pemOrBase64.refine((k) => isRsaPublicKey(k), 'is not an RSA public key (PEM or base64 DER)'),
   }),
 ]);
 export type EpaySettings = z.infer<typeof EpaySettings>;
@@ -64,12 +65,12 @@ export function epayMd5Sign(params: Record<string, unknown>, key: string): strin
 }
 
 export function epayRsaSign(params: Record<string, unknown>, merchantPrivateKey: string): string {
-  return createSign('RSA-SHA256').update(epaySignContent(params), 'utf8').sign(privateKey(merchantPrivateKey), 'base64');
+  return createSign('RSA-SHA256').update(epaySignContent(params), 'utf8').sign(rsaPrivateKey(merchantPrivateKey), 'base64');
 }
 
 export function epayRsaVerify(params: Record<string, unknown>, signature: string, platformPublicKey: string): boolean {
   try {
-    return createVerify('RSA-SHA256').update(epaySignContent(params), 'utf8').verify(publicKey(platformPublicKey), signature, 'base64');
+    return createVerify('RSA-SHA256').update(epaySignContent(params), 'utf8').verify(rsaPublicKey(platformPublicKey), signature, 'base64');
   } catch {
     return false;
   }
@@ -222,37 +223,6 @@ async function testConnection(s: EpaySettings): Promise<{ ok: boolean; message: 
 
 function describe(v: unknown): string {
   return typeof v === 'string' || typeof v === 'number' ? String(v).slice(0, 200) : 'no reason given';
-}
-
-function tryKey(f: () => KeyObject): boolean {
-  try {
-    f();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function privateKey(k: string): KeyObject {
-  const t = k.trim();
-  if (t.startsWith('-----')) return createPrivateKey(t);
-  const der = Buffer.from(t.replace(/\s+/g, ''), 'base64');
-  try {
-    return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
-  } catch {
-    return createPrivateKey({ key: der, format: 'der', type: 'pkcs1' });
-  }
-}
-
-function publicKey(k: string): KeyObject {
-  const t = k.trim();
-  if (t.startsWith('-----')) return createPublicKey(t);
-  const der = Buffer.from(t.replace(/\s+/g, ''), 'base64');
-  try {
-    return createPublicKey({ key: der, format: 'der', type: 'spki' });
-  } catch {
-    return createPublicKey({ key: der, format: 'der', type: 'pkcs1' });
-  }
 }
 
 export const epay: GatewayAdapter<EpaySettings> = {

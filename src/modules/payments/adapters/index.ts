@@ -1,6 +1,7 @@
 // The gateway adapters XiaoPu ships. The sandbox is separate: it is configured
 // from the environment and is part of the core contract (DESIGN §12).
 import type { GatewayAdapter } from '../gateway-adapter.ts';
+import { alipay } from './alipay.ts';
 import { epay } from './epay.ts';
 import { stripe } from './stripe.ts';
 import { usdt } from './usdt.ts';
@@ -8,6 +9,7 @@ import { wallet } from './wallet.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each adapter has its own settings type
 const adapters: Record<string, GatewayAdapter<any>> = {
+  [alipay.name]: alipay,
   [epay.name]: epay,
   [stripe.name]: stripe,
   [usdt.name]: usdt,
