@@ -6,6 +6,7 @@ import { epay } from './epay.ts';
 import { stripe } from './stripe.ts';
 import { usdt } from './usdt.ts';
 import { wallet } from './wallet.ts';
+import { wechat } from './wechat.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each adapter has its own settings type
 const adapters: Record<string, GatewayAdapter<any>> = {
@@ -14,6 +15,7 @@ const adapters: Record<string, GatewayAdapter<any>> = {
   [stripe.name]: stripe,
   [usdt.name]: usdt,
   [wallet.name]: wallet,
+  [wechat.name]: wechat,
 };
 
 export const ADAPTER_NAMES: readonly string[] = Object.keys(adapters);
