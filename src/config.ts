@@ -32,6 +32,8 @@ const EnvSchema = z.object({
   XIAOPU_DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(20),
   XIAOPU_WORKER: boolish.default(true),
   XIAOPU_MERCHANT_APPROVAL: boolish.default(false),
+  XIAOPU_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be smtp://user:pass@host:port or smtps://…').optional(),
+  XIAOPU_MAIL_FROM: z.string().min(3).max(200).default('XiaoPu <no-reply@xiaopu.local>'),
   XIAOPU_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -53,6 +55,8 @@ export interface Config {
   sandboxEnabled: boolean;
   /** New shops wait for an admin's approval before they can sell. */
   merchantApproval: boolean;
+  /** Outgoing email (delivery emails); undefined sends none. */
+  mail: { url: string; from: string } | undefined;
   publicUrl: string;
   reservationTtlSeconds: number;
   maxPendingPerEmail: number;
@@ -149,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.XIAOPU_DEMO,
     sandboxEnabled: e.XIAOPU_SANDBOX_ENABLED ?? !production,
     merchantApproval: e.XIAOPU_MERCHANT_APPROVAL,
+    mail: e.XIAOPU_SMTP_URL ? { url: e.XIAOPU_SMTP_URL, from: e.XIAOPU_MAIL_FROM } : undefined,
     publicUrl: e.XIAOPU_PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`,
     reservationTtlSeconds: e.XIAOPU_RESERVATION_TTL_SECONDS,
     maxPendingPerEmail: e.XIAOPU_MAX_PENDING_PER_EMAIL,

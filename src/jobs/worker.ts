@@ -4,6 +4,7 @@
 import { Logger, run, type Runner, type TaskList } from 'graphile-worker';
 import { expireOrders } from '../modules/orders/expire-orders.ts';
 import { purgeExpiredState } from '../modules/platform/purge-expired-state.ts';
+import { sendDeliveryEmail } from '../modules/notifications/send-delivery-email.ts';
 import type { Log, Services } from '../modules/shared/context.ts';
 
 export const CRONTAB = [
@@ -19,6 +20,10 @@ export function taskList(s: Services): TaskList {
     },
     purge_expired_state: async () => {
       await purgeExpiredState(s);
+    },
+    send_delivery_email: async (payload) => {
+      const orderId = (payload as { order_id?: unknown } | null)?.order_id;
+      if (typeof orderId === 'string') await sendDeliveryEmail(s, orderId);
     },
   };
 }

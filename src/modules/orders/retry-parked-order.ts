@@ -4,6 +4,7 @@ import { withTransaction } from '../../db/client.ts';
 import { actorId, type Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { deliverPaidOrder, reReserve } from './deliver-paid-order.ts';
+import { queueDeliveryEmail } from '../notifications/queue-delivery-email.ts';
 import { transitionOrder } from './transition-order.ts';
 
 export type RetryOutcome = { result: 'delivered' } | { result: 'still_out_of_stock' } | { result: 'not_needs_action'; status: string };
@@ -29,6 +30,7 @@ export async function retryParkedOrder(ctx: Ctx, orderId: string, merchantId: st
     if (!(await reReserve(q, orderId, now))) return { result: 'still_out_of_stock' };
     await transitionOrder(q, { ...base, from: ['needs_action'], to: 'paid', note: 'restocked', set: { needs_action_reason: null } });
     await deliverPaidOrder(q, base);
+    await queueDeliveryEmail(ctx, q, orderId);
     return { result: 'delivered' };
   });
 }

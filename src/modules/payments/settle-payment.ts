@@ -12,6 +12,7 @@ import { deliverPaidOrder, reReserve, type OrderRef } from '../orders/deliver-pa
 import { transitionOrder } from '../orders/transition-order.ts';
 import { emitEvent } from '../shared/outbox.ts';
 import { recordNotification } from './record-notification.ts';
+import { queueDeliveryEmail } from '../notifications/queue-delivery-email.ts';
 import { moveWalletBalance, walletAccount } from '../wallet/move-wallet-balance.ts';
 import type { Services } from '../shared/context.ts';
 
@@ -129,6 +130,7 @@ export async function settleInTransaction(s: Services, q: pg.PoolClient, p: Veri
   }
 
   await deliverPaidOrder(q, base);
+  await queueDeliveryEmail(s, q, pay.order_id);
   return { result: 'delivered', orderId: pay.order_id };
 }
 

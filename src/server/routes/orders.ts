@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { refundOrder, RefundInput } from '../../modules/payments/refund-order.ts';
+import { resendDeliveryEmail } from '../../modules/notifications/resend-delivery-email.ts';
 import { getOrder, listOrders, ListOrdersQuery } from '../../modules/orders/merchant-orders.ts';
 import { retryParkedOrder } from '../../modules/orders/retry-parked-order.ts';
 import { RetryOut } from '../../modules/orders/schemas.ts';
@@ -46,5 +47,16 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const { ctx, merchantId } = requireMerchant(req, 'orders:write');
     return reply.code(201).send(await refundOrder(ctx, req.params.id, merchantId, req.body, req.ip));
+  });
+
+  app.post('/api/v1/orders/:id/resend_email', {
+    schema: {
+      tags: ['orders'], summary: 'Send the delivery email again (rate-limited, audited)',
+      description: 'Answers 202; the worker sends it. 409 `email_not_configured` without XIAOPU_SMTP_URL, 409 `order_not_delivered`.',
+      params: z.object({ id: z.string().min(1).max(64) }), response: { 202: z.object({ queued: z.literal(true) }) },
+    },
+  }, async (req, reply) => {
+    const { ctx, merchantId } = requireMerchant(req, 'orders:write');
+    return reply.code(202).send(await resendDeliveryEmail(ctx, req.params.id, merchantId, req.ip));
   });
 };

@@ -75,6 +75,12 @@ export function OrderDetailPage({ orderId, admin = false }: { orderId: string; a
           <dt>{t('orders.created')}</dt><dd>{formatTime(o.created_at, lang)}</dd>
         </dl>
         <div className="row-actions">
+          {!admin && ['delivered', 'completed', 'disputed', 'partially_refunded'].includes(o.status) && (
+            <button type="button" className="btn btn-ghost" disabled={busy} onClick={() => void act(async () => {
+              await call(`/api/v1/orders/${o.id}/resend_email`, { method: 'POST' });
+              return t('detail.resent');
+            })}>{t('detail.resend')}</button>
+          )}
           {o.status === 'needs_action' && (
             <button type="button" className="btn btn-ghost" disabled={busy} onClick={() => void act(async () => {
               const r = await call<{ result: string }>(`${base}/${o.id}/retry_fulfilment`, { method: 'POST' });

@@ -1,0 +1,55 @@
+// The delivery email (发货邮件): the order number, what was bought, the keys
+// themselves, and a link back to the order page. Sent by the worker, retried
+// by graphile-worker if the SMTP server is down. The keys appear in the email
+// and nowhere else outside the database — never in logs.
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Services } from '../shared/context.ts';
+import { loadItems, ORDER_COLUMNS, revealDeliveries, type OrderRow } from '../orders/order-rows.ts';
+import { toDecimalString } from '../../lib/money.ts';
+
+const transports = new Map<string, Transporter>();
+
+function transport(url: string): Transporter {
+  let t = transports.get(url);
+  if (!t) {
+    t = nodemailer.createTransport(url);
+    transports.set(url, t);
+  }
+  return t;
+}
+
+export async function sendDeliveryEmail(s: Services, orderId: string): Promise<'sent' | 'skipped'> {
+  const mail = s.config.mail;
+  if (!mail) return 'skipped';
+  const pool = s.database.pool;
+  const { rows } = await pool.query<OrderRow & { shop_name: string }>(
+    `select ${ORDER_COLUMNS}, m.name as shop_name from orders o join merchants m on m.id = o.merchant_id where o.id = $1`, [orderId]);
+  const order = rows[0];
+  if (!order) return 'skipped';
+  const deliveries = await revealDeliveries(pool, s.keyring, order);
+  if (deliveries.length === 0) return 'skipped'; // not delivered (any more): nothing to send
+  const items = (await loadItems(pool, [order.id])).get(order.id) ?? [];
+  const titles = new Map(items.map((i) => [i.product_id, i.title]));
+  const link = `${s.config.publicUrl}/o/${encodeURIComponent(order.number)}#token=${s.keyring.orderAccessToken(order.id)}`;
+  const total = `${toDecimalString(Number(order.total), order.currency)} ${order.currency}`;
+  const blocks = deliveries.map((d) => `${titles.get(d.product_id) ?? d.product_id}\n${d.items.map((k) => `  ${k}`).join('\n')}`).join('\n\n');
+  const text = [
+    `您在「${order.shop_name}」的订单 ${order.number} 已发货。`,
+    `Your order ${order.number} from ${order.shop_name} has been delivered.`,
+    '',
+    blocks,
+    '',
+    `合计 Total: ${total}`,
+    '',
+    `查看订单 View the order: ${link}`,
+    '请妥善保管此邮件：链接可直接打开订单。Keep this email safe: the link opens the order.',
+  ].join('\n');
+  await transport(mail.url).sendMail({
+    from: mail.from,
+    to: order.email,
+    subject: `【${order.shop_name}】订单 ${order.number} 已发货 · Your order has been delivered`,
+    text,
+  });
+  s.log.info({ orderId: order.id }, 'sent the delivery email');
+  return 'sent';
+}

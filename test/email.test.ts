@@ -1,0 +1,96 @@
+// Delivery emails through a real SMTP server (a local smtp-server sink): a
+// delivered order emails its keys and a link to the order page once, however
+// many notifies came; the merchant can send it again; without SMTP the
+// platform says so.
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Runner } from 'graphile-worker';
+import { startWorker } from '../src/jobs/worker.ts';
+import { bearer, checkout, createApiKey, createProduct, importKeys, keys, notify, setupTestApp, signedNotify, signupMerchant, type TestApp } from './helpers.ts';
+
+interface Mail { from: string; to: string; subject: string; text: string }
+const inbox: Mail[] = [];
+let smtp: SMTPServer;
+let t: TestApp;
+let runner: Runner;
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    onData(stream, _session, done) {
+      simpleParser(stream).then((m) => {
+        inbox.push({ from: m.from?.text ?? '', to: (Array.isArray(m.to) ? m.to[0] : m.to)?.text ?? '', subject: m.subject ?? '', text: m.text ?? '' });
+        done();
+      }, done);
+    },
+  });
+  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
+  const port = (smtp.server.address() as AddressInfo).port;
+  t = await setupTestApp({ XIAOPU_SMTP_URL: `smtp://127.0.0.1:${port}`, XIAOPU_MAIL_FROM: 'Demo Shop <shop@xiaopu.test>' });
+  runner = await startWorker(t.services);
+});
+afterAll(async () => {
+  await runner?.stop();
+  await new Promise<void>((r) => smtp.close(() => r()));
+});
+
+async function waitFor<T>(f: () => T | undefined, ms = 20_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = f();
+    if (v !== undefined) return v;
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+it('emails the keys once per delivery, and again on request', async () => {
+  const m = await signupMerchant(t);
+  const auth = bearer(await createApiKey(t, m));
+  const p = await createProduct(t, auth, { title: 'Steam ¥50', price: 4800 });
+  const cards = keys(2, 'MAIL');
+  await importKeys(t, auth, p.id, cards);
+  const c = (await checkout(t, m.slug, p.id, { quantity: 2, email: 'Buyer@Example.com' })).json();
+  const n = signedNotify(t, c);
+  await Promise.all(Array.from({ length: 5 }, () => notify(t, n)));
+
+  const mail = await waitFor(() => inbox.find((x) => x.subject.includes(c.order.number)));
+  expect(mail.to).toBe('buyer@example.com');
+  expect(mail.from).toContain('shop@xiaopu.test');
+  for (const k of cards) expect(mail.text).toContain(k);
+  expect(mail.text).toContain('96.00 CNY');
+  expect(mail.text).toContain(`/o/${c.order.number}#token=${c.access_token}`);
+  await new Promise((r) => setTimeout(r, 1500));
+  expect(inbox.filter((x) => x.subject.includes(c.order.number))).toHaveLength(1);
+
+  const again = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${c.order.id}/resend_email`, headers: auth });
+  expect(again.statusCode, again.body).toBe(202);
+  await waitFor(() => (inbox.filter((x) => x.subject.includes(c.order.number)).length === 2 ? true : undefined));
+
+  const unpaid = (await checkout(t, m.slug, p.id, { quantity: 1 })).json();
+  const early = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${unpaid.order?.id ?? 'x'}/resend_email`, headers: auth });
+  expect([404, 409]).toContain(early.statusCode);
+  const other = bearer(await createApiKey(t, await signupMerchant(t)));
+  expect((await t.app.inject({ method: 'POST', url: `/api/v1/orders/${c.order.id}/resend_email`, headers: other })).statusCode).toBe(404);
+  // No key ever reaches the logs or the audit trail.
+  const audit = await t.q('select data from audit_log where action = $1', ['order.resend_email']);
+  expect(audit).toHaveLength(1);
+  expect(JSON.stringify(audit)).not.toContain(cards[0]);
+});
+
+it('says so when the platform sends no email', async () => {
+  const plain = await setupTestApp();
+  const m = await signupMerchant(plain);
+  const auth = bearer(await createApiKey(plain, m));
+  const p = await createProduct(plain, auth, { price: 100 });
+  await importKeys(plain, auth, p.id, keys(1));
+  const c = (await checkout(plain, m.slug, p.id)).json();
+  await notify(plain, signedNotify(plain, c));
+  const res = await plain.app.inject({ method: 'POST', url: `/api/v1/orders/${c.order.id}/resend_email`, headers: auth });
+  expect(res.statusCode).toBe(409);
+  expect(res.json().error.code).toBe('email_not_configured');
+  const [jobs] = await plain.q<{ n: string }>(`select count(*) as n from graphile_worker.jobs where task_identifier = 'send_delivery_email'`);
+  expect(jobs!.n).toBe('0');
+});
