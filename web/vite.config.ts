@@ -4,14 +4,35 @@
 // `npm run dev` serves it with hot reload and proxies the API.
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const here = import.meta.dirname;
 const api = `http://127.0.0.1:${process.env.XIAOPU_API_PORT ?? '3000'}`;
 
+/** In development, the same stable links as in production: storefront pages get store.html, /console and /admin get console.html. */
+function pageRoutes(): Plugin {
+  const page = (url: string): string | undefined => {
+    const path = url.split('?')[0]!;
+    if (path === '/console' || path.startsWith('/console/') || path === '/admin' || path.startsWith('/admin/')) return '/console.html';
+    if (path === '/' || path === '/lookup' || /^\/(s|o)\/[^.]+$/.test(path)) return '/store.html';
+    return undefined;
+  };
+  return {
+    name: 'xiaopu-page-routes',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        const target = req.url ? page(req.url) : undefined;
+        if (target) req.url = target;
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig({
   root: here,
-  plugins: [react()],
+  appType: 'mpa',
+  plugins: [react(), pageRoutes()],
   build: {
     outDir: resolve(here, '../dist/web'),
     emptyOutDir: true,
