@@ -190,3 +190,10 @@ export async function adminSession(t: TestApp, email = `root-${randomBytes(3).to
   const cookie = res.cookies.find((c) => c.name === 'xp_session')!;
   return { cookie: `xp_session=${cookie.value}`, 'x-csrf-token': res.json().csrf_token };
 }
+
+/** An order's status and how many ledger transactions its payments posted (what a double-settlement would change). */
+export async function orderState(t: TestApp, orderId: string): Promise<{ status: string; ledger: number }> {
+  const [o] = await t.q<{ status: string }>('select status from orders where id = $1', [orderId]);
+  const ledger = await t.q('select 1 from ledger_transactions lt join payments p on p.id = lt.cause_id where p.order_id = $1', [orderId]);
+  return { status: o!.status, ledger: ledger.length };
+}

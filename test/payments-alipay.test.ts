@@ -6,7 +6,7 @@
 import { AlipaySdk } from 'alipay-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeAlipay, type FakeAlipay } from './fakes/alipay-gateway.ts';
-import { adminSession, bearer, checkout, createApiKey, createProduct, importKeys, keys, readOrder, setupListeningTestApp, signupMerchant, type TestApp } from './helpers.ts';
+import { adminSession, orderState, bearer, checkout, createApiKey, createProduct, importKeys, keys, readOrder, setupListeningTestApp, signupMerchant, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 let fake: FakeAlipay;
@@ -49,11 +49,7 @@ async function buy(price = 1230) {
   return res.json();
 }
 
-async function state(orderId: string) {
-  const [o] = await t.q<{ status: string }>('select status from orders where id = $1', [orderId]);
-  const ledger = await t.q('select 1 from ledger_transactions lt join payments p on p.id = lt.cause_id where p.order_id = $1', [orderId]);
-  return { status: o!.status, ledger: ledger.length };
-}
+const state = (orderId: string) => orderState(t, orderId);
 
 describe('the fake gateway is Alipay as far as Alipay\'s SDK can tell', () => {
   it('verifies requests signed by the SDK and answers in a form the SDK verifies', async () => {

@@ -4,7 +4,7 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeStripe, type FakeSession, type FakeStripe } from './fakes/stripe-api.ts';
-import { adminSession, bearer, checkout, createApiKey, createProduct, importKeys, keys, readOrder, setupListeningTestApp, signupMerchant, type TestApp } from './helpers.ts';
+import { adminSession, orderState, bearer, checkout, createApiKey, createProduct, importKeys, keys, readOrder, setupListeningTestApp, signupMerchant, type TestApp } from './helpers.ts';
 
 const WEBHOOK_SECRET = 'whsec_testSecretForXiaoPu0123456789';
 const sdk = new Stripe('sk_test_oracle');
@@ -50,11 +50,7 @@ async function buy(price = 2500, currency = 'USD') {
   return { c, session };
 }
 
-async function state(orderId: string) {
-  const [o] = await t.q<{ status: string }>('select status from orders where id = $1', [orderId]);
-  const ledger = await t.q('select 1 from ledger_transactions lt join payments p on p.id = lt.cause_id where p.order_id = $1', [orderId]);
-  return { status: o!.status, ledger: ledger.length };
-}
+const state = (orderId: string) => orderState(t, orderId);
 
 describe('settings', () => {
   it('refuses keys that are not Stripe keys and never echoes the secrets', async () => {

@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminSession, bearer, checkout, createApiKey, createProduct, importKeys, keys, setupListeningTestApp, signupMerchant, type TestApp } from './helpers.ts';
+import { adminSession, orderState, bearer, checkout, createApiKey, createProduct, importKeys, keys, setupListeningTestApp, signupMerchant, type TestApp } from './helpers.ts';
 
 const TOKEN = 'epusdt-api-token-for-tests';
 
@@ -80,11 +80,7 @@ async function servicePays(o: Order) {
   }
 }
 
-async function state(orderId: string) {
-  const [o] = await t.q<{ status: string }>('select status from orders where id = $1', [orderId]);
-  const ledger = await t.q('select 1 from ledger_transactions lt join payments p on p.id = lt.cause_id where p.order_id = $1', [orderId]);
-  return { status: o!.status, ledger: ledger.length };
-}
+const state = (orderId: string) => orderState(t, orderId);
 
 async function buy(price = 7200, headers?: Record<string, string>) {
   const p = await createProduct(t, auth, { price });

@@ -5,7 +5,7 @@
 import WxPay from 'wechatpay-node-v3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeWechat, type FakeWechat } from './fakes/wechat-pay.ts';
-import { adminSession, bearer, checkout, createApiKey, createProduct, importKeys, keys, readOrder, setupListeningTestApp, signupMerchant, type TestApp } from './helpers.ts';
+import { adminSession, orderState, bearer, checkout, createApiKey, createProduct, importKeys, keys, readOrder, setupListeningTestApp, signupMerchant, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 let fake: FakeWechat;
@@ -49,11 +49,7 @@ async function buy(price = 990) {
   return res.json();
 }
 
-async function state(orderId: string) {
-  const [o] = await t.q<{ status: string }>('select status from orders where id = $1', [orderId]);
-  const ledger = await t.q('select 1 from ledger_transactions lt join payments p on p.id = lt.cause_id where p.order_id = $1', [orderId]);
-  return { status: o!.status, ledger: ledger.length };
-}
+const state = (orderId: string) => orderState(t, orderId);
 
 describe('WeChat Pay', () => {
   it('signs requests exactly as the SDK does, shows the Native QR code, and a notify delivers once', async () => {

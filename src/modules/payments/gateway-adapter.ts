@@ -104,6 +104,11 @@ export interface NotifyAnswer {
   body: string;
 }
 
+/** The answer most Chinese gateways expect: a plain-text word for "got it" (`success`, `ok`), `fail` otherwise (they retry). */
+export function plainTextAnswer(word: string): (accepted: boolean) => NotifyAnswer {
+  return (accepted) => ({ status: accepted ? 200 : 400, contentType: 'text/plain; charset=utf-8', body: accepted ? word : 'fail' });
+}
+
 /** Thrown by adapters when the gateway cannot be reached or answers with an error. Never carries secrets. */
 export class GatewayError extends Error {
   constructor(message: string, readonly detail?: string) {

@@ -1,10 +1,10 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nProvider, LANG_NAMES, LANGS, useI18n, type Lang } from '../shared/i18n.tsx';
+import { I18nProvider, useI18n } from '../shared/i18n.tsx';
 import { Link, match, navigate, usePath } from '../shared/router.tsx';
 import '../shared/styles.css';
 import './console.css';
-import { Loading } from '../shared/ui.tsx';
+import { LanguageSelect, Loading } from '../shared/ui.tsx';
 import { CONSOLE_MESSAGES } from './messages.ts';
 import { AdminAuditPage } from './pages/AdminAudit.tsx';
 import { AdminGatewaysPage } from './pages/AdminGateways.tsx';
@@ -37,7 +37,7 @@ function Page({ path }: { path: string }) {
 }
 
 function Shell() {
-  const { t, lang, setLang } = useI18n();
+  const { t } = useI18n();
   const { me, logout } = useSession();
   const path = usePath();
   const [open, setOpen] = useState(false);
@@ -66,12 +66,7 @@ function Shell() {
           <button type="button" className="btn btn-ghost btn-small menu-btn" aria-expanded={open} aria-controls="sidenav" onClick={() => setOpen((o) => !o)}>☰ {t('nav.menu')}</button>
           <Link href={me.merchant ? '/console' : '/admin'} className="brand"><span className="brand-mark" aria-hidden="true">铺</span> {me.merchant?.name ?? t('nav.admin')}</Link>
           <div className="topnav">
-            <label className="lang">
-              <span className="sr-only">{t('lang.label')}</span>
-              <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="lang">
-                {LANGS.map((l) => <option key={l} value={l}>{LANG_NAMES[l]}</option>)}
-              </select>
-            </label>
+            <LanguageSelect />
           </div>
         </div>
       </header>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useI18n } from './i18n.tsx';
+import { LANG_NAMES, LANGS, useI18n, type Lang } from './i18n.tsx';
 
 export function Loading() {
   const { t } = useI18n();
@@ -22,4 +22,17 @@ export function StatusBadge({ status }: { status: string }) {
     : status === 'pending_payment' || status === 'paid' ? 'wait'
     : status === 'needs_action' || status === 'disputed' ? 'warn' : 'off';
   return <span className={`badge badge-${tone}`} data-testid="order-status" data-status={status}>{t(`status.${status}`)}</span>;
+}
+
+/** The language switch in every header: the choice is remembered on the device. */
+export function LanguageSelect() {
+  const { t, lang, setLang } = useI18n();
+  return (
+    <label className="lang">
+      <span className="sr-only">{t('lang.label')}</span>
+      <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="lang">
+        {LANGS.map((l) => <option key={l} value={l}>{LANG_NAMES[l]}</option>)}
+      </select>
+    </label>
+  );
 }

@@ -1,8 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nProvider, LANG_NAMES, LANGS, useI18n, type Lang } from '../shared/i18n.tsx';
+import { I18nProvider, useI18n } from '../shared/i18n.tsx';
 import { Link, match, usePath } from '../shared/router.tsx';
 import '../shared/styles.css';
+import { LanguageSelect } from '../shared/ui.tsx';
 import { HomePage } from './pages/Home.tsx';
 import { LookupPage } from './pages/Lookup.tsx';
 import { OrderPage } from './pages/Order.tsx';
@@ -19,7 +20,7 @@ function Page({ path }: { path: string }) {
 }
 
 function Header() {
-  const { t, lang, setLang } = useI18n();
+  const { t } = useI18n();
   return (
     <header className="topbar">
       <div className="wrap topbar-inner">
@@ -28,12 +29,7 @@ function Header() {
         </Link>
         <nav className="topnav">
           <Link href="/lookup">{t('nav.lookup')}</Link>
-          <label className="lang">
-            <span className="sr-only">{t('lang.label')}</span>
-            <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="lang">
-              {LANGS.map((l) => <option key={l} value={l}>{LANG_NAMES[l]}</option>)}
-            </select>
-          </label>
+          <LanguageSelect />
         </nav>
       </div>
     </header>

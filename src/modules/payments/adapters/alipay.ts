@@ -16,7 +16,7 @@ import { createSign, createVerify, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { fromDecimalString, toDecimalString } from '../../../lib/money.ts';
 import {
-  GatewayError, type CreatedPayment, type GatewayAdapter, type IncomingNotify, type NotifyVerdict, type PaymentStatus,
+  GatewayError, plainTextAnswer, type CreatedPayment, type GatewayAdapter, type IncomingNotify, type NotifyVerdict, type PaymentStatus,
   type PaymentToCreate, type PaymentToQuery, type QueryResult, type RefundResult, type RefundToMake,
 } from '../gateway-adapter.ts';
 import { postForm } from '../gateway-http.ts';
@@ -181,7 +181,7 @@ export const alipay: GatewayAdapter<AlipaySettings> = {
   currencies: ['CNY'],
   createPayment,
   verifyNotify,
-  answer: (accepted) => ({ status: accepted ? 200 : 400, contentType: 'text/plain; charset=utf-8', body: accepted ? 'success' : 'fail' }),
+  answer: plainTextAnswer('success'),
   query,
   refund,
   testConnection,

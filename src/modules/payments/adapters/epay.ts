@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { safeEqual } from '../../../lib/crypto.ts';
 import { fromDecimalString, toDecimalString } from '../../../lib/money.ts';
 import {
-  GatewayError, type CreatedPayment, type GatewayAdapter, type IncomingNotify, type NotifyVerdict,
+  GatewayError, plainTextAnswer, type CreatedPayment, type GatewayAdapter, type IncomingNotify, type NotifyVerdict,
   type PaymentToCreate, type PaymentToQuery, type QueryResult, type RefundResult, type RefundToMake,
 } from '../gateway-adapter.ts';
 import { gatewayRequest, joinUrl, parseJsonAnswer, postForm } from '../gateway-http.ts';
@@ -234,7 +234,7 @@ export const epay: GatewayAdapter<EpaySettings> = {
   currencies: ['CNY'],
   createPayment,
   verifyNotify,
-  answer: (accepted) => ({ status: accepted ? 200 : 400, contentType: 'text/plain; charset=utf-8', body: accepted ? 'success' : 'fail' }),
+  answer: plainTextAnswer('success'),
   query,
   refund,
   testConnection,

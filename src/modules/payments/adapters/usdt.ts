@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { safeEqual } from '../../../lib/crypto.ts';
 import { fromDecimalString, toDecimalString } from '../../../lib/money.ts';
-import { GatewayError, type CreatedPayment, type GatewayAdapter, type IncomingNotify, type NotifyVerdict, type PaymentToCreate } from '../gateway-adapter.ts';
+import { GatewayError, plainTextAnswer, type CreatedPayment, type GatewayAdapter, type IncomingNotify, type NotifyVerdict, type PaymentToCreate } from '../gateway-adapter.ts';
 import { gatewayRequest, joinUrl, parseJsonAnswer } from '../gateway-http.ts';
 
 export const UsdtSettings = z.object({
@@ -91,5 +91,5 @@ export const usdt: GatewayAdapter<UsdtSettings> = {
   currencies: ['CNY'],
   createPayment,
   verifyNotify,
-  answer: (accepted) => ({ status: accepted ? 200 : 400, contentType: 'text/plain; charset=utf-8', body: accepted ? 'ok' : 'fail' }),
+  answer: plainTextAnswer('ok'),
 };

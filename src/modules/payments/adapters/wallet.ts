@@ -3,7 +3,7 @@
 // the order in one transaction (see orders/create-order.ts). It has no
 // settings, no notify and no gateway to call.
 import { z } from 'zod';
-import { GatewayError, type GatewayAdapter } from '../gateway-adapter.ts';
+import { GatewayError, plainTextAnswer, type GatewayAdapter } from '../gateway-adapter.ts';
 
 export const wallet: GatewayAdapter<Record<string, never>> = {
   name: 'wallet',
@@ -14,5 +14,5 @@ export const wallet: GatewayAdapter<Record<string, never>> = {
   internal: true,
   createPayment: () => Promise.reject(new GatewayError('The wallet is paid at checkout, not through a gateway.')),
   verifyNotify: () => ({ ok: false, reason: 'wallet_has_no_notify' }),
-  answer: (accepted) => ({ status: accepted ? 200 : 400, contentType: 'text/plain; charset=utf-8', body: accepted ? 'success' : 'fail' }),
+  answer: plainTextAnswer('success'),
 };
