@@ -128,6 +128,19 @@ describe.skipIf(SKIP_BROWSER)('a merchant in the console', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('Orders needing action');
     await page.getByRole('link', { name: 'Gateways' }).click();
     await expect.poll(() => page.getByText('Sandbox gateway').count()).toBe(1);
+    // Configure epay from the page: a bad key is refused with the field named; a good one is stored, never shown again.
+    const epay = page.getByTestId('gateway-epay');
+    await epay.getByRole('button', { name: 'Settings' }).click();
+    await epay.getByLabel('Settings (JSON, without secrets)').fill('{"version": 1, "api_url": "https://pay.example.com", "pid": "1001"}');
+    await epay.getByLabel('key', { exact: true }).fill('short');
+    await epay.getByLabel('Enabled').check();
+    await epay.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => epay.getByRole('alert').textContent()).toContain('settings.key');
+    await epay.getByLabel('key', { exact: true }).fill('a-long-enough-merchant-key-123');
+    await epay.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => epay.textContent()).toContain('Secrets stored: key');
+    expect(await epay.textContent()).toContain('Enabled');
+    expect(await page.content()).not.toContain('a-long-enough-merchant-key-123');
     await screenshot(page, 'desktop-admin-gateways');
 
     // Shops: suspend one (the reason is asked for), and its storefront closes.

@@ -44,7 +44,11 @@ const en = {
   'admin.orders.title': 'Orders needing action', 'admin.orders.empty': 'Nothing needs action.', 'admin.gateways.title': 'Gateways',
   'admin.gateways.enabled': 'Enabled', 'admin.gateways.disabled': 'Off', 'admin.gateways.notifyUrl': 'Notify URL', 'admin.gateways.secretsSet': 'Secrets stored: {list}',
   'admin.gateways.sandbox': 'Sandbox gateway', 'admin.gateways.sandboxSecret': 'Sandbox secret', 'admin.gateways.test': 'Test connection',
-  'admin.gateways.configureHint': 'Configure gateways with PUT /api/v1/admin/gateways/{gateway}; see docs/payments.md.',
+  'admin.gateways.docsHint': 'What each gateway needs, and where to find it, is in docs/payments.md.',
+  'admin.gateways.edit': 'Settings', 'admin.gateways.settings': 'Settings (JSON, without secrets)', 'admin.gateways.keepSecret': 'Stored — leave empty to keep',
+  'admin.gateways.methods': 'Methods offered (comma separated)', 'admin.gateways.feeBps': 'Fee (basis points)', 'admin.gateways.feeFixed': 'Fixed fee (minor units)',
+  'admin.gateways.min': 'Smallest payment (minor units)', 'admin.gateways.max': 'Largest payment (minor units)',
+  'admin.gateways.activeQuery': 'Ask the gateway before crediting', 'admin.gateways.shopsMay': 'Shops may use their own account', 'admin.gateways.badJson': 'The settings are not valid JSON.',
   'common.cancel': 'Cancel', 'common.confirm': 'Confirm', 'common.copy': 'Copy', 'common.copied': 'Copied', 'common.none': '—',
 };
 
@@ -93,7 +97,11 @@ const zhCN: Record<Keys, string> = {
   'admin.orders.title': '待处理订单', 'admin.orders.empty': '没有待处理的订单。', 'admin.gateways.title': '支付网关',
   'admin.gateways.enabled': '已启用', 'admin.gateways.disabled': '未启用', 'admin.gateways.notifyUrl': '异步通知地址', 'admin.gateways.secretsSet': '已保存的密钥：{list}',
   'admin.gateways.sandbox': '沙箱网关', 'admin.gateways.sandboxSecret': '沙箱密钥', 'admin.gateways.test': '测试连接',
-  'admin.gateways.configureHint': '通过 PUT /api/v1/admin/gateways/{gateway} 配置网关，详见 docs/payments.md。',
+  'admin.gateways.docsHint': '各网关需要的参数及获取方式见 docs/payments.md。',
+  'admin.gateways.edit': '设置', 'admin.gateways.settings': '参数（JSON，不含密钥）', 'admin.gateways.keepSecret': '已保存 — 留空则不变',
+  'admin.gateways.methods': '提供的渠道（逗号分隔）', 'admin.gateways.feeBps': '手续费（万分比）', 'admin.gateways.feeFixed': '固定手续费（分）',
+  'admin.gateways.min': '最小金额（分）', 'admin.gateways.max': '最大金额（分）',
+  'admin.gateways.activeQuery': '入账前向网关查单', 'admin.gateways.shopsMay': '允许店铺使用自己的账户', 'admin.gateways.badJson': '参数不是有效的 JSON。',
   'common.cancel': '取消', 'common.confirm': '确认', 'common.copy': '复制', 'common.copied': '已复制', 'common.none': '—',
 };
 
@@ -140,7 +148,11 @@ const zhTW: Record<Keys, string> = {
   'admin.orders.title': '待處理訂單', 'admin.orders.empty': '沒有待處理的訂單。', 'admin.gateways.title': '付款閘道',
   'admin.gateways.enabled': '已啟用', 'admin.gateways.disabled': '未啟用', 'admin.gateways.notifyUrl': '非同步通知網址', 'admin.gateways.secretsSet': '已儲存的金鑰：{list}',
   'admin.gateways.sandbox': '沙盒閘道', 'admin.gateways.sandboxSecret': '沙盒金鑰', 'admin.gateways.test': '測試連線',
-  'admin.gateways.configureHint': '透過 PUT /api/v1/admin/gateways/{gateway} 設定閘道，詳見 docs/payments.md。',
+  'admin.gateways.docsHint': '各閘道需要的參數及取得方式見 docs/payments.md。',
+  'admin.gateways.edit': '設定', 'admin.gateways.settings': '參數（JSON，不含金鑰）', 'admin.gateways.keepSecret': '已儲存 — 留空則不變',
+  'admin.gateways.methods': '提供的管道（逗號分隔）', 'admin.gateways.feeBps': '手續費（萬分比）', 'admin.gateways.feeFixed': '固定手續費（分）',
+  'admin.gateways.min': '最小金額（分）', 'admin.gateways.max': '最大金額（分）',
+  'admin.gateways.activeQuery': '入帳前向閘道查單', 'admin.gateways.shopsMay': '允許商店使用自己的帳戶', 'admin.gateways.badJson': '參數不是有效的 JSON。',
   'common.cancel': '取消', 'common.confirm': '確認', 'common.copy': '複製', 'common.copied': '已複製', 'common.none': '—',
 };
 
