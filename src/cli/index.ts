@@ -55,6 +55,7 @@ program
       '',
       `  XiaoPu is running at ${platform.url}`,
       `  API docs:        ${platform.url}/docs`,
+      `  Console:         ${platform.url}/console  (admin: ${platform.url}/admin)`,
       `  Database:        ${cfg.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL in ${cfg.dataDir}/postgres`}`,
     ];
     if (cfg.demo) {
