@@ -245,6 +245,8 @@ export const payments = pgTable('payments', {
   method: text('method'),
   /** The gateway fee the buyer pays on top of the order total (included in amount). */
   fee: money('fee').notNull().default(0),
+  /** Refunded or being refunded (pending refunds count): the database keeps it between 0 and amount. */
+  refunded: money('refunded').notNull().default(0),
   /** Where the buyer goes to pay (redirect, QR content, form), once the gateway made the attempt. */
   action: jsonb('action'),
   /** The gateway's own id for the attempt when it makes one up front (Stripe Checkout Session). */
@@ -258,6 +260,7 @@ export const payments = pgTable('payments', {
   uniqueIndex('payments_gateway_trade_key').on(t.gateway, sql`coalesce(${t.gatewayConfigId}, '')`, t.gatewayTradeNo),
   index('payments_order_idx').on(t.orderId),
   check('payments_status_check', sql`${t.status} in ('pending', 'succeeded', 'failed')`),
+  check('payments_refunded_check', sql`${t.refunded} >= 0 and ${t.refunded} <= ${t.amount}`),
   check('payments_purpose_check', sql`(${t.orderId} is null) <> (${t.topupId} is null) and (${t.orderId} is null) = (${t.merchantId} is null)`),
   index('payments_topup_idx').on(t.topupId).where(sql`${t.topupId} is not null`),
 ]);

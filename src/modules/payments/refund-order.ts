@@ -56,13 +56,15 @@ export async function refundOrder(ctx: Ctx, orderId: string, merchantId: string 
   const now = ctx.clock.now();
   const actor = `${ctx.actor.type}:${actorId(ctx.actor)}`;
 
-  // (1) Reserve the amount: the payment row lock serialises refunds of one payment.
+  // (1) Reserve the amount. The payment row lock serialises refunds of one
+  // payment, and `payments.refunded` is read from the locked row itself (FOR
+  // UPDATE returns its newest version), never from a snapshot taken before
+  // the lock; the database's check keeps it between 0 and the amount paid.
   const { pay, refundId, amount, destination } = await withTransaction(pool, async (q) => {
     const { rows } = await q.query<Locked>(
       `select p.id, p.order_id, p.merchant_id, p.gateway, p.amount, p.fee, p.currency, p.gateway_trade_no, p.gateway_reference,
-              o.status as order_status, o.buyer_user_id, p.gateway_config_id,
-              (select gc.merchant_id from gateway_configs gc where gc.id = p.gateway_config_id) as config_merchant_id,
-              (select coalesce(sum(r.amount), 0) from refunds r where r.payment_id = p.id and r.status <> 'failed') as refunded
+              p.refunded, o.status as order_status, o.buyer_user_id, p.gateway_config_id,
+              (select gc.merchant_id from gateway_configs gc where gc.id = p.gateway_config_id) as config_merchant_id
          from payments p join orders o on o.id = p.order_id
         where p.order_id = $1 and p.status = 'succeeded' ${merchantId ? 'and p.merchant_id = $2' : ''}
         order by p.succeeded_at limit 1
@@ -81,6 +83,7 @@ export async function refundOrder(ctx: Ctx, orderId: string, merchantId: string 
     if (amount > remaining) throw validationError(`at most ${remaining} (minor units) is left to refund`, 'amount');
     const { rows: pending } = await q.query(`select 1 from refunds where payment_id = $1 and status = 'pending' limit 1`, [pay.id]);
     if (pending.length > 0) throw conflict('refund_in_progress', 'Another refund of this payment is still with the gateway.');
+    await q.query('update payments set refunded = refunded + $2 where id = $1', [pay.id, amount]);
     const destination = await chooseDestination(ctx, pay, input.to);
     const refundId = newId('rfd', now.getTime());
     await q.query(
@@ -124,7 +127,8 @@ export async function refundOrder(ctx: Ctx, orderId: string, merchantId: string 
   if (!result) {
     await withTransaction(pool, async (q) => {
       const at = ctx.clock.now();
-      await q.query(`update refunds set status = 'failed', failure_message = $2, completed_at = $3 where id = $1`, [refundId, failure, at]);
+      const failed = await q.query(`update refunds set status = 'failed', failure_message = $2, completed_at = $3 where id = $1 and status = 'pending'`, [refundId, failure, at]);
+      if (failed.rowCount === 1) await q.query('update payments set refunded = refunded - $2 where id = $1', [pay.id, amount]);
       await writeAudit(q, ctx.actor, at, { action: 'refund.failed', targetType: 'refund', targetId: refundId, merchantId: pay.merchant_id, ip, data: { message: failure } });
     });
     throw unsupported
@@ -134,8 +138,9 @@ export async function refundOrder(ctx: Ctx, orderId: string, merchantId: string 
   const accepted = result;
   return withTransaction(pool, async (q) => {
     const at = ctx.clock.now();
-    await q.query(`update refunds set status = 'succeeded', gateway_refund_id = $2, completed_at = $3 where id = $1`,
+    const done = await q.query(`update refunds set status = 'succeeded', gateway_refund_id = $2, completed_at = $3 where id = $1 and status = 'pending'`,
       [refundId, accepted.gatewayRefundId ?? null, at]);
+    if (done.rowCount !== 1) throw conflict('refund_in_progress', 'This refund was finished by someone else.');
     if (destination === 'wallet') {
       await moveWalletBalance(q, { userId: pay.buyer_user_id!, currency: pay.currency, amount, kind: 'refund', refId: refundId, at });
     }
