@@ -21,7 +21,7 @@ const EnvSchema = z.object({
   XIAOPU_MASTER_KEY: hex64.optional(),
   XIAOPU_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   XIAOPU_SANDBOX_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
-  XIAOPU_DEMO: boolish.default(true),
+  XIAOPU_DEMO: boolish.optional(),
   XIAOPU_SANDBOX_ENABLED: boolish.optional(),
   XIAOPU_PUBLIC_URL: z.string().url().optional(),
   XIAOPU_RESERVATION_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
@@ -50,6 +50,7 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Seed the demo at start: on by default except in production, where only XIAOPU_DEMO=1 turns it on. */
   demo: boolean;
   /** The sandbox gateway settles without real money: off in production unless asked for. */
   sandboxEnabled: boolean;
@@ -150,7 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir,
     databaseUrl: e.DATABASE_URL,
-    demo: e.XIAOPU_DEMO,
+    demo: e.XIAOPU_DEMO ?? !production,
     sandboxEnabled: e.XIAOPU_SANDBOX_ENABLED ?? !production,
     merchantApproval: e.XIAOPU_MERCHANT_APPROVAL,
     mail: e.XIAOPU_SMTP_URL ? { url: e.XIAOPU_SMTP_URL, from: e.XIAOPU_MAIL_FROM } : undefined,

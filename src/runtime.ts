@@ -3,7 +3,7 @@
 import pino, { type Logger } from 'pino';
 import type { Runner } from 'graphile-worker';
 import type { FastifyInstance } from 'fastify';
-import type { Config } from './config.ts';
+import { ConfigError, type Config } from './config.ts';
 import { createDatabase, type Database } from './db/client.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.ts';
 import { migrateDatabase } from './db/migrate.ts';
@@ -11,6 +11,7 @@ import { startWorker } from './jobs/worker.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { Keyring } from './lib/crypto.ts';
 import { validateOrderStateMachine } from './modules/orders/state-machine.ts';
+import { findDemoAccounts } from './modules/platform/find-demo-accounts.ts';
 import type { Log, Services } from './modules/shared/context.ts';
 import { buildApp } from './server/app.ts';
 
@@ -52,6 +53,16 @@ export async function startPlatform(config: Config, opts: { log?: Logger; seed?:
   const database = createDatabase(db.url, config.dbPoolSize);
   const services = createServices(config, database, log);
   if (opts.seed) await opts.seed(services);
+  if (config.env === 'production' && !config.demo) {
+    const demoAccounts = await findDemoAccounts(services);
+    if (demoAccounts.length > 0) {
+      await database.close();
+      await db.embedded?.stop();
+      throw new ConfigError(
+        `refusing to start in production: ${demoAccounts.join(', ')} still log${demoAccounts.length === 1 ? 's' : ''} in with a published demo password. `
+        + 'Set a new one with `xiaopu admin create --email <email>` (admins) or remove the demo accounts; XIAOPU_DEMO=1 runs a demo on purpose.');
+    }
+  }
   let worker: Runner | undefined;
   if (config.worker) worker = await startWorker(services);
   const app = await buildApp(services, log);

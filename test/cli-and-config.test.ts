@@ -1,5 +1,5 @@
 // The `xiaopu` command and start-up configuration, run as an operator would.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -65,6 +65,76 @@ describe('the xiaopu command', () => {
   });
 });
 
+/** Runs `xiaopu start` until it serves (then stops it with SIGTERM) or exits; returns what it printed and its exit code. */
+function startOnce(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bin/xiaopu.js', 'start'], {
+      env: { ...process.env, PORT: '0', XIAOPU_WORKER: '0', LOG_LEVEL: 'warn', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      if (stdout.includes('XiaoPu is running')) child.kill('SIGTERM');
+    });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('production and the demo (issue 8)', () => {
+  const prod = () => ({
+    NODE_ENV: 'production', XIAOPU_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'xiaopu-prod-')),
+    XIAOPU_MASTER_KEY: 'cd'.repeat(32), XIAOPU_SESSION_SECRET: 'p'.repeat(40),
+  });
+
+  it('starts without the demo and its published passwords', async () => {
+    const db = await freshDatabase();
+    const r = await startOnce({ ...prod(), DATABASE_URL: db });
+    expect(r.stdout).toContain('XiaoPu is running');
+    expect(r.stdout).not.toContain('admin12345');
+    const c = new pg.Client({ connectionString: db });
+    await c.connect();
+    const { rows } = await c.query('select email from users');
+    await c.end();
+    expect(rows).toEqual([]);
+  });
+
+  it('refuses to start while an account logs in with a demo password, until it is changed', async () => {
+    const db = await freshDatabase();
+    const env = { ...prod(), DATABASE_URL: db };
+    await run(process.execPath, ['bin/xiaopu.js', 'seed-demo'], { env: { ...process.env, ...env, NODE_ENV: 'development', LOG_LEVEL: 'warn' } });
+    const refused = await startOnce(env);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stdout).not.toContain('XiaoPu is running');
+    expect(refused.stderr).toMatch(/refusing to start in production: admin@xiaopu\.local, demo@xiaopu\.local still log in with a published demo password/);
+
+    // The admin's new password comes from stdin, not the command line.
+    const child = spawn(process.execPath, ['bin/xiaopu.js', 'admin', 'create', '--email', 'admin@xiaopu.local'], { env: { ...process.env, ...env, LOG_LEVEL: 'warn' } });
+    child.stdin.end('a much better password\n');
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(0);
+    expect(out).toContain('updated admin admin@xiaopu.local');
+    const still = await startOnce(env);
+    expect(still.stderr).toMatch(/demo@xiaopu\.local still logs in/);
+    expect(still.stderr).not.toContain('admin@xiaopu.local');
+
+    // Asked for by name, a production demo runs.
+    const demo = await startOnce({ ...env, XIAOPU_DEMO: '1' });
+    expect(demo.stdout).toContain('XiaoPu is running');
+  });
+
+  it('prints its version and readable validation errors', async () => {
+    const v = await xiaopu(['--version']);
+    expect(v.stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+    const bad = await xiaopu(['admin', 'create', '--email', 'not-an-email', '--password', 'short']).catch((e: { stderr: string; code: number }) => e);
+    expect(bad).toMatchObject({ code: 2 });
+    expect((bad as { stderr: string }).stderr).toMatch(/xiaopu: invalid input:\n  (input|email): /);
+    expect((bad as { stderr: string }).stderr).not.toContain('"code"');
+  });
+});
+
 describe('configuration', () => {
   it('refuses to start in production without the master key and session secret', () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'xiaopu-prod-'));
@@ -73,7 +143,10 @@ describe('configuration', () => {
     const cfg = loadConfig({ NODE_ENV: 'production', XIAOPU_DATA_DIR: dataDir, XIAOPU_MASTER_KEY: 'ab'.repeat(32), XIAOPU_SESSION_SECRET: 's'.repeat(40) });
     expect(cfg.cookieSecure).toBe(true);
     expect(cfg.sandboxEnabled).toBe(false);
-    expect(cfg.demo).toBe(true);
+    // Production never seeds the demo unless asked for by name.
+    expect(cfg.demo).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', XIAOPU_DATA_DIR: dataDir, XIAOPU_MASTER_KEY: 'ab'.repeat(32), XIAOPU_SESSION_SECRET: 's'.repeat(40), XIAOPU_DEMO: '1' }).demo).toBe(true);
+    expect(loadConfig({ XIAOPU_DATA_DIR: dataDir, XIAOPU_MASTER_KEY: 'ab'.repeat(32), XIAOPU_SESSION_SECRET: 's'.repeat(40) }).demo).toBe(true);
   });
 
   it('rejects malformed values with every problem named', () => {

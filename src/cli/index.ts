@@ -1,6 +1,7 @@
 // The `xiaopu` command: start, migrate, seed-demo, admin create, import-cards.
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { Command } from 'commander';
+import { ZodError } from 'zod';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { createDatabase } from '../db/client.ts';
@@ -24,6 +25,47 @@ function config(): Config {
   }
 }
 
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Asks twice on a terminal without echoing; reads the first line of stdin otherwise. */
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
+  }
+  const ask = (prompt: string) => new Promise<string>((resolve) => {
+    process.stderr.write(prompt);
+    const stdin = process.stdin;
+    stdin.setRawMode(true);
+    stdin.resume();
+    let value = '';
+    const onData = (buf: Buffer) => {
+      for (const ch of buf.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') {
+          stdin.off('data', onData);
+          stdin.setRawMode(false);
+          stdin.pause();
+          process.stderr.write('\n');
+          resolve(value);
+          return;
+        }
+        if (ch === '\u0003') process.exit(130);
+        if (ch === '\u007f') value = value.slice(0, -1);
+        else value += ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
+  const first = await ask('Password: ');
+  const again = await ask('Again:    ');
+  if (first !== again) throw new Error('the two passwords differ');
+  return first;
+}
+
 /** Opens the database for a one-off command, runs `fn`, then closes everything. */
 async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
   const cfg = config();
@@ -41,7 +83,7 @@ async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
 }
 
 const program = new Command();
-program.name('xiaopu').description('XiaoPu (小铺) — sell virtual goods').showHelpAfterError();
+program.name('xiaopu').description('XiaoPu (小铺) — sell virtual goods').version(packageVersion(), '-v, --version').showHelpAfterError();
 
 program
   .command('start')
@@ -98,11 +140,12 @@ program
 const admin = program.command('admin').description('Platform admins');
 admin
   .command('create')
-  .description('Create a platform admin (or make an existing user one)')
+  .description('Create a platform admin (or make an existing user one and set their password)')
   .requiredOption('--email <email>', 'login email')
-  .requiredOption('--password <password>', 'at least 8 characters')
-  .action(async (opts: { email: string; password: string }) => {
-    const r = await withServices((s) => createAdmin(s, opts));
+  .option('--password <password>', 'at least 8 characters; without it the password is asked for (or read from stdin when it is not a terminal), which keeps it out of the shell history')
+  .action(async (opts: { email: string; password?: string }) => {
+    const password = opts.password ?? await readPassword();
+    const r = await withServices((s) => createAdmin(s, { email: opts.email, password }));
     process.stdout.write(`${r.created ? 'created' : 'updated'} admin ${opts.email} (${r.id})\n`);
   });
 
@@ -144,6 +187,15 @@ program
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof ZodError) {
+    const lines = err.issues.map((i) => `  ${i.path.join('.') || 'input'}: ${i.message}`);
+    process.stderr.write(`xiaopu: invalid input:\n${lines.join('\n')}\n`);
+    process.exit(2);
+  }
+  if (err instanceof ConfigError) {
+    process.stderr.write(`xiaopu: ${err.message}\n`);
+    process.exit(2);
+  }
   process.stderr.write(`xiaopu: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });
