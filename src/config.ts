@@ -35,6 +35,9 @@ const EnvSchema = z.object({
   XIAOPU_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be smtp://user:pass@host:port or smtps://…').optional(),
   XIAOPU_MAIL_FROM: z.string().min(3).max(200).default('XiaoPu <no-reply@xiaopu.local>'),
   XIAOPU_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+  XIAOPU_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
+  XIAOPU_UPLOAD_IDLE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  XIAOPU_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -68,6 +71,12 @@ export interface Config {
   worker: boolean;
   workerConcurrency: number;
   logLevel: string;
+  /** A request whose whole body has not arrived by then is cut off (Node's requestTimeout). */
+  requestTimeoutSeconds: number;
+  /** An upload that sends nothing for this long is abandoned. */
+  uploadIdleSeconds: number;
+  /** Shutdown waits this long for requests in flight, then closes their connections. */
+  shutdownTimeoutSeconds: number;
   secrets: Secrets;
 }
 
@@ -165,6 +174,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     worker: e.XIAOPU_WORKER,
     workerConcurrency: e.XIAOPU_WORKER_CONCURRENCY,
     logLevel: e.LOG_LEVEL,
+    requestTimeoutSeconds: e.XIAOPU_REQUEST_TIMEOUT_SECONDS,
+    uploadIdleSeconds: e.XIAOPU_UPLOAD_IDLE_SECONDS,
+    shutdownTimeoutSeconds: e.XIAOPU_SHUTDOWN_TIMEOUT_SECONDS,
     secrets: Object.freeze({ masterKey: Buffer.from(masterHex, 'hex'), sessionSecret, sandboxSecret }),
   });
 }

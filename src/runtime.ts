@@ -8,6 +8,7 @@ import { createDatabase, type Database } from './db/client.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { startWorker } from './jobs/worker.ts';
+import { clearSpoolDir, spoolDir } from './lib/spool.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { Keyring } from './lib/crypto.ts';
 import { validateOrderStateMachine } from './modules/orders/state-machine.ts';
@@ -65,6 +66,7 @@ export async function startPlatform(config: Config, opts: { log?: Logger; seed?:
   }
   let worker: Runner | undefined;
   if (config.worker) worker = await startWorker(services);
+  clearSpoolDir(spoolDir(config.dataDir));
   const app = await buildApp(services, log);
   await app.listen({ port: config.port, host: config.host });
   const addr = app.server.address();
@@ -76,7 +78,10 @@ export async function startPlatform(config: Config, opts: { log?: Logger; seed?:
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
     stop: () => {
       stopping ??= (async () => {
+        // Requests in flight get the shutdown timeout to finish; then their connections are cut.
+        const cut = setTimeout(() => app.server.closeAllConnections(), config.shutdownTimeoutSeconds * 1000);
         await app.close();
+        clearTimeout(cut);
         await worker?.stop();
         await database.close();
         await db.embedded?.stop();

@@ -35,6 +35,9 @@ export async function buildApp(services: Omit<Services, 'log'>, logger: Logger):
     requestIdHeader: false,
     trustProxy: services.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    // A body that has not fully arrived in time is cut off; idle keep-alive
+    // sockets close at shutdown (busy ones after the shutdown timeout).
+    requestTimeout: services.config.requestTimeoutSeconds * 1000,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -52,7 +55,7 @@ export async function buildApp(services: Omit<Services, 'log'>, logger: Logger):
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
-  await app.register(multipart, { limits: { fileSize: 512 * 1024 * 1024, files: 1, fields: 10 } });
+  await app.register(multipart, { limits: { fileSize: 256 * 1024 * 1024, files: 1, fields: 10, parts: 20 } });
   // text/plain bodies (card imports) arrive as a stream, never buffered whole.
   app.addContentTypeParser('text/plain', (_req, payload, done) => done(null, payload));
 

@@ -1,10 +1,12 @@
 import { Readable } from 'node:stream';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { deleteProduct } from '../../modules/catalog/delete-product.ts';
 import { revealCard } from '../../modules/vault/reveal-card.ts';
 import { AppError, validationError } from '../../lib/errors.ts';
 import { readLines } from '../../lib/lines.ts';
+import { spoolDir, spoolUpload } from '../../lib/spool.ts';
 import { createProduct } from '../../modules/catalog/create-product.ts';
 import { getProduct } from '../../modules/catalog/get-product.ts';
 import { listProducts } from '../../modules/catalog/list-products.ts';
@@ -19,6 +21,22 @@ import { requireMerchant } from '../plugins/auth.ts';
 
 const ProductParams = z.object({ id: z.string().min(1).max(64) });
 const ImportOut = z.object({ batch_id: z.string(), imported: z.number().int(), duplicates: z.number().int(), blank: z.number().int(), rejected: z.number().int(), lines: z.number().int() });
+/** The largest key file an import takes (a million 40-character keys are about 42 MB). */
+const IMPORT_MAX_BYTES = 256 * 1024 * 1024;
+
+/** The uploaded file of a multipart body; a malformed body is the client's mistake (400), never a 500. */
+async function uploadedFile(req: FastifyRequest): Promise<Readable> {
+  let file;
+  try {
+    file = await req.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 10 } });
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError(400, 'invalid_multipart', `The multipart body could not be read: ${err instanceof Error ? err.message : 'malformed'}.`);
+  }
+  if (!file) throw validationError('Attach the keys as a file field.', 'file');
+  return file.file;
+}
+
 const JsonCards = z.object({ cards: z.array(z.string().max(100_000)).max(1_000_000) });
 
 /**
@@ -36,6 +54,7 @@ export const CARD_IMPORT_BODY = {
 
 
 export const productRoutes: FastifyPluginAsyncZod = async (app) => {
+  const s = app.services;
   app.post('/api/v1/products', {
     schema: { tags: ['products'], summary: 'Create a product (price in minor units)', body: CreateProductInput, response: { 201: ProductOut } },
   }, async (req, reply) => {
@@ -79,23 +98,34 @@ export const productRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const { ctx, merchantId } = requireMerchant(req, 'cards:write');
     const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-    let source: 'json' | 'text' | 'file';
-    let input: AsyncIterable<string> | Iterable<string>;
     if (type === 'application/json') {
-      source = 'json';
-      input = JsonCards.parse(req.body).cards;
-    } else if (type === 'text/plain') {
+      const result = await importCards(ctx, { merchantId, productId: req.params.id, source: 'json', lines: JsonCards.parse(req.body).cards });
+      return reply.code(201).send(result);
+    }
+    let upload: Readable;
+    let source: 'text' | 'file';
+    if (type === 'text/plain') {
       source = 'text';
-      input = readLines(req.body as Readable);
+      upload = req.body as Readable;
     } else if (type === 'multipart/form-data') {
-      const file = await req.file();
-      if (!file) throw validationError('Attach the keys as a file field.', 'file');
       source = 'file';
-      input = readLines(file.file);
+      upload = await uploadedFile(req);
     } else {
       throw new AppError(415, 'unsupported_media_type', 'Send application/json, text/plain or multipart/form-data.');
     }
-    const result = await importCards(ctx, { merchantId, productId: req.params.id, source, lines: input });
+    // The whole upload first, then the import: no transaction waits on the client.
+    const spooled = await spoolUpload(upload, { dir: spoolDir(s.config.dataDir), maxBytes: IMPORT_MAX_BYTES, idleMs: s.config.uploadIdleSeconds * 1000 })
+      .catch((err: unknown) => {
+        // The rest of the body is not worth reading: answer and close.
+        reply.header('connection', 'close');
+        throw err;
+      });
+    let result;
+    try {
+      result = await importCards(ctx, { merchantId, productId: req.params.id, source, lines: readLines(spooled.open()) });
+    } finally {
+      await spooled.remove();
+    }
     return reply.code(201).send(result);
   });
 
