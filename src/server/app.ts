@@ -13,6 +13,7 @@ import type { Services } from '../modules/shared/context.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerIdempotency } from './plugins/idempotency.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -52,6 +53,7 @@ export async function buildApp(services: Omit<Services, 'log'>, logger: Logger):
     req.log.debug({ method: req.method, url: req.routeOptions.url, status: reply.statusCode, ms: reply.elapsedTime }, 'request');
   });
   registerErrorHandling(app);
+  await registerSecurityHeaders(app, services.config);
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
@@ -84,7 +86,11 @@ export async function buildApp(services: Omit<Services, 'log'>, logger: Logger):
       return out;
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+  // Swagger UI's own page carries its CSP with hashes for its scripts; no framing there either.
+  await app.register(swaggerUi, {
+    routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true },
+    staticCSP: true, transformStaticCSP: (header) => `${header}; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`,
+  });
 
   registerAuth(app, app.services);
   registerIdempotency(app, app.services);

@@ -9,6 +9,7 @@ import { transitionOrder } from '../orders/transition-order.ts';
 import type { Services } from '../shared/context.ts';
 import { releaseCards } from '../vault/reserve-cards.ts';
 import { GatewayError, type PaymentAction } from './gateway-adapter.ts';
+import { checkPaymentAction } from './check-payment-action.ts';
 import { configNotifyUrl, type GatewayConfig } from './gateway-configs.ts';
 
 export type PaymentPurpose =
@@ -36,6 +37,7 @@ export async function startPayment(s: Services, config: GatewayConfig, p: StartP
       returnUrl: p.purpose.kind === 'order' ? `${base}/o/${p.purpose.orderNumber}` : `${base}/pay/${p.paymentId}`,
       buyerIp: p.buyerIp, expiresAt: p.expiresAt,
     });
+    checkPaymentAction(created.action, s.config.gatewayHttpUrls);
     await s.database.pool.query('update payments set action = $2, gateway_reference = $3 where id = $1',
       [p.paymentId, JSON.stringify(created.action), created.gatewayReference ?? null]);
     return created.action;

@@ -9,7 +9,8 @@ export function formatMoney(minor: number, currency: string): string {
   return `${toDecimalString(minor, currency)} ${currency}`;
 }
 
-export function layout(title: string, body: string, script = ''): string {
+/** A page; an inline script runs only with the nonce the answer's CSP names (`app.pageCsp`). */
+export function layout(title: string, body: string, script = '', nonce = ''): string {
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)} · XiaoPu 小铺</title>
@@ -20,5 +21,5 @@ button,input[type=submit]{font-size:1rem;padding:.5rem 1rem;border-radius:6px;bo
 button.secondary{background:#fff;color:#cf222e;border-color:#cf222e} input,select{font-size:1rem;padding:.4rem;margin:.2rem 0;width:100%;box-sizing:border-box}
 code,pre{background:#f6f8fa;padding:.2rem .4rem;border-radius:4px} pre{padding:.6rem;white-space:pre-wrap;word-break:break-all}
 .muted{color:#656d76} .error{color:#cf222e}
-</style></head><body>${body}<script>${script}</script></body></html>`;
+</style></head><body>${body}${script ? `<script nonce="${esc(nonce)}">${script}</script>` : ''}</body></html>`;
 }

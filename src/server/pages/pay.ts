@@ -1,11 +1,12 @@
 import QRCode from 'qrcode';
 import type { PaymentPageData } from '../../modules/payments/load-payment-page.ts';
+import { isAllowedPaymentUrl } from '../../modules/payments/check-payment-action.ts';
 import { esc, formatMoney, layout } from './html.ts';
 
 const METHOD_NAMES: Record<string, string> = { alipay: '支付宝 Alipay', wxpay: '微信支付 WeChat Pay', qqpay: 'QQ 钱包 QQ Pay' };
 
 /** The payment step for a real gateway: a QR code to scan, a link onward, or a form the browser submits. */
-export async function payPage(p: PaymentPageData | undefined): Promise<string> {
+export async function payPage(p: PaymentPageData | undefined, nonce = ''): Promise<string> {
   if (!p) return layout('Payment', '<h1>Payment · 支付</h1><p class="error">No such payment.</p>');
   const orderLink = `/o/${encodeURIComponent(p.number)}`;
   const head = `<h1>Payment · 支付</h1>
@@ -18,7 +19,8 @@ export async function payPage(p: PaymentPageData | undefined): Promise<string> {
     return layout('Payment', `${head}<p><strong>${esc(text)}</strong></p>${foot}`);
   }
   const action = p.action;
-  if (!action) return layout('Payment', `${head}<p class="error">The gateway has not opened this payment. Go back and try again.</p>${foot}`);
+  const unsafe = action && ((action.kind === 'redirect' && !isAllowedPaymentUrl(action.url, true, { appLinks: true })) || (action.kind === 'form' && !isAllowedPaymentUrl(action.action, true)));
+  if (!action || unsafe) return layout('Payment', `${head}<p class="error">The gateway has not opened this payment. Go back and try again.</p>${foot}`);
   switch (action.kind) {
     case 'qr': {
       const svg = await QRCode.toString(action.content, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
@@ -26,15 +28,15 @@ export async function payPage(p: PaymentPageData | undefined): Promise<string> {
 <figure style="max-width:240px;margin:1rem auto" role="img" aria-label="QR code to scan with the payment app">${svg}</figure>
 <p style="text-align:center">Scan with the app to pay · 请使用 App 扫码支付</p>
 <p class="muted" style="text-align:center">Pay before ${esc(p.expiresAt.toISOString().replace('T', ' ').slice(0, 16))} UTC. Your keys appear on the order page once the payment lands.</p>
-${foot}`, pollScript(p.isTopup ? `/pay/${encodeURIComponent(p.id)}` : orderLink));
+${foot}`, pollScript(p.isTopup ? `/pay/${encodeURIComponent(p.id)}` : orderLink), nonce);
     }
     case 'redirect':
       return layout('Payment', `${head}<p><a id="go" href="${esc(action.url)}" rel="noreferrer">Continue to pay · 前往支付</a></p>${foot}`,
-        `setTimeout(() => { location.href = document.getElementById('go').href; }, 300);`);
+        `setTimeout(() => { location.href = document.getElementById('go').href; }, 300);`, nonce);
     case 'form': {
       const inputs = Object.entries(action.fields).map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`).join('');
       return layout('Payment', `${head}<form id="pay" method="${action.method}" action="${esc(action.action)}">${inputs}
-<button type="submit">Continue to pay · 前往支付</button></form>${foot}`, `document.getElementById('pay').submit();`);
+<button type="submit">Continue to pay · 前往支付</button></form>${foot}`, `document.getElementById('pay').submit();`, nonce);
     }
   }
 }

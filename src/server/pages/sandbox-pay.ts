@@ -7,7 +7,7 @@ interface PayPageData {
 }
 
 /** The sandbox "gateway" page: Pay / Fail send the signed notify a real gateway would send. */
-export function sandboxPayPage(p: PayPageData | undefined): string {
+export function sandboxPayPage(p: PayPageData | undefined, nonce = ''): string {
   if (!p) return layout('Sandbox payment', '<h1>Sandbox payment</h1><p class="error">No such payment.</p>');
   const body = `<h1>Sandbox payment · 沙箱支付</h1>
 <div class="card"><p>${esc(p.shop_name)} · order <code>${esc(p.number)}</code></p>
@@ -27,5 +27,5 @@ async function send(kind) {
 }
 document.getElementById('pay').onclick = () => send('succeed');
 document.getElementById('fail').onclick = () => send('fail');`;
-  return layout('Sandbox payment', body, script);
+  return layout('Sandbox payment', body, script, nonce);
 }

@@ -5,6 +5,7 @@ import { handleSandboxNotify } from '../../modules/payments/handle-sandbox-notif
 import { loadPaymentPage } from '../../modules/payments/load-payment-page.ts';
 import { loadSandboxPayment } from '../../modules/payments/load-sandbox-payment.ts';
 import { signSandboxNotify } from '../../modules/payments/sandbox.ts';
+import { isAllowedPaymentUrl } from '../../modules/payments/check-payment-action.ts';
 import { payPage } from '../pages/pay.ts';
 import { sandboxPayPage } from '../pages/sandbox-pay.ts';
 
@@ -39,7 +40,7 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
       ...pay,
       succeed: signSandboxNotify(s.keyring, { ...base, status: 'succeeded' }),
       fail: signSandboxNotify(s.keyring, { ...base, status: 'failed' }),
-    }));
+    }, app.pageCsp(reply)));
   });
 
   // Every other gateway: one notify URL per gateway, GET or POST as the gateway
@@ -80,7 +81,8 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
     const page = await loadPaymentPage(s, req.params.payment_id);
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').type('text/html; charset=utf-8');
     if (!page) return reply.code(404).send(await payPage(undefined));
-    return reply.send(await payPage(page));
+    const formTarget = page.action?.kind === 'form' && isAllowedPaymentUrl(page.action.action, true) ? page.action.action : undefined;
+    return reply.send(await payPage(page, app.pageCsp(reply, { formTarget })));
   });
 
   app.get('/pay/:payment_id/status', {

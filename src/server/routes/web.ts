@@ -11,11 +11,6 @@ import { z } from 'zod';
 
 export const WEB_DIST = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
 
-// No inline scripts; styles may be inline (React style props). Gateways' pages are reached by navigation, not framed.
-const CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: https:",
-  "connect-src 'self'", "font-src 'self' data:", "frame-ancestors 'none'", "base-uri 'none'", "form-action 'self'", "object-src 'none'",
-].join('; ');
 
 function readShell(name: 'store' | 'console'): string | undefined {
   try {
@@ -41,8 +36,8 @@ export const webRoutes: FastifyPluginAsyncZod = async (app) => {
 
   const page = { schema: { hide: true } } as const;
   const send = (reply: import('fastify').FastifyReply, html = shell) => {
-    reply.header('cache-control', 'no-cache').header('content-security-policy', CSP).header('x-content-type-options', 'nosniff')
-      .header('referrer-policy', 'no-referrer').type('text/html; charset=utf-8');
+    // The CSP, nosniff, no-referrer and no-framing headers come from plugins/security-headers.ts.
+    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8');
     return html ? reply.send(html) : reply.code(503).send(NOT_BUILT);
   };
   app.get('/', page, async (_req, reply) => send(reply));
@@ -52,7 +47,7 @@ export const webRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { hide: true, params: z.object({ shop_slug: z.string().max(64), product_id: z.string().max(64) }) },
   }, async (_req, reply) => send(reply));
   for (const url of ['/console', '/console/*', '/admin', '/admin/*']) {
-    app.get(url, page, async (_req, reply) => send(reply, consoleShell).header('x-frame-options', 'DENY'));
+    app.get(url, page, async (_req, reply) => send(reply, consoleShell));
   }
   app.get('/o/:number', { schema: { hide: true, params: z.object({ number: z.string().max(40) }) } }, async (_req, reply) => send(reply));
 };
