@@ -36,6 +36,7 @@ const EnvSchema = z.object({
   XIAOPU_MAIL_FROM: z.string().min(3).max(200).default('XiaoPu <no-reply@xiaopu.local>'),
   XIAOPU_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   XIAOPU_GATEWAY_HTTP_URLS: boolish.optional(),
+  XIAOPU_OUTBOUND_ALLOW_PRIVATE: boolish.default(false),
   XIAOPU_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
   XIAOPU_UPLOAD_IDLE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   XIAOPU_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
@@ -74,6 +75,8 @@ export interface Config {
   logLevel: string;
   /** Gateways may send buyers to plain http: pages (default: only outside production). */
   gatewayHttpUrls: boolean;
+  /** Calls to addresses a shop chose (its own gateway account) may reach private and loopback addresses. */
+  outboundAllowPrivate: boolean;
   /** A request whose whole body has not arrived by then is cut off (Node's requestTimeout). */
   requestTimeoutSeconds: number;
   /** An upload that sends nothing for this long is abandoned. */
@@ -178,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerConcurrency: e.XIAOPU_WORKER_CONCURRENCY,
     logLevel: e.LOG_LEVEL,
     gatewayHttpUrls: e.XIAOPU_GATEWAY_HTTP_URLS ?? !production,
+    outboundAllowPrivate: e.XIAOPU_OUTBOUND_ALLOW_PRIVATE,
     requestTimeoutSeconds: e.XIAOPU_REQUEST_TIMEOUT_SECONDS,
     uploadIdleSeconds: e.XIAOPU_UPLOAD_IDLE_SECONDS,
     shutdownTimeoutSeconds: e.XIAOPU_SHUTDOWN_TIMEOUT_SECONDS,

@@ -12,6 +12,7 @@ import { clearSpoolDir, spoolDir } from './lib/spool.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { Keyring } from './lib/crypto.ts';
 import { validateOrderStateMachine } from './modules/orders/state-machine.ts';
+import { allowPrivateGatewayAddresses } from './modules/payments/gateway-http.ts';
 import { findDemoAccounts } from './modules/platform/find-demo-accounts.ts';
 import type { Log, Services } from './modules/shared/context.ts';
 import { buildApp } from './server/app.ts';
@@ -36,6 +37,7 @@ export async function openDatabase(config: Config, log: Logger): Promise<OpenedD
 }
 
 export function createServices(config: Config, database: Database, log: Log, clock: Clock = systemClock): Services {
+  allowPrivateGatewayAddresses(config.outboundAllowPrivate);
   return { config, database, keyring: new Keyring(config.secrets), clock, log };
 }
 

@@ -15,7 +15,7 @@ let shop: string;
 let auth: Record<string, string>;
 
 beforeAll(async () => {
-  t = await setupListeningTestApp();
+  t = await setupListeningTestApp({ XIAOPU_OUTBOUND_ALLOW_PRIVATE: '1' });
   fake = await startFakeEpay();
   admin = await adminSession(t);
   const m = await signupMerchant(t);

@@ -4,6 +4,7 @@ import type { Queryable } from '../../db/client.ts';
 import type { Keyring } from '../../lib/crypto.ts';
 import { adapterFor } from './adapters/index.ts';
 import type { GatewayAdapter } from './gateway-adapter.ts';
+import { restrictToPublicAddresses } from './gateway-http.ts';
 
 export interface GatewayConfigRow {
   id: string;
@@ -58,8 +59,10 @@ export function openSecrets(keyring: Keyring, row: Pick<GatewayConfigRow, 'secre
 }
 
 export function toConfig(keyring: Keyring, row: GatewayConfigRow): GatewayConfig | undefined {
-  const adapter = adapterFor(row.gateway);
-  if (!adapter) return undefined;
+  const platformAdapter = adapterFor(row.gateway);
+  if (!platformAdapter) return undefined;
+  // A shop's own account talks only to public addresses (gateway-http.ts).
+  const adapter = row.merchant_id ? restrictToPublicAddresses(platformAdapter) : platformAdapter;
   const secrets = openSecrets(keyring, row);
   const merged = adapter.settingsSchema.safeParse({ ...row.settings, ...secrets });
   return {

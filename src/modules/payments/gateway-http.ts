@@ -1,6 +1,33 @@
 // HTTP to gateways: a timeout on every call, and errors that name the host
 // and status but never the request (which may carry signed secrets).
+// Calls made for a shop's own gateway account go only to public internet
+// addresses (src/lib/outbound.ts) unless the operator allows private ones:
+// the shop chose that URL, and the platform's network is not theirs to probe.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { OutboundRefused, publicRequest } from '../../lib/outbound.ts';
+import type { GatewayAdapter } from './gateway-adapter.ts';
 import { GatewayError } from './gateway-adapter.ts';
+
+const shopChosen = new AsyncLocalStorage<true>();
+let allowPrivateForShops = false;
+
+/** Set once at start from XIAOPU_OUTBOUND_ALLOW_PRIVATE. */
+export function allowPrivateGatewayAddresses(allow: boolean): void {
+  allowPrivateForShops = allow;
+}
+
+/** The adapter with every call it makes restricted to public addresses (for a shop's own configuration). */
+export function restrictToPublicAddresses<S>(adapter: GatewayAdapter<S>): GatewayAdapter<S> {
+  const wrapped: GatewayAdapter<S> = { ...adapter };
+  for (const key of Object.keys(adapter) as Array<keyof GatewayAdapter<S>>) {
+    const value = adapter[key];
+    if (typeof value === 'function') {
+      (wrapped as unknown as Record<string, unknown>)[key] = (...args: unknown[]) =>
+        shopChosen.run(true, () => (value as (...a: unknown[]) => unknown).apply(adapter, args));
+    }
+  }
+  return wrapped;
+}
 
 export const GATEWAY_TIMEOUT_MS = 10_000;
 
@@ -12,9 +39,21 @@ export interface GatewayResponse {
 
 export async function gatewayRequest(url: string, init: RequestInit & { timeoutMs?: number } = {}): Promise<GatewayResponse> {
   const host = safeHost(url);
+  const signal = AbortSignal.timeout(init.timeoutMs ?? GATEWAY_TIMEOUT_MS);
+  if (shopChosen.getStore() && !allowPrivateForShops) {
+    try {
+      return await publicRequest(url, {
+        method: init.method, headers: init.headers as Record<string, string> | undefined, body: init.body as string | undefined, signal,
+      });
+    } catch (err) {
+      if (err instanceof OutboundRefused) throw new GatewayError(`The gateway address was refused: ${err.message}. A shop's own gateway must be on the public internet.`);
+      const timedOut = (err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError';
+      throw new GatewayError(timedOut ? `The gateway at ${host} did not answer in time.` : `The gateway at ${host} could not be reached.`, (err as Error).message);
+    }
+  }
   let res: Response;
   try {
-    res = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(init.timeoutMs ?? GATEWAY_TIMEOUT_MS) });
+    res = await fetch(url, { ...init, redirect: 'manual', signal });
   } catch (err) {
     const timedOut = (err as Error).name === 'TimeoutError';
     throw new GatewayError(timedOut ? `The gateway at ${host} did not answer in time.` : `The gateway at ${host} could not be reached.`,
