@@ -25,8 +25,10 @@ const EnvSchema = z.object({
   XIAOPU_SANDBOX_ENABLED: boolish.optional(),
   XIAOPU_PUBLIC_URL: z.string().url().optional(),
   XIAOPU_RESERVATION_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
-  XIAOPU_MAX_PENDING_PER_EMAIL: z.coerce.number().int().min(1).default(50),
-  XIAOPU_MAX_PENDING_PER_IP: z.coerce.number().int().min(1).default(200),
+  XIAOPU_MAX_PENDING_PER_EMAIL: z.coerce.number().int().min(1).default(10),
+  XIAOPU_MAX_PENDING_PER_IP: z.coerce.number().int().min(1).default(20),
+  XIAOPU_CHECKOUT_LIMIT_PER_IP: z.coerce.number().int().min(0).default(30),
+  XIAOPU_CHECKOUT_LIMIT_PER_EMAIL: z.coerce.number().int().min(0).default(15),
   XIAOPU_COOKIE_SECURE: boolish.optional(),
   XIAOPU_TRUST_PROXY: boolish.default(false),
   XIAOPU_DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(20),
@@ -67,6 +69,9 @@ export interface Config {
   reservationTtlSeconds: number;
   maxPendingPerEmail: number;
   maxPendingPerIp: number;
+  /** Checkout attempts per IP / per email in a 10-minute window; 0 is no limit. */
+  checkoutPerIp: number;
+  checkoutPerEmail: number;
   cookieSecure: boolean;
   trustProxy: boolean;
   dbPoolSize: number;
@@ -174,6 +179,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reservationTtlSeconds: e.XIAOPU_RESERVATION_TTL_SECONDS,
     maxPendingPerEmail: e.XIAOPU_MAX_PENDING_PER_EMAIL,
     maxPendingPerIp: e.XIAOPU_MAX_PENDING_PER_IP,
+    checkoutPerIp: e.XIAOPU_CHECKOUT_LIMIT_PER_IP,
+    checkoutPerEmail: e.XIAOPU_CHECKOUT_LIMIT_PER_EMAIL,
     cookieSecure: e.XIAOPU_COOKIE_SECURE ?? production,
     trustProxy: e.XIAOPU_TRUST_PROXY,
     dbPoolSize: e.XIAOPU_DB_POOL_SIZE,

@@ -36,7 +36,7 @@ function freePort(): Promise<number> {
 async function startServer(): Promise<void> {
   const env: Record<string, string> = {
     ...process.env as Record<string, string>, ...secrets, XIAOPU_DATA_DIR: dataDir, PORT: String(port), XIAOPU_DEMO: '0', LOG_LEVEL: 'warn',
-    XIAOPU_MAX_PENDING_PER_IP: '100000', XIAOPU_MAX_PENDING_PER_EMAIL: '100000',
+    XIAOPU_MAX_PENDING_PER_IP: '100000', XIAOPU_MAX_PENDING_PER_EMAIL: '100000', XIAOPU_CHECKOUT_LIMIT_PER_IP: '0', XIAOPU_CHECKOUT_LIMIT_PER_EMAIL: '0',
   };
   delete env.DATABASE_URL;
   server = spawn(process.execPath, ['bin/xiaopu.js', 'start'], { env, stdio: ['ignore', 'ignore', 'pipe'] });

@@ -49,6 +49,11 @@ export function testEnv(url: string, extra: Record<string, string> = {}): Record
     XIAOPU_SANDBOX_SECRET: randomBytes(24).toString('base64url'),
     XIAOPU_WORKER: '0',
     XIAOPU_DEMO: '0',
+    // Tests buy many times from one address; the anti-hoarding limits have their own tests.
+    XIAOPU_CHECKOUT_LIMIT_PER_IP: '0',
+    XIAOPU_CHECKOUT_LIMIT_PER_EMAIL: '0',
+    XIAOPU_MAX_PENDING_PER_IP: '200',
+    XIAOPU_MAX_PENDING_PER_EMAIL: '50',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
     ...extra,
   };

@@ -13,6 +13,9 @@ import type { Services } from '../shared/context.ts';
 import { reserveCardsSql } from '../vault/reserve-cards.ts';
 import type { CreateOrderInput } from './schemas.ts';
 
+/** The window checkout attempts are counted in (XIAOPU_CHECKOUT_LIMIT_PER_IP / _PER_EMAIL per window). */
+export const CHECKOUT_WINDOW_SECONDS = 600;
+
 interface CheckoutProduct {
   id: string; merchant_id: string; title: string; price: string; currency: string; min_quantity: number; max_quantity: number;
   shop_gateways: string[] | null;
@@ -21,26 +24,33 @@ interface CheckoutProduct {
 /** `buyerUserId`: the buyer's account when they check out logged in (required to pay from the wallet). */
 export async function createOrder(s: Services, shopSlug: string, input: CreateOrderInput, buyerIp: string, buyerUserId?: string) {
   const pool = s.database.pool;
-  const { rows } = await prepared<CheckoutProduct & { pending_email: string; pending_ip: string; in_stock: boolean }>(pool,
-    `select p.id, p.merchant_id, p.title, m.gateways as shop_gateways, p.price, p.currency, p.min_quantity, p.max_quantity,
+  // The attempt is counted (per IP and per email, in PostgreSQL so every
+  // process shares the count) in the same statement that reads the product.
+  const now = s.clock.now();
+  const windowMs = CHECKOUT_WINDOW_SECONDS * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const { rows } = await prepared<CheckoutProduct & { in_stock: boolean; ip_hits: number | null; email_hits: number | null }>(pool,
+    `with rl as (insert into rate_limits (key, window_start, hits) select k, $4, 1 from unnest($3::text[]) as k
+                 on conflict (key, window_start) do update set hits = rate_limits.hits + 1 returning key, hits)
+     select p.id, p.merchant_id, p.title, m.gateways as shop_gateways, p.price, p.currency, p.min_quantity, p.max_quantity,
             exists (select 1 from cards c where c.product_id = p.id and c.status = 'available') as in_stock,
-            (select coalesce(sum(oi.quantity), 0) from orders o join order_items oi on oi.order_id = o.id
-              where o.status = 'pending_payment' and lower(o.email) = $3) as pending_email,
-            (select coalesce(sum(oi.quantity), 0) from orders o join order_items oi on oi.order_id = o.id
-              where o.status = 'pending_payment' and o.buyer_ip = $4) as pending_ip
+            (select hits from rl where key like 'checkout:ip:%') as ip_hits, (select hits from rl where key like 'checkout:email:%') as email_hits
        from products p join merchants m on m.id = p.merchant_id
       where m.slug = $1 and m.status = 'active' and p.id = $2 and p.visibility <> 'hidden'`,
-    [shopSlug, input.product_id, input.email, buyerIp],
+    [shopSlug, input.product_id, [
+      ...(s.config.checkoutPerIp > 0 ? [`checkout:ip:${buyerIp}`] : []),
+      ...(s.config.checkoutPerEmail > 0 ? [`checkout:email:${input.email.toLowerCase()}`] : []),
+    ], windowStart],
   );
   const product = rows[0];
   if (!product) throw notFound('product');
   if (input.quantity < product.min_quantity || input.quantity > product.max_quantity) {
     throw validationError(`quantity must be between ${product.min_quantity} and ${product.max_quantity}`, 'quantity');
   }
-  // Anti-hoarding: a buyer cannot hold more than this much stock unpaid at once.
-  if (Number(product.pending_email) + input.quantity > s.config.maxPendingPerEmail
-    || Number(product.pending_ip) + input.quantity > s.config.maxPendingPerIp) {
-    throw rateLimited('too_many_pending', 'You have too many unpaid orders. Pay or let them expire first.');
+  // Anti-hoarding: so many checkouts per IP and per email in a window (0 turns a limit off)…
+  const { checkoutPerIp, checkoutPerEmail } = s.config;
+  if ((checkoutPerIp > 0 && (product.ip_hits ?? 0) > checkoutPerIp) || (checkoutPerEmail > 0 && (product.email_hits ?? 0) > checkoutPerEmail)) {
+    throw rateLimited('rate_limited', 'Too many checkouts from here in a short time. Wait a few minutes and try again.');
   }
   // Sold out: answer at once instead of queueing for a reservation that cannot succeed.
   if (!product.in_stock) throw conflict('out_of_stock', 'Not enough stock for this quantity.');
@@ -55,7 +65,6 @@ export async function createOrder(s: Services, shopSlug: string, input: CreateOr
     throw new AppError(401, 'login_required', 'Log in to pay from your wallet.', 'authentication_error', 'gateway');
   }
 
-  const now = s.clock.now();
   const t = now.getTime();
   const expiresAt = new Date(t + s.config.reservationTtlSeconds * 1000);
   const orderId = newId('ord', t);
@@ -64,10 +73,17 @@ export async function createOrder(s: Services, shopSlug: string, input: CreateOr
   const number = newOrderNumber(now);
 
   await withTransaction(pool, async (q) => {
+    // …and a buyer cannot hold more than so much stock unpaid at once. The
+    // count must see every other checkout from this address or email that
+    // committed, so those are serialised (advisory locks, IP before email so
+    // two checkouts never wait on each other in a circle); the count is read
+    // by the next statement, whose snapshot starts after the locks are held.
+    await prepared(q, 'select pg_advisory_xact_lock(7270031, hashtext($1)), pg_advisory_xact_lock(7270032, hashtext($2))',
+      [buyerIp, input.email.toLowerCase()]);
     // One statement: the order, its item, the reservation (DESIGN §6), the
     // payment attempt, the order event and the outbox event. The reserved
     // count must equal the quantity, or everything rolls back.
-    const { rows: made } = await prepared<{ reserved: number }>(q,
+    const { rows: made } = await prepared<{ reserved: number; pending_email: string; pending_ip: string }>(q,
       `with o as (insert into orders (id, number, merchant_id, status, email, query_password_hash, buyer_ip, total, currency, expires_at, created_at, updated_at, buyer_user_id)
                   values ($1, $2, $3, 'pending_payment', $4, $5, $6, $7, $8, $9, $10, $10, $23)),
             i as (insert into order_items (id, order_id, merchant_id, product_id, quantity, unit_price, total)
@@ -80,11 +96,20 @@ export async function createOrder(s: Services, shopSlug: string, input: CreateOr
             x as (insert into outbox_events (id, merchant_id, type, data, created_at)
                   values ($19, $3, 'order.created', jsonb_build_object('order_id', $1::text, 'number', $2::text, 'status', 'pending_payment',
                           'total', $7::bigint, 'currency', $8::text), $10))
-       select count(*)::int as reserved from r`,
+       select (select count(*)::int from r) as reserved,
+              (select coalesce(sum(oi.quantity), 0) from orders po join order_items oi on oi.order_id = po.id
+                where po.status = 'pending_payment' and lower(po.email) = lower($4)) as pending_email,
+              (select coalesce(sum(oi.quantity), 0) from orders po join order_items oi on oi.order_id = po.id
+                where po.status = 'pending_payment' and po.buyer_ip = $6) as pending_ip`,
       [orderId, number, product.merchant_id, input.email, s.keyring.queryPasswordHash(orderId, input.query_password), buyerIp,
         total, product.currency, expiresAt, now, itemId, product.id, input.quantity, unitPrice,
         paymentId, gateway, newId('oev', t), `buyer:${buyerIp}`, newId('evt', t), chosen.method, chosen.fee, amount, buyerUserId ?? null, chosen.config?.id ?? null],
     );
+    // The pending sums were read before this order existed (same statement), so they exclude it.
+    if (Number(made[0]?.pending_email) + input.quantity > s.config.maxPendingPerEmail
+      || Number(made[0]?.pending_ip) + input.quantity > s.config.maxPendingPerIp) {
+      throw rateLimited('too_many_pending', 'You have too many unpaid orders. Pay or let them expire first.');
+    }
     if (made[0]?.reserved !== input.quantity) {
       // Throwing rolls back the order and any partial reservation.
       throw conflict('out_of_stock', 'Not enough stock for this quantity.');
