@@ -168,6 +168,37 @@ describe('login', () => {
   });
 });
 
+describe('login limits (issue 8, defect 8)', () => {
+  it('stop guessing from one address, but let the owner in from another', async () => {
+    const slug = uniqueSlug('locked');
+    const owner = `${slug}@example.com`;
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', remoteAddress: nextIp(), payload: { email: owner, password: 'the right password', shop_name: 'L', shop_slug: slug } })).statusCode).toBe(201);
+    const attacker = '198.51.100.99';
+    const guesses = [];
+    for (let i = 0; i < 12; i++) {
+      guesses.push((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: attacker, payload: { email: owner, password: `guess ${i}` } })).statusCode);
+    }
+    expect(guesses.slice(0, 10).every((x) => x === 401)).toBe(true);
+    expect(guesses.slice(10).every((x) => x === 429)).toBe(true);
+    // The attacker's address is blocked even with the right password…
+    const fromAttacker = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: attacker, payload: { email: owner, password: 'the right password' } });
+    expect(fromAttacker.statusCode).toBe(429);
+    // …while the owner, elsewhere, logs in.
+    const fromOwner = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '192.0.2.55', payload: { email: owner, password: 'the right password' } });
+    expect(fromOwner.statusCode, fromOwner.body).toBe(200);
+  });
+
+  it('limit one address across many accounts', async () => {
+    const ip = '198.51.100.98';
+    const codes = [];
+    for (let i = 0; i < 32; i++) {
+      codes.push((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: ip, payload: { email: `spray${i}@example.com`, password: 'Summer2026!' } })).statusCode);
+    }
+    expect(codes.slice(0, 30).every((x) => x === 401)).toBe(true);
+    expect(codes.slice(30).every((x) => x === 429)).toBe(true);
+  });
+});
+
 describe('session writes and CSRF', () => {
   let m: MerchantSession;
   const product = { title: 'CSRF probe', price: 100, currency: 'CNY', delivery: 'card' };

@@ -22,8 +22,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/v1/auth/login', {
     schema: { tags: ['accounts'], summary: 'Log in; sets the session cookie', body: LoginInput, response: { 200: SessionOut } },
   }, async (req, reply) => {
+    // Per address, and per account from one address: ten wrong passwords from
+    // anywhere must not lock the owner out of their account everywhere.
     await hitRateLimit(s.database.pool, s.clock.now(), `login:ip:${req.ip}`, 30, 600);
-    await hitRateLimit(s.database.pool, s.clock.now(), `login:email:${req.body.email}`, 10, 600);
+    await hitRateLimit(s.database.pool, s.clock.now(), `login:email-ip:${req.body.email}:${req.ip}`, 10, 600);
     const r = await login(s, req.body);
     setSessionCookie(reply, s, r.session.token, r.session.expiresAt);
     return { user: r.user, merchant: r.merchant, csrf_token: r.session.csrfToken };
