@@ -29,6 +29,8 @@ const EnvSchema = z.object({
   XIAOPU_MAX_PENDING_PER_IP: z.coerce.number().int().min(1).default(20),
   XIAOPU_CHECKOUT_LIMIT_PER_IP: z.coerce.number().int().min(0).default(30),
   XIAOPU_CHECKOUT_LIMIT_PER_EMAIL: z.coerce.number().int().min(0).default(15),
+  XIAOPU_NOTIFY_REJECTS_PER_IP: z.coerce.number().int().min(1).default(120),
+  XIAOPU_NOTIFY_REJECTS_PER_PAYMENT: z.coerce.number().int().min(1).default(30),
   XIAOPU_COOKIE_SECURE: boolish.optional(),
   XIAOPU_TRUST_PROXY: boolish.default(false),
   XIAOPU_DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(20),
@@ -72,6 +74,9 @@ export interface Config {
   /** Checkout attempts per IP / per email in a 10-minute window; 0 is no limit. */
   checkoutPerIp: number;
   checkoutPerEmail: number;
+  /** Refused payment notifies per address / per payment in 10 minutes before further ones get 429. */
+  notifyRejectsPerIp: number;
+  notifyRejectsPerPayment: number;
   cookieSecure: boolean;
   trustProxy: boolean;
   dbPoolSize: number;
@@ -181,6 +186,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxPendingPerIp: e.XIAOPU_MAX_PENDING_PER_IP,
     checkoutPerIp: e.XIAOPU_CHECKOUT_LIMIT_PER_IP,
     checkoutPerEmail: e.XIAOPU_CHECKOUT_LIMIT_PER_EMAIL,
+    notifyRejectsPerIp: e.XIAOPU_NOTIFY_REJECTS_PER_IP,
+    notifyRejectsPerPayment: e.XIAOPU_NOTIFY_REJECTS_PER_PAYMENT,
     cookieSecure: e.XIAOPU_COOKIE_SECURE ?? production,
     trustProxy: e.XIAOPU_TRUST_PROXY,
     dbPoolSize: e.XIAOPU_DB_POOL_SIZE,

@@ -13,6 +13,7 @@ import { systemClock, type Clock } from './lib/clock.ts';
 import { Keyring } from './lib/crypto.ts';
 import { validateOrderStateMachine } from './modules/orders/state-machine.ts';
 import { allowPrivateGatewayAddresses } from './modules/payments/gateway-http.ts';
+import { setNotifyLimits } from './modules/payments/notify-guard.ts';
 import { findDemoAccounts } from './modules/platform/find-demo-accounts.ts';
 import type { Log, Services } from './modules/shared/context.ts';
 import { buildApp } from './server/app.ts';
@@ -38,6 +39,7 @@ export async function openDatabase(config: Config, log: Logger): Promise<OpenedD
 
 export function createServices(config: Config, database: Database, log: Log, clock: Clock = systemClock): Services {
   allowPrivateGatewayAddresses(config.outboundAllowPrivate);
+  setNotifyLimits(config.notifyRejectsPerIp, config.notifyRejectsPerPayment);
   return { config, database, keyring: new Keyring(config.secrets), clock, log };
 }
 

@@ -334,7 +334,11 @@ export const paymentNotifications = pgTable('payment_notifications', {
   reason: text('reason'),
   ip: text('ip'),
   createdAt: createdAt(),
-}, (t) => [index('payment_notifications_payment_idx').on(t.paymentId)]);
+  /** Refused, ignored and repeated notifies are one row per gateway, payment, outcome, reason, address and hour, counted. */
+  count: integer('count').notNull().default(1),
+  lastAt: tstz('last_at'),
+  dedupeKey: text('dedupe_key'),
+}, (t) => [index('payment_notifications_payment_idx').on(t.paymentId), uniqueIndex('payment_notifications_dedupe_key').on(t.dedupeKey)]);
 
 export const fulfilments = pgTable('fulfilments', {
   id: text('id').primaryKey(),

@@ -10,6 +10,7 @@ import type { Services } from '../shared/context.ts';
 import { adapterFor } from './adapters/index.ts';
 import { GatewayError, type IncomingNotify, type NotifyAnswer, type NotifyVerdict } from './gateway-adapter.ts';
 import { loadGatewayConfig, loadGatewayConfigById, type GatewayConfig } from './gateway-configs.ts';
+import { isAddressBlocked, isPaymentFlooded } from './notify-guard.ts';
 import { recordNotification, type NotificationOutcome } from './record-notification.ts';
 import { settlePayment } from './settle-payment.ts';
 
@@ -24,7 +25,13 @@ export async function handleGatewayNotify(s: Services, gateway: string, n: Incom
   if (!adapter) return undefined;
   const pool = s.database.pool;
   const now = s.clock.now();
+  const slowDown: HandledNotify = {
+    answer: { status: 429, contentType: 'text/plain; charset=utf-8', body: 'too many refused notifies; slow down' },
+    outcome: { result: 'rejected', reason: 'rate_limited' },
+  };
+  if (isAddressBlocked(ip, now)) return slowDown;
   const done = async (outcome: NotificationOutcome, paymentId?: string): Promise<HandledNotify> => {
+    if (outcome.result === 'rejected' && isPaymentFlooded(paymentId, now)) return slowDown;
     await recordNotification(pool, now, gateway, paymentId, outcome, ip);
     return { answer: adapter.answer(outcome.result !== 'rejected'), outcome };
   };

@@ -2,11 +2,12 @@
 // with its outcome (never its signature). Repeats answer `success` and change nothing.
 import type { Services } from '../shared/context.ts';
 import { verifySandboxNotify } from './sandbox.ts';
+import { isAddressBlocked, isPaymentFlooded } from './notify-guard.ts';
 import { recordNotification } from './record-notification.ts';
 import { settlePayment } from './settle-payment.ts';
 
 export interface NotifyAnswer {
-  status: 200 | 400;
+  status: 200 | 400 | 429;
   body: string;
   outcome: string;
 }
@@ -14,12 +15,15 @@ export interface NotifyAnswer {
 export async function handleSandboxNotify(s: Services, body: unknown, ip: string): Promise<NotifyAnswer> {
   const now = s.clock.now();
   const pool = s.database.pool;
+  const slowDown: NotifyAnswer = { status: 429, body: 'too many refused notifies; slow down', outcome: 'rate_limited' };
+  if (isAddressBlocked(ip, now)) return slowDown;
   if (!s.config.sandboxEnabled) {
     await recordNotification(pool, now, 'sandbox', undefined, { result: 'rejected', reason: 'gateway_disabled' }, ip);
     return { status: 400, body: 'fail', outcome: 'gateway_disabled' };
   }
   const verdict = verifySandboxNotify(s.keyring, body);
   if (!verdict.ok) {
+    if (isPaymentFlooded(verdict.paymentId, now)) return slowDown;
     await recordNotification(pool, now, 'sandbox', verdict.paymentId, { result: 'rejected', reason: verdict.reason }, ip);
     return { status: 400, body: 'fail', outcome: verdict.reason };
   }

@@ -1,0 +1,43 @@
+// Cuts off a flood of refused notifies. Refusals are counted per address and
+// per payment in PostgreSQL (record-notification.ts); once a count passes its
+// limit, this process answers that address — or refused notifies for that
+// payment — with 429 until the window ends, without verifying or recording
+// anything. Every process learns of a flood from its own next refusal, so the
+// limit holds across processes within one request each. A notify that passes
+// verification is never held back by the per-payment limit: a forger cannot
+// stop the real payment from landing.
+export const NOTIFY_WINDOW_SECONDS = 600;
+
+let limits = { perIp: 120, perPayment: 30 };
+const blockedIps = new Map<string, number>();
+const blockedPayments = new Map<string, number>();
+
+/** Set once at start (XIAOPU_NOTIFY_REJECTS_PER_IP / _PER_PAYMENT). */
+export function setNotifyLimits(perIp: number, perPayment: number): void {
+  limits = { perIp, perPayment };
+}
+
+export function noteRejections(counts: Array<{ key: string; hits: number }>, until: Date): void {
+  for (const { key, hits } of counts) {
+    if (key.startsWith('notify-rejected:ip:') && hits > limits.perIp) blockedIps.set(key.slice('notify-rejected:ip:'.length), until.getTime());
+    if (key.startsWith('notify-rejected:payment:') && hits > limits.perPayment) blockedPayments.set(key.slice('notify-rejected:payment:'.length), until.getTime());
+  }
+}
+
+function active(map: Map<string, number>, key: string, now: Date): boolean {
+  const until = map.get(key);
+  if (until === undefined) return false;
+  if (until > now.getTime()) return true;
+  map.delete(key);
+  return false;
+}
+
+/** True while this address has sent too many refused notifies. */
+export function isAddressBlocked(ip: string, now: Date): boolean {
+  return active(blockedIps, ip, now);
+}
+
+/** True while refused notifies naming this payment are too many (verified ones still go through). */
+export function isPaymentFlooded(paymentId: string | undefined, now: Date): boolean {
+  return paymentId !== undefined && active(blockedPayments, paymentId, now);
+}
