@@ -2,7 +2,9 @@
 // console and admin (a separate entry, never loaded for buyers). Built into
 // dist/web and served by the same process as the API (`npm start`);
 // `npm run dev` serves it with hot reload and proxies the API.
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -29,12 +31,32 @@ function pageRoutes(): Plugin {
   };
 }
 
+/** Writes .br and .gz beside each text asset, so the server sends them compressed without compressing per request. */
+function precompress(outDir: string): Plugin {
+  const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  return {
+    name: 'xiaopu-precompress',
+    apply: 'build',
+    closeBundle() {
+      for (const file of walk(join(outDir, 'assets'))) {
+        if (!/\.(js|css|svg|json|html|txt)$/.test(file) || statSync(file).size < 1024) continue;
+        const data = readFileSync(file);
+        writeFileSync(`${file}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
+      }
+    },
+  };
+}
+
+const outDir = resolve(here, '../dist/web');
+
 export default defineConfig({
   root: here,
   appType: 'mpa',
-  plugins: [react(), pageRoutes()],
+  plugins: [react(), pageRoutes(), precompress(outDir)],
   build: {
-    outDir: resolve(here, '../dist/web'),
+    outDir,
     emptyOutDir: true,
     manifest: true,
     // The console carries ECharts (~190 KB gzipped); buyers never load it.
@@ -42,7 +64,8 @@ export default defineConfig({
     rollupOptions: { input: { store: resolve(here, 'store.html'), console: resolve(here, 'console.html') } },
   },
   server: {
-    port: Number(process.env.XIAOPU_WEB_PORT ?? 5173),
+    // The page people open: XIAOPU_WEB_PORT, else PORT, else 5173.
+    port: Number(process.env.XIAOPU_WEB_PORT ?? process.env.PORT ?? 5173),
     proxy: { '/api': api, '/pay': api, '/docs': api, '/openapi.json': api, '/healthz': api },
   },
 });

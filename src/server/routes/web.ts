@@ -30,6 +30,8 @@ export const webRoutes: FastifyPluginAsyncZod = async (app) => {
   const consoleShell = readShell('console');
   if (shell) await app.register(fastifyStatic, {
     root: `${WEB_DIST}assets`, prefix: '/assets/', wildcard: true, index: false, decorateReply: false,
+    // The build writes .br and .gz beside each asset (web/vite.config.ts).
+    preCompressed: true,
     // File names carry a content hash: cache them for good.
     immutable: true, maxAge: '365d',
   });
