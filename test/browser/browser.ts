@@ -1,6 +1,6 @@
 // Real Chromium for the browser tests: the system's (Debian's chromium
 // package; .ci/run installs it), driven by playwright-core.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -27,8 +27,15 @@ export const DESKTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFact
 
 const SHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 
-/** Writes docs/screenshots/{name}.png (shown in the README). */
+/**
+ * Renders the page to a PNG (so a page that cannot be drawn fails the test);
+ * writes docs/screenshots/{name}.png (shown in the README) only with
+ * UPDATE_SCREENSHOTS=1, so `npm test` leaves the working tree as it found it.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  const png = await page.screenshot({ fullPage: true });
+  if (png.length === 0) throw new Error(`empty screenshot ${name}`);
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+  writeFileSync(`${SHOTS}${name}.png`, png);
 }

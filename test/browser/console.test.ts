@@ -2,7 +2,7 @@
 // a file (with the import report), sees a sale on the dashboard and the order
 // in the list and its detail; a second merchant cannot see the first's order.
 // An admin sees the needs-action queue and the gateways. Screenshots go to
-// docs/screenshots/.
+// docs/screenshots/ (with UPDATE_SCREENSHOTS=1).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

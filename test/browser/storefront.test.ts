@@ -2,7 +2,7 @@
 // Markdown description is sanitized, checkout with the sandbox gateway, the
 // payment page, and the order page that fills in the keys by itself. Then the
 // lookup from another device, the .txt download, recent orders and the
-// language switch. Screenshots go to docs/screenshots/.
+// language switch. Screenshots go to docs/screenshots/ with UPDATE_SCREENSHOTS=1.
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
