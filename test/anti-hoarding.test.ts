@@ -83,3 +83,20 @@ describe('checkout limits', () => {
     }
   });
 });
+
+describe('order lookup limits', () => {
+  it('stop guessing a query password from one address, but let the buyer in from another', async () => {
+    const p = await createProduct(t, auth);
+    await importKeys(t, auth, p.id, keys(1));
+    const c = (await checkout(t, slug, p.id, { email: `lookup-${randomBytes(3).toString('hex')}@example.com`, query_password: 'buyer-secret' }, '192.0.2.77')).json();
+    const look = (query_password: string, ip: string) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/storefront/orders/lookup', remoteAddress: ip, payload: { number: c.order.number, query_password } });
+    const guesses: number[] = [];
+    for (let i = 0; i < 12; i++) guesses.push((await look(`guess-${i}`, '198.51.100.111')).statusCode);
+    expect(guesses.slice(0, 10).every((x) => x === 200)).toBe(true);
+    expect(guesses.slice(10).every((x) => x === 429)).toBe(true);
+    const buyer = await look('buyer-secret', '192.0.2.78');
+    expect(buyer.statusCode, buyer.body).toBe(200);
+    expect(buyer.json().orders).toHaveLength(1);
+  });
+});

@@ -8,7 +8,10 @@ import { hitRateLimit } from '../trust/rate-limit.ts';
 import type { LookupInput } from './schemas.ts';
 
 const MAX_PER_IP = 20; // per 10 minutes
-const MAX_PER_SUBJECT = 10; // per 10 minutes
+const MAX_PER_SUBJECT_AND_IP = 10; // per 10 minutes
+// Across all addresses: high enough that guesses from elsewhere rarely lock
+// the buyer out, low enough that a botnet cannot walk a short query password.
+const MAX_PER_SUBJECT = 60; // per 10 minutes
 const WINDOW_S = 600;
 
 export async function lookupOrders(s: Services, input: LookupInput, ip: string) {
@@ -16,6 +19,7 @@ export async function lookupOrders(s: Services, input: LookupInput, ip: string) 
   const now = s.clock.now();
   const subject = 'number' in input ? `number:${input.number}` : `email:${input.email}`;
   await hitRateLimit(pool, now, `lookup:ip:${ip}`, MAX_PER_IP, WINDOW_S);
+  await hitRateLimit(pool, now, `lookup:${subject}:ip:${ip}`, MAX_PER_SUBJECT_AND_IP, WINDOW_S);
   await hitRateLimit(pool, now, `lookup:${subject}`, MAX_PER_SUBJECT, WINDOW_S);
 
   const { rows } = 'number' in input
