@@ -30,12 +30,14 @@ export function createDatabase(url: string, poolSize: number): Database {
 /**
  * Runs `fn` in one transaction on one client. Serialization failures and
  * deadlocks are retried a few times; anything else rolls back and rethrows.
+ * `beginWith`: SQL without parameters sent together with BEGIN (one round
+ * trip), e.g. taking advisory locks before the transaction's first snapshot.
  */
-export async function withTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function withTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>, opts: { beginWith?: string } = {}): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     try {
-      await client.query('begin');
+      await client.query(opts.beginWith ? `begin; ${opts.beginWith}` : 'begin');
       const result = await fn(client);
       await client.query('commit');
       return result;
@@ -48,6 +50,11 @@ export async function withTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClie
       client.release();
     }
   }
+}
+
+/** A stable 32-bit key for pg_advisory_xact_lock(class, key), the same in every process. */
+export function advisoryKey(text: string): number {
+  return createHash('sha1').update(text).digest().readInt32BE(0);
 }
 
 const statementNames = new Map<string, string>();

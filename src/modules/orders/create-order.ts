@@ -1,6 +1,6 @@
 // Guest checkout (DESIGN §5): validate, then in one transaction create the
 // order and its item, reserve exactly the quantity, and open a payment attempt.
-import { prepared, withTransaction } from '../../db/client.ts';
+import { advisoryKey, prepared, withTransaction } from '../../db/client.ts';
 import { AppError, conflict, notFound, rateLimited, validationError } from '../../lib/errors.ts';
 import { postLedgerTransaction } from '../money/ledger.ts';
 import { settleInTransaction } from '../payments/settle-payment.ts';
@@ -15,6 +15,8 @@ import type { CreateOrderInput } from './schemas.ts';
 
 /** The window checkout attempts are counted in (XIAOPU_CHECKOUT_LIMIT_PER_IP / _PER_EMAIL per window). */
 export const CHECKOUT_WINDOW_SECONDS = 600;
+const LOCK_CLASS_IP = 7270031;
+const LOCK_CLASS_EMAIL = 7270032;
 
 interface CheckoutProduct {
   id: string; merchant_id: string; title: string; price: string; currency: string; min_quantity: number; max_quantity: number;
@@ -72,14 +74,13 @@ export async function createOrder(s: Services, shopSlug: string, input: CreateOr
   const paymentId = newId('pay', t);
   const number = newOrderNumber(now);
 
+  // …and a buyer cannot hold more than so much stock unpaid at once. The
+  // count must see every other checkout from this address or email that
+  // committed, so those are serialised: advisory locks taken with BEGIN (IP
+  // before email, so two checkouts never wait on each other in a circle); the
+  // count is read by the reserving statement, whose snapshot starts after them.
+  const locks = `select pg_advisory_xact_lock(${LOCK_CLASS_IP}, ${advisoryKey(buyerIp)}), pg_advisory_xact_lock(${LOCK_CLASS_EMAIL}, ${advisoryKey(input.email.toLowerCase())})`;
   await withTransaction(pool, async (q) => {
-    // …and a buyer cannot hold more than so much stock unpaid at once. The
-    // count must see every other checkout from this address or email that
-    // committed, so those are serialised (advisory locks, IP before email so
-    // two checkouts never wait on each other in a circle); the count is read
-    // by the next statement, whose snapshot starts after the locks are held.
-    await prepared(q, 'select pg_advisory_xact_lock(7270031, hashtext($1)), pg_advisory_xact_lock(7270032, hashtext($2))',
-      [buyerIp, input.email.toLowerCase()]);
     // One statement: the order, its item, the reservation (DESIGN §6), the
     // payment attempt, the order event and the outbox event. The reserved
     // count must equal the quantity, or everything rolls back.
@@ -130,7 +131,7 @@ export async function createOrder(s: Services, shopSlug: string, input: CreateOr
       });
       if (outcome.result !== 'delivered') throw new Error(`wallet checkout did not deliver: ${JSON.stringify(outcome)}`);
     }
-  });
+  }, { beginWith: locks });
 
   // Outside the transaction: a gateway call must never hold locks.
   const action = chosen.config && !payFromWallet

@@ -4,7 +4,7 @@ import { withTransaction } from '../../db/client.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
-import { settlePayment, type SettleOutcome } from './settle-payment.ts';
+import { settleInTransaction, type SettleOutcome } from './settle-payment.ts';
 
 export async function confirmPaymentManually(ctx: Ctx, paymentId: string, note: string, ip?: string): Promise<SettleOutcome> {
   if (ctx.actor.type !== 'admin') throw new AppError(403, 'admin_only', 'Only platform admins can confirm payments.', 'permission_error');
@@ -12,12 +12,16 @@ export async function confirmPaymentManually(ctx: Ctx, paymentId: string, note: 
     'select gateway, amount, currency, merchant_id from payments where id = $1', [paymentId]);
   const pay = rows[0];
   if (!pay) throw notFound('payment');
-  const outcome = await settlePayment(ctx, {
-    paymentId, gateway: pay.gateway, tradeNo: `manual_${paymentId}`, amount: Number(pay.amount), currency: pay.currency, actor: `admin:${ctx.actor.userId}`,
+  const admin = ctx.actor;
+  // The settlement and its audit row commit together (DESIGN §4), or neither does.
+  return withTransaction(ctx.database.pool, async (q) => {
+    const outcome = await settleInTransaction(ctx, q, {
+      paymentId, gateway: pay.gateway, tradeNo: `manual_${paymentId}`, amount: Number(pay.amount), currency: pay.currency, actor: `admin:${admin.userId}`,
+    });
+    await writeAudit(q, admin, ctx.clock.now(), {
+      action: 'payment.confirm_manually', targetType: 'payment', targetId: paymentId, merchantId: pay.merchant_id, ip,
+      data: { note, result: outcome.result },
+    });
+    return outcome;
   });
-  await withTransaction(ctx.database.pool, (q) => writeAudit(q, ctx.actor, ctx.clock.now(), {
-    action: 'payment.confirm_manually', targetType: 'payment', targetId: paymentId, merchantId: pay.merchant_id, ip,
-    data: { note, result: outcome.result },
-  }));
-  return outcome;
 }

@@ -1,16 +1,19 @@
 // `Idempotency-Key` on POSTs (DESIGN §9): the first result (status + body) is
 // stored for 24 h and replayed for the same key; the same key with another
 // body is an idempotency_error; the same key while the first is still
-// running is a 409. Keys are scoped to the caller (merchant, admin, or the
-// public storefront), so one caller cannot read another's stored result.
+// running is a 409 — also when the first never finished (the process died):
+// its effect may have committed, so running it again could do it twice; the
+// caller looks the result up and uses a new key. Keys are scoped to the caller
+// (merchant, admin, or the public storefront), so one caller cannot read
+// another's stored result.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../lib/errors.ts';
 import type { Services } from '../../modules/shared/context.ts';
 
 const HEADER = 'idempotency-key';
 const TTL_MS = 24 * 3600 * 1000;
-/** A request still "in flight" after this long is taken to have died; its key can be reused. */
-const STALE_MS = 60_000;
+/** A request still "in flight" after this long has most likely died with its process; it is never run again. */
+const ABANDONED_MS = 60_000;
 /** Routes whose body is a stream, or that set cookies, or that a gateway calls: not replayable. */
 const EXCLUDED = [/^\/api\/v1\/auth\//, /^\/api\/v1\/payments\//, /^\/api\/v1\/products\/[^/]+\/cards(\?|$)/];
 
@@ -61,20 +64,24 @@ export function registerIdempotency(app: FastifyInstance, s: Services): void {
        on conflict (scope, key) do update set request_hash = excluded.request_hash, state = 'in_flight', locked_at = excluded.locked_at,
               created_at = excluded.created_at, response_status = null, response_body = null
         where idempotency_keys.created_at < $5
-           or (idempotency_keys.state = 'in_flight' and idempotency_keys.locked_at < $6 and idempotency_keys.request_hash = excluded.request_hash)
        returning 1`,
-      [scope, key, hash, now, new Date(now.getTime() - TTL_MS), new Date(now.getTime() - STALE_MS)],
+      [scope, key, hash, now, new Date(now.getTime() - TTL_MS)],
     );
     if (ins.rowCount) {
       req.idempotency = { scope, key };
       return;
     }
-    const { rows } = await pool.query<{ request_hash: Buffer; state: string; response_status: number | null; response_body: string | null }>(
-      'select request_hash, state, response_status, response_body from idempotency_keys where scope = $1 and key = $2', [scope, key]);
+    const { rows } = await pool.query<{ request_hash: Buffer; state: string; response_status: number | null; response_body: string | null; locked_at: Date }>(
+      'select request_hash, state, response_status, response_body, locked_at from idempotency_keys where scope = $1 and key = $2', [scope, key]);
     const prior = rows[0];
     if (!prior) throw new AppError(409, 'idempotency_conflict', 'Retry this request.', 'idempotency_error');
     if (!prior.request_hash.equals(hash)) {
       throw new AppError(422, 'idempotency_key_reused', 'This Idempotency-Key was used with a different request.', 'idempotency_error');
+    }
+    if ((prior.state === 'in_flight' || prior.response_status === null) && prior.locked_at.getTime() < now.getTime() - ABANDONED_MS) {
+      throw new AppError(409, 'idempotency_key_abandoned',
+        'The first request with this Idempotency-Key never finished (the server may have restarted); whatever it did stands. Check the result, and use a new key to try again.',
+        'idempotency_error');
     }
     if (prior.state === 'in_flight' || prior.response_status === null) {
       throw new AppError(409, 'idempotency_in_flight', 'A request with this Idempotency-Key is still being processed.', 'idempotency_error');
