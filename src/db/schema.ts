@@ -317,8 +317,11 @@ export const refunds = pgTable('refunds', {
   requestedBy: text('requested_by').notNull(),
   createdAt: createdAt(),
   completedAt: tstz('completed_at'),
+  /** When reconciliation last claimed this pending refund to ask the gateway again. */
+  reconciledAt: tstz('reconciled_at'),
 }, (t) => [
   index('refunds_payment_idx').on(t.paymentId),
+  index('refunds_pending_idx').on(t.createdAt).where(sql`${t.status} = 'pending'`),
   index('refunds_order_idx').on(t.orderId),
   check('refunds_amount_check', sql`${t.amount} > 0`),
   check('refunds_status_check', sql`${t.status} in ('pending', 'succeeded', 'failed')`),

@@ -3,6 +3,7 @@
 // items are de-duplicated across processes by graphile-worker's known_crontabs.
 import { Logger, run, type Runner, type TaskList } from 'graphile-worker';
 import { expireOrders } from '../modules/orders/expire-orders.ts';
+import { reconcileRefunds } from '../modules/payments/refunds/reconcile-refunds.ts';
 import { purgeExpiredState } from '../modules/platform/purge-expired-state.ts';
 import { sendDeliveryEmail } from '../modules/notifications/send-delivery-email.ts';
 import type { Log, Services } from '../modules/shared/context.ts';
@@ -10,6 +11,7 @@ import type { Log, Services } from '../modules/shared/context.ts';
 export const CRONTAB = [
   '* * * * * expire_orders ?max=1',
   '17 * * * * purge_expired_state ?max=1',
+  '* * * * * reconcile_refunds ?max=1',
 ].join('\n');
 
 export function taskList(s: Services): TaskList {
@@ -17,6 +19,10 @@ export function taskList(s: Services): TaskList {
     expire_orders: async () => {
       const r = await expireOrders(s);
       if (r.expired) s.log.info(r, 'expired unpaid orders');
+    },
+    reconcile_refunds: async () => {
+      const r = await reconcileRefunds(s);
+      if (r.succeeded + r.failed + r.unknown > 0) s.log.info(r, 'reconciled pending refunds');
     },
     purge_expired_state: async () => {
       await purgeExpiredState(s);

@@ -109,9 +109,14 @@ export function plainTextAnswer(word: string): (accepted: boolean) => NotifyAnsw
   return (accepted) => ({ status: accepted ? 200 : 400, contentType: 'text/plain; charset=utf-8', body: accepted ? word : 'fail' });
 }
 
-/** Thrown by adapters when the gateway cannot be reached or answers with an error. Never carries secrets. */
+/**
+ * Thrown by adapters when the gateway cannot be reached or answers with an
+ * error. Never carries secrets. `uncertain`: no answer came (timeout, network),
+ * so the gateway may or may not have acted — a refund is then left pending and
+ * asked again later with the same id, never taken as failed.
+ */
 export class GatewayError extends Error {
-  constructor(message: string, readonly detail?: string) {
+  constructor(message: string, readonly detail?: string, readonly uncertain = false) {
     super(message);
     this.name = 'GatewayError';
   }
@@ -141,6 +146,12 @@ export interface GatewayAdapter<S = unknown> {
   /** Asks the gateway for its view of a payment. */
   query?(settings: S, p: PaymentToQuery): Promise<QueryResult>;
   refund?(settings: S, r: RefundToMake): Promise<RefundResult>;
+  /**
+   * Whether the gateway treats our refund id as an idempotency key (asking
+   * again never refunds twice). Only then does reconciliation ask again about
+   * a refund whose answer never came; otherwise a person checks at the gateway.
+   */
+  refundIsIdempotent?(settings: S): boolean;
   /** A harmless authenticated call that proves the settings work. */
   testConnection?(settings: S): Promise<{ ok: boolean; message: string }>;
 }

@@ -48,7 +48,7 @@ export async function gatewayRequest(url: string, init: RequestInit & { timeoutM
     } catch (err) {
       if (err instanceof OutboundRefused) throw new GatewayError(`The gateway address was refused: ${err.message}. A shop's own gateway must be on the public internet.`);
       const timedOut = (err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError';
-      throw new GatewayError(timedOut ? `The gateway at ${host} did not answer in time.` : `The gateway at ${host} could not be reached.`, (err as Error).message);
+      throw new GatewayError(timedOut ? `The gateway at ${host} did not answer in time.` : `The gateway at ${host} could not be reached.`, (err as Error).message, true);
     }
   }
   let res: Response;
@@ -57,7 +57,7 @@ export async function gatewayRequest(url: string, init: RequestInit & { timeoutM
   } catch (err) {
     const timedOut = (err as Error).name === 'TimeoutError';
     throw new GatewayError(timedOut ? `The gateway at ${host} did not answer in time.` : `The gateway at ${host} could not be reached.`,
-      (err as Error).message);
+      (err as Error).message, true);
   }
   const text = await res.text();
   return { status: res.status, text, headers: res.headers };

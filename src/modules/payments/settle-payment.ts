@@ -5,6 +5,7 @@
 // on an expired order re-reserves stock, or parks the order in needs_action.
 import type pg from 'pg';
 import { prepared, withTransaction } from '../../db/client.ts';
+import { faultPoint } from '../../lib/faults.ts';
 import { newId } from '../../lib/ids.ts';
 import { postLedgerTransaction } from '../money/ledger.ts';
 import type { OrderStatus } from '../orders/state-machine.ts';
@@ -58,6 +59,10 @@ export async function settlePayment(s: Services, p: VerifiedPayment, notifiedFro
       const outcome = await settleInTransaction(s, q, p);
       if (notifiedFrom !== undefined) await recordNotification(q, s.clock.now(), p.gateway, p.paymentId, outcome, notifiedFrom);
       return outcome;
+    }).then((outcome) => {
+      // Committed, but the gateway has not heard back yet.
+      faultPoint('payment.committed');
+      return outcome;
     });
   } catch (err) {
     // The trade number already settled another payment: a replay moved onto another order.
@@ -101,6 +106,7 @@ export async function settleInTransaction(s: Services, q: pg.PoolClient, p: Veri
      insert into outbox_events (id, merchant_id, type, data, created_at)
      values ($5, $6, 'payment.succeeded', jsonb_build_object('payment_id', $1::text, 'order_id', $7::text, 'amount', $8::bigint, 'currency', $9::text), $3)`,
     [pay.id, p.tradeNo, now, p.actor, newId('evt', now.getTime()), pay.merchant_id, pay.order_id, pay.amount, pay.currency]);
+  faultPoint('payment.marked_succeeded');
   // The money is ours to account for from here on, whatever happens to the order.
   await postLedgerTransaction(q, {
     kind: 'payment', causeType: 'payment', causeId: pay.id, at: now,
@@ -114,6 +120,7 @@ export async function settleInTransaction(s: Services, q: pg.PoolClient, p: Veri
     ],
   });
 
+  faultPoint('payment.ledger_posted');
   const base = { orderId: pay.order_id, merchantId: pay.merchant_id, actor: p.actor, at: now };
   let prev = await transitionOrder(q, { ...base, from: ['pending_payment'], to: 'paid', set: { paid_at: now } });
   if (!prev) {
@@ -129,7 +136,9 @@ export async function settleInTransaction(s: Services, q: pg.PoolClient, p: Veri
     }
   }
 
+  faultPoint('order.paid');
   await deliverPaidOrder(q, base);
+  faultPoint('order.delivered');
   await queueDeliveryEmail(s, q, pay.order_id);
   return { result: 'delivered', orderId: pay.order_id };
 }

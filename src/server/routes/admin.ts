@@ -9,7 +9,7 @@ import { RetryOut } from '../../modules/orders/schemas.ts';
 import { AppError } from '../../lib/errors.ts';
 import { configureGateway, ConfigureGatewayInput } from '../../modules/payments/configure-gateway.ts';
 import { getGateway, listGateways } from '../../modules/payments/list-gateways.ts';
-import { refundOrder, RefundInput } from '../../modules/payments/refund-order.ts';
+import { refundOrder, RefundInput } from '../../modules/payments/refunds/refund-order.ts';
 import { queryGatewayForOrder } from '../../modules/payments/query-gateway.ts';
 import { testGateway } from '../../modules/payments/test-gateway.ts';
 import { AuditQuery, listAuditLog } from '../../modules/admin/audit-log.ts';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { refundOrder, RefundInput } from '../../modules/payments/refund-order.ts';
+import { refundOrder, RefundInput } from '../../modules/payments/refunds/refund-order.ts';
 import { resendDeliveryEmail } from '../../modules/notifications/resend-delivery-email.ts';
 import { getOrder, listOrders, ListOrdersQuery } from '../../modules/orders/merchant-orders.ts';
 import { retryParkedOrder } from '../../modules/orders/retry-parked-order.ts';

@@ -184,5 +184,6 @@ export const alipay: GatewayAdapter<AlipaySettings> = {
   answer: plainTextAnswer('success'),
   query,
   refund,
+  refundIsIdempotent: () => true,
   testConnection,
 };

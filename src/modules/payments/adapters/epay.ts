@@ -237,5 +237,6 @@ export const epay: GatewayAdapter<EpaySettings> = {
   answer: plainTextAnswer('success'),
   query,
   refund,
+  refundIsIdempotent: (s) => s.version === 2,
   testConnection,
 };

@@ -184,5 +184,6 @@ export const stripe: GatewayAdapter<StripeSettings> = {
   answer: (accepted) => ({ status: accepted ? 200 : 400, contentType: 'application/json', body: accepted ? '{"received":true}' : '{"received":false}' }),
   query,
   refund,
+  refundIsIdempotent: () => true,
   testConnection,
 };

@@ -215,5 +215,6 @@ export const wechat: GatewayAdapter<WechatSettings> = {
     : { status: 400, contentType: 'application/json', body: '{"code":"FAIL","message":"verification failed"}' },
   query,
   refund,
+  refundIsIdempotent: () => true,
   testConnection,
 };

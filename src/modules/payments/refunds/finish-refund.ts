@@ -1,0 +1,96 @@
+// Step 3 of a refund: record the gateway's answer. Succeeded: credit the
+// wallet if that is where the money goes, reverse the payment's booking, and
+// move the order to refunded / partially_refunded. Failed: mark it and give
+// the reserved amount back. Both only from `pending` (the payment row locked),
+// so a refund finished twice — by its request and by reconciliation — has one
+// effect; the second finds it finished and returns it as it is.
+import type pg from 'pg';
+import { withTransaction } from '../../../db/client.ts';
+import { postLedgerTransaction } from '../../money/ledger.ts';
+import { transitionOrder } from '../../orders/transition-order.ts';
+import { actorId, type Ctx } from '../../shared/context.ts';
+import { emitEvent } from '../../shared/outbox.ts';
+import { writeAudit } from '../../trust/audit.ts';
+import { moveWalletBalance, walletAccount } from '../../wallet/move-wallet-balance.ts';
+import { presentRefund, type RefundView } from './refund-view.ts';
+
+export type RefundOutcome = { kind: 'succeeded'; gatewayRefundId?: string } | { kind: 'failed'; message: string };
+
+interface Locked {
+  id: string; payment_id: string; order_id: string; merchant_id: string; amount: string; currency: string; status: string; destination: 'gateway' | 'wallet';
+  gateway: string; pay_amount: string; fee: string; refunded: string; buyer_user_id: string | null; config_merchant_id: string | null;
+}
+
+export async function finishRefund(ctx: Ctx, refundId: string, outcome: RefundOutcome, ip?: string): Promise<RefundView> {
+  return withTransaction(ctx.database.pool, async (q) => {
+    const at = ctx.clock.now();
+    const { rows } = await q.query<Locked>(
+      `select r.id, r.payment_id, r.order_id, r.merchant_id, r.amount, r.currency, r.status, r.destination,
+              p.gateway, p.amount as pay_amount, p.fee, p.refunded, o.buyer_user_id,
+              (select gc.merchant_id from gateway_configs gc where gc.id = p.gateway_config_id) as config_merchant_id
+         from refunds r join payments p on p.id = r.payment_id join orders o on o.id = r.order_id
+        where r.id = $1 for update of p`, [refundId]);
+    const r = rows[0];
+    if (!r) throw new Error(`no refund ${refundId}`);
+    if (r.status !== 'pending') return presentRefund((await q.query('select * from refunds where id = $1', [refundId])).rows[0]);
+    const amount = Number(r.amount);
+
+    if (outcome.kind === 'failed') {
+      await q.query(`update refunds set status = 'failed', failure_message = $2, completed_at = $3 where id = $1 and status = 'pending'`, [refundId, outcome.message, at]);
+      await q.query('update payments set refunded = refunded - $2 where id = $1', [r.payment_id, amount]);
+      await writeAudit(q, ctx.actor, at, { action: 'refund.failed', targetType: 'refund', targetId: refundId, merchantId: r.merchant_id, ip, data: { message: outcome.message } });
+      return presentRefund((await q.query('select * from refunds where id = $1', [refundId])).rows[0]);
+    }
+
+    await q.query(`update refunds set status = 'succeeded', gateway_refund_id = $2, completed_at = $3 where id = $1 and status = 'pending'`,
+      [refundId, outcome.gatewayRefundId ?? null, at]);
+    if (r.destination === 'wallet') {
+      if (!r.buyer_user_id) throw new Error(`wallet refund ${refundId} of an order without a buyer account`);
+      await moveWalletBalance(q, { userId: r.buyer_user_id, currency: r.currency, amount, kind: 'refund', refId: refundId, at });
+    }
+    // `refunded` already includes this refund (it was reserved): what came before it is the rest.
+    const before = Number(r.refunded) - amount;
+    await reverseLedger(q, r, amount, before, at);
+    const full = Number(r.refunded) >= Number(r.pay_amount);
+    await transitionOrder(q, {
+      orderId: r.order_id, merchantId: r.merchant_id, actor: `${ctx.actor.type}:${actorId(ctx.actor)}`, at,
+      from: full ? ['paid', 'delivered', 'needs_action', 'disputed', 'partially_refunded'] : ['paid', 'delivered', 'needs_action', 'disputed'],
+      to: full ? 'refunded' : 'partially_refunded', note: `refund ${refundId}`,
+      set: full ? { needs_action_reason: null } : {},
+    });
+    await emitEvent(q, at, r.merchant_id, 'refund.succeeded', { refund_id: refundId, order_id: r.order_id, amount, currency: r.currency });
+    return presentRefund((await q.query('select * from refunds where id = $1', [refundId])).rows[0]);
+  });
+}
+
+/**
+ * The refund reverses the payment's booking: the merchant's escrow gives back
+ * its share first (the order total), then the platform its gateway fee.
+ */
+async function reverseLedger(q: pg.PoolClient, r: Locked, amount: number, refundedBefore: number, at: Date): Promise<void> {
+  if (r.config_merchant_id) {
+    // Through the shop's own gateway account: the shop's books only.
+    await postLedgerTransaction(q, {
+      kind: 'refund', causeType: 'refund', causeId: r.id, at,
+      entries: [
+        { account: { kind: 'merchant_gateway_clearing', owner: `${r.gateway}:${r.merchant_id}`, merchantId: r.merchant_id, currency: r.currency }, amount: -amount },
+        { account: { kind: 'merchant_direct_sales', owner: r.merchant_id, merchantId: r.merchant_id, currency: r.currency }, amount },
+      ],
+    });
+    return;
+  }
+  const net = Number(r.pay_amount) - Number(r.fee);
+  const escrowLeft = Math.max(0, net - refundedBefore);
+  const fromEscrow = Math.min(amount, escrowLeft);
+  const fromFees = amount - fromEscrow;
+  await postLedgerTransaction(q, {
+    kind: 'refund', causeType: 'refund', causeId: r.id, at,
+    entries: [
+      r.destination === 'wallet'
+        ? { account: walletAccount(r.buyer_user_id ?? '', r.currency), amount: -amount }
+        : { account: { kind: 'gateway_clearing', owner: r.gateway, merchantId: null, currency: r.currency }, amount: -amount },
+      ...(fromEscrow > 0 ? [{ account: { kind: 'merchant_escrow' as const, owner: r.merchant_id, merchantId: r.merchant_id, currency: r.currency }, amount: fromEscrow }] : []),
+      ...(fromFees > 0 ? [{ account: { kind: 'platform_revenue' as const, owner: 'gateway_fees', merchantId: null, currency: r.currency }, amount: fromFees }] : []),
+    ],
+  });
+}

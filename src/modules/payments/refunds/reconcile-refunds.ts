@@ -1,0 +1,51 @@
+// Refunds whose answer never came: the gateway timed out, or the process died
+// between asking the gateway and recording its answer. Left alone they would
+// stay pending for ever and block every later refund of the payment. This job
+// (every minute) claims each refund pending for more than a few minutes and
+// asks the gateway again with the same refund id — the gateway's idempotency
+// key, so a refund it already made is answered, never made twice — then
+// records the answer exactly as the original request would have.
+import type { Services } from '../../shared/context.ts';
+import { askGatewayToRefund } from './ask-gateway-to-refund.ts';
+import { finishRefund } from './finish-refund.ts';
+
+/** A refund younger than this may still have its own request waiting on the gateway (which times out after 10 s). */
+export const RECONCILE_AFTER_MS = 2 * 60_000;
+const BATCH = 50;
+
+interface Claimed {
+  id: string; payment_id: string; amount: string; currency: string; destination: 'gateway' | 'wallet'; reason: string | null;
+  gateway: string; gateway_config_id: string | null; gateway_trade_no: string | null; gateway_reference: string | null; pay_amount: string;
+}
+
+export async function reconcileRefunds(s: Services): Promise<{ succeeded: number; failed: number; unknown: number }> {
+  const now = s.clock.now();
+  const stale = new Date(now.getTime() - RECONCILE_AFTER_MS);
+  // The claim (reconciled_at) keeps two job runners from asking about the same refund at once.
+  const { rows } = await s.database.pool.query<Claimed>(
+    `with c as (
+       update refunds set reconciled_at = $1
+        where id in (select id from refunds where status = 'pending' and created_at < $2 and (reconciled_at is null or reconciled_at < $2)
+                      order by created_at limit ${BATCH} for update skip locked)
+        returning id, payment_id, amount, currency, destination, reason)
+     select c.*, p.gateway, p.gateway_config_id, p.gateway_trade_no, p.gateway_reference, p.amount as pay_amount
+       from c join payments p on p.id = c.payment_id`,
+    [now, stale]);
+  const ctx = { ...s, actor: { type: 'system' as const, name: 'reconcile_refunds' } };
+  const tally = { succeeded: 0, failed: 0, unknown: 0 };
+  for (const r of rows) {
+    const answer = await askGatewayToRefund(ctx, {
+      refundId: r.id, paymentId: r.payment_id, gateway: r.gateway, gatewayConfigId: r.gateway_config_id, tradeNo: r.gateway_trade_no,
+      gatewayReference: r.gateway_reference, amount: Number(r.amount), paymentAmount: Number(r.pay_amount), currency: r.currency,
+      destination: r.destination, reason: r.reason ?? undefined,
+    }, { again: true });
+    if (answer.kind === 'unknown') {
+      tally.unknown++;
+      s.log.warn({ refundId: r.id, message: answer.message }, 'still no answer from the gateway to a refund; asking again later');
+      continue;
+    }
+    await finishRefund(ctx, r.id, answer.kind === 'failed' ? { kind: 'failed', message: answer.message } : { kind: 'succeeded', gatewayRefundId: answer.gatewayRefundId });
+    tally[answer.kind]++;
+  }
+  return tally;
+}
