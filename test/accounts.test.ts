@@ -188,6 +188,21 @@ describe('login limits (issue 8, defect 8)', () => {
     expect(fromOwner.statusCode, fromOwner.body).toBe(200);
   });
 
+  it('turn new addresses away after 100 failures an hour from everywhere, but not a place the owner logged in from', async () => {
+    const slug = uniqueSlug('botnet');
+    const owner = `${slug}@example.com`;
+    const home = '192.0.2.200';
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', remoteAddress: home, payload: { email: owner, password: 'the right password', shop_name: 'B', shop_slug: slug } })).statusCode).toBe(201);
+    for (let i = 0; i < 100; i++) {
+      const r = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: `10.77.${Math.floor(i / 200)}.${i % 200}`, payload: { email: owner, password: `guess ${i}` } });
+      expect(r.statusCode).toBe(401);
+    }
+    const fresh = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '203.0.113.201', payload: { email: owner, password: 'the right password' } });
+    expect(fresh.statusCode).toBe(429);
+    const fromHome = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: home, payload: { email: owner, password: 'the right password' } });
+    expect(fromHome.statusCode, fromHome.body).toBe(200);
+  });
+
   it('limit one address across many accounts', async () => {
     const ip = '198.51.100.98';
     const codes = [];

@@ -100,3 +100,32 @@ describe('order lookup limits', () => {
     expect(buyer.json().orders).toHaveLength(1);
   });
 });
+
+describe('who counts as one buyer', () => {
+  it('an IPv6 /64 is one address, and +tags and Gmail dots are one email', async () => {
+    const p = await createProduct(t, auth);
+    await importKeys(t, auth, p.id, keys(60));
+    const statuses: number[] = [];
+    for (let i = 0; i < 34; i++) {
+      const r = await checkout(t, slug, p.id, { email: `v6-${i}-${randomBytes(2).toString('hex')}@example.com` }, `2001:db8:77:1:${i.toString(16)}::${i + 1}`);
+      statuses.push(r.statusCode);
+    }
+    expect(statuses.slice(30).every((x) => x === 429)).toBe(true);
+    const tagged: number[] = [];
+    for (let i = 0; i < 17; i++) {
+      const r = await checkout(t, slug, p.id, { email: `j.doe+${i}@gmail.com`.replace('j.doe', i % 2 ? 'jdoe' : 'j.doe') }, `192.0.2.${100 + i}`);
+      tagged.push(r.statusCode);
+    }
+    expect(tagged.slice(15).every((x) => x === 429)).toBe(true);
+  });
+
+  it('one order may be as large as the product allows when nothing else is unpaid', async () => {
+    const p = await createProduct(t, auth, { max_quantity: 25 });
+    await importKeys(t, auth, p.id, keys(50));
+    const email = `bulk-${randomBytes(3).toString('hex')}@example.com`;
+    const first = await checkout(t, slug, p.id, { email, quantity: 25 }, '192.0.2.150');
+    expect(first.statusCode, first.body).toBe(201);
+    const second = await checkout(t, slug, p.id, { email, quantity: 1 }, '192.0.2.151');
+    expect(second.json().error.code).toBe('too_many_pending');
+  });
+});

@@ -50,6 +50,8 @@ export const sessions = pgTable('sessions', {
   userId: text('user_id').notNull().references(() => users.id),
   expiresAt: tstz('expires_at').notNull(),
   createdAt: createdAt(),
+  /** The address (IPv6: its /64) the session was opened from: a known place to log in from. */
+  ip: text('ip'),
 }, (t) => [uniqueIndex('sessions_token_hash_key').on(t.tokenHash), index('sessions_user_idx').on(t.userId)]);
 
 export const apiKeys = pgTable('api_keys', {

@@ -14,12 +14,13 @@ export interface SessionUser {
   merchant: { id: string; slug: string; name: string } | null;
 }
 
-export async function createSession(s: Services, q: Queryable, userId: string): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+/** `address`: where the session was opened from (an address key, see lib/client-address.ts). */
+export async function createSession(s: Services, q: Queryable, userId: string, address?: string): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
   const token = randomToken(32);
   const now = s.clock.now();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-  await q.query('insert into sessions (id, token_hash, user_id, expires_at, created_at) values ($1, $2, $3, $4, $5)', [
-    newId('ses', now.getTime()), sha256(token), userId, expiresAt, now,
+  await q.query('insert into sessions (id, token_hash, user_id, expires_at, created_at, ip) values ($1, $2, $3, $4, $5, $6)', [
+    newId('ses', now.getTime()), sha256(token), userId, expiresAt, now, address ?? null,
   ]);
   return { token, csrfToken: s.keyring.csrfToken(token), expiresAt };
 }

@@ -1,3 +1,4 @@
+import { addressKey } from '../../lib/client-address.ts';
 import { withTransaction } from '../../db/client.ts';
 import { conflict } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
@@ -33,12 +34,12 @@ export async function signup(s: Services, input: SignupInput, ip: string) {
     }
     if (input.shop_slug === undefined || input.shop_name === undefined) {
       await writeAudit(q, { type: 'buyer', ip }, now, { action: 'buyer.signup', targetType: 'user', targetId: userId, ip });
-      return { session: await createSession(s, q, userId), user: { id: userId, email: input.email, is_admin: false }, merchant: null };
+      return { session: await createSession(s, q, userId, addressKey(ip)), user: { id: userId, email: input.email, is_admin: false }, merchant: null };
     }
     await q.query(`insert into merchant_members (merchant_id, user_id, role, created_at) values ($1, $2, 'owner', $3)`, [merchantId, userId, now]);
     const actor = { type: 'member' as const, userId, merchantId };
     await writeAudit(q, actor, now, { action: 'merchant.signup', targetType: 'merchant', targetId: merchantId, ip });
-    const session = await createSession(s, q, userId);
+    const session = await createSession(s, q, userId, addressKey(ip));
     return {
       session,
       user: { id: userId, email: input.email, is_admin: false },

@@ -5,6 +5,7 @@ import { AppError, conflict, notFound, rateLimited, validationError } from '../.
 import { postLedgerTransaction } from '../money/ledger.ts';
 import { settleInTransaction } from '../payments/settle-payment.ts';
 import { moveWalletBalance, walletAccount } from '../wallet/move-wallet-balance.ts';
+import { addressKey, emailKey } from '../../lib/client-address.ts';
 import { newId, newOrderNumber } from '../../lib/ids.ts';
 import { chooseGateway } from '../payments/choose-gateway.ts';
 import { paymentUrl } from '../payments/gateways.ts';
@@ -29,6 +30,9 @@ export async function createOrder(s: Services, shopSlug: string, input: CreateOr
   // The attempt is counted (per IP and per email, in PostgreSQL so every
   // process shares the count) in the same statement that reads the product.
   const now = s.clock.now();
+  // Limits count by address key (an IPv6 /64) and by email key (no +tag); the order keeps the key as its buyer_ip.
+  const address = addressKey(buyerIp);
+  const who = emailKey(input.email);
   const windowMs = CHECKOUT_WINDOW_SECONDS * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const { rows } = await prepared<CheckoutProduct & { in_stock: boolean; ip_hits: number | null; email_hits: number | null }>(pool,
@@ -40,8 +44,8 @@ export async function createOrder(s: Services, shopSlug: string, input: CreateOr
        from products p join merchants m on m.id = p.merchant_id
       where m.slug = $1 and m.status = 'active' and p.id = $2 and p.visibility <> 'hidden'`,
     [shopSlug, input.product_id, [
-      ...(s.config.checkoutPerIp > 0 ? [`checkout:ip:${buyerIp}`] : []),
-      ...(s.config.checkoutPerEmail > 0 ? [`checkout:email:${input.email.toLowerCase()}`] : []),
+      ...(s.config.checkoutPerIp > 0 ? [`checkout:ip:${address}`] : []),
+      ...(s.config.checkoutPerEmail > 0 ? [`checkout:email:${who}`] : []),
     ], windowStart],
   );
   const product = rows[0];
@@ -79,7 +83,7 @@ export async function createOrder(s: Services, shopSlug: string, input: CreateOr
   // committed, so those are serialised: advisory locks taken with BEGIN (IP
   // before email, so two checkouts never wait on each other in a circle); the
   // count is read by the reserving statement, whose snapshot starts after them.
-  const locks = `select pg_advisory_xact_lock(${LOCK_CLASS_IP}, ${advisoryKey(buyerIp)}), pg_advisory_xact_lock(${LOCK_CLASS_EMAIL}, ${advisoryKey(input.email.toLowerCase())})`;
+  const locks = `select pg_advisory_xact_lock(${LOCK_CLASS_IP}, ${advisoryKey(address)}), pg_advisory_xact_lock(${LOCK_CLASS_EMAIL}, ${advisoryKey(who)})`;
   await withTransaction(pool, async (q) => {
     // One statement: the order, its item, the reservation (DESIGN §6), the
     // payment attempt, the order event and the outbox event. The reserved
@@ -102,13 +106,16 @@ export async function createOrder(s: Services, shopSlug: string, input: CreateOr
                 where po.status = 'pending_payment' and lower(po.email) = lower($4)) as pending_email,
               (select coalesce(sum(oi.quantity), 0) from orders po join order_items oi on oi.order_id = po.id
                 where po.status = 'pending_payment' and po.buyer_ip = $6) as pending_ip`,
-      [orderId, number, product.merchant_id, input.email, s.keyring.queryPasswordHash(orderId, input.query_password), buyerIp,
+      [orderId, number, product.merchant_id, input.email, s.keyring.queryPasswordHash(orderId, input.query_password), address,
         total, product.currency, expiresAt, now, itemId, product.id, input.quantity, unitPrice,
         paymentId, gateway, newId('oev', t), `buyer:${buyerIp}`, newId('evt', t), chosen.method, chosen.fee, amount, buyerUserId ?? null, chosen.config?.id ?? null],
     );
     // The pending sums were read before this order existed (same statement), so they exclude it.
-    if (Number(made[0]?.pending_email) + input.quantity > s.config.maxPendingPerEmail
-      || Number(made[0]?.pending_ip) + input.quantity > s.config.maxPendingPerIp) {
+    // One order may be as large as the product allows when nothing else is unpaid; a wallet
+    // payment settles right here and is never unpaid.
+    const overCap = (pending: number, cap: number) => pending > 0 && pending + input.quantity > cap;
+    if (!payFromWallet && (overCap(Number(made[0]?.pending_email), s.config.maxPendingPerEmail)
+      || overCap(Number(made[0]?.pending_ip), s.config.maxPendingPerIp))) {
       throw rateLimited('too_many_pending', 'You have too many unpaid orders. Pay or let them expire first.');
     }
     if (made[0]?.reserved !== input.quantity) {

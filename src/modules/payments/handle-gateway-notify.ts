@@ -29,9 +29,9 @@ export async function handleGatewayNotify(s: Services, gateway: string, n: Incom
     answer: { status: 429, contentType: 'text/plain; charset=utf-8', body: 'too many refused notifies; slow down' },
     outcome: { result: 'rejected', reason: 'rate_limited' },
   };
-  if (isAddressBlocked(ip, now)) return slowDown;
   const done = async (outcome: NotificationOutcome, paymentId?: string): Promise<HandledNotify> => {
-    if (outcome.result === 'rejected' && isPaymentFlooded(paymentId, now)) return slowDown;
+    // Only refusals are cut off: a gateway's address that also carries forgeries (or a shop's misconfigured account) still delivers verified notifies.
+    if (outcome.result === 'rejected' && (isAddressBlocked(ip, now) || isPaymentFlooded(paymentId, now))) return slowDown;
     await recordNotification(pool, now, gateway, paymentId, outcome, ip);
     return { answer: adapter.answer(outcome.result !== 'rejected'), outcome };
   };

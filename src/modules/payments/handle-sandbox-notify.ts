@@ -16,14 +16,14 @@ export async function handleSandboxNotify(s: Services, body: unknown, ip: string
   const now = s.clock.now();
   const pool = s.database.pool;
   const slowDown: NotifyAnswer = { status: 429, body: 'too many refused notifies; slow down', outcome: 'rate_limited' };
-  if (isAddressBlocked(ip, now)) return slowDown;
   if (!s.config.sandboxEnabled) {
+    if (isAddressBlocked(ip, now)) return slowDown;
     await recordNotification(pool, now, 'sandbox', undefined, { result: 'rejected', reason: 'gateway_disabled' }, ip);
     return { status: 400, body: 'fail', outcome: 'gateway_disabled' };
   }
   const verdict = verifySandboxNotify(s.keyring, body);
   if (!verdict.ok) {
-    if (isPaymentFlooded(verdict.paymentId, now)) return slowDown;
+    if (isAddressBlocked(ip, now) || isPaymentFlooded(verdict.paymentId, now)) return slowDown;
     await recordNotification(pool, now, 'sandbox', verdict.paymentId, { result: 'rejected', reason: verdict.reason }, ip);
     return { status: 400, body: 'fail', outcome: verdict.reason };
   }

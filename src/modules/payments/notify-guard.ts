@@ -1,11 +1,12 @@
 // Cuts off a flood of refused notifies. Refusals are counted per address and
 // per payment in PostgreSQL (record-notification.ts); once a count passes its
-// limit, this process answers that address — or refused notifies for that
-// payment — with 429 until the window ends, without verifying or recording
-// anything. Every process learns of a flood from its own next refusal, so the
-// limit holds across processes within one request each. A notify that passes
-// verification is never held back by the per-payment limit: a forger cannot
-// stop the real payment from landing.
+// limit, this process answers further refused notifies from that address, or
+// naming that payment, with 429 until the window ends, and records nothing.
+// Every process learns of a flood from its own next refusal, so the limit
+// holds across processes within one request each. A notify that verifies is
+// never held back: gateways send for every shop from a few shared addresses,
+// and a forger (or a shop's misconfigured account) must not be able to stop
+// real payments from landing.
 export const NOTIFY_WINDOW_SECONDS = 600;
 
 let limits = { perIp: 120, perPayment: 30 };
@@ -17,7 +18,19 @@ export function setNotifyLimits(perIp: number, perPayment: number): void {
   limits = { perIp, perPayment };
 }
 
+/** Keeps the block lists small: expired entries go whenever they grow past this. */
+const MAX_ENTRIES = 10_000;
+
+function prune(map: Map<string, number>, now: number): void {
+  if (map.size < MAX_ENTRIES) return;
+  for (const [k, until] of map) if (until <= now) map.delete(k);
+  // Still full of live entries: forget the oldest half rather than grow without bound.
+  if (map.size >= MAX_ENTRIES) for (const k of [...map.keys()].slice(0, MAX_ENTRIES / 2)) map.delete(k);
+}
+
 export function noteRejections(counts: Array<{ key: string; hits: number }>, until: Date): void {
+  prune(blockedIps, Date.now());
+  prune(blockedPayments, Date.now());
   for (const { key, hits } of counts) {
     if (key.startsWith('notify-rejected:ip:') && hits > limits.perIp) blockedIps.set(key.slice('notify-rejected:ip:'.length), until.getTime());
     if (key.startsWith('notify-rejected:payment:') && hits > limits.perPayment) blockedPayments.set(key.slice('notify-rejected:payment:'.length), until.getTime());

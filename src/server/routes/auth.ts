@@ -4,6 +4,7 @@ import { login } from '../../modules/accounts/login.ts';
 import { LoginInput, SessionOut, SignupInput } from '../../modules/accounts/schemas.ts';
 import { deleteSession } from '../../modules/accounts/sessions.ts';
 import { signup } from '../../modules/accounts/signup.ts';
+import { addressKey } from '../../lib/client-address.ts';
 import { hitRateLimit } from '../../modules/trust/rate-limit.ts';
 import { requireSession, SESSION_COOKIE, setSessionCookie } from '../plugins/auth.ts';
 
@@ -13,7 +14,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/v1/auth/signup', {
     schema: { tags: ['accounts'], summary: 'Create a merchant account and shop; sets the session cookie', body: SignupInput, response: { 201: SessionOut } },
   }, async (req, reply) => {
-    await hitRateLimit(s.database.pool, s.clock.now(), `signup:ip:${req.ip}`, 20, 3600);
+    await hitRateLimit(s.database.pool, s.clock.now(), `signup:ip:${addressKey(req.ip)}`, 20, 3600);
     const r = await signup(s, req.body, req.ip);
     setSessionCookie(reply, s, r.session.token, r.session.expiresAt);
     return reply.code(201).send({ user: r.user, merchant: r.merchant, csrf_token: r.session.csrfToken });
@@ -22,11 +23,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/v1/auth/login', {
     schema: { tags: ['accounts'], summary: 'Log in; sets the session cookie', body: LoginInput, response: { 200: SessionOut } },
   }, async (req, reply) => {
-    // Per address, and per account from one address: ten wrong passwords from
-    // anywhere must not lock the owner out of their account everywhere.
-    await hitRateLimit(s.database.pool, s.clock.now(), `login:ip:${req.ip}`, 30, 600);
-    await hitRateLimit(s.database.pool, s.clock.now(), `login:email-ip:${req.body.email}:${req.ip}`, 10, 600);
-    const r = await login(s, req.body);
+    const r = await login(s, req.body, req.ip);
     setSessionCookie(reply, s, r.session.token, r.session.expiresAt);
     return { user: r.user, merchant: r.merchant, csrf_token: r.session.csrfToken };
   });
