@@ -65,7 +65,7 @@ export async function startPlatform(config: Config, opts: { log?: Logger; seed?:
       await db.embedded?.stop();
       throw new ConfigError(
         `refusing to start in production: ${demoAccounts.join(', ')} still log${demoAccounts.length === 1 ? 's' : ''} in with a published demo password. `
-        + 'Set a new one with `xiaopu admin create --email <email>` (admins) or remove the demo accounts; XIAOPU_DEMO=1 runs a demo on purpose.');
+        + 'Set a new one with `xiaopu user password --email <email>` (it also ends their sessions); XIAOPU_DEMO=1 runs a demo on purpose.');
     }
   }
   let worker: Runner | undefined;

@@ -120,6 +120,21 @@ describe('production and the demo (issue 8)', () => {
     expect(still.stderr).toMatch(/demo@xiaopu\.local still logs in/);
     expect(still.stderr).not.toContain('admin@xiaopu.local');
 
+    // Someone logged in as the demo merchant with the published password; a new password ends that session.
+    const c = new pg.Client({ connectionString: db });
+    await c.connect();
+    await c.query(`insert into sessions (id, token_hash, user_id, expires_at) select 'ses_demo', '\\x00', id, now() + interval '1 day' from users where email = 'demo@xiaopu.local'`);
+    const pw = spawn(process.execPath, ['bin/xiaopu.js', 'user', 'password', '--email', 'demo@xiaopu.local'], { env: { ...process.env, ...env, LOG_LEVEL: 'warn' } });
+    pw.stdin.end('another good password\n');
+    let pwOut = '';
+    pw.stdout.on('data', (d: Buffer) => { pwOut += d.toString(); });
+    expect(await new Promise((resolve) => pw.on('exit', resolve))).toBe(0);
+    expect(pwOut).toMatch(/password set for demo@xiaopu\.local .*; [1-9]\d* session\(s\) ended/);
+    expect((await c.query(`select 1 from sessions where id = 'ses_demo'`)).rows).toEqual([]);
+    await c.end();
+    const clean = await startOnce(env);
+    expect(clean.stdout).toContain('XiaoPu is running');
+
     // Asked for by name, a production demo runs.
     const demo = await startOnce({ ...env, XIAOPU_DEMO: '1' });
     expect(demo.stdout).toContain('XiaoPu is running');

@@ -3,7 +3,7 @@
 // row each, an address that keeps sending forgeries is cut off with 429, and
 // a flood of forgeries naming one payment never stops its real notify.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bearer, checkout, createApiKey, createProduct, importKeys, keys, setupTestApp, signedNotify, signupMerchant, type TestApp } from './helpers.ts';
+import { adminSession, bearer, checkout, createApiKey, createProduct, importKeys, keys, setupTestApp, signedNotify, signupMerchant, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 let slug: string;
@@ -60,6 +60,24 @@ describe('forged notifies', () => {
     expect(real.body).toBe('success');
     const [o] = await t.q<{ status: string }>('select status from orders where id = $1', [c.order.id]);
     expect(o!.status).toBe('delivered');
+  });
+
+  it('with characters the database cannot store are refused, never a 500', async () => {
+    const admin = await adminSession(t);
+    const cfg = await t.app.inject({ method: 'PUT', url: '/api/v1/admin/gateways/epay', headers: admin, payload: { enabled: true, settings: { version: 1, api_url: 'https://epay.example.com/', pid: '1001', key: 'a-long-enough-key' } } });
+    expect(cfg.statusCode, cfg.body).toBe(200);
+    const bodies = [
+      { type: 'application/x-www-form-urlencoded', body: 'pid=1001&out_trade_no=%00pay_x&trade_no=T1&money=1.00&trade_status=TRADE_SUCCESS&sign=x&sign_type=MD5' },
+      { type: 'application/json', body: '{"pid":"1001","out_trade_no":"pay_\\u0000x","trade_status":"TRADE_SUCCESS","sign":"x"}' },
+      { type: 'application/json', body: '{"pid":"1001","out_trade_no":"pay_\\ud800","trade_status":"TRADE_SUCCESS","sign":"x"}' },
+    ];
+    for (const b of bodies) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/payments/epay/notify', headers: { 'content-type': b.type }, payload: b.body, remoteAddress: '192.0.2.99' });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.body).toBe('fail');
+    }
+    const [rec] = await t.q<{ reason: string; count: number }>(`select reason, count from payment_notifications where ip = '192.0.2.99'`);
+    expect(rec).toEqual({ reason: 'malformed', count: 3 });
   });
 
   it('repeated real notifies are counted, not stored one by one', async () => {

@@ -44,7 +44,7 @@ async function openTransactions(): Promise<number> {
 }
 
 describe('a key upload that stops halfway', () => {
-  it('holds nothing while 25 such uploads hang, and each is cut off with 408', async () => {
+  it('holds nothing while 25 such uploads hang, and each is cut off: 408 after the idle time, or 429 past two at once per shop', async () => {
     const p = await createProduct(t, auth);
     const hung = Array.from({ length: 25 }, (_, i) => i % 2 === 0
       ? hangingUpload(port, p.id, auth.authorization!, 'text/plain', 'KEY-A\nKEY-B\n')
@@ -57,10 +57,20 @@ describe('a key upload that stops halfway', () => {
     const sale = await checkout(t, slug, p.id);
     expect(sale.statusCode, sale.body).toBe(201);
     const answers = await Promise.all(hung.map((h) => h.answered));
-    for (const a of answers) expect(a).toMatch(/^HTTP\/1\.1 408 .*"code":"upload_timeout"/s);
+    expect(answers.filter((a) => /^HTTP\/1\.1 408 .*"code":"upload_timeout"/s.test(a))).toHaveLength(2);
+    expect(answers.filter((a) => /^HTTP\/1\.1 429 .*"code":"too_many_uploads"/s.test(a))).toHaveLength(23);
     const [batches] = await t.q<{ n: string }>('select count(*) as n from card_batches where product_id = $1', [p.id]);
     expect(Number(batches!.n)).toBe(1);
     expect(readdirSync(path.join(t.config.dataDir, 'tmp'))).toEqual([]);
+  });
+
+  it('skips a key the database cannot store (a NUL) as rejected, and imports the rest', async () => {
+    const p = await createProduct(t, auth);
+    const res = await t.app.inject({
+      method: 'POST', url: `/api/v1/products/${p.id}/cards`, headers: { ...auth, 'content-type': 'text/plain' }, payload: 'GOOD-KEY-0001\nBAD-KEY-\u0000-0002\nGOOD-KEY-0003\n',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ imported: 2, rejected: 1 });
   });
 
   it('refuses malformed multipart bodies with 4xx', async () => {

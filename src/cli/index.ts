@@ -8,6 +8,7 @@ import { createDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { readLines } from '../lib/lines.ts';
 import { createAdmin } from '../modules/accounts/create-admin.ts';
+import { setPassword } from '../modules/accounts/set-password.ts';
 import { DEMO, seedDemo } from '../modules/platform/seed-demo.ts';
 import type { Services } from '../modules/shared/context.ts';
 import { importCards } from '../modules/vault/import-cards.ts';
@@ -147,6 +148,18 @@ admin
     const password = opts.password ?? await readPassword();
     const r = await withServices((s) => createAdmin(s, { email: opts.email, password }));
     process.stdout.write(`${r.created ? 'created' : 'updated'} admin ${opts.email} (${r.id})\n`);
+  });
+
+const user = program.command('user').description('User accounts');
+user
+  .command('password')
+  .description("Set a user's password and end all their sessions")
+  .requiredOption('--email <email>', 'login email')
+  .option('--password <password>', 'at least 8 characters; without it the password is asked for (or read from stdin)')
+  .action(async (opts: { email: string; password?: string }) => {
+    const password = opts.password ?? await readPassword();
+    const r = await withServices((s) => setPassword(s, { email: opts.email, password }));
+    process.stdout.write(`password set for ${opts.email} (${r.id}); ${r.sessionsEnded} session(s) ended\n`);
   });
 
 program

@@ -16,7 +16,8 @@ for (const [net4, bits] of [
   ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
 ] as const) blocked.addSubnet(net4, bits, 'ipv4');
 for (const [net6, bits] of [
-  ['::', 128], ['::1', 128], ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['100::', 64], ['2001::', 23], ['2001:db8::', 32],
+  // ::/96 covers the deprecated IPv4-compatible form (::7f00:1); ::ffff:0:0/96 the IPv4-translated one; 2002::/16 is 6to4 (it embeds an IPv4 address).
+  ['::', 96], ['::ffff:0:0:0', 96], ['2002::', 16], ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['100::', 64], ['2001::', 23], ['2001:db8::', 32],
   ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
 ] as const) blocked.addSubnet(net6, bits, 'ipv6');
 
@@ -32,6 +33,9 @@ export function isNonPublicAddress(address: string): boolean {
 }
 
 export class OutboundRefused extends Error {}
+export class AnswerTooLarge extends Error {}
+
+const DNS_TIMEOUT_MS = 5000;
 
 export interface OutboundResponse {
   status: number;
@@ -47,7 +51,11 @@ export async function publicRequest(
   const url = new URL(rawUrl);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new OutboundRefused(`${url.protocol} addresses are not allowed`);
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  const addresses = await lookup(host, { all: true, verbatim: true });
+  // The lookup gets its own deadline: a name server that never answers must not hold a libuv thread past the request's.
+  const addresses = await Promise.race([
+    lookup(host, { all: true, verbatim: true }),
+    new Promise<never>((_r, reject) => setTimeout(() => reject(new OutboundRefused(`${url.host} could not be resolved in time`)), DNS_TIMEOUT_MS).unref()),
+  ]);
   if (addresses.length === 0 || addresses.some((a) => isNonPublicAddress(a.address))) {
     throw new OutboundRefused(`${url.host} is not a public internet address`);
   }
@@ -69,7 +77,7 @@ export async function publicRequest(
       res.on('data', (c: Buffer) => {
         size += c.length;
         if (size > (init.maxBytes ?? 1024 * 1024)) {
-          req.destroy(new OutboundRefused('the answer is too large'));
+          req.destroy(new AnswerTooLarge('the gateway answered more than 1 MiB'));
           return;
         }
         chunks.push(c);

@@ -6,7 +6,7 @@
 // created with mode 0600, and is removed when the import ends; files a killed
 // process left behind are unreadable and removed at the next start.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
@@ -34,15 +34,51 @@ export function spoolDir(dataDir: string): string {
   return path.join(dataDir, 'tmp');
 }
 
-/** Removes spool files an earlier process left behind (their key died with it). */
-export function clearSpoolDir(dir: string): void {
+/** Older than any upload can live (request timeout plus the import): left behind by a process that died. */
+const LEFTOVER_MS = 3600_000;
+
+/**
+ * Removes spool files an earlier process left behind (their key died with
+ * it). Only old ones: another process sharing the data directory may be
+ * spooling right now.
+ */
+export function clearSpoolDir(dir: string, now = Date.now()): void {
   let names: string[];
   try {
     names = readdirSync(dir);
   } catch {
     return;
   }
-  for (const name of names) if (name.startsWith(PREFIX)) rmSync(path.join(dir, name), { force: true });
+  for (const name of names) {
+    if (!name.startsWith(PREFIX)) continue;
+    const file = path.join(dir, name);
+    try {
+      if (now - statSync(file).mtimeMs > LEFTOVER_MS) rmSync(file, { force: true });
+    } catch { /* gone already */ }
+  }
+}
+
+/** Uploads spooling at once, per caller and in all, in this process: each may hold up to maxBytes of disk. */
+const active = new Map<string, number>();
+let activeTotal = 0;
+
+/** Reserves a spool slot for `owner` or answers 429; call the returned release when done. */
+export function claimSpoolSlot(owner: string, limits: { perOwner: number; total: number }): () => void {
+  const mine = active.get(owner) ?? 0;
+  if (mine >= limits.perOwner || activeTotal >= limits.total) {
+    throw new AppError(429, 'too_many_uploads', 'Other uploads are still being received. Wait for them to finish and try again.', 'rate_limit_error');
+  }
+  active.set(owner, mine + 1);
+  activeTotal++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    activeTotal--;
+    const left = (active.get(owner) ?? 1) - 1;
+    if (left <= 0) active.delete(owner);
+    else active.set(owner, left);
+  };
 }
 
 export async function spoolUpload(source: Readable, opts: SpoolOptions): Promise<Spooled> {
@@ -89,13 +125,20 @@ export async function spoolUpload(source: Readable, opts: SpoolOptions): Promise
   } finally {
     clearTimeout(idle);
   }
+  const opened: Readable[] = [];
   return {
     bytes,
     open: () => {
       const plain = createDecipheriv('aes-256-ctr', key, iv);
-      createReadStream(file).on('error', (err) => plain.destroy(err)).pipe(plain);
+      const raw = createReadStream(file).on('error', (err) => plain.destroy(err));
+      raw.pipe(plain);
+      opened.push(raw, plain);
       return plain;
     },
-    remove: () => unlink(file).catch(() => undefined),
+    // Closes what is still reading (an import that stopped early) before the file goes: no descriptor keeps the disk space.
+    remove: async () => {
+      for (const stream of opened) stream.destroy();
+      await unlink(file).catch(() => undefined);
+    },
   };
 }

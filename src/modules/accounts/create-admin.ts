@@ -4,7 +4,7 @@ import { writeAudit } from '../trust/audit.ts';
 import { hashPassword } from './passwords.ts';
 import { Email, Password } from './schemas.ts';
 
-/** Creates a platform admin, or makes an existing user an admin with the new password. */
+/** Creates a platform admin, or makes an existing user an admin with the new password (ending their sessions). */
 export async function createAdmin(s: Services, input: { email: string; password: string }): Promise<{ id: string; created: boolean }> {
   const email = Email.parse(input.email);
   const password = Password.parse(input.password);
@@ -18,6 +18,8 @@ export async function createAdmin(s: Services, input: { email: string; password:
   );
   const row = rows[0];
   if (!row) throw new Error('admin upsert returned nothing');
+  // A new password ends the sessions opened with the old one (a demo password, a leaked one).
+  if (!row.created) await s.database.pool.query('delete from sessions where user_id = $1', [row.id]);
   await writeAudit(s.database.pool, { type: 'system', name: 'cli' }, now, { action: 'admin.create', targetType: 'user', targetId: row.id });
   return row;
 }

@@ -11,7 +11,7 @@ const MAX_PER_IP = 20; // per 10 minutes
 const MAX_PER_SUBJECT_AND_IP = 10; // per 10 minutes
 // Across all addresses: high enough that guesses from elsewhere rarely lock
 // the buyer out, low enough that a botnet cannot walk a short query password.
-const MAX_PER_SUBJECT = 60; // per 10 minutes
+const MAX_PER_SUBJECT = 30; // per 10 minutes
 const WINDOW_S = 600;
 
 export async function lookupOrders(s: Services, input: LookupInput, ip: string) {

@@ -4,7 +4,7 @@
 // addresses (src/lib/outbound.ts) unless the operator allows private ones:
 // the shop chose that URL, and the platform's network is not theirs to probe.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { OutboundRefused, publicRequest } from '../../lib/outbound.ts';
+import { AnswerTooLarge, OutboundRefused, publicRequest } from '../../lib/outbound.ts';
 import type { GatewayAdapter } from './gateway-adapter.ts';
 import { GatewayError } from './gateway-adapter.ts';
 
@@ -46,7 +46,8 @@ export async function gatewayRequest(url: string, init: RequestInit & { timeoutM
         method: init.method, headers: init.headers as Record<string, string> | undefined, body: init.body as string | undefined, signal,
       });
     } catch (err) {
-      if (err instanceof OutboundRefused) throw new GatewayError(`The gateway address was refused: ${err.message}. A shop's own gateway must be on the public internet.`);
+      if (err instanceof OutboundRefused) throw new GatewayError(`The gateway address was refused: ${err.message} (a shop's own gateway must be on the public internet).`);
+      if (err instanceof AnswerTooLarge) throw new GatewayError(`The gateway at ${host} ${err.message}.`);
       const timedOut = (err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError';
       throw new GatewayError(timedOut ? `The gateway at ${host} did not answer in time.` : `The gateway at ${host} could not be reached.`, (err as Error).message, true);
     }

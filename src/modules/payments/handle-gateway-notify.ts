@@ -6,6 +6,7 @@
 // settlement checks payment, gateway, amount and currency against our row.
 // Every notify is recorded with its outcome; repeats answer success and
 // change nothing.
+import { findUnstorable, UNSTORABLE } from '../../lib/text.ts';
 import type { Services } from '../shared/context.ts';
 import { adapterFor } from './adapters/index.ts';
 import { GatewayError, type IncomingNotify, type NotifyAnswer, type NotifyVerdict } from './gateway-adapter.ts';
@@ -35,6 +36,9 @@ export async function handleGatewayNotify(s: Services, gateway: string, n: Incom
     await recordNotification(pool, now, gateway, paymentId, outcome, ip);
     return { answer: adapter.answer(outcome.result !== 'rejected'), outcome };
   };
+
+  // What PostgreSQL cannot store (NUL, a lone surrogate) is never a real notify.
+  if (findUnstorable(n.query, []) || findUnstorable(n.body, []) || UNSTORABLE.test(n.rawBody)) return done({ result: 'rejected', reason: 'malformed' });
 
   const config = configId === undefined
     ? await loadGatewayConfig(pool, s.keyring, gateway)

@@ -6,6 +6,7 @@
 import { withTransaction } from '../../db/client.ts';
 import { notFound, validationError } from '../../lib/errors.ts';
 import { newId, newIds } from '../../lib/ids.ts';
+import { UNSTORABLE } from '../../lib/text.ts';
 import type { Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { cardHint, MAX_CARD_LENGTH, normalizeCard } from './normalize.ts';
@@ -30,6 +31,13 @@ export interface ImportCardsInput {
 
 export interface ImportResult extends ImportProgress {
   batch_id: string;
+}
+
+/** 404 unless the product is the merchant's, 422 unless it takes card keys: checked before an upload is received. */
+export async function assertCardProduct(ctx: Ctx, merchantId: string, productId: string): Promise<void> {
+  const { rows } = await ctx.database.pool.query<{ delivery: string }>('select delivery from products where id = $1 and merchant_id = $2', [productId, merchantId]);
+  if (!rows[0]) throw notFound('product');
+  if (rows[0].delivery !== 'card') throw validationError('This product does not deliver card keys.', 'product_id');
 }
 
 export async function importCards(ctx: Ctx, input: ImportCardsInput): Promise<ImportResult> {
@@ -92,7 +100,7 @@ export async function importCards(ctx: Ctx, input: ImportCardsInput): Promise<Im
         progress.blank++;
         continue;
       }
-      if (card.length > MAX_CARD_LENGTH) {
+      if (card.length > MAX_CARD_LENGTH || UNSTORABLE.test(card)) {
         progress.rejected++;
         continue;
       }

@@ -5,6 +5,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { AppError, type ErrorType } from '../../lib/errors.ts';
+import { findUnstorable } from '../../lib/text.ts';
 
 export interface ErrorBody {
   error: { type: ErrorType; code: string; message: string; param?: string; request_id?: string };
@@ -25,34 +26,6 @@ const FASTIFY_CODES: Record<string, { code: string; message: string }> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'invalid_json', message: 'The JSON body is empty.' },
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid_json', message: 'The request body is not valid JSON.' },
 };
-
-/**
- * Text PostgreSQL cannot store: a lone UTF-16 surrogate (JSON can spell one as
- * `\\ud800`) or a NUL character. Found anywhere in a body, query or path, the
- * request is refused before any use case runs, so nothing is half-written.
- */
-const UNSTORABLE = /[\p{Cs}\u0000]/u;
-
-function findUnstorable(value: unknown, path: string[], depth = 0): string[] | undefined {
-  if (typeof value === 'string') return UNSTORABLE.test(value) ? path : undefined;
-  if (depth > 64 || value === null || typeof value !== 'object') return undefined;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findUnstorable(value[i], [...path, String(i)], depth + 1);
-      if (found) return found;
-    }
-    return undefined;
-  }
-  // Only parsed bodies: a stream (text/plain import) is read elsewhere.
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return undefined;
-  for (const [k, v] of Object.entries(value)) {
-    if (UNSTORABLE.test(k)) return [...path, k];
-    const found = findUnstorable(v, [...path, k], depth + 1);
-    if (found) return found;
-  }
-  return undefined;
-}
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.addHook('preValidation', async (req, reply) => {

@@ -6,7 +6,7 @@ import { deleteProduct } from '../../modules/catalog/delete-product.ts';
 import { revealCard } from '../../modules/vault/reveal-card.ts';
 import { AppError, validationError } from '../../lib/errors.ts';
 import { readLines } from '../../lib/lines.ts';
-import { spoolDir, spoolUpload } from '../../lib/spool.ts';
+import { claimSpoolSlot, spoolDir, spoolUpload } from '../../lib/spool.ts';
 import { createProduct } from '../../modules/catalog/create-product.ts';
 import { getProduct } from '../../modules/catalog/get-product.ts';
 import { listProducts } from '../../modules/catalog/list-products.ts';
@@ -14,7 +14,7 @@ import { CreateProductInput, ProductOut, UpdateProductInput } from '../../module
 import { updateProduct } from '../../modules/catalog/update-product.ts';
 import { PageQuery } from '../../modules/shared/pagination.ts';
 import { exportUnsoldCards } from '../../modules/vault/export-cards.ts';
-import { importCards } from '../../modules/vault/import-cards.ts';
+import { assertCardProduct, importCards } from '../../modules/vault/import-cards.ts';
 import { ListCardsQuery, listCards } from '../../modules/vault/list-cards.ts';
 import { VoidCardsInput, voidCards } from '../../modules/vault/void-cards.ts';
 import { requireMerchant } from '../plugins/auth.ts';
@@ -23,6 +23,8 @@ const ProductParams = z.object({ id: z.string().min(1).max(64) });
 const ImportOut = z.object({ batch_id: z.string(), imported: z.number().int(), duplicates: z.number().int(), blank: z.number().int(), rejected: z.number().int(), lines: z.number().int() });
 /** The largest key file an import takes (a million 40-character keys are about 42 MB). */
 const IMPORT_MAX_BYTES = 256 * 1024 * 1024;
+/** Key files being received at once, per shop and in all (each may take IMPORT_MAX_BYTES of disk for a moment). */
+const SPOOL_SLOTS = { perOwner: 2, total: 8 };
 
 /** The uploaded file of a multipart body; a malformed body is the client's mistake (400), never a 500. */
 async function uploadedFile(req: FastifyRequest): Promise<Readable> {
@@ -102,29 +104,31 @@ export const productRoutes: FastifyPluginAsyncZod = async (app) => {
       const result = await importCards(ctx, { merchantId, productId: req.params.id, source: 'json', lines: JsonCards.parse(req.body).cards });
       return reply.code(201).send(result);
     }
-    let upload: Readable;
-    let source: 'text' | 'file';
-    if (type === 'text/plain') {
-      source = 'text';
-      upload = req.body as Readable;
-    } else if (type === 'multipart/form-data') {
-      source = 'file';
-      upload = await uploadedFile(req);
-    } else {
+    if (type !== 'text/plain' && type !== 'multipart/form-data') {
       throw new AppError(415, 'unsupported_media_type', 'Send application/json, text/plain or multipart/form-data.');
     }
-    // The whole upload first, then the import: no transaction waits on the client.
-    const spooled = await spoolUpload(upload, { dir: spoolDir(s.config.dataDir), maxBytes: IMPORT_MAX_BYTES, idleMs: s.config.uploadIdleSeconds * 1000 })
-      .catch((err: unknown) => {
-        // The rest of the body is not worth reading: answer and close.
-        reply.header('connection', 'close');
-        throw err;
-      });
+    const source = type === 'text/plain' ? 'text' : 'file';
+    let release: (() => void) | undefined;
+    let spooled;
+    try {
+      // A product that cannot take keys, or a shop already sending two files, is refused before a byte is stored.
+      await assertCardProduct(ctx, merchantId, req.params.id);
+      release = claimSpoolSlot(merchantId, SPOOL_SLOTS);
+      const upload = type === 'text/plain' ? req.body as Readable : await uploadedFile(req);
+      // The whole upload first, then the import: no transaction waits on the client.
+      spooled = await spoolUpload(upload, { dir: spoolDir(s.config.dataDir), maxBytes: IMPORT_MAX_BYTES, idleMs: s.config.uploadIdleSeconds * 1000 });
+    } catch (err) {
+      release?.();
+      // The rest of the body is not worth reading: answer and close.
+      reply.header('connection', 'close');
+      throw err;
+    }
     let result;
     try {
       result = await importCards(ctx, { merchantId, productId: req.params.id, source, lines: readLines(spooled.open()) });
     } finally {
       await spooled.remove();
+      release();
     }
     return reply.code(201).send(result);
   });
