@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { armFault } from '../src/lib/faults.ts';
-import { reconcileRefunds } from '../src/modules/payments/refunds/reconcile-refunds.ts';
+import { reconcileRefunds } from '../src/modules/flows/reconcile-refunds.ts';
 import { bearer, checkout, createApiKey, createProduct, importKeys, keys, notify, setupTestApp, signedNotify, signupMerchant, type Checkout, type TestApp } from './helpers.ts';
 
 let t: TestApp;

@@ -1,7 +1,7 @@
 // Expiry, late payments, needs_action and the admin's hand confirmation.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAdmin } from '../src/modules/accounts/create-admin.ts';
-import { expireOrders } from '../src/modules/orders/expire-orders.ts';
+import { expireOrders } from '../src/modules/flows/expire-orders.ts';
 import {
   checkout, createProduct, importKeys, keys, notify, readOrder, setupTestApp, signedNotify, signupMerchant,
   type Checkout, type MerchantSession, type TestApp,

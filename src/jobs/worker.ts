@@ -2,8 +2,8 @@
 // exclusive, so any number of app processes can run a worker at once; cron
 // items are de-duplicated across processes by graphile-worker's known_crontabs.
 import { Logger, run, type Runner, type TaskList } from 'graphile-worker';
-import { expireOrders } from '../modules/orders/expire-orders.ts';
-import { reconcileRefunds } from '../modules/payments/refunds/reconcile-refunds.ts';
+import { expireOrders } from '../modules/flows/expire-orders.ts';
+import { reconcileRefunds } from '../modules/flows/reconcile-refunds.ts';
 import { purgeExpiredState } from '../modules/platform/purge-expired-state.ts';
 import { sendDeliveryEmail } from '../modules/notifications/send-delivery-email.ts';
 import type { Log, Services } from '../modules/shared/context.ts';

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { refundOrder, RefundInput } from '../../modules/payments/refunds/refund-order.ts';
+import { refundOrder, RefundInput } from '../../modules/flows/refund-order.ts';
 import { resendDeliveryEmail } from '../../modules/notifications/resend-delivery-email.ts';
 import { getOrder, listOrders, ListOrdersQuery } from '../../modules/orders/merchant-orders.ts';
-import { retryParkedOrder } from '../../modules/orders/retry-parked-order.ts';
+import { retryParkedOrder } from '../../modules/flows/retry-parked-order.ts';
 import { RetryOut } from '../../modules/orders/schemas.ts';
 import { notFound } from '../../lib/errors.ts';
 import { requireMerchant } from '../plugins/auth.ts';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { handleGatewayNotify } from '../../modules/payments/handle-gateway-notify.ts';
-import { handleSandboxNotify } from '../../modules/payments/handle-sandbox-notify.ts';
+import { handleGatewayNotify } from '../../modules/flows/handle-gateway-notify.ts';
+import { handleSandboxNotify } from '../../modules/flows/handle-sandbox-notify.ts';
 import { loadPaymentPage } from '../../modules/payments/load-payment-page.ts';
 import { loadSandboxPayment } from '../../modules/payments/load-sandbox-payment.ts';
 import { signSandboxNotify } from '../../modules/payments/sandbox.ts';

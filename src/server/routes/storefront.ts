@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../lib/errors.ts';
 import { getStorefrontProduct, listStorefrontProducts } from '../../modules/catalog/list-storefront-products.ts';
-import { createOrder } from '../../modules/orders/create-order.ts';
+import { placeOrder } from '../../modules/flows/place-order.ts';
 import { listShopGateways } from '../../modules/payments/list-shop-gateways.ts';
 import { lookupOrders } from '../../modules/orders/lookup-orders.ts';
 import { readOrderAsBuyer } from '../../modules/orders/read-order-as-buyer.ts';
@@ -51,7 +51,7 @@ export const storefrontRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     reply.header('cache-control', 'no-store');
     const buyerUserId = req.principal?.kind === 'session' ? req.principal.user.userId : undefined;
-    return reply.code(201).send(await createOrder(s, req.params.shop_slug, req.body, req.ip, buyerUserId));
+    return reply.code(201).send(await placeOrder(s, req.params.shop_slug, req.body, req.ip, buyerUserId));
   });
 
   app.get('/api/v1/storefront/orders/:number', {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getWallet, listWalletTransactions, WalletTransactionsQuery } from '../../modules/wallet/get-wallet.ts';
-import { TopupInput, topUpWallet } from '../../modules/wallet/top-up-wallet.ts';
+import { TopupInput, topUpWallet } from '../../modules/flows/top-up-wallet.ts';
 import { requireSession } from '../plugins/auth.ts';
 
 export const walletRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,6 +1,6 @@
 // The buyer's wallet (余额支付) as a gateway: enabled by the admin like any
 // other, but paid inside XiaoPu — the checkout debits the balance and settles
-// the order in one transaction (see orders/create-order.ts). It has no
+// the order in one transaction (see flows/place-order.ts). It has no
 // settings, no notify and no gateway to call.
 import { z } from 'zod';
 import { GatewayError, plainTextAnswer, type GatewayAdapter } from '../gateway-adapter.ts';

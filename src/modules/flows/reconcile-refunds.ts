@@ -5,8 +5,8 @@
 // asks the gateway again with the same refund id — the gateway's idempotency
 // key, so a refund it already made is answered, never made twice — then
 // records the answer exactly as the original request would have.
-import type { Services } from '../../shared/context.ts';
-import { askGatewayToRefund } from './ask-gateway-to-refund.ts';
+import type { Services } from '../shared/context.ts';
+import { askGatewayToRefund } from '../payments/refunds/ask-gateway-to-refund.ts';
 import { finishRefund } from './finish-refund.ts';
 
 /** A refund younger than this may still have its own request waiting on the gateway (which times out after 10 s). */

@@ -9,10 +9,10 @@ import { faultPoint } from '../../lib/faults.ts';
 import { newId } from '../../lib/ids.ts';
 import { postLedgerTransaction } from '../money/ledger.ts';
 import type { OrderStatus } from '../orders/state-machine.ts';
-import { deliverPaidOrder, reReserve, type OrderRef } from '../orders/deliver-paid-order.ts';
+import { deliverPaidOrder, reReserve, type OrderRef } from './deliver-paid-order.ts';
 import { transitionOrder } from '../orders/transition-order.ts';
 import { emitEvent } from '../shared/outbox.ts';
-import { recordNotification } from './record-notification.ts';
+import { recordNotification } from '../payments/record-notification.ts';
 import { queueDeliveryEmail } from '../notifications/queue-delivery-email.ts';
 import { moveWalletBalance, walletAccount } from '../wallet/move-wallet-balance.ts';
 import type { Services } from '../shared/context.ts';
@@ -53,10 +53,10 @@ interface LockedPayment {
  * Settles a verified payment. With `notifiedFrom` (the notify's source IP),
  * the notification and its outcome are recorded in the same transaction.
  */
-export async function settlePayment(s: Services, p: VerifiedPayment, notifiedFrom?: string): Promise<SettleOutcome> {
+export async function acceptPayment(s: Services, p: VerifiedPayment, notifiedFrom?: string): Promise<SettleOutcome> {
   try {
     return await withTransaction(s.database.pool, async (q) => {
-      const outcome = await settleInTransaction(s, q, p);
+      const outcome = await acceptPaymentInTransaction(s, q, p);
       if (notifiedFrom !== undefined) await recordNotification(q, s.clock.now(), p.gateway, p.paymentId, outcome, notifiedFrom);
       return outcome;
     }).then((outcome) => {
@@ -76,7 +76,7 @@ export async function settlePayment(s: Services, p: VerifiedPayment, notifiedFro
 }
 
 /** Settles inside the caller's transaction (a wallet payment at checkout). */
-export async function settleInTransaction(s: Services, q: pg.PoolClient, p: VerifiedPayment): Promise<SettleOutcome> {
+export async function acceptPaymentInTransaction(s: Services, q: pg.PoolClient, p: VerifiedPayment): Promise<SettleOutcome> {
   const now = s.clock.now();
   const { rows } = await prepared<LockedPayment>(q,
     `select p.id, p.order_id, p.merchant_id, p.topup_id, t.user_id as topup_user_id, p.gateway, p.status, p.amount, p.currency,

@@ -1,13 +1,13 @@
 // A buyer tops up their wallet (充值) through any enabled gateway but the
 // wallet itself. The top-up is paid like an order; its notify credits the
-// balance (payments/settle-payment.ts) instead of delivering keys.
+// balance (flows/accept-payment.ts) instead of delivering keys.
 import { z } from 'zod';
 import { withTransaction } from '../../db/client.ts';
 import { AppError, rateLimited } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { chooseGateway } from '../payments/choose-gateway.ts';
 import { paymentUrl } from '../payments/gateways.ts';
-import { startPayment } from '../payments/start-payment.ts';
+import { openPayment } from './open-payment.ts';
 import type { Services } from '../shared/context.ts';
 
 export const TopupInput = z.object({
@@ -42,7 +42,7 @@ export async function topUpWallet(s: Services, userId: string, input: TopupInput
       [paymentId, topupId, chosen.gateway, chosen.method, chosen.fee, amount, input.currency, now, chosen.config?.id ?? null]);
   });
   const action = chosen.config
-    ? await startPayment(s, chosen.config, {
+    ? await openPayment(s, chosen.config, {
         purpose: { kind: 'topup', topupId }, paymentId, amount, currency: input.currency, method: chosen.method,
         subject: 'Wallet top-up · 余额充值', buyerIp, expiresAt: new Date(now.getTime() + TOPUP_TTL_MS),
       })

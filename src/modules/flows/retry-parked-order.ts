@@ -5,7 +5,7 @@ import { actorId, type Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { deliverPaidOrder, reReserve } from './deliver-paid-order.ts';
 import { queueDeliveryEmail } from '../notifications/queue-delivery-email.ts';
-import { transitionOrder } from './transition-order.ts';
+import { transitionOrder } from '../orders/transition-order.ts';
 
 export type RetryOutcome = { result: 'delivered' } | { result: 'still_out_of_stock' } | { result: 'not_needs_action'; status: string };
 

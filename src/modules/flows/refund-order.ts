@@ -8,17 +8,17 @@
 // stays pending and reconcile-refunds.ts asks the gateway again, with the same
 // refund id, until it has an answer.
 import { z } from 'zod';
-import { withTransaction } from '../../../db/client.ts';
-import { AppError, conflict, notFound, validationError } from '../../../lib/errors.ts';
-import { faultPoint } from '../../../lib/faults.ts';
-import { newId } from '../../../lib/ids.ts';
-import type { OrderStatus } from '../../orders/state-machine.ts';
-import { actorId, type Ctx } from '../../shared/context.ts';
-import { writeAudit } from '../../trust/audit.ts';
-import { loadGatewayConfigById } from '../gateway-configs.ts';
-import { askGatewayToRefund } from './ask-gateway-to-refund.ts';
+import { withTransaction } from '../../db/client.ts';
+import { AppError, conflict, notFound, validationError } from '../../lib/errors.ts';
+import { faultPoint } from '../../lib/faults.ts';
+import { newId } from '../../lib/ids.ts';
+import type { OrderStatus } from '../orders/state-machine.ts';
+import { actorId, type Ctx } from '../shared/context.ts';
+import { writeAudit } from '../trust/audit.ts';
+import { loadGatewayConfigById } from '../payments/gateway-configs.ts';
+import { askGatewayToRefund } from '../payments/refunds/ask-gateway-to-refund.ts';
 import { finishRefund } from './finish-refund.ts';
-import { presentRefund, type RefundView } from './refund-view.ts';
+import { presentRefund, type RefundView } from '../payments/refunds/refund-view.ts';
 
 export const RefundInput = z.object({
   amount: z.number().int().min(1).optional().describe('Minor units; the whole refundable remainder when absent'),

@@ -5,14 +5,14 @@
 // so a refund finished twice — by its request and by reconciliation — has one
 // effect; the second finds it finished and returns it as it is.
 import type pg from 'pg';
-import { withTransaction } from '../../../db/client.ts';
-import { postLedgerTransaction } from '../../money/ledger.ts';
-import { transitionOrder } from '../../orders/transition-order.ts';
-import { actorId, type Ctx } from '../../shared/context.ts';
-import { emitEvent } from '../../shared/outbox.ts';
-import { writeAudit } from '../../trust/audit.ts';
-import { moveWalletBalance, walletAccount } from '../../wallet/move-wallet-balance.ts';
-import { presentRefund, type RefundView } from './refund-view.ts';
+import { withTransaction } from '../../db/client.ts';
+import { postLedgerTransaction } from '../money/ledger.ts';
+import { transitionOrder } from '../orders/transition-order.ts';
+import { actorId, type Ctx } from '../shared/context.ts';
+import { emitEvent } from '../shared/outbox.ts';
+import { writeAudit } from '../trust/audit.ts';
+import { moveWalletBalance, walletAccount } from '../wallet/move-wallet-balance.ts';
+import { presentRefund, type RefundView } from '../payments/refunds/refund-view.ts';
 
 export type RefundOutcome = { kind: 'succeeded'; gatewayRefundId?: string } | { kind: 'failed'; message: string };
 

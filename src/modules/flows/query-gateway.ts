@@ -6,9 +6,9 @@ import { withTransaction } from '../../db/client.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
-import { GatewayError, type QueryResult } from './gateway-adapter.ts';
-import { loadGatewayConfigById } from './gateway-configs.ts';
-import { settlePayment, type SettleOutcome } from './settle-payment.ts';
+import { GatewayError, type QueryResult } from '../payments/gateway-adapter.ts';
+import { loadGatewayConfigById } from '../payments/gateway-configs.ts';
+import { acceptPayment, type SettleOutcome } from './accept-payment.ts';
 
 export interface GatewayQueryReport {
   payment_id: string;
@@ -53,7 +53,7 @@ export async function queryGatewayForOrder(ctx: Ctx, orderId: string, ip?: strin
       report.result = 'mismatch';
       report.reason = !seen.tradeNo ? 'the gateway gave no trade number' : 'the gateway reports a different amount or currency';
     } else {
-      const outcome: SettleOutcome = await settlePayment(ctx, {
+      const outcome: SettleOutcome = await acceptPayment(ctx, {
         paymentId: pay.id, gateway: pay.gateway, tradeNo: seen.tradeNo, amount: seen.amount ?? Number(pay.amount), currency: seen.currency ?? pay.currency,
         actor: `admin:${ctx.actor.userId}`,
       });

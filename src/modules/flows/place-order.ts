@@ -3,16 +3,16 @@
 import { advisoryKey, prepared, withTransaction } from '../../db/client.ts';
 import { AppError, conflict, notFound, rateLimited, validationError } from '../../lib/errors.ts';
 import { postLedgerTransaction } from '../money/ledger.ts';
-import { settleInTransaction } from '../payments/settle-payment.ts';
+import { acceptPaymentInTransaction } from './accept-payment.ts';
 import { moveWalletBalance, walletAccount } from '../wallet/move-wallet-balance.ts';
 import { addressKey, emailKey } from '../../lib/client-address.ts';
 import { newId, newOrderNumber } from '../../lib/ids.ts';
 import { chooseGateway } from '../payments/choose-gateway.ts';
 import { paymentUrl } from '../payments/gateways.ts';
-import { startPayment } from '../payments/start-payment.ts';
+import { openPayment } from './open-payment.ts';
 import type { Services } from '../shared/context.ts';
 import { reserveCardsSql } from '../vault/reserve-cards.ts';
-import type { CreateOrderInput } from './schemas.ts';
+import type { CreateOrderInput } from '../orders/schemas.ts';
 
 /** The window checkout attempts are counted in (XIAOPU_CHECKOUT_LIMIT_PER_IP / _PER_EMAIL per window). */
 export const CHECKOUT_WINDOW_SECONDS = 600;
@@ -25,7 +25,7 @@ interface CheckoutProduct {
 }
 
 /** `buyerUserId`: the buyer's account when they check out logged in (required to pay from the wallet). */
-export async function createOrder(s: Services, shopSlug: string, input: CreateOrderInput, buyerIp: string, buyerUserId?: string) {
+export async function placeOrder(s: Services, shopSlug: string, input: CreateOrderInput, buyerIp: string, buyerUserId?: string) {
   const pool = s.database.pool;
   // The attempt is counted (per IP and per email, in PostgreSQL so every
   // process shares the count) in the same statement that reads the product.
@@ -133,7 +133,7 @@ export async function createOrder(s: Services, shopSlug: string, input: CreateOr
           { account: { kind: 'gateway_clearing', owner: 'wallet', merchantId: null, currency: product.currency }, amount: -amount },
         ],
       });
-      const outcome = await settleInTransaction(s, q, {
+      const outcome = await acceptPaymentInTransaction(s, q, {
         paymentId, gateway, tradeNo: `wallet_${paymentId}`, amount, currency: product.currency, actor: `buyer:${buyerUserId}`,
       });
       if (outcome.result !== 'delivered') throw new Error(`wallet checkout did not deliver: ${JSON.stringify(outcome)}`);
@@ -142,7 +142,7 @@ export async function createOrder(s: Services, shopSlug: string, input: CreateOr
 
   // Outside the transaction: a gateway call must never hold locks.
   const action = chosen.config && !payFromWallet
-    ? await startPayment(s, chosen.config, {
+    ? await openPayment(s, chosen.config, {
         purpose: { kind: 'order', orderId, orderNumber: number, merchantId: product.merchant_id }, paymentId, amount, currency: product.currency,
         method: chosen.method, subject: product.title, buyerIp, expiresAt,
       })

@@ -8,12 +8,12 @@
 // change nothing.
 import { findUnstorable, UNSTORABLE } from '../../lib/text.ts';
 import type { Services } from '../shared/context.ts';
-import { adapterFor } from './adapters/index.ts';
-import { GatewayError, type IncomingNotify, type NotifyAnswer, type NotifyVerdict } from './gateway-adapter.ts';
-import { loadGatewayConfig, loadGatewayConfigById, type GatewayConfig } from './gateway-configs.ts';
-import { isAddressBlocked, isPaymentFlooded } from './notify-guard.ts';
-import { recordNotification, type NotificationOutcome } from './record-notification.ts';
-import { settlePayment } from './settle-payment.ts';
+import { adapterFor } from '../payments/adapters/index.ts';
+import { GatewayError, type IncomingNotify, type NotifyAnswer, type NotifyVerdict } from '../payments/gateway-adapter.ts';
+import { loadGatewayConfig, loadGatewayConfigById, type GatewayConfig } from '../payments/gateway-configs.ts';
+import { isAddressBlocked, isPaymentFlooded } from '../payments/notify-guard.ts';
+import { recordNotification, type NotificationOutcome } from '../payments/record-notification.ts';
+import { acceptPayment } from './accept-payment.ts';
 
 export interface HandledNotify {
   answer: NotifyAnswer;
@@ -63,11 +63,11 @@ export async function handleGatewayNotify(s: Services, gateway: string, n: Incom
   const disagreement = await activeQuery(s, config, verdict);
   if (disagreement) return done({ result: 'rejected', reason: disagreement }, verdict.paymentId);
 
-  const outcome = await settlePayment(s, {
+  const outcome = await acceptPayment(s, {
     paymentId: verdict.paymentId, gateway, tradeNo: verdict.tradeNo, amount: verdict.amount, currency: verdict.currency,
     actor: `gateway:${gateway}`, gatewayReference: verdict.gatewayReference, configId: config.id,
   }, ip);
-  // settlePayment recorded the notification in its own transaction.
+  // acceptPayment recorded the notification in its own transaction.
   return { answer: adapter.answer(outcome.result !== 'rejected'), outcome };
 }
 

@@ -1,10 +1,10 @@
 // A sandbox notify: verify completely, then settle. Every notify is recorded
 // with its outcome (never its signature). Repeats answer `success` and change nothing.
 import type { Services } from '../shared/context.ts';
-import { verifySandboxNotify } from './sandbox.ts';
-import { isAddressBlocked, isPaymentFlooded } from './notify-guard.ts';
-import { recordNotification } from './record-notification.ts';
-import { settlePayment } from './settle-payment.ts';
+import { verifySandboxNotify } from '../payments/sandbox.ts';
+import { isAddressBlocked, isPaymentFlooded } from '../payments/notify-guard.ts';
+import { recordNotification } from '../payments/record-notification.ts';
+import { acceptPayment } from './accept-payment.ts';
 
 export interface NotifyAnswer {
   status: 200 | 400 | 429;
@@ -33,7 +33,7 @@ export async function handleSandboxNotify(s: Services, body: unknown, ip: string
     await recordNotification(pool, now, 'sandbox', n.payment_id, { result: 'ignored', reason: `status_${n.status}` }, ip);
     return { status: 200, body: 'success', outcome: 'ignored' };
   }
-  const outcome = await settlePayment(s, {
+  const outcome = await acceptPayment(s, {
     paymentId: n.payment_id, gateway: 'sandbox', tradeNo: n.trade_no, amount: n.amount, currency: n.currency, actor: 'gateway:sandbox',
   }, ip);
   if (outcome.result === 'rejected') return { status: 400, body: 'fail', outcome: outcome.reason };

@@ -4,7 +4,7 @@ import { withTransaction } from '../../db/client.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
-import { settleInTransaction, type SettleOutcome } from './settle-payment.ts';
+import { acceptPaymentInTransaction, type SettleOutcome } from './accept-payment.ts';
 
 export async function confirmPaymentManually(ctx: Ctx, paymentId: string, note: string, ip?: string): Promise<SettleOutcome> {
   if (ctx.actor.type !== 'admin') throw new AppError(403, 'admin_only', 'Only platform admins can confirm payments.', 'permission_error');
@@ -15,7 +15,7 @@ export async function confirmPaymentManually(ctx: Ctx, paymentId: string, note: 
   const admin = ctx.actor;
   // The settlement and its audit row commit together (DESIGN §4), or neither does.
   return withTransaction(ctx.database.pool, async (q) => {
-    const outcome = await settleInTransaction(ctx, q, {
+    const outcome = await acceptPaymentInTransaction(ctx, q, {
       paymentId, gateway: pay.gateway, tradeNo: `manual_${paymentId}`, amount: Number(pay.amount), currency: pay.currency, actor: `admin:${admin.userId}`,
     });
     await writeAudit(q, admin, ctx.clock.now(), {

@@ -3,7 +3,7 @@
 import { withTransaction } from '../../db/client.ts';
 import type { Services } from '../shared/context.ts';
 import { releaseCards } from '../vault/reserve-cards.ts';
-import { transitionOrder } from './transition-order.ts';
+import { transitionOrder } from '../orders/transition-order.ts';
 
 const BATCH = 200;
 

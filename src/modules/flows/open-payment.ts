@@ -8,15 +8,15 @@ import { AppError } from '../../lib/errors.ts';
 import { transitionOrder } from '../orders/transition-order.ts';
 import type { Services } from '../shared/context.ts';
 import { releaseCards } from '../vault/reserve-cards.ts';
-import { GatewayError, type PaymentAction } from './gateway-adapter.ts';
-import { checkPaymentAction } from './check-payment-action.ts';
-import { configNotifyUrl, type GatewayConfig } from './gateway-configs.ts';
+import { GatewayError, type PaymentAction } from '../payments/gateway-adapter.ts';
+import { checkPaymentAction } from '../payments/check-payment-action.ts';
+import { configNotifyUrl, type GatewayConfig } from '../payments/gateway-configs.ts';
 
 export type PaymentPurpose =
   | { kind: 'order'; orderId: string; orderNumber: string; merchantId: string }
   | { kind: 'topup'; topupId: string };
 
-export interface StartPaymentInput {
+export interface OpenPaymentInput {
   purpose: PaymentPurpose;
   paymentId: string;
   amount: number;
@@ -27,7 +27,7 @@ export interface StartPaymentInput {
   expiresAt: Date;
 }
 
-export async function startPayment(s: Services, config: GatewayConfig, p: StartPaymentInput): Promise<PaymentAction> {
+export async function openPayment(s: Services, config: GatewayConfig, p: OpenPaymentInput): Promise<PaymentAction> {
   const base = s.config.publicUrl;
   try {
     const created = await config.adapter.createPayment(config.settings, {

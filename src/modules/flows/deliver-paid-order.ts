@@ -3,7 +3,7 @@
 import type pg from 'pg';
 import { prepared } from '../../db/client.ts';
 import { releaseCards, reserveCards } from '../vault/reserve-cards.ts';
-import { transitionOrder } from './transition-order.ts';
+import { transitionOrder } from '../orders/transition-order.ts';
 
 export interface OrderRef { orderId: string; merchantId: string; actor: string; at: Date }
 
