@@ -1,21 +1,18 @@
-// The database handle: a node-postgres pool, Drizzle on top for typed
-// queries, and a transaction helper. Hot paths use raw SQL on the same pool.
-import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+// The database handle: a node-postgres pool and a transaction helper. Use
+// cases speak parameterised SQL; the Drizzle schema (schema.ts) is the source
+// of the migrations and of the tables' shape.
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import * as schema from './schema.ts';
 
 // bigint columns (money, counts) come back as strings by default; money is
 // converted explicitly where it is read, counts are parsed as numbers.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
 
-export type Db = NodePgDatabase<typeof schema>;
 /** Anything that can run a query: the pool or a client inside a transaction. */
 export type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
 
 export interface Database {
   pool: pg.Pool;
-  db: Db;
   close(): Promise<void>;
 }
 
@@ -24,7 +21,7 @@ export function createDatabase(url: string, poolSize: number): Database {
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on('error', () => undefined);
   pool.on('connect', (client) => client.on('error', () => undefined));
-  return { pool, db: drizzle(pool, { schema }), close: () => pool.end() };
+  return { pool, close: () => pool.end() };
 }
 
 /**

@@ -8,7 +8,7 @@ import type pg from 'pg';
 import { withTransaction } from '../../db/client.ts';
 import { postLedgerTransaction } from '../money/ledger.ts';
 import { transitionOrder } from '../orders/transition-order.ts';
-import { actorId, type Ctx } from '../shared/context.ts';
+import { actorLabel, type Ctx } from '../shared/context.ts';
 import { emitEvent } from '../shared/outbox.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { moveWalletBalance, walletAccount } from '../wallet/move-wallet-balance.ts';
@@ -53,7 +53,7 @@ export async function finishRefund(ctx: Ctx, refundId: string, outcome: RefundOu
     await reverseLedger(q, r, amount, before, at);
     const full = Number(r.refunded) >= Number(r.pay_amount);
     await transitionOrder(q, {
-      orderId: r.order_id, merchantId: r.merchant_id, actor: `${ctx.actor.type}:${actorId(ctx.actor)}`, at,
+      orderId: r.order_id, merchantId: r.merchant_id, actor: actorLabel(ctx.actor), at,
       from: full ? ['paid', 'delivered', 'needs_action', 'disputed', 'partially_refunded'] : ['paid', 'delivered', 'needs_action', 'disputed'],
       to: full ? 'refunded' : 'partially_refunded', note: `refund ${refundId}`,
       set: full ? { needs_action_reason: null } : {},

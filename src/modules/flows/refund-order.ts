@@ -13,7 +13,7 @@ import { AppError, conflict, notFound, validationError } from '../../lib/errors.
 import { faultPoint } from '../../lib/faults.ts';
 import { newId } from '../../lib/ids.ts';
 import type { OrderStatus } from '../orders/state-machine.ts';
-import { actorId, type Ctx } from '../shared/context.ts';
+import { actorLabel, type Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { loadGatewayConfigById } from '../payments/gateway-configs.ts';
 import { askGatewayToRefund } from '../payments/refunds/ask-gateway-to-refund.ts';
@@ -41,7 +41,7 @@ interface Locked {
 export async function refundOrder(ctx: Ctx, orderId: string, merchantId: string | undefined, input: RefundInput, ip?: string): Promise<RefundView> {
   const pool = ctx.database.pool;
   const now = ctx.clock.now();
-  const actor = `${ctx.actor.type}:${actorId(ctx.actor)}`;
+  const actor = actorLabel(ctx.actor);
 
   // (1) Reserve the amount. The payment row lock serialises refunds of one
   // payment, and `payments.refunded` is read from the locked row itself (FOR

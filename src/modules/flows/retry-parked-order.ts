@@ -1,7 +1,7 @@
 // A paid order parked in needs_action for want of stock, tried again after the
 // merchant restocked: delivers, or leaves it parked. Audited.
 import { withTransaction } from '../../db/client.ts';
-import { actorId, type Ctx } from '../shared/context.ts';
+import { actorLabel, type Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { deliverPaidOrder, reReserve } from './deliver-paid-order.ts';
 import { queueDeliveryEmail } from '../notifications/queue-delivery-email.ts';
@@ -14,7 +14,7 @@ export type RetryOutcome = { result: 'delivered' } | { result: 'still_out_of_sto
  * merchant restocked). Delivers, or leaves it parked.
  */
 export async function retryParkedOrder(ctx: Ctx, orderId: string, merchantId: string | undefined): Promise<RetryOutcome | undefined> {
-  const actor = actorId(ctx.actor);
+  const actor = actorLabel(ctx.actor);
   return withTransaction(ctx.database.pool, async (q) => {
     const now = ctx.clock.now();
     const { rows } = await q.query<{ merchant_id: string; status: string; needs_action_reason: string | null }>(

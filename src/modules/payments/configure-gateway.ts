@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { withTransaction } from '../../db/client.ts';
 import { AppError, notFound, validationError } from '../../lib/errors.ts';
-import { actorId, type Ctx } from '../shared/context.ts';
+import { actorLabel, type Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { adapterFor } from './adapters/index.ts';
 import { configNotifyUrl, gatewayView, loadConfigRow, openSecrets, toConfig, type GatewayView } from './gateway-configs.ts';
@@ -32,7 +32,7 @@ export type ConfigureGatewayInput = z.infer<typeof ConfigureGatewayInput>;
 /** `merchantId` null configures the platform's gateway (admins); a shop id configures that shop's own. */
 export async function configureGateway(ctx: Ctx, gateway: string, input: ConfigureGatewayInput, ip?: string, merchantId: string | null = null): Promise<GatewayView> {
   if (merchantId === null && ctx.actor.type !== 'admin') throw new AppError(403, 'admin_only', 'Only platform admins configure gateways.', 'permission_error');
-  const updatedBy = actorId(ctx.actor);
+  const updatedBy = actorLabel(ctx.actor);
   if (gateway === 'sandbox') {
     throw new AppError(422, 'gateway_not_configurable', 'The sandbox gateway is configured by XIAOPU_SANDBOX_ENABLED and XIAOPU_SANDBOX_SECRET.', 'invalid_request_error', 'gateway');
   }

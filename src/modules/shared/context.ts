@@ -1,9 +1,8 @@
 // What every use case receives first: the database, the keyring, the clock,
 // a logger, configuration, and who is acting.
-import type pg from 'pg';
 import type { BaseLogger } from 'pino';
 import type { Config } from '../../config.ts';
-import type { Database, Queryable } from '../../db/client.ts';
+import type { Database } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Keyring } from '../../lib/crypto.ts';
 
@@ -27,8 +26,6 @@ export interface Services {
 
 export interface Ctx extends Services {
   actor: Actor;
-  /** The client of an open transaction, when the caller already holds one. */
-  tx?: pg.PoolClient;
 }
 
 /** The merchant an actor acts for, or undefined (admins, buyers, the system). */
@@ -48,6 +45,7 @@ export function merchantScope(actor: Actor): string | undefined {
   }
 }
 
+/** Who, within the actor's type: a user id, an API key id, a buyer's address, a job's name (audit rows store type and id apart). */
 export function actorId(actor: Actor): string {
   switch (actor.type) {
     case 'member':
@@ -56,9 +54,9 @@ export function actorId(actor: Actor): string {
     case 'api_key':
       return actor.keyId;
     case 'buyer':
-      return `buyer:${actor.ip}`;
+      return actor.ip;
     case 'system':
-      return `system:${actor.name}`;
+      return actor.name;
     default: {
       const never: never = actor;
       return never;
@@ -66,6 +64,11 @@ export function actorId(actor: Actor): string {
   }
 }
 
-export function queryable(ctx: Ctx): Queryable {
-  return ctx.tx ?? ctx.database.pool;
+/**
+ * The one label for an actor in order events and `updated_by` columns:
+ * `member:usr_…`, `api_key:key_…`, `admin:usr_…`, `buyer:203.0.113.7`,
+ * `system:expire_orders`. Gateways write `gateway:<name>` the same way.
+ */
+export function actorLabel(actor: Actor): string {
+  return `${actor.type}:${actorId(actor)}`;
 }

@@ -94,10 +94,6 @@ export function requireAdmin(req: FastifyRequest): Ctx {
   return { ...baseCtx(req), actor: { type: 'admin', userId: p.user.userId } };
 }
 
-export function buyerCtx(req: FastifyRequest): Ctx {
-  return { ...baseCtx(req), actor: { type: 'buyer', ip: req.ip } };
-}
-
 export function setSessionCookie(reply: FastifyReply, s: Services, token: string, expiresAt: Date): void {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/', httpOnly: true, sameSite: 'lax', secure: s.config.cookieSecure, expires: expiresAt,
