@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { armFault } from '../src/lib/faults.ts';
 import { reconcileRefunds } from '../src/modules/flows/reconcile-refunds.ts';
-import { bearer, checkout, createApiKey, createProduct, importKeys, keys, notify, setupTestApp, signedNotify, signupMerchant, type Checkout, type TestApp } from './helpers.ts';
+import { adminSession, bearer, checkout, createApiKey, createProduct, importKeys, keys, notify, setupTestApp, signedNotify, signupMerchant, type Checkout, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 let slug: string;
@@ -104,6 +104,33 @@ describe('a refund fails after each step', () => {
       expect(rest.json()).toMatchObject({ amount: 300, status: 'succeeded' });
     });
   }
+
+  it('a person can decide a refund that cannot be asked about again: audited, once, and only by an admin', async () => {
+    const admin = await adminSession(t);
+    for (const outcome of ['failed', 'succeeded'] as const) {
+      const c = await paidOrder(500);
+      armFault('refund.gateway_answered');
+      expect((await t.app.inject({ method: 'POST', url: `/api/v1/orders/${c.order.id}/refunds`, headers: auth, payload: { amount: 200 } })).statusCode).toBe(500);
+      const [r] = await t.q<{ id: string }>('select id from refunds where order_id = $1', [c.order.id]);
+      const url = `/api/v1/admin/refunds/${r!.id}/resolve`;
+      expect((await t.app.inject({ method: 'POST', url, headers: auth, payload: { outcome, note: 'x' } })).statusCode).toBe(404);
+      const res = await t.app.inject({ method: 'POST', url, headers: admin, payload: { outcome, note: 'checked the gateway back office' } });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ id: r!.id, status: outcome });
+      const again = await t.app.inject({ method: 'POST', url, headers: admin, payload: { outcome, note: 'again' } });
+      expect(again.json().error.code).toBe('refund_not_pending');
+      const [pay] = await t.q<{ refunded: string }>('select refunded from payments where id = $1', [c.payment.id]);
+      expect(Number(pay!.refunded)).toBe(outcome === 'succeeded' ? 200 : 0);
+      const [o] = await t.q<{ status: string }>('select status from orders where id = $1', [c.order.id]);
+      expect(o!.status).toBe(outcome === 'succeeded' ? 'partially_refunded' : 'delivered');
+      const audit = await t.q<{ action: string }>(`select action from audit_log where target_id = $1 and action = 'refund.resolve'`, [r!.id]);
+      expect(audit).toHaveLength(1);
+      // The job leaves a decided refund alone.
+      t.clock.advance(3 * 60_000);
+      expect(await reconcileRefunds(t.services)).toEqual({ succeeded: 0, failed: 0, unknown: 0 });
+      await ledgerBalanced();
+    }
+  });
 
   it('into the wallet, after the gateway step: the wallet is credited exactly once', async () => {
     const email = `fault-${randomBytes(3).toString('hex')}@example.com`;

@@ -51,7 +51,7 @@ export async function publicRequest(
   const url = new URL(rawUrl);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new OutboundRefused(`${url.protocol} addresses are not allowed`);
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  // The lookup gets its own deadline: a name server that never answers must not hold a libuv thread past the request's.
+  // The lookup gets its own deadline, so the call fails in time (the resolver thread itself is freed only when the lookup ends).
   const addresses = await Promise.race([
     lookup(host, { all: true, verbatim: true }),
     new Promise<never>((_r, reject) => setTimeout(() => reject(new OutboundRefused(`${url.host} could not be resolved in time`)), DNS_TIMEOUT_MS).unref()),

@@ -21,7 +21,9 @@ interface Locked {
   gateway: string; pay_amount: string; fee: string; refunded: string; buyer_user_id: string | null; config_merchant_id: string | null;
 }
 
-export async function finishRefund(ctx: Ctx, refundId: string, outcome: RefundOutcome, ip?: string): Promise<RefundView> {
+/** `audit`: an audit row to write in the same transaction (a person deciding the outcome). */
+export async function finishRefund(ctx: Ctx, refundId: string, outcome: RefundOutcome, ip?: string,
+  audit?: { action: string; data: Record<string, unknown> }): Promise<RefundView> {
   return withTransaction(ctx.database.pool, async (q) => {
     const at = ctx.clock.now();
     const { rows } = await q.query<Locked>(
@@ -34,6 +36,7 @@ export async function finishRefund(ctx: Ctx, refundId: string, outcome: RefundOu
     if (!r) throw new Error(`no refund ${refundId}`);
     if (r.status !== 'pending') return presentRefund((await q.query('select * from refunds where id = $1', [refundId])).rows[0]);
     const amount = Number(r.amount);
+    if (audit) await writeAudit(q, ctx.actor, at, { action: audit.action, targetType: 'refund', targetId: refundId, merchantId: r.merchant_id, ip, data: audit.data });
 
     if (outcome.kind === 'failed') {
       await q.query(`update refunds set status = 'failed', failure_message = $2, completed_at = $3 where id = $1 and status = 'pending'`, [refundId, outcome.message, at]);

@@ -4,6 +4,7 @@
 // number/email.
 import { safeEqualBuf } from '../../lib/crypto.ts';
 import type { Services } from '../shared/context.ts';
+import { addressKey } from '../../lib/client-address.ts';
 import { hitRateLimit } from '../trust/rate-limit.ts';
 import type { LookupInput } from './schemas.ts';
 
@@ -18,8 +19,9 @@ export async function lookupOrders(s: Services, input: LookupInput, ip: string) 
   const pool = s.database.pool;
   const now = s.clock.now();
   const subject = 'number' in input ? `number:${input.number}` : `email:${input.email}`;
-  await hitRateLimit(pool, now, `lookup:ip:${ip}`, MAX_PER_IP, WINDOW_S);
-  await hitRateLimit(pool, now, `lookup:${subject}:ip:${ip}`, MAX_PER_SUBJECT_AND_IP, WINDOW_S);
+  const address = addressKey(ip);
+  await hitRateLimit(pool, now, `lookup:ip:${address}`, MAX_PER_IP, WINDOW_S);
+  await hitRateLimit(pool, now, `lookup:${subject}:ip:${address}`, MAX_PER_SUBJECT_AND_IP, WINDOW_S);
   await hitRateLimit(pool, now, `lookup:${subject}`, MAX_PER_SUBJECT, WINDOW_S);
 
   const { rows } = 'number' in input

@@ -47,7 +47,8 @@ export async function gatewayRequest(url: string, init: RequestInit & { timeoutM
       });
     } catch (err) {
       if (err instanceof OutboundRefused) throw new GatewayError(`The gateway address was refused: ${err.message} (a shop's own gateway must be on the public internet).`);
-      if (err instanceof AnswerTooLarge) throw new GatewayError(`The gateway at ${host} ${err.message}.`);
+      // It answered, but we could not read what it said: it may have acted.
+      if (err instanceof AnswerTooLarge) throw new GatewayError(`The gateway at ${host} ${err.message}.`, undefined, true);
       const timedOut = (err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError';
       throw new GatewayError(timedOut ? `The gateway at ${host} did not answer in time.` : `The gateway at ${host} could not be reached.`, (err as Error).message, true);
     }

@@ -7,6 +7,8 @@
 // never held back: gateways send for every shop from a few shared addresses,
 // and a forger (or a shop's misconfigured account) must not be able to stop
 // real payments from landing.
+import { addressKey } from '../../lib/client-address.ts';
+
 export const NOTIFY_WINDOW_SECONDS = 600;
 
 let limits = { perIp: 120, perPayment: 30 };
@@ -47,7 +49,7 @@ function active(map: Map<string, number>, key: string, now: Date): boolean {
 
 /** True while this address has sent too many refused notifies. */
 export function isAddressBlocked(ip: string, now: Date): boolean {
-  return active(blockedIps, ip, now);
+  return active(blockedIps, addressKey(ip), now);
 }
 
 /** True while refused notifies naming this payment are too many (verified ones still go through). */

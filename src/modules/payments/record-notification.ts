@@ -6,6 +6,7 @@
 // address and per payment (rate_limits) so that a flood is cut off
 // (notify-guard.ts). Notifies that change something get a row each.
 import { prepared, type Queryable } from '../../db/client.ts';
+import { addressKey } from '../../lib/client-address.ts';
 import { newId } from '../../lib/ids.ts';
 import { NOTIFY_WINDOW_SECONDS, noteRejections } from './notify-guard.ts';
 
@@ -26,7 +27,7 @@ export async function recordNotification(q: Queryable, at: Date, gateway: string
   const dedupeKey = [gateway, paymentId ?? '', outcome.result, reason ?? '', ip, hour].join('|');
   const windowMs = NOTIFY_WINDOW_SECONDS * 1000;
   const windowStart = new Date(Math.floor(at.getTime() / windowMs) * windowMs);
-  const counters = outcome.result === 'rejected' ? [`notify-rejected:ip:${ip}`, ...(paymentId ? [`notify-rejected:payment:${paymentId}`] : [])] : [];
+  const counters = outcome.result === 'rejected' ? [`notify-rejected:ip:${addressKey(ip)}`, ...(paymentId ? [`notify-rejected:payment:${paymentId}`] : [])] : [];
   const { rows } = await prepared<{ key: string; hits: number }>(q,
     `with n as (insert into payment_notifications (id, gateway, payment_id, outcome, reason, ip, created_at, last_at, dedupe_key)
                 values ($1, $2, $3, $4, $5, $6, $7, $7, $8)

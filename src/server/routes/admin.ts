@@ -10,6 +10,7 @@ import { AppError } from '../../lib/errors.ts';
 import { configureGateway, ConfigureGatewayInput } from '../../modules/payments/configure-gateway.ts';
 import { getGateway, listGateways } from '../../modules/payments/list-gateways.ts';
 import { refundOrder, RefundInput } from '../../modules/flows/refund-order.ts';
+import { resolveRefund, ResolveRefundInput } from '../../modules/flows/resolve-refund.ts';
 import { queryGatewayForOrder } from '../../modules/flows/query-gateway.ts';
 import { testGateway } from '../../modules/payments/test-gateway.ts';
 import { AuditQuery, listAuditLog } from '../../modules/admin/audit-log.ts';
@@ -111,6 +112,15 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['admin'], summary: 'Refund any shop\'s order in full or in part, through its gateway (audited)',
       params: z.object({ id: z.string().min(1).max(64) }), body: RefundInput },
   }, async (req, reply) => reply.code(201).send(await refundOrder(requireAdmin(req), req.params.id, undefined, req.body, req.ip)));
+
+  app.post('/api/v1/admin/refunds/:id/resolve', {
+    schema: {
+      tags: ['admin'], summary: 'Decide a pending refund by hand after checking at the gateway (audited)',
+      description: 'For a refund left `pending` because its gateway never answered and cannot be asked again safely (epay v1). '
+        + '`succeeded` books it as refunded; `failed` gives the amount back to refund again. 409 `refund_not_pending` once decided.',
+      params: z.object({ id: z.string().min(1).max(64) }), body: ResolveRefundInput,
+    },
+  }, async (req) => resolveRefund(requireAdmin(req), req.params.id, req.body, req.ip));
 
   app.get('/api/v1/admin/merchants', {
     schema: { tags: ['admin'], summary: 'Shops: status, owner, commission, products, orders in 30 days', querystring: ListMerchantsQuery },

@@ -52,10 +52,18 @@ export function OrderDetailPage({ orderId, admin = false }: { orderId: string; a
     if (amount.trim() && minor === undefined) return setError(new Error(`${t('detail.refundAmount')}: ${amount}`));
     if (!window.confirm(t('detail.refundConfirm', { amount: minor !== undefined ? formatMoney(minor, o.currency, lang) : '…' }))) return;
     void act(async () => {
-      const r = await call<{ amount: number }>(`${base}/${o.id}/refunds`, { method: 'POST', body: { ...(minor !== undefined ? { amount: minor } : {}), ...(reason ? { reason } : {}) } });
+      const r = await call<{ amount: number; status: string }>(`${base}/${o.id}/refunds`, { method: 'POST', body: { ...(minor !== undefined ? { amount: minor } : {}), ...(reason ? { reason } : {}) } });
       setAmount('');
       setReason('');
-      return t('detail.refundDone', { amount: formatMoney(r.amount, o.currency, lang) });
+      return t(r.status === 'pending' ? 'detail.refundPendingDone' : 'detail.refundDone', { amount: formatMoney(r.amount, o.currency, lang) });
+    });
+  };
+  const resolve = (refundId: string, outcome: 'succeeded' | 'failed') => {
+    const note = window.prompt(t('detail.resolvePrompt'));
+    if (!note?.trim()) return;
+    void act(async () => {
+      await call(`/api/v1/admin/refunds/${refundId}/resolve`, { method: 'POST', body: { outcome, note: note.trim() } });
+      return t('detail.resolved');
     });
   };
   const pay = o.payments.find((p) => p.status !== 'failed');
@@ -116,7 +124,15 @@ export function OrderDetailPage({ orderId, admin = false }: { orderId: string; a
         <ul className="list compact">{o.payments.map((p) => <li key={p.id}>{p.gateway} · {p.status} · {formatMoney(p.amount, p.currency, lang)}{p.succeeded_at ? ` · ${formatTime(p.succeeded_at, lang)}` : ''}</li>)}</ul>
         {o.refunds.length > 0 && <>
           <h2 style={{ marginTop: 12 }}>{t('detail.refunds')}</h2>
-          <ul className="list compact">{o.refunds.map((r) => <li key={r.id}>{formatMoney(r.amount, r.currency, lang)} · {r.status}{r.reason ? ` · ${r.reason}` : ''} · {formatTime(r.created_at, lang)}</li>)}</ul>
+          <ul className="list compact">{o.refunds.map((r) => (
+            <li key={r.id}>
+              {formatMoney(r.amount, r.currency, lang)} · {r.status}{r.reason ? ` · ${r.reason}` : ''} · {formatTime(r.created_at, lang)}
+              {admin && r.status === 'pending' && <span className="actions">
+                {' '}<button type="button" className="btn btn-small" disabled={busy} onClick={() => resolve(r.id, 'succeeded')}>{t('detail.resolveSucceeded')}</button>
+                {' '}<button type="button" className="btn btn-small btn-ghost" disabled={busy} onClick={() => resolve(r.id, 'failed')}>{t('detail.resolveFailed')}</button>
+              </span>}
+            </li>
+          ))}</ul>
         </>}
       </section>
       <section className="card">
