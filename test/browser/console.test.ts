@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { armFault } from '../../src/lib/faults.ts';
 import { adminSession, keys, notify, setupListeningTestApp, signedNotify, type TestApp } from '../helpers.ts';
 import { DESKTOP, launchBrowser, PHONE, screenshot, SKIP_BROWSER } from './browser.ts';
 
@@ -153,6 +154,35 @@ describe.skipIf(SKIP_BROWSER)('a merchant in the console', () => {
     await screenshot(page, 'desktop-admin-merchants');
     await page.getByRole('link', { name: 'Audit log' }).click();
     await expect.poll(() => page.getByTestId('audit-table').textContent()).toContain('merchant.update');
+    await ctx.close();
+  });
+
+  it('lets an admin decide a refund the gateway never answered, on the phone', async () => {
+    // A shop sells a key; its refund is asked for, and the process fails before the gateway's answer is recorded.
+    const su = await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: { email: 'pending-refund@example.com', password: 'merchant password 1', shop_name: 'R 店', shop_slug: 'console-r' } });
+    const m = { cookie: `xp_session=${su.cookies.find((c) => c.name === 'xp_session')!.value}`, 'x-csrf-token': su.json().csrf_token };
+    const product = (await t.app.inject({ method: 'POST', url: '/api/v1/products', headers: m, payload: { title: 'Refund me', price: 900, currency: 'CNY', delivery: 'card' } })).json();
+    await t.app.inject({ method: 'POST', url: `/api/v1/products/${product.id}/cards`, headers: m, payload: { cards: keys(1) } });
+    const c = (await t.app.inject({ method: 'POST', url: '/api/v1/storefront/console-r/orders', payload: { product_id: product.id, quantity: 1, email: 'b@example.com', query_password: 'pw12', gateway: 'sandbox' } })).json();
+    await notify(t, signedNotify(t, c));
+    armFault('refund.gateway_answered');
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/orders/${c.order.id}/refunds`, headers: m, payload: { amount: 400 } })).statusCode).toBe(500);
+
+    const admin = await adminSession(t, 'refund-admin@example.com');
+    const ctx = await browser.newContext({ ...PHONE, locale: 'zh-CN' });
+    await ctx.addCookies([{ name: 'xp_session', value: admin.cookie.slice('xp_session='.length), url: t.config.publicUrl }]);
+    const page = await ctx.newPage();
+    await page.goto(`${t.config.publicUrl}/admin/orders/${c.order.id}`);
+    await expect.poll(() => page.getByText('pending').count()).toBeGreaterThan(0);
+    page.once('dialog', (d) => void d.accept('网关后台显示已退款 4.00'));
+    await page.getByRole('button', { name: '标记为已退款' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('已记录');
+    expect(await page.getByRole('button', { name: '标记为已退款' }).count()).toBe(0);
+    const [r] = await t.q<{ status: string }>('select status from refunds where order_id = $1', [c.order.id]);
+    expect(r!.status).toBe('succeeded');
+    const [o] = await t.q<{ status: string }>('select status from orders where id = $1', [c.order.id]);
+    expect(o!.status).toBe('partially_refunded');
+    await screenshot(page, 'phone-admin-refund-decided');
     await ctx.close();
   });
 });
