@@ -170,7 +170,7 @@ describe.skipIf(SKIP_BROWSER)('a merchant in the console', () => {
 
     const admin = await adminSession(t, 'refund-admin@example.com');
     const ctx = await browser.newContext({ ...PHONE, locale: 'zh-CN' });
-    await ctx.addCookies([{ name: 'xp_session', value: admin.cookie.slice('xp_session='.length), url: t.config.publicUrl }]);
+    await ctx.addCookies([{ name: 'xp_session', value: (admin.cookie ?? '').slice('xp_session='.length), url: t.config.publicUrl }]);
     const page = await ctx.newPage();
     await page.goto(`${t.config.publicUrl}/admin/orders/${c.order.id}`);
     await expect.poll(() => page.getByText('pending').count()).toBeGreaterThan(0);
