@@ -148,17 +148,33 @@ async function canConnect(url: string): Promise<boolean> {
   }
 }
 
-function urlFor(password: string, port: number, db: string): string {
-  return `postgres://${DB_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`;
+/** Over the Unix socket in `socketDir` when given (no TCP stack on every round trip), else loopback TCP. */
+function urlFor(password: string, port: number, db: string, socketDir?: string): string {
+  const host = socketDir ? encodeURIComponent(socketDir) : '127.0.0.1';
+  return `postgres://${DB_USER}:${encodeURIComponent(password)}@${host}:${port}/${db}`;
 }
 
-function readPidFile(dbDir: string): { pid: number; port: number } | undefined {
+function readPidFile(dbDir: string): { pid: number; port: number; socketDir: string | undefined } | undefined {
   const file = path.join(dbDir, 'postmaster.pid');
   if (!existsSync(file)) return undefined;
   const lines = readFileSync(file, 'utf8').split('\n');
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
-  return Number.isInteger(pid) && pid > 0 ? { pid, port } : undefined;
+  const socketDir = lines[4]?.trim() || undefined;
+  return Number.isInteger(pid) && pid > 0 ? { pid, port, socketDir } : undefined;
+}
+
+/**
+ * The directory for the server's Unix socket, owned by the user PostgreSQL
+ * runs as; undefined when its path would be too long for a socket address
+ * (108 bytes on Linux, the socket's own name included), and then TCP only.
+ */
+function prepareSocketDir(dataDir: string, ids: { uid?: number; gid?: number }): string | undefined {
+  const dir = path.join(dataDir, 'run');
+  if (Buffer.byteLength(dir) + '/.s.PGSQL.65535'.length >= 104 || dir.includes("'")) return undefined;
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (ids.uid !== undefined && ids.gid !== undefined) chownSync(dir, ids.uid, ids.gid);
+  return dir;
 }
 
 async function waitForExit(pid: number, ms: number): Promise<boolean> {
@@ -219,8 +235,10 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log, opts: { d
       if (await canConnect(url)) {
         log(`adopting the embedded PostgreSQL left running (pid ${running.pid}, port ${running.port})`);
         await ensureDatabase(settings.password, running.port);
+        const socketUrl = running.socketDir ? urlFor(settings.password, running.port, 'postgres', running.socketDir) : undefined;
+        const viaSocket = socketUrl !== undefined && (await canConnect(socketUrl));
         return {
-          url: urlFor(settings.password, running.port, opts.dbName ?? DB_NAME),
+          url: urlFor(settings.password, running.port, opts.dbName ?? DB_NAME, viaSocket ? running.socketDir : undefined),
           pid: running.pid,
           adopted: true,
           stop: () => stopServer(running.pid),
@@ -237,6 +255,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log, opts: { d
   }
 
   const port = await freePort();
+  const socketDir = prepareSocketDir(dataDir, ids);
   const logFile = path.join(dbDir, 'server.log');
   if (ids.uid !== undefined && ids.gid !== undefined && existsSync(logFile)) chownSync(logFile, ids.uid, ids.gid);
   // After a hard kill, the old server's children may hold its shared memory
@@ -247,7 +266,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log, opts: { d
         bins.pgCtl,
         [
           'start', '-w', '-t', '60', '-D', dbDir, '-l', logFile,
-          '-o', `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200`,
+          '-o', `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='${socketDir ?? ''}' -c max_connections=200`,
         ],
         { ...ids, env: { ...process.env, LC_MESSAGES: 'C' } },
       );
@@ -260,9 +279,9 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log, opts: { d
   const pidInfo = readPidFile(dbDir);
   if (!pidInfo) throw new Error(`the embedded PostgreSQL did not start; see ${logFile}`);
   await ensureDatabase(settings.password, port);
-  log(`embedded PostgreSQL started (pid ${pidInfo.pid}, port ${port})`);
+  log(`embedded PostgreSQL started (pid ${pidInfo.pid}, port ${port}${socketDir ? `, socket in ${socketDir}` : ''})`);
   return {
-    url: urlFor(settings.password, port, opts.dbName ?? DB_NAME),
+    url: urlFor(settings.password, port, opts.dbName ?? DB_NAME, socketDir),
     pid: pidInfo.pid,
     adopted: false,
     stop: () => stopServer(pidInfo.pid),
