@@ -145,7 +145,7 @@ describe('production and the demo (issue 8)', () => {
     expect(v.stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
     const bad = await xiaopu(['admin', 'create', '--email', 'not-an-email', '--password', 'short']).catch((e: { stderr: string; code: number }) => e);
     expect(bad).toMatchObject({ code: 2 });
-    expect((bad as { stderr: string }).stderr).toMatch(/xiaopu: invalid input:\n  (input|email): /);
+    expect((bad as { stderr: string }).stderr).toMatch(/xiaopu: invalid input:\n {2}(input|email): /);
     expect((bad as { stderr: string }).stderr).not.toContain('"code"');
   });
 });

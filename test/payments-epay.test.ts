@@ -240,7 +240,8 @@ describe('notify verification', () => {
     expect(await orderState(a.order.id)).toEqual({ status: 'delivered', sold: 1, ledger: 1 });
     // Its trade number cannot settle another payment.
     const moved = fake.notifyParams(a.payment.id, { out_trade_no: b.payment.id, money: fake.orders.get(b.payment.id)?.money ?? '12.30' });
-    fake.orders.get(b.payment.id) && (fake.orders.get(b.payment.id)!.paid = true);
+    const fakeOrder = fake.orders.get(b.payment.id);
+    if (fakeOrder) fakeOrder.paid = true;
     expect((await sendNotify(moved)).status).toBe(400);
     expect(await orderState(b.order.id)).toEqual({ status: 'pending_payment', sold: 0, ledger: 0 });
   });

@@ -3,7 +3,7 @@
 // gateway or into the buyer's wallet — and the ledger stays balanced.
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bearer, checkout, createApiKey, createProduct, importKeys, keys, notify, setupTestApp, signedNotify, signupMerchant, type TestApp } from './helpers.ts';
+import { bearer, createApiKey, createProduct, importKeys, keys, notify, setupTestApp, signedNotify, signupMerchant, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 let slug: string;

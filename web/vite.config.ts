@@ -14,7 +14,7 @@ const api = `http://127.0.0.1:${process.env.XIAOPU_API_PORT ?? '3000'}`;
 /** In development, the same stable links as in production: storefront pages get store.html, /console and /admin get console.html. */
 function pageRoutes(): Plugin {
   const page = (url: string): string | undefined => {
-    const path = url.split('?')[0]!;
+    const path = url.split('?')[0] ?? url;
     if (path === '/console' || path.startsWith('/console/') || path === '/admin' || path.startsWith('/admin/')) return '/console.html';
     if (path === '/' || path === '/lookup' || /^\/(s|o)\/[^.]+$/.test(path)) return '/store.html';
     return undefined;

@@ -59,7 +59,8 @@ export async function publicRequest(
   if (addresses.length === 0 || addresses.some((a) => isNonPublicAddress(a.address))) {
     throw new OutboundRefused(`${url.host} is not a public internet address`);
   }
-  const pinned = addresses[0]!;
+  const pinned = addresses[0];
+  if (!pinned) throw new OutboundRefused(`${url.host} has no address`);
   const client = url.protocol === 'https:' ? https : http;
   return new Promise<OutboundResponse>((resolve, reject) => {
     const req = client.request(url, {

@@ -87,7 +87,6 @@ export async function spoolUpload(source: Readable, opts: SpoolOptions): Promise
   const key = randomBytes(32);
   const iv = randomBytes(16);
   let bytes = 0;
-  let idle: NodeJS.Timeout | undefined;
   const limit = new Transform({
     transform(chunk: Buffer, _enc, done) {
       bytes += chunk.length;
@@ -95,7 +94,7 @@ export async function spoolUpload(source: Readable, opts: SpoolOptions): Promise
         done(new AppError(413, 'payload_too_large', `The upload is larger than ${opts.maxBytes} bytes.`));
         return;
       }
-      idle?.refresh();
+      idle.refresh();
       done(null, chunk);
     },
   });
@@ -106,7 +105,7 @@ export async function spoolUpload(source: Readable, opts: SpoolOptions): Promise
     source.unpipe(limit);
     limit.destroy(err);
   };
-  idle = setTimeout(() => fail(new AppError(408, 'upload_timeout', `The upload sent nothing for ${Math.round(opts.idleMs / 1000)} s and was abandoned. Send it again.`)), opts.idleMs);
+  const idle: NodeJS.Timeout = setTimeout(() => fail(new AppError(408, 'upload_timeout', `The upload sent nothing for ${Math.round(opts.idleMs / 1000)} s and was abandoned. Send it again.`)), opts.idleMs);
   source.once('error', () => fail(gone));
   // A client that goes away mid-body closes the stream without ending it.
   source.once('close', () => {

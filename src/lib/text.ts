@@ -4,6 +4,7 @@
  * `\\ud800`) or a NUL character. Found anywhere in a body, query or path, the
  * request is refused before any use case runs, so nothing is half-written.
  */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
 export const UNSTORABLE = /[\p{Cs}\u0000]/u;
 
 export function findUnstorable(value: unknown, path: string[], depth = 0): string[] | undefined {

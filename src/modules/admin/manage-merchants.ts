@@ -83,6 +83,8 @@ export async function updateMerchant(ctx: Ctx, merchantId: string, input: Update
       data: { from_status: before[0].status, ...input },
     });
     const { rows } = await q.query<MerchantRow>(`${SELECT} where m.id = $1`, [merchantId]);
-    return present(rows[0]!);
+    const row = rows[0];
+    if (!row) throw notFound('merchant');
+    return present(row);
   });
 }

@@ -36,7 +36,7 @@ export async function merchantDashboard(ctx: Ctx, merchantId: string, query: Das
     pool.query<{ n: string }>(`select count(*) as n from orders where merchant_id = $1 and status = 'needs_action'`, [merchantId]),
   ]);
   const series = days.rows.map((r) => ({ day: r.day, currency: r.currency, orders: Number(r.orders), sales: Number(r.sales) }));
-  const today = series.length ? series[series.length - 1]!.day : '';
+  const today = series.at(-1)?.day ?? '';
   const sum = (rows: typeof series) => {
     const by = new Map<string, { currency: string; orders: number; sales: number }>();
     for (const r of rows) {

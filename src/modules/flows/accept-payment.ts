@@ -96,7 +96,7 @@ export async function acceptPaymentInTransaction(s: Services, q: pg.PoolClient, 
     return { result: 'rejected', reason: 'gateway_reference_mismatch' };
   }
   if (pay.status === 'succeeded') {
-    if (pay.gateway_trade_no === p.tradeNo || p.actor.startsWith('admin:')) return { result: 'duplicate', orderId: pay.order_id ?? pay.topup_id! };
+    if (pay.gateway_trade_no === p.tradeNo || p.actor.startsWith('admin:')) return { result: 'duplicate', orderId: pay.order_id ?? pay.topup_id ?? pay.id };
     return { result: 'rejected', reason: 'payment_settled_by_another_trade' };
   }
   if (pay.topup_id) return creditTopup(s, q, pay, p);
@@ -158,22 +158,25 @@ function directEntries(pay: LockedPayment) {
 /** A top-up payment: the buyer's wallet gets the amount (less any gateway fee), the ledger says so. */
 async function creditTopup(s: Services, q: pg.PoolClient, pay: LockedPayment, p: VerifiedPayment): Promise<SettleOutcome> {
   const now = s.clock.now();
+  const topupId = pay.topup_id;
+  const userId = pay.topup_user_id;
+  if (!topupId || !userId) throw new Error(`payment ${pay.id} is not a wallet top-up`);
   const amount = Number(pay.amount);
   const fee = Number(pay.fee);
   await q.query(`update payments set status = 'succeeded', gateway_trade_no = $2, succeeded_at = $3, confirmed_by = $4 where id = $1`,
     [pay.id, p.tradeNo, now, p.actor]);
   await q.query(`update wallet_topups set status = 'succeeded', credited_at = $2 where id = $1`, [pay.topup_id, now]);
-  await moveWalletBalance(q, { userId: pay.topup_user_id!, currency: pay.currency, amount: amount - fee, kind: 'topup', refId: pay.topup_id!, at: now });
+  await moveWalletBalance(q, { userId, currency: pay.currency, amount: amount - fee, kind: 'topup', refId: topupId, at: now });
   await postLedgerTransaction(q, {
     kind: 'topup', causeType: 'payment', causeId: pay.id, at: now,
     entries: [
       { account: { kind: 'gateway_clearing', owner: pay.gateway, merchantId: null, currency: pay.currency }, amount },
-      { account: walletAccount(pay.topup_user_id!, pay.currency), amount: -(amount - fee) },
+      { account: walletAccount(userId, pay.currency), amount: -(amount - fee) },
       ...(fee > 0 ? [{ account: { kind: 'platform_revenue' as const, owner: 'gateway_fees', merchantId: null, currency: pay.currency }, amount: -fee }] : []),
     ],
   });
   await emitEvent(q, now, null, 'wallet.topped_up', { topup_id: pay.topup_id, payment_id: pay.id, amount: amount - fee, currency: pay.currency });
-  return { result: 'credited', topupId: pay.topup_id! };
+  return { result: 'credited', topupId };
 }
 
 async function parkOrder(

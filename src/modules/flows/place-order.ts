@@ -122,14 +122,14 @@ export async function placeOrder(s: Services, shopSlug: string, input: CreateOrd
       // Throwing rolls back the order and any partial reservation.
       throw conflict('out_of_stock', 'Not enough stock for this quantity.');
     }
-    if (payFromWallet) {
+    if (payFromWallet && buyerUserId) {
       // 余额支付: debit the balance and settle the order in this same transaction.
       // Too little balance throws 409 insufficient_balance and rolls everything back.
-      await moveWalletBalance(q, { userId: buyerUserId!, currency: product.currency, amount: -amount, kind: 'payment', refId: paymentId, at: now });
+      await moveWalletBalance(q, { userId: buyerUserId, currency: product.currency, amount: -amount, kind: 'payment', refId: paymentId, at: now });
       await postLedgerTransaction(q, {
         kind: 'wallet_payment', causeType: 'wallet_payment', causeId: paymentId, at: now,
         entries: [
-          { account: walletAccount(buyerUserId!, product.currency), amount },
+          { account: walletAccount(buyerUserId, product.currency), amount },
           { account: { kind: 'gateway_clearing', owner: 'wallet', merchantId: null, currency: product.currency }, amount: -amount },
         ],
       });

@@ -41,8 +41,8 @@ export async function chooseGateway(
   }
   let method: string | null = null;
   if (config.methods.length > 0) {
-    method = input.method ?? config.methods[0]!;
-    if (!config.methods.includes(method)) {
+    method = input.method ?? config.methods[0] ?? null;
+    if (method === null || !config.methods.includes(method)) {
       throw new AppError(422, 'validation_error', `method must be one of ${config.methods.join(', ')}`, 'invalid_request_error', 'method');
     }
   }

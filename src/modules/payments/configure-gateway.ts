@@ -38,7 +38,7 @@ export async function configureGateway(ctx: Ctx, gateway: string, input: Configu
   }
   const adapter = adapterFor(gateway);
   if (!adapter) throw notFound('gateway');
-  if (input.min_amount != null && input.max_amount != null && input.min_amount > input.max_amount) {
+  if (input.min_amount !== null && input.min_amount !== undefined && input.max_amount !== null && input.max_amount !== undefined && input.min_amount > input.max_amount) {
     throw validationError('min_amount must not be larger than max_amount', 'min_amount');
   }
   const unknownMethod = input.methods?.find((m) => !adapter.methods.includes(m));
@@ -67,7 +67,7 @@ export async function configureGateway(ctx: Ctx, gateway: string, input: Configu
     const secrets = { ...oldSecrets, ...givenSecrets };
     const parsed = adapter.settingsSchema.safeParse({ ...publicSettings, ...secrets });
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
+      const issue = parsed.error.issues[0] ?? { path: [], message: 'invalid settings' };
       const field = issue.path.map(String).join('.');
       throw validationError(`settings.${field || '(root)'} ${issue.message}`, `settings${field ? '.' + field : ''}`);
     }

@@ -32,7 +32,8 @@ export async function listShopGateways(s: Services, shopSlug: string): Promise<S
       fee_bps: c.feeBps, fee_fixed: c.feeFixed, min_amount: c.minAmount, max_amount: c.maxAmount,
     });
   }
-  return shop.gateways === null ? out : out.filter((g) => shop.gateways!.includes(g.gateway));
+  const narrowed = shop.gateways;
+  return narrowed === null ? out : out.filter((g) => narrowed.includes(g.gateway));
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { handleGatewayNotify } from '../../modules/flows/handle-gateway-notify.ts';
@@ -49,7 +50,7 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(async (raw) => {
     raw.removeAllContentTypeParsers();
     raw.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 256 * 1024 }, (_req, body, done) => done(null, body));
-    const handler = async (req: import('fastify').FastifyRequest<{ Params: { gateway: string; config_id?: string } }>, reply: import('fastify').FastifyReply) => {
+    const handler = async (req: FastifyRequest<{ Params: { gateway: string; config_id?: string } }>, reply: FastifyReply) => {
       const rawBody = typeof req.body === 'string' ? req.body : '';
       const answer = await handleGatewayNotify(s, req.params.gateway, {
         method: req.method, query: (req.query ?? {}) as Record<string, unknown>, body: parseNotifyBody(req.headers['content-type'], rawBody),
@@ -97,7 +98,7 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
 
 function parseNotifyBody(contentType: string | undefined, raw: string): unknown {
   if (raw === '') return undefined;
-  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (type === 'application/json' || type.endsWith('+json')) {
     try {
       return JSON.parse(raw) as unknown;

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
@@ -37,7 +38,7 @@ export const webRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   const page = { schema: { hide: true } } as const;
-  const send = (reply: import('fastify').FastifyReply, html = shell) => {
+  const send = (reply: FastifyReply, html = shell) => {
     // The CSP, nosniff, no-referrer and no-framing headers come from plugins/security-headers.ts.
     reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8');
     return html ? reply.send(html) : reply.code(503).send(NOT_BUILT);

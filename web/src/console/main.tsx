@@ -25,7 +25,7 @@ function Page({ path }: { path: string }) {
   if (path === '/console/products/new') return <ProductEditPage />;
   if ((m = match('/console/products/:id', path))) return <ProductEditPage key={m.id} productId={m.id} />;
   if (path === '/console/products') return <ProductsPage />;
-  if ((m = match('/console/orders/:id', path))) return <OrderDetailPage key={m.id} orderId={m.id!} />;
+  if ((m = match('/console/orders/:id', path))) return <OrderDetailPage key={m.id} orderId={m.id ?? ''} />;
   if (path === '/console/orders') return <OrdersPage />;
   if (path === '/console/api-keys') return <ApiKeysPage />;
   if (path === '/console/settings') return <SettingsPage />;
@@ -90,7 +90,9 @@ function Shell() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root');
+if (!root) throw new Error('the page has no #root element');
+createRoot(root).render(
   <StrictMode>
     <I18nProvider extra={CONSOLE_MESSAGES}>
       <SessionProvider><Shell /></SessionProvider>

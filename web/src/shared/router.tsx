@@ -41,8 +41,8 @@ export function match(pattern: string, path: string): Record<string, string> | u
   if (p.length !== s.length) return undefined;
   const out: Record<string, string> = {};
   for (let i = 0; i < p.length; i++) {
-    const part = p[i]!;
-    if (part.startsWith(':')) out[part.slice(1)] = decodeURIComponent(s[i]!);
+    const part = p[i] ?? '';
+    if (part.startsWith(':')) out[part.slice(1)] = decodeURIComponent(s[i] ?? '');
     else if (part !== s[i]) return undefined;
   }
   return out;

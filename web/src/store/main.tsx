@@ -12,9 +12,9 @@ import { ShopPage } from './pages/Shop.tsx';
 
 function Page({ path }: { path: string }) {
   let m: Record<string, string> | undefined;
-  if ((m = match('/s/:slug/p/:id', path))) return <ProductPage key={path} slug={m.slug!} productId={m.id!} />;
-  if ((m = match('/s/:slug', path))) return <ShopPage key={path} slug={m.slug!} />;
-  if ((m = match('/o/:number', path))) return <OrderPage key={path} number={m.number!} />;
+  if ((m = match('/s/:slug/p/:id', path))) return <ProductPage key={path} slug={m.slug ?? ''} productId={m.id ?? ''} />;
+  if ((m = match('/s/:slug', path))) return <ShopPage key={path} slug={m.slug ?? ''} />;
+  if ((m = match('/o/:number', path))) return <OrderPage key={path} number={m.number ?? ''} />;
   if (path === '/lookup') return <LookupPage />;
   return <HomePage />;
 }
@@ -48,4 +48,6 @@ function App() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(<StrictMode><App /></StrictMode>);
+const root = document.getElementById('root');
+if (!root) throw new Error('the page has no #root element');
+createRoot(root).render(<StrictMode><App /></StrictMode>);

@@ -19,7 +19,7 @@ export function AdminOrdersPage() {
     if (!m && me?.user.is_admin) call<{ data: OrderRow[] }>('/api/v1/admin/orders?status=needs_action&limit=100').then((r) => setRows(r.data), setError);
   }, [call, m?.id, me]);
   if (!me?.user.is_admin) return <ErrorBox>{errorText(t, { status: 404, code: 'resource_missing', message: 'Not found' })}</ErrorBox>;
-  if (m) return <OrderDetailPage key={m.id} orderId={m.id!} admin />;
+  if (m) return <OrderDetailPage key={m.id} orderId={m.id ?? ''} admin />;
   if (error) return <ErrorBox>{errorText(t, error)}</ErrorBox>;
   return (
     <>

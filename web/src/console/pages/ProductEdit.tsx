@@ -124,7 +124,7 @@ function ImportCards({ productId, onDone }: { productId: string; onDone: () => v
     setProgress(0);
     try {
       const r = file
-        ? await uploadWithProgress<{ imported: number; duplicates: number }>(`/api/v1/products/${productId}/cards`, file, me!.csrf_token, setProgress)
+        ? await uploadWithProgress<{ imported: number; duplicates: number }>(`/api/v1/products/${productId}/cards`, file, me?.csrf_token ?? '', setProgress)
         : await call<{ imported: number; duplicates: number }>(`/api/v1/products/${productId}/cards`, { method: 'POST', body: { cards: text.split('\n') } });
       setResult(r);
       setText('');

@@ -71,7 +71,7 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
         body: { product_id: product.id, quantity, email, query_password: password, gateway, ...(method ? { method } : {}) },
       });
       rememberOrder({
-        number: out.order.number, shop: data!.shop.name, title: product.title, total: out.payment.amount, currency: out.order.currency,
+        number: out.order.number, shop: data?.shop.name ?? slug, title: product.title, total: out.payment.amount, currency: out.order.currency,
         at: new Date().toISOString(),
       }, out.access_token);
       // The payment step: the sandbox page, a QR code, a redirect or a form — all behind pay_url.
@@ -94,7 +94,7 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
           </span>
           <span className="badge badge-info">⚡ {t('product.instant')}</span>
         </p>
-        {/* eslint-disable-next-line react/no-danger -- sanitized by DOMPurify above */}
+        {/* Sanitized by DOMPurify above. */}
         <div className="prose" dangerouslySetInnerHTML={{ __html: description }} />
       </article>
 
