@@ -8,6 +8,17 @@ export function currencyExponent(currency: string): number {
   return EXPONENTS[currency.toUpperCase()] ?? 2;
 }
 
+/**
+ * A money column (bigint, which node-postgres hands over as a string) as a
+ * number of minor units — the one conversion, refusing anything that is not
+ * an exact integer JavaScript can hold (over 2^53 it would silently round).
+ */
+export function minorUnits(value: string | number | bigint): number {
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isSafeInteger(n)) throw new Error(`not a safe integer amount of minor units: ${String(value).slice(0, 40)}`);
+  return n;
+}
+
 /** 1230 CNY → "12.30". */
 export function toDecimalString(minor: number, currency: string): string {
   if (!Number.isSafeInteger(minor)) throw new Error('amount must be an integer number of minor units');

@@ -177,7 +177,7 @@ describe.skipIf(SKIP_BROWSER)('a merchant in the console', () => {
     page.once('dialog', (d) => void d.accept('网关后台显示已退款 4.00'));
     await page.getByRole('button', { name: '标记为已退款' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('已记录');
-    expect(await page.getByRole('button', { name: '标记为已退款' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: '标记为已退款' }).count()).toBe(0);
     const [r] = await t.q<{ status: string }>('select status from refunds where order_id = $1', [c.order.id]);
     expect(r!.status).toBe('succeeded');
     const [o] = await t.q<{ status: string }>('select status from orders where id = $1', [c.order.id]);

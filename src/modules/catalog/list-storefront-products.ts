@@ -1,3 +1,4 @@
+import { minorUnits } from '../../lib/money.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { Services } from '../shared/context.ts';
 
@@ -12,7 +13,7 @@ const COLUMNS = `p.id, p.slug, p.title, p.description, p.category, p.price, p.cu
 function present(r: StorefrontRow) {
   return {
     id: r.id, object: 'product' as const, slug: r.slug, title: r.title, description: r.description, category: r.category,
-    price: Number(r.price), currency: r.currency, delivery: 'card' as const, min_quantity: r.min_quantity, max_quantity: r.max_quantity,
+    price: minorUnits(r.price), currency: r.currency, delivery: 'card' as const, min_quantity: r.min_quantity, max_quantity: r.max_quantity,
     stock: { available: Number(r.available) },
   };
 }

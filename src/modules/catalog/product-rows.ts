@@ -1,4 +1,5 @@
 // Reading products with their stock counts, shared by the catalog use cases.
+import { minorUnits } from '../../lib/money.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { ProductOut } from './schemas.ts';
 
@@ -23,7 +24,7 @@ export const STOCK_JOIN = `left join lateral (
 
 export function presentProduct(r: ProductRow): ProductOut {
   return {
-    id: r.id, object: 'product', slug: r.slug, title: r.title, description: r.description, category: r.category, price: Number(r.price),
+    id: r.id, object: 'product', slug: r.slug, title: r.title, description: r.description, category: r.category, price: minorUnits(r.price),
     currency: r.currency, delivery: r.delivery, min_quantity: r.min_quantity, max_quantity: r.max_quantity,
     visibility: r.visibility,
     stock: { available: Number(r.available), reserved: Number(r.reserved), sold: Number(r.sold), void: Number(r.void) },

@@ -3,6 +3,7 @@
 // order goes paid → its reserved keys sold → fulfilment rows → delivered;
 // the money is posted to the ledger; events go to the outbox. A late payment
 // on an expired order re-reserves stock, or parks the order in needs_action.
+import { minorUnits } from '../../lib/money.ts';
 import type pg from 'pg';
 import { prepared, withTransaction } from '../../db/client.ts';
 import { faultPoint } from '../../lib/faults.ts';
@@ -90,7 +91,7 @@ export async function acceptPaymentInTransaction(s: Services, q: pg.PoolClient, 
   if (!pay) return { result: 'rejected', reason: 'unknown_payment' };
   if (pay.gateway !== p.gateway) return { result: 'rejected', reason: 'gateway_mismatch' };
   if (p.configId !== undefined && pay.gateway_config_id !== p.configId) return { result: 'rejected', reason: 'configuration_mismatch' };
-  if (Number(pay.amount) !== p.amount) return { result: 'rejected', reason: 'amount_mismatch' };
+  if (minorUnits(pay.amount) !== p.amount) return { result: 'rejected', reason: 'amount_mismatch' };
   if (pay.currency !== p.currency) return { result: 'rejected', reason: 'currency_mismatch' };
   if (p.gatewayReference !== undefined && pay.gateway_reference !== null && pay.gateway_reference !== p.gatewayReference) {
     return { result: 'rejected', reason: 'gateway_reference_mismatch' };
@@ -111,11 +112,11 @@ export async function acceptPaymentInTransaction(s: Services, q: pg.PoolClient, 
   await postLedgerTransaction(q, {
     kind: 'payment', causeType: 'payment', causeId: pay.id, at: now,
     entries: pay.config_merchant_id ? directEntries(pay) : [
-      { account: { kind: 'gateway_clearing', owner: pay.gateway, merchantId: null, currency: pay.currency }, amount: Number(pay.amount) },
-      { account: { kind: 'merchant_escrow', owner: pay.merchant_id, merchantId: pay.merchant_id, currency: pay.currency }, amount: -(Number(pay.amount) - Number(pay.fee)) },
+      { account: { kind: 'gateway_clearing', owner: pay.gateway, merchantId: null, currency: pay.currency }, amount: minorUnits(pay.amount) },
+      { account: { kind: 'merchant_escrow', owner: pay.merchant_id, merchantId: pay.merchant_id, currency: pay.currency }, amount: -(minorUnits(pay.amount) - minorUnits(pay.fee)) },
       // The gateway fee the buyer paid on top covers the platform's gateway costs.
-      ...(Number(pay.fee) > 0
-        ? [{ account: { kind: 'platform_revenue' as const, owner: 'gateway_fees', merchantId: null, currency: pay.currency }, amount: -Number(pay.fee) }]
+      ...(minorUnits(pay.fee) > 0
+        ? [{ account: { kind: 'platform_revenue' as const, owner: 'gateway_fees', merchantId: null, currency: pay.currency }, amount: -minorUnits(pay.fee) }]
         : []),
     ],
   });
@@ -150,8 +151,8 @@ export async function acceptPaymentInTransaction(s: Services, q: pg.PoolClient, 
  */
 function directEntries(pay: LockedPayment) {
   return [
-    { account: { kind: 'merchant_gateway_clearing' as const, owner: `${pay.gateway}:${pay.merchant_id}`, merchantId: pay.merchant_id, currency: pay.currency }, amount: Number(pay.amount) },
-    { account: { kind: 'merchant_direct_sales' as const, owner: pay.merchant_id, merchantId: pay.merchant_id, currency: pay.currency }, amount: -Number(pay.amount) },
+    { account: { kind: 'merchant_gateway_clearing' as const, owner: `${pay.gateway}:${pay.merchant_id}`, merchantId: pay.merchant_id, currency: pay.currency }, amount: minorUnits(pay.amount) },
+    { account: { kind: 'merchant_direct_sales' as const, owner: pay.merchant_id, merchantId: pay.merchant_id, currency: pay.currency }, amount: -minorUnits(pay.amount) },
   ];
 }
 
@@ -161,8 +162,8 @@ async function creditTopup(s: Services, q: pg.PoolClient, pay: LockedPayment, p:
   const topupId = pay.topup_id;
   const userId = pay.topup_user_id;
   if (!topupId || !userId) throw new Error(`payment ${pay.id} is not a wallet top-up`);
-  const amount = Number(pay.amount);
-  const fee = Number(pay.fee);
+  const amount = minorUnits(pay.amount);
+  const fee = minorUnits(pay.fee);
   await q.query(`update payments set status = 'succeeded', gateway_trade_no = $2, succeeded_at = $3, confirmed_by = $4 where id = $1`,
     [pay.id, p.tradeNo, now, p.actor]);
   await q.query(`update wallet_topups set status = 'succeeded', credited_at = $2 where id = $1`, [pay.topup_id, now]);

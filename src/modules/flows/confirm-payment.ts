@@ -1,5 +1,6 @@
 // An admin confirms by hand that a payment arrived (audited, idempotent):
 // the same settlement as a verified notify, vouched for by the admin.
+import { minorUnits } from '../../lib/money.ts';
 import { withTransaction } from '../../db/client.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Ctx } from '../shared/context.ts';
@@ -16,7 +17,7 @@ export async function confirmPaymentManually(ctx: Ctx, paymentId: string, note: 
   // The settlement and its audit row commit together (DESIGN §4), or neither does.
   return withTransaction(ctx.database.pool, async (q) => {
     const outcome = await acceptPaymentInTransaction(ctx, q, {
-      paymentId, gateway: pay.gateway, tradeNo: `manual_${paymentId}`, amount: Number(pay.amount), currency: pay.currency, actor: `admin:${admin.userId}`,
+      paymentId, gateway: pay.gateway, tradeNo: `manual_${paymentId}`, amount: minorUnits(pay.amount), currency: pay.currency, actor: `admin:${admin.userId}`,
     });
     await writeAudit(q, admin, ctx.clock.now(), {
       action: 'payment.confirm_manually', targetType: 'payment', targetId: paymentId, merchantId: pay.merchant_id, ip,

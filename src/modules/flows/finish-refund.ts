@@ -4,6 +4,7 @@
 // the reserved amount back. Both only from `pending` (the payment row locked),
 // so a refund finished twice — by its request and by reconciliation — has one
 // effect; the second finds it finished and returns it as it is.
+import { minorUnits } from '../../lib/money.ts';
 import type pg from 'pg';
 import { withTransaction } from '../../db/client.ts';
 import { postLedgerTransaction } from '../money/ledger.ts';
@@ -35,7 +36,7 @@ export async function finishRefund(ctx: Ctx, refundId: string, outcome: RefundOu
     const r = rows[0];
     if (!r) throw new Error(`no refund ${refundId}`);
     if (r.status !== 'pending') return presentRefund((await q.query('select * from refunds where id = $1', [refundId])).rows[0]);
-    const amount = Number(r.amount);
+    const amount = minorUnits(r.amount);
     if (audit) await writeAudit(q, ctx.actor, at, { action: audit.action, targetType: 'refund', targetId: refundId, merchantId: r.merchant_id, ip, data: audit.data });
 
     if (outcome.kind === 'failed') {
@@ -52,9 +53,9 @@ export async function finishRefund(ctx: Ctx, refundId: string, outcome: RefundOu
       await moveWalletBalance(q, { userId: r.buyer_user_id, currency: r.currency, amount, kind: 'refund', refId: refundId, at });
     }
     // `refunded` already includes this refund (it was reserved): what came before it is the rest.
-    const before = Number(r.refunded) - amount;
+    const before = minorUnits(r.refunded) - amount;
     await reverseLedger(q, r, amount, before, at);
-    const full = Number(r.refunded) >= Number(r.pay_amount);
+    const full = minorUnits(r.refunded) >= minorUnits(r.pay_amount);
     await transitionOrder(q, {
       orderId: r.order_id, merchantId: r.merchant_id, actor: actorLabel(ctx.actor), at,
       from: full ? ['paid', 'delivered', 'needs_action', 'disputed', 'partially_refunded'] : ['paid', 'delivered', 'needs_action', 'disputed'],
@@ -82,7 +83,7 @@ async function reverseLedger(q: pg.PoolClient, r: Locked, amount: number, refund
     });
     return;
   }
-  const net = Number(r.pay_amount) - Number(r.fee);
+  const net = minorUnits(r.pay_amount) - minorUnits(r.fee);
   const escrowLeft = Math.max(0, net - refundedBefore);
   const fromEscrow = Math.min(amount, escrowLeft);
   const fromFees = amount - fromEscrow;

@@ -1,5 +1,6 @@
 // Guest checkout (DESIGN §5): validate, then in one transaction create the
 // order and its item, reserve exactly the quantity, and open a payment attempt.
+import { minorUnits } from '../../lib/money.ts';
 import { advisoryKey, prepared, withTransaction } from '../../db/client.ts';
 import { AppError, conflict, notFound, rateLimited, validationError } from '../../lib/errors.ts';
 import { postLedgerTransaction } from '../money/ledger.ts';
@@ -60,7 +61,7 @@ export async function placeOrder(s: Services, shopSlug: string, input: CreateOrd
   }
   // Sold out: answer at once instead of queueing for a reservation that cannot succeed.
   if (!product.in_stock) throw conflict('out_of_stock', 'Not enough stock for this quantity.');
-  const unitPrice = Number(product.price);
+  const unitPrice = minorUnits(product.price);
   const total = unitPrice * input.quantity;
   if (!Number.isSafeInteger(total)) throw validationError('order total is too large', 'quantity');
   const chosen = await chooseGateway(s, { id: product.merchant_id, gateways: product.shop_gateways }, input, product.currency, total);

@@ -2,6 +2,7 @@
 // gateway says it is paid with the exact amount, the payment is settled as a
 // verified notify would settle it (补单) — a lost notify costs nobody their
 // keys. Audited; asking again changes nothing more.
+import { minorUnits } from '../../lib/money.ts';
 import { withTransaction } from '../../db/client.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Ctx } from '../shared/context.ts';
@@ -35,7 +36,7 @@ export async function queryGatewayForOrder(ctx: Ctx, orderId: string, ip?: strin
   let seen: QueryResult;
   try {
     seen = await config.adapter.query(config.settings, {
-      paymentId: pay.id, gatewayReference: pay.gateway_reference, tradeNo: pay.gateway_trade_no, amount: Number(pay.amount), currency: pay.currency,
+      paymentId: pay.id, gatewayReference: pay.gateway_reference, tradeNo: pay.gateway_trade_no, amount: minorUnits(pay.amount), currency: pay.currency,
     });
   } catch (err) {
     if (!(err instanceof GatewayError)) throw err;
@@ -49,12 +50,12 @@ export async function queryGatewayForOrder(ctx: Ctx, orderId: string, ip?: strin
     result: 'not_paid',
   };
   if (seen.found && seen.status === 'succeeded') {
-    if ((seen.amount !== undefined && seen.amount !== Number(pay.amount)) || (seen.currency !== undefined && seen.currency !== pay.currency) || !seen.tradeNo) {
+    if ((seen.amount !== undefined && seen.amount !== minorUnits(pay.amount)) || (seen.currency !== undefined && seen.currency !== pay.currency) || !seen.tradeNo) {
       report.result = 'mismatch';
       report.reason = !seen.tradeNo ? 'the gateway gave no trade number' : 'the gateway reports a different amount or currency';
     } else {
       const outcome: SettleOutcome = await acceptPayment(ctx, {
-        paymentId: pay.id, gateway: pay.gateway, tradeNo: seen.tradeNo, amount: seen.amount ?? Number(pay.amount), currency: seen.currency ?? pay.currency,
+        paymentId: pay.id, gateway: pay.gateway, tradeNo: seen.tradeNo, amount: seen.amount ?? minorUnits(pay.amount), currency: seen.currency ?? pay.currency,
         actor: `admin:${ctx.actor.userId}`,
       });
       switch (outcome.result) {

@@ -5,6 +5,7 @@
 // asks the gateway again with the same refund id — the gateway's idempotency
 // key, so a refund it already made is answered, never made twice — then
 // records the answer exactly as the original request would have.
+import { minorUnits } from '../../lib/money.ts';
 import type { Services } from '../shared/context.ts';
 import { askGatewayToRefund } from '../payments/refunds/ask-gateway-to-refund.ts';
 import { finishRefund } from './finish-refund.ts';
@@ -36,7 +37,7 @@ export async function reconcileRefunds(s: Services): Promise<{ succeeded: number
   for (const r of rows) {
     const answer = await askGatewayToRefund(ctx, {
       refundId: r.id, paymentId: r.payment_id, gateway: r.gateway, gatewayConfigId: r.gateway_config_id, tradeNo: r.gateway_trade_no,
-      gatewayReference: r.gateway_reference, amount: Number(r.amount), paymentAmount: Number(r.pay_amount), currency: r.currency,
+      gatewayReference: r.gateway_reference, amount: minorUnits(r.amount), paymentAmount: minorUnits(r.pay_amount), currency: r.currency,
       destination: r.destination, reason: r.reason ?? undefined,
     }, { again: true });
     if (answer.kind === 'unknown') {

@@ -7,6 +7,7 @@
 // whose answer never came (a timeout, or the process died between the steps)
 // stays pending and reconcile-refunds.ts asks the gateway again, with the same
 // refund id, until it has an answer.
+import { minorUnits } from '../../lib/money.ts';
 import { z } from 'zod';
 import { withTransaction } from '../../db/client.ts';
 import { AppError, conflict, notFound, validationError } from '../../lib/errors.ts';
@@ -64,7 +65,7 @@ export async function refundOrder(ctx: Ctx, orderId: string, merchantId: string 
       throw conflict('order_not_paid', 'This order has no settled payment to refund.');
     }
     if (!REFUNDABLE.includes(pay.order_status)) throw conflict('order_not_refundable', `An order in status ${pay.order_status} cannot be refunded.`);
-    const remaining = Number(pay.amount) - Number(pay.refunded);
+    const remaining = minorUnits(pay.amount) - minorUnits(pay.refunded);
     if (remaining <= 0) throw conflict('already_refunded', 'This payment has been refunded in full.');
     const amount = input.amount ?? remaining;
     if (amount > remaining) throw validationError(`at most ${remaining} (minor units) is left to refund`, 'amount');
@@ -89,7 +90,7 @@ export async function refundOrder(ctx: Ctx, orderId: string, merchantId: string 
   // (2) The gateway, outside any transaction.
   const answer = await askGatewayToRefund(ctx, {
     refundId, paymentId: pay.id, gateway: pay.gateway, gatewayConfigId: pay.gateway_config_id, tradeNo: pay.gateway_trade_no,
-    gatewayReference: pay.gateway_reference, amount, paymentAmount: Number(pay.amount), currency: pay.currency, destination, reason: input.reason,
+    gatewayReference: pay.gateway_reference, amount, paymentAmount: minorUnits(pay.amount), currency: pay.currency, destination, reason: input.reason,
   });
   faultPoint('refund.gateway_answered');
 

@@ -5,7 +5,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Services } from '../shared/context.ts';
 import { loadItems, ORDER_COLUMNS, revealDeliveries, type OrderRow } from '../orders/order-rows.ts';
-import { toDecimalString } from '../../lib/money.ts';
+import { toDecimalString, minorUnits } from '../../lib/money.ts';
 
 const transports = new Map<string, Transporter>();
 
@@ -31,7 +31,7 @@ export async function sendDeliveryEmail(s: Services, orderId: string): Promise<'
   const items = (await loadItems(pool, [order.id])).get(order.id) ?? [];
   const titles = new Map(items.map((i) => [i.product_id, i.title]));
   const link = `${s.config.publicUrl}/o/${encodeURIComponent(order.number)}#token=${s.keyring.orderAccessToken(order.id)}`;
-  const total = `${toDecimalString(Number(order.total), order.currency)} ${order.currency}`;
+  const total = `${toDecimalString(minorUnits(order.total), order.currency)} ${order.currency}`;
   const blocks = deliveries.map((d) => `${titles.get(d.product_id) ?? d.product_id}\n${d.items.map((k) => `  ${k}`).join('\n')}`).join('\n\n');
   const text = [
     `您在「${order.shop_name}」的订单 ${order.number} 已发货。`,

@@ -1,4 +1,5 @@
 // Orders as a merchant (or an admin) sees them: scoped to the merchant, paged.
+import { minorUnits } from '../../lib/money.ts';
 import { z } from 'zod';
 import { notFound } from '../../lib/errors.ts';
 import type { Ctx } from '../shared/context.ts';
@@ -59,8 +60,8 @@ export async function getOrder(ctx: Ctx, merchantId: string | undefined, orderId
     'select id, amount, currency, status, reason, created_at from refunds where order_id = $1 order by id', [order.id]);
   return {
     ...present(order, presentItems(items.get(order.id) ?? [])),
-    refunds: refunds.map((r) => ({ id: r.id, amount: Number(r.amount), currency: r.currency, status: r.status, reason: r.reason, created_at: r.created_at.toISOString() })),
-    payments: payments.map((p) => ({ id: p.id, gateway: p.gateway, status: p.status, amount: Number(p.amount), currency: p.currency, succeeded_at: p.succeeded_at?.toISOString() ?? null })),
+    refunds: refunds.map((r) => ({ id: r.id, amount: minorUnits(r.amount), currency: r.currency, status: r.status, reason: r.reason, created_at: r.created_at.toISOString() })),
+    payments: payments.map((p) => ({ id: p.id, gateway: p.gateway, status: p.status, amount: minorUnits(p.amount), currency: p.currency, succeeded_at: p.succeeded_at?.toISOString() ?? null })),
     events: events.map((e) => ({ from: e.from_status, to: e.to_status, actor: e.actor, note: e.note, at: e.created_at.toISOString() })),
   };
 }

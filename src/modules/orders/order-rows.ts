@@ -1,4 +1,5 @@
 // Reading orders and their deliveries, shared by the buyer and merchant views.
+import { minorUnits } from '../../lib/money.ts';
 import { prepared, type Queryable } from '../../db/client.ts';
 import type { Keyring } from '../../lib/crypto.ts';
 
@@ -11,7 +12,7 @@ export const ORDER_COLUMNS = 'o.id, o.number, o.merchant_id, o.status, o.email, 
 
 export function presentOrderSummary(r: OrderRow) {
   return {
-    id: r.id, object: 'order' as const, number: r.number, status: r.status, total: Number(r.total), currency: r.currency,
+    id: r.id, object: 'order' as const, number: r.number, status: r.status, total: minorUnits(r.total), currency: r.currency,
     expires_at: r.expires_at.toISOString(), created_at: r.created_at.toISOString(),
     paid_at: r.paid_at?.toISOString() ?? null, delivered_at: r.delivered_at?.toISOString() ?? null,
   };
@@ -33,7 +34,7 @@ export async function loadItems(q: Queryable, orderIds: string[]): Promise<Map<s
 }
 
 export function presentItems(items: ItemRow[]) {
-  return items.map((i) => ({ id: i.id, product_id: i.product_id, title: i.title, quantity: i.quantity, unit_price: Number(i.unit_price), total: Number(i.total) }));
+  return items.map((i) => ({ id: i.id, product_id: i.product_id, title: i.title, quantity: i.quantity, unit_price: minorUnits(i.unit_price), total: minorUnits(i.total) }));
 }
 
 const DELIVERED = new Set(['delivered', 'completed', 'disputed', 'partially_refunded']);

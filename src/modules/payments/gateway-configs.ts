@@ -1,5 +1,6 @@
 // Reading gateway configurations. Secret settings are sealed at rest and only
 // opened here, for the adapter; views for people never contain them.
+import { minorUnits } from '../../lib/money.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { Keyring } from '../../lib/crypto.ts';
 import { adapterFor } from './adapters/index.ts';
@@ -77,10 +78,10 @@ export function toConfig(keyring: Keyring, row: GatewayConfigRow): GatewayConfig
     publicSettings: row.settings,
     secretsSet: Object.keys(secrets).filter((k) => secrets[k] !== undefined && secrets[k] !== ''),
     methods: row.methods ?? [...adapter.methods],
-    minAmount: row.min_amount === null ? null : Number(row.min_amount),
-    maxAmount: row.max_amount === null ? null : Number(row.max_amount),
+    minAmount: row.min_amount === null ? null : minorUnits(row.min_amount),
+    maxAmount: row.max_amount === null ? null : minorUnits(row.max_amount),
     feeBps: row.fee_bps,
-    feeFixed: Number(row.fee_fixed),
+    feeFixed: minorUnits(row.fee_fixed),
     activeQuery: row.active_query,
     updatedAt: row.updated_at,
   };

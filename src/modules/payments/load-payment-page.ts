@@ -1,3 +1,4 @@
+import { minorUnits } from '../../lib/money.ts';
 import type { Services } from '../shared/context.ts';
 import type { PaymentAction } from './gateway-adapter.ts';
 import { adapterFor } from './adapters/index.ts';
@@ -35,7 +36,7 @@ export async function loadPaymentPage(s: Services, paymentId: string): Promise<P
   const r = rows[0];
   if (!r) return undefined;
   return {
-    id: r.id, gateway: r.gateway, gatewayTitle: adapterFor(r.gateway)?.title ?? r.gateway, method: r.method, amount: Number(r.amount),
+    id: r.id, gateway: r.gateway, gatewayTitle: adapterFor(r.gateway)?.title ?? r.gateway, method: r.method, amount: minorUnits(r.amount),
     currency: r.currency, status: r.status, number: r.number, orderStatus: r.order_status, shopName: r.shop_name,
     expiresAt: r.expires_at, action: r.action, isTopup: r.is_topup,
   };

@@ -1,3 +1,4 @@
+import { minorUnits } from '../../lib/money.ts';
 import type { Services } from '../shared/context.ts';
 
 /** What the sandbox pay page shows: the payment, its order number and shop. */
@@ -10,5 +11,5 @@ export async function loadSandboxPayment(s: Services, paymentId: string) {
             left join wallet_topups t on t.id = p.topup_id
       where p.id = $1 and p.gateway = 'sandbox'`, [paymentId]);
   const r = rows[0];
-  return r ? { ...r, amount: Number(r.amount) } : undefined;
+  return r ? { ...r, amount: minorUnits(r.amount) } : undefined;
 }

@@ -1,11 +1,12 @@
 // A buyer's wallet: balances per currency and the latest movements.
+import { minorUnits } from '../../lib/money.ts';
 import type { Services } from '../shared/context.ts';
 import { PageQuery, pageClause, toPage } from '../shared/pagination.ts';
 
 export async function getWallet(s: Services, userId: string) {
   const { rows } = await s.database.pool.query<{ currency: string; balance: string }>(
     'select currency, balance from wallets where user_id = $1 order by currency', [userId]);
-  return { object: 'wallet' as const, balances: rows.map((r) => ({ currency: r.currency, balance: Number(r.balance) })) };
+  return { object: 'wallet' as const, balances: rows.map((r) => ({ currency: r.currency, balance: minorUnits(r.balance) })) };
 }
 
 export const WalletTransactionsQuery = PageQuery;
@@ -17,7 +18,7 @@ export async function listWalletTransactions(s: Services, userId: string, query:
     `select id, currency, amount, balance_after, kind, ref_id, created_at from wallet_transactions
       where user_id = $1 and ${c.where} order by ${c.order} limit ${c.limit}`, params);
   return toPage(rows.map((r) => ({
-    id: r.id, object: 'wallet_transaction' as const, currency: r.currency, amount: Number(r.amount), balance_after: Number(r.balance_after),
+    id: r.id, object: 'wallet_transaction' as const, currency: r.currency, amount: minorUnits(r.amount), balance_after: minorUnits(r.balance_after),
     kind: r.kind, ref_id: r.ref_id, created_at: r.created_at.toISOString(),
   })), query);
 }

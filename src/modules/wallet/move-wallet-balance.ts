@@ -3,6 +3,7 @@
 // refused by the database) — the caller posts the matching ledger entries.
 // The balance can never go negative: a debit larger than it fails with 409
 // `insufficient_balance` and the caller's transaction rolls back.
+import { minorUnits } from '../../lib/money.ts';
 import { prepared, type Queryable } from '../../db/client.ts';
 import { conflict } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
@@ -42,5 +43,5 @@ export async function moveWalletBalance(q: Queryable, m: BalanceMove): Promise<n
      returning balance_after as balance`,
     [m.userId, m.currency, m.amount, m.at, newId('wtx', m.at.getTime()), m.kind, m.refId]);
   if (!rows[0]) throw conflict('insufficient_balance', 'The wallet balance is too low for this payment.');
-  return Number(rows[0].balance);
+  return minorUnits(rows[0].balance);
 }
