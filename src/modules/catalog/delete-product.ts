@@ -1,5 +1,6 @@
 // Deleting a product: only one nobody has ordered (its keys go with it). A
 // product with orders keeps its history; hide it instead.
+import { deleteProductCards } from '../vault/delete-product-cards.ts';
 import { withTransaction } from '../../db/client.ts';
 import { conflict, notFound } from '../../lib/errors.ts';
 import type { Ctx } from '../shared/context.ts';
@@ -11,11 +12,10 @@ export async function deleteProduct(ctx: Ctx, merchantId: string, productId: str
     if (!rows[0]) throw notFound('product');
     const { rowCount } = await q.query('select 1 from order_items where product_id = $1 limit 1', [productId]);
     if (rowCount) throw conflict('product_has_orders', 'This product has orders, so its history stays. Hide it instead (visibility: hidden).');
-    const cards = await q.query('delete from cards where product_id = $1', [productId]);
-    await q.query('delete from card_batches where product_id = $1', [productId]);
+    const keysDeleted = await deleteProductCards(q, productId);
     await q.query('delete from products where id = $1', [productId]);
     await writeAudit(q, ctx.actor, ctx.clock.now(), {
-      action: 'product.delete', targetType: 'product', targetId: productId, merchantId, ip, data: { title: rows[0].title, keys_deleted: cards.rowCount },
+      action: 'product.delete', targetType: 'product', targetId: productId, merchantId, ip, data: { title: rows[0].title, keys_deleted: keysDeleted },
     });
   });
 }

@@ -11,6 +11,7 @@ import { newId } from '../../lib/ids.ts';
 import { postLedgerTransaction } from '../money/ledger.ts';
 import type { OrderStatus } from '../orders/state-machine.ts';
 import { deliverPaidOrder, reReserve, type OrderRef } from './deliver-paid-order.ts';
+import { noteNeedsAction } from '../orders/note-needs-action.ts';
 import { transitionOrder } from '../orders/transition-order.ts';
 import { emitEvent } from '../shared/outbox.ts';
 import { recordNotification } from '../payments/record-notification.ts';
@@ -190,10 +191,7 @@ async function parkOrder(
     await transitionOrder(q, { ...base, from: ['paid'], to: 'needs_action', note: reason, set: { needs_action_reason: reason } });
   } else {
     // The order itself stays as it is (e.g. delivered); the reason is recorded on it for the console.
-    await q.query('update orders set needs_action_reason = $2, updated_at = $3 where id = $1', [base.orderId, reason, base.at]);
-    await q.query(
-      `insert into order_events (id, order_id, merchant_id, from_status, to_status, actor, note, created_at) values ($1, $2, $3, $4, $4, $5, $6, $7)`,
-      [newId('oev', base.at.getTime()), base.orderId, base.merchantId, from, base.actor, reason, base.at]);
+    await noteNeedsAction(q, { ...base, status: from, reason });
   }
   return { result: 'needs_action', orderId: base.orderId, reason };
 }

@@ -3,7 +3,10 @@
 import type pg from 'pg';
 import { prepared } from '../../db/client.ts';
 import { releaseCards, reserveCards } from '../vault/reserve-cards.ts';
+import { sellReservedCardsSql } from '../vault/sell-cards.ts';
 import { transitionOrder } from '../orders/transition-order.ts';
+
+const SELL = sellReservedCardsSql({ orderItemIds: '(select id from items)', at: '$2' });
 
 export interface OrderRef { orderId: string; merchantId: string; actor: string; at: Date }
 
@@ -13,8 +16,7 @@ export async function deliverPaidOrder(q: pg.PoolClient, base: OrderRef): Promis
   // (its id derived from the item's, so a repeat finds it).
   const { rows } = await prepared<{ want: string; sold: string }>(q,
     `with items as (select id, quantity from order_items where order_id = $1),
-          sold as (update cards set status = 'sold', sold_at = $2, reserved_until = null
-                    where status = 'reserved' and order_item_id in (select id from items) returning 1),
+          sold as (${SELL}),
           f as (insert into fulfilments (id, order_id, order_item_id, merchant_id, kind, quantity, created_at)
                 select 'ful_' || substr(items.id, 5), $1, items.id, $3, 'card', items.quantity, $2 from items
                 on conflict (order_item_id) do nothing)
