@@ -114,6 +114,10 @@ describe('a refund fails after each step', () => {
       const [r] = await t.q<{ id: string }>('select id from refunds where order_id = $1', [c.order.id]);
       const url = `/api/v1/admin/refunds/${r!.id}/resolve`;
       expect((await t.app.inject({ method: 'POST', url, headers: auth, payload: { outcome, note: 'x' } })).statusCode).toBe(404);
+      // Not while its own request might still be waiting on the gateway.
+      const early = await t.app.inject({ method: 'POST', url, headers: admin, payload: { outcome, note: 'too soon' } });
+      expect(early.json().error.code).toBe('refund_being_checked');
+      t.clock.advance(3 * 60_000);
       const res = await t.app.inject({ method: 'POST', url, headers: admin, payload: { outcome, note: 'checked the gateway back office' } });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({ id: r!.id, status: outcome });

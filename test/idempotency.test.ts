@@ -155,7 +155,7 @@ describe('a first attempt still in flight', () => {
   it('never runs again a first attempt that died (its effect may have committed): 409 idempotency_key_abandoned', async () => {
     const title = `Stale ${newKey()}`;
     const key = newKey();
-    await plantInFlight(title, key, 5 * 60_000);
+    await plantInFlight(title, key, 15 * 60_000);
     for (let i = 0; i < 2; i++) {
       const res = await postProduct(a.headers, key, { title });
       expect(res.statusCode).toBe(409);

@@ -3,6 +3,7 @@
 // oracle: `stripe.webhooks.generateTestHeaderString`), fed to our notify URL.
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reconcileRefunds } from '../src/modules/flows/reconcile-refunds.ts';
 import { startFakeStripe, type FakeSession, type FakeStripe } from './fakes/stripe-api.ts';
 import { adminSession, orderState, bearer, checkout, createApiKey, createProduct, importKeys, keys, readOrder, setupListeningTestApp, signupMerchant, type TestApp } from './helpers.ts';
 
@@ -142,6 +143,33 @@ describe('a purchase', () => {
     expect(fake.refunds.at(-1)).toMatchObject({ payment_intent: session.payment_intent, amount: 1000 });
     expect(fake.requests.at(-1)!.idempotencyKey).toBe(r.json().id);
     expect((await state(c.order.id)).status).toBe('partially_refunded');
+  });
+
+  it('keeps a refund pending when Stripe answers an error, and finishes it once with the same idempotency key', async () => {
+    const { c, session } = await buy(2000);
+    fake.pay(session.id);
+    expect((await webhook(event('checkout.session.completed', session))).status).toBe(200);
+    // Stripe makes the refund but the answer is a 500: not a refusal we may act on.
+    fake.failRefundAnswers = 1;
+    const made = fake.refunds.length;
+    const r = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${c.order.id}/refunds`, headers: auth, payload: { amount: 500 } });
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json()).toMatchObject({ status: 'pending', amount: 500 });
+    expect(r.json().failure_message).toMatch(/Stripe|gateway|500/i);
+    expect(fake.refunds.length).toBe(made + 1);
+    // Another refund waits for this one; it could otherwise pay the buyer twice.
+    const second = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${c.order.id}/refunds`, headers: auth, payload: { amount: 500 } });
+    expect(second.json().error.code).toBe('refund_in_progress');
+    t.clock.advance(3 * 60_000);
+    expect(await reconcileRefunds(t.services)).toEqual({ succeeded: 1, failed: 0, unknown: 0 });
+    expect(fake.refunds.length).toBe(made + 1); // the same key answered the refund it made
+    const [row] = await t.q<{ status: string }>('select status from refunds where id = $1', [r.json().id]);
+    expect(row!.status).toBe('succeeded');
+    expect((await state(c.order.id)).status).toBe('partially_refunded');
+    const [pay] = await t.q<{ refunded: string }>('select refunded from payments where order_id = $1 and status = $2', [c.order.id, 'succeeded']);
+    expect(Number(pay!.refunded)).toBe(500);
+    const sums = await t.q<{ s: string }>('select sum(amount) as s from ledger_entries group by currency');
+    for (const x of sums) expect(Number(x.s)).toBe(0);
   });
 
   it('lets an admin settle a paid session whose webhook never came', async () => {

@@ -171,7 +171,7 @@ function readPidFile(dbDir: string): { pid: number; port: number; socketDir: str
  */
 function prepareSocketDir(dataDir: string, ids: { uid?: number; gid?: number }): string | undefined {
   const dir = path.join(dataDir, 'run');
-  if (Buffer.byteLength(dir) + '/.s.PGSQL.65535'.length >= 104 || dir.includes("'")) return undefined;
+  if (Buffer.byteLength(dir) + '/.s.PGSQL.65535'.length >= 104 || /[',]/.test(dir)) return undefined;
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   if (ids.uid !== undefined && ids.gid !== undefined) chownSync(dir, ids.uid, ids.gid);
   return dir;

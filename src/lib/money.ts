@@ -14,6 +14,7 @@ export function currencyExponent(currency: string): number {
  * an exact integer JavaScript can hold (over 2^53 it would silently round).
  */
 export function minorUnits(value: string | number | bigint): number {
+  if (value === null || value === undefined || value === '') throw new Error('missing amount of minor units');
   const n = typeof value === 'number' ? value : Number(value);
   if (!Number.isSafeInteger(n)) throw new Error(`not a safe integer amount of minor units: ${String(value).slice(0, 40)}`);
   return n;

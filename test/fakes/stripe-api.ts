@@ -16,6 +16,8 @@ export interface FakeStripe {
   sessions: Map<string, FakeSession>;
   refunds: Array<{ id: string; payment_intent: string; amount: number }>;
   requests: Array<{ method: string; path: string; idempotencyKey?: string; authorized: boolean; form?: Record<string, string> }>;
+  /** Make the next N refunds, then answer 500 anyway (Stripe's worst case: done, but the answer is lost). */
+  failRefundAnswers: number;
   /** The buyer pays on Stripe's page. */
   pay(sessionId: string): FakeSession;
   /** The first session made for one of our payments. */
@@ -27,7 +29,9 @@ export async function startFakeStripe(secretKey = 'sk_test_fakeStripeKey01234567
   const sessions = new Map<string, FakeSession>();
   const byIdempotency = new Map<string, string>();
   const refunds: FakeStripe['refunds'] = [];
+  const refundsByKey = new Map<string, FakeStripe['refunds'][number]>();
   const requests: FakeStripe['requests'] = [];
+  const fake = { failRefundAnswers: 0 } as FakeStripe;
   let seq = 0;
   const server = http.createServer((req, res) => {
     let raw = '';
@@ -64,6 +68,10 @@ export async function startFakeStripe(secretKey = 'sk_test_fakeStripeKey01234567
         return s ? json(200, s) : json(404, { error: { type: 'invalid_request_error', code: 'resource_missing', message: 'No such checkout.session' } });
       }
       if (req.method === 'POST' && url.pathname === '/v1/refunds') {
+        // The same Idempotency-Key answers the refund it made, as Stripe does.
+        const key = req.headers['idempotency-key'];
+        const earlier = typeof key === 'string' ? refundsByKey.get(key) : undefined;
+        if (earlier) return json(200, { ...earlier, object: 'refund', status: 'succeeded' });
         const s = [...sessions.values()].find((x) => x.payment_intent === form?.payment_intent);
         if (!s) return json(400, { error: { type: 'invalid_request_error', message: 'No such payment_intent' } });
         const refunded = refunds.filter((r) => r.payment_intent === s.payment_intent).reduce((a, r) => a + r.amount, 0);
@@ -71,6 +79,11 @@ export async function startFakeStripe(secretKey = 'sk_test_fakeStripeKey01234567
         if (refunded + amount > s.amount_total) return json(400, { error: { type: 'invalid_request_error', message: 'Refund amount exceeds the charge.' } });
         const r = { id: `re_${String(++seq).padStart(8, '0')}`, payment_intent: s.payment_intent!, amount };
         refunds.push(r);
+        if (typeof key === 'string') refundsByKey.set(key, r);
+        if (fake.failRefundAnswers > 0) {
+          fake.failRefundAnswers--;
+          return json(500, { error: { type: 'api_error', message: 'An unknown error occurred' } });
+        }
         return json(200, { ...r, object: 'refund', status: 'succeeded' });
       }
       if (req.method === 'GET' && url.pathname === '/v1/balance') return json(200, { object: 'balance', available: [], livemode: false });
@@ -78,7 +91,7 @@ export async function startFakeStripe(secretKey = 'sk_test_fakeStripeKey01234567
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
+  const rest: Omit<FakeStripe, 'failRefundAnswers'> = {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, secretKey, sessions, refunds, requests,
     pay(id) {
       const s = sessions.get(id)!;
@@ -90,4 +103,5 @@ export async function startFakeStripe(secretKey = 'sk_test_fakeStripeKey01234567
     sessionFor: (paymentId) => [...sessions.values()].find((s) => s.client_reference_id === paymentId),
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
+  return Object.assign(fake, rest);
 }

@@ -58,7 +58,8 @@ export async function finishRefund(ctx: Ctx, refundId: string, outcome: RefundOu
     const full = minorUnits(r.refunded) >= minorUnits(r.pay_amount);
     await transitionOrder(q, {
       orderId: r.order_id, merchantId: r.merchant_id, actor: actorLabel(ctx.actor), at,
-      from: full ? ['paid', 'delivered', 'needs_action', 'disputed', 'partially_refunded'] : ['paid', 'delivered', 'needs_action', 'disputed'],
+      // A partial refund of an order parked in needs_action leaves it parked: its keys are still owed (retry-parked-order).
+      from: full ? ['paid', 'delivered', 'needs_action', 'disputed', 'partially_refunded'] : ['paid', 'delivered', 'disputed'],
       to: full ? 'refunded' : 'partially_refunded', note: `refund ${refundId}`,
       set: full ? { needs_action_reason: null } : {},
     });

@@ -9,7 +9,7 @@
 // refund id, until it has an answer.
 import { minorUnits } from '../../lib/money.ts';
 import { z } from 'zod';
-import { withTransaction } from '../../db/client.ts';
+import { withTransaction, type Queryable } from '../../db/client.ts';
 import { AppError, conflict, notFound, validationError } from '../../lib/errors.ts';
 import { faultPoint } from '../../lib/faults.ts';
 import { newId } from '../../lib/ids.ts';
@@ -72,7 +72,7 @@ export async function refundOrder(ctx: Ctx, orderId: string, merchantId: string 
     const { rows: pending } = await q.query(`select 1 from refunds where payment_id = $1 and status = 'pending' limit 1`, [pay.id]);
     if (pending.length > 0) throw conflict('refund_in_progress', 'Another refund of this payment is still with the gateway.');
     await q.query('update payments set refunded = refunded + $2 where id = $1', [pay.id, amount]);
-    const destination = await chooseDestination(ctx, pay, input.to);
+    const destination = await chooseDestination(ctx, q, pay, input.to);
     const refundId = newId('rfd', now.getTime());
     await q.query(
       `insert into refunds (id, payment_id, order_id, merchant_id, amount, currency, status, destination, reason, requested_by, created_at)
@@ -96,8 +96,10 @@ export async function refundOrder(ctx: Ctx, orderId: string, merchantId: string 
 
   // (3) Record the answer.
   if (answer.kind === 'unknown') {
-    ctx.log.warn({ refundId, gateway: pay.gateway, message: answer.message }, 'no answer from the gateway to a refund; left pending for reconciliation');
-    const { rows } = await pool.query('select * from refunds where id = $1', [refundId]);
+    ctx.log.warn({ refundId, gateway: pay.gateway, message: answer.message }, 'no final answer from the gateway to a refund; left pending for reconciliation');
+    // Still pending; what the gateway last said is kept for the console.
+    const { rows } = await pool.query(`update refunds set failure_message = $2 where id = $1 and status = 'pending' returning *`, [refundId, answer.message]);
+    if (!rows[0]) return presentRefund((await pool.query('select * from refunds where id = $1', [refundId])).rows[0]);
     return presentRefund(rows[0]);
   }
   if (answer.kind === 'failed') {
@@ -114,7 +116,7 @@ export async function refundOrder(ctx: Ctx, orderId: string, merchantId: string 
  * caller asks for the wallet or the gateway cannot refund — then the wallet,
  * if the buyer has an account.
  */
-async function chooseDestination(ctx: Ctx, pay: Locked, asked: 'gateway' | 'wallet' | undefined): Promise<'gateway' | 'wallet'> {
+async function chooseDestination(ctx: Ctx, q: Queryable, pay: Locked, asked: 'gateway' | 'wallet' | undefined): Promise<'gateway' | 'wallet'> {
   const noAccount = (why: string) => new AppError(422, 'refund_not_supported', `${why} The buyer checked out without an account, so there is no wallet to refund to; refund them another way.`);
   if (pay.gateway === 'wallet') return 'wallet';
   if (pay.config_merchant_id && asked === 'wallet') {
@@ -125,7 +127,7 @@ async function chooseDestination(ctx: Ctx, pay: Locked, asked: 'gateway' | 'wall
     return 'wallet';
   }
   if (pay.gateway === 'sandbox') return 'gateway';
-  const config = pay.gateway_config_id ? await loadGatewayConfigById(ctx.database.pool, ctx.keyring, pay.gateway_config_id) : undefined;
+  const config = pay.gateway_config_id ? await loadGatewayConfigById(q, ctx.keyring, pay.gateway_config_id) : undefined;
   if (config?.adapter.refund) return 'gateway';
   if (asked === 'gateway' || !pay.buyer_user_id || pay.config_merchant_id) throw noAccount(`The ${pay.gateway} gateway cannot refund through its API.`);
   return 'wallet';

@@ -53,16 +53,16 @@ export async function gatewayRequest(url: string, init: RequestInit & { timeoutM
       throw new GatewayError(timedOut ? `The gateway at ${host} did not answer in time.` : `The gateway at ${host} could not be reached.`, (err as Error).message, true);
     }
   }
-  let res: Response;
   try {
-    res = await fetch(url, { ...init, redirect: 'manual', signal });
+    const res = await fetch(url, { ...init, redirect: 'manual', signal });
+    // Reading the body can fail too (a reset, the deadline): still no answer.
+    const text = await res.text();
+    return { status: res.status, text, headers: res.headers };
   } catch (err) {
     const timedOut = (err as Error).name === 'TimeoutError';
     throw new GatewayError(timedOut ? `The gateway at ${host} did not answer in time.` : `The gateway at ${host} could not be reached.`,
       (err as Error).message, true);
   }
-  const text = await res.text();
-  return { status: res.status, text, headers: res.headers };
 }
 
 export async function postForm(url: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<GatewayResponse> {
@@ -79,7 +79,8 @@ export function parseJsonAnswer(res: GatewayResponse, url: string): Record<strin
     const v: unknown = JSON.parse(res.text);
     if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
   } catch { /* fall through */ }
-  throw new GatewayError(`The gateway at ${safeHost(url)} answered HTTP ${res.status} with something that is not a JSON object.`);
+  // A proxy's error page or a cut-off body: we cannot tell what the gateway did.
+  throw new GatewayError(`The gateway at ${safeHost(url)} answered HTTP ${res.status} with something that is not a JSON object.`, undefined, true);
 }
 
 function safeHost(url: string): string {

@@ -12,8 +12,12 @@ import type { Services } from '../../modules/shared/context.ts';
 
 const HEADER = 'idempotency-key';
 const TTL_MS = 24 * 3600 * 1000;
-/** A request still "in flight" after this long has most likely died with its process; it is never run again. */
-const ABANDONED_MS = 60_000;
+/**
+ * A request still "in flight" after this long has most likely died with its
+ * process; it is never run again. Well beyond any request's life (a slow
+ * database under load included), so a live one is never called abandoned.
+ */
+const ABANDONED_MS = 10 * 60_000;
 /** Routes whose body is a stream, or that set cookies, or that a gateway calls: not replayable. */
 const EXCLUDED = [/^\/api\/v1\/auth\//, /^\/api\/v1\/payments\//, /^\/api\/v1\/products\/[^/]+\/cards(\?|$)/];
 

@@ -50,6 +50,11 @@ export async function askGatewayToRefund(ctx: Ctx, r: RefundToAsk, opts: { again
     return { kind: 'succeeded', gatewayRefundId: result.gatewayRefundId };
   } catch (err) {
     if (!(err instanceof GatewayError)) throw err;
-    return err.uncertain ? { kind: 'unknown', message: err.message } : { kind: 'failed', message: err.message, unsupported: false };
+    // Where the refund id is the gateway's idempotency key, no error is taken
+    // as final: a 5xx, a busy key or a system error may hide a refund that
+    // was made. The refund stays pending and is asked about again with the
+    // same id (or decided by an admin). Elsewhere only a clear refusal fails it.
+    if (err.uncertain || config.adapter.refundIsIdempotent?.(config.settings)) return { kind: 'unknown', message: err.message };
+    return { kind: 'failed', message: err.message, unsupported: false };
   }
 }
