@@ -179,12 +179,23 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** A test app that also listens on a real port (its public URL), for gateways that call us back over HTTP. */
+/**
+ * A test app that also listens on a real port (its public URL), for gateways
+ * that call us back over HTTP. The port is chosen before the app exists (its
+ * URL is configuration), so another process may take it in between: then try
+ * another.
+ */
 export async function setupListeningTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const port = await freePort();
-  const t = await setupTestApp({ PORT: String(port), XIAOPU_PUBLIC_URL: `http://127.0.0.1:${port}`, ...env });
-  await t.app.listen({ port, host: '127.0.0.1' });
-  return t;
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const t = await setupTestApp({ PORT: String(port), XIAOPU_PUBLIC_URL: `http://127.0.0.1:${port}`, ...env });
+    try {
+      await t.app.listen({ port, host: '127.0.0.1' });
+      return t;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 5) throw err;
+    }
+  }
 }
 
 /** Creates a platform admin and logs in: headers for session-authenticated admin calls. */
