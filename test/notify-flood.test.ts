@@ -1,7 +1,8 @@
 // Forged payment notifies (issue 8, defect 9): anyone can send them, so what
 // they cost is bounded — refusals are counted into a few rows instead of one
-// row each, an address that keeps sending forgeries is cut off with 429, and
-// a flood of forgeries naming one payment never stops its real notify.
+// row each, an address that keeps sending forgeries is cut off (still
+// answered 400 "fail", as the contract says, but recorded nowhere), and a
+// flood of forgeries naming one payment never stops its real notify.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { adminSession, bearer, checkout, createApiKey, createProduct, importKeys, keys, setupTestApp, signedNotify, signupMerchant, type TestApp } from './helpers.ts';
 
@@ -31,8 +32,7 @@ describe('forged notifies', () => {
     const forged = { ...signedNotify(t, c), signature: 'f'.repeat(64) };
     const statuses: number[] = [];
     for (let i = 0; i < 200; i++) statuses.push((await send(forged, '198.51.100.13')).statusCode);
-    expect(statuses.slice(0, 20).every((x) => x === 400)).toBe(true);
-    expect(statuses.slice(60).every((x) => x === 429)).toBe(true);
+    expect(statuses.every((x) => x === 400)).toBe(true);
     const rows = await t.q<{ n: string; total: string }>(
       `select count(*) as n, sum(count) as total from payment_notifications where ip = '198.51.100.13'`);
     expect(Number(rows[0]!.n)).toBe(1);
@@ -51,7 +51,7 @@ describe('forged notifies', () => {
     const forged = { ...signedNotify(t, c), signature: '0'.repeat(64) };
     const statuses: number[] = [];
     for (let i = 0; i < 60; i++) statuses.push((await send(forged, `203.0.113.${i + 1}`)).statusCode);
-    expect(statuses.slice(30).every((x) => x === 429)).toBe(true);
+    expect(statuses.every((x) => x === 400)).toBe(true);
     const [recorded] = await t.q<{ total: string }>(`select sum(count) as total from payment_notifications where payment_id = $1`, [c.payment.id]);
     expect(Number(recorded!.total)).toBeLessThanOrEqual(21);
     // The gateway's real notify lands and delivers.

@@ -26,13 +26,14 @@ export async function handleGatewayNotify(s: Services, gateway: string, n: Incom
   if (!adapter) return undefined;
   const pool = s.database.pool;
   const now = s.clock.now();
-  const slowDown: HandledNotify = {
-    answer: { status: 429, contentType: 'text/plain; charset=utf-8', body: 'too many refused notifies; slow down' },
-    outcome: { result: 'rejected', reason: 'rate_limited' },
-  };
   const done = async (outcome: NotificationOutcome, paymentId?: string): Promise<HandledNotify> => {
-    // Only refusals are cut off: a gateway's address that also carries forgeries (or a shop's misconfigured account) still delivers verified notifies.
-    if (outcome.result === 'rejected' && (isAddressBlocked(ip, now) || isPaymentFlooded(paymentId, now))) return slowDown;
+    // Past the flood limits a refusal is answered as any refusal is (the
+    // gateway's own "fail"), but recorded nowhere. Only refusals are cut off:
+    // a gateway's address that also carries forgeries (or a shop's
+    // misconfigured account) still delivers verified notifies.
+    if (outcome.result === 'rejected' && (isAddressBlocked(ip, now) || isPaymentFlooded(paymentId, now))) {
+      return { answer: adapter.answer(false), outcome: { result: 'rejected', reason: 'rate_limited' } };
+    }
     await recordNotification(pool, now, gateway, paymentId, outcome, ip);
     return { answer: adapter.answer(outcome.result !== 'rejected'), outcome };
   };

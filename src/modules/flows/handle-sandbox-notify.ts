@@ -7,7 +7,7 @@ import { recordNotification } from '../payments/record-notification.ts';
 import { acceptPayment } from './accept-payment.ts';
 
 export interface NotifyAnswer {
-  status: 200 | 400 | 429;
+  status: 200 | 400;
   body: string;
   outcome: string;
 }
@@ -15,7 +15,8 @@ export interface NotifyAnswer {
 export async function handleSandboxNotify(s: Services, body: unknown, ip: string): Promise<NotifyAnswer> {
   const now = s.clock.now();
   const pool = s.database.pool;
-  const slowDown: NotifyAnswer = { status: 429, body: 'too many refused notifies; slow down', outcome: 'rate_limited' };
+  // Past the flood limits a refusal gets the contract's answer (400 fail) but is recorded nowhere.
+  const slowDown: NotifyAnswer = { status: 400, body: 'fail', outcome: 'rate_limited' };
   if (!s.config.sandboxEnabled) {
     if (isAddressBlocked(ip, now)) return slowDown;
     await recordNotification(pool, now, 'sandbox', undefined, { result: 'rejected', reason: 'gateway_disabled' }, ip);
