@@ -56,15 +56,20 @@ export function advisoryKey(text: string): number {
 
 const statementNames = new Map<string, string>();
 
-/**
- * Runs a hot-path statement as a named prepared statement, so PostgreSQL
- * parses and plans it once per connection instead of on every call.
- */
-export function prepared<R extends pg.QueryResultRow = pg.QueryResultRow>(q: Queryable, text: string, values: unknown[]): Promise<pg.QueryResult<R>> {
+/** The name a statement is prepared under on every connection: derived from its text. */
+export function statementName(text: string): string {
   let name = statementNames.get(text);
   if (!name) {
     name = 'xp_' + createHash('sha1').update(text).digest('hex').slice(0, 20);
     statementNames.set(text, name);
   }
-  return q.query<R>({ name, text, values });
+  return name;
+}
+
+/**
+ * Runs a hot-path statement as a named prepared statement, so PostgreSQL
+ * parses and plans it once per connection instead of on every call.
+ */
+export function prepared<R extends pg.QueryResultRow = pg.QueryResultRow>(q: Queryable, text: string, values: unknown[]): Promise<pg.QueryResult<R>> {
+  return q.query<R>({ name: statementName(text), text, values });
 }

@@ -7,15 +7,16 @@ import { minorUnits } from '../../lib/money.ts';
 import type pg from 'pg';
 import { prepared, withTransaction } from '../../db/client.ts';
 import { faultPoint } from '../../lib/faults.ts';
-import { newId } from '../../lib/ids.ts';
-import { postLedgerTransaction } from '../money/ledger.ts';
+import { ledgerTransactionStatement, postLedgerTransaction, type LedgerTransactionInput } from '../money/ledger.ts';
+import { assertionCode, runPipeline, type Statement } from '../../db/pipeline.ts';
+import { lockPendingPaymentStatement, markPaymentSucceededStatement } from '../payments/mark-payment-succeeded.ts';
 import type { OrderStatus } from '../orders/state-machine.ts';
-import { deliverPaidOrder, reReserve, type OrderRef } from './deliver-paid-order.ts';
+import { deliverPaidOrder, deliveryStatements, reReserve, type OrderRef } from './deliver-paid-order.ts';
 import { noteNeedsAction } from '../orders/note-needs-action.ts';
-import { transitionOrder } from '../orders/transition-order.ts';
+import { transitionOrder, transitionOrderStatement } from '../orders/transition-order.ts';
 import { emitEvent } from '../shared/outbox.ts';
-import { recordNotification } from '../payments/record-notification.ts';
-import { queueDeliveryEmail } from '../notifications/queue-delivery-email.ts';
+import { notificationStatement, recordNotification } from '../payments/record-notification.ts';
+import { deliveryEmailStatement, queueDeliveryEmail } from '../notifications/queue-delivery-email.ts';
 import { moveWalletBalance, walletAccount } from '../wallet/move-wallet-balance.ts';
 import type { Services } from '../shared/context.ts';
 
@@ -51,11 +52,19 @@ interface LockedPayment {
   gateway_config_id: string | null; config_merchant_id: string | null;
 }
 
+const PAYMENT_SELECT = `select p.id, p.order_id, p.merchant_id, p.topup_id, t.user_id as topup_user_id, p.gateway, p.status, p.amount, p.currency,
+            p.gateway_trade_no, p.fee, p.gateway_reference, o.status as order_status, p.gateway_config_id, gc.merchant_id as config_merchant_id
+       from payments p left join orders o on o.id = p.order_id left join wallet_topups t on t.id = p.topup_id
+            left join gateway_configs gc on gc.id = p.gateway_config_id
+      where p.id = $1`;
+
 /**
  * Settles a verified payment. With `notifiedFrom` (the notify's source IP),
  * the notification and its outcome are recorded in the same transaction.
  */
 export async function acceptPayment(s: Services, p: VerifiedPayment, notifiedFrom?: string): Promise<SettleOutcome> {
+  const usual = await acceptPendingPayment(s, p, notifiedFrom);
+  if (usual) return usual;
   try {
     return await withTransaction(s.database.pool, async (q) => {
       const outcome = await acceptPaymentInTransaction(s, q, p);
@@ -67,8 +76,7 @@ export async function acceptPayment(s: Services, p: VerifiedPayment, notifiedFro
       return outcome;
     });
   } catch (err) {
-    // The trade number already settled another payment: a replay moved onto another order.
-    if ((err as { code?: string; constraint?: string }).constraint === 'payments_gateway_trade_key') {
+    if (isTradeNumberTaken(err)) {
       const outcome: SettleOutcome = { result: 'rejected', reason: 'trade_no_used_by_another_payment' };
       if (notifiedFrom !== undefined) await recordNotification(s.database.pool, s.clock.now(), p.gateway, p.paymentId, outcome, notifiedFrom);
       return outcome;
@@ -77,19 +85,54 @@ export async function acceptPayment(s: Services, p: VerifiedPayment, notifiedFro
   }
 }
 
-/** Settles inside the caller's transaction (a wallet payment at checkout). */
-export async function acceptPaymentInTransaction(s: Services, q: pg.PoolClient, p: VerifiedPayment): Promise<SettleOutcome> {
+/** The trade number already settled another payment: a replay moved onto another order. */
+function isTradeNumberTaken(err: unknown): boolean {
+  return (err as { code?: string; constraint?: string }).constraint === 'payments_gateway_trade_key';
+}
+
+/**
+ * The usual case — a pending payment for an order awaiting it — in two round
+ * trips: read the payment, then one pipeline (one transaction) that locks it,
+ * asserts it is still pending, and makes every change acceptPaymentInTransaction
+ * would. Undefined when anything is unusual (a repeat, a late payment, a
+ * top-up, a mismatch) or changed in between: the caller then settles under
+ * the lock step by step, which decides every such case.
+ */
+async function acceptPendingPayment(s: Services, p: VerifiedPayment, notifiedFrom?: string): Promise<SettleOutcome | undefined> {
   const now = s.clock.now();
-  const { rows } = await prepared<LockedPayment>(q,
-    `select p.id, p.order_id, p.merchant_id, p.topup_id, t.user_id as topup_user_id, p.gateway, p.status, p.amount, p.currency,
-            p.gateway_trade_no, p.fee, p.gateway_reference, o.status as order_status, p.gateway_config_id, gc.merchant_id as config_merchant_id
-       from payments p left join orders o on o.id = p.order_id left join wallet_topups t on t.id = p.topup_id
-            left join gateway_configs gc on gc.id = p.gateway_config_id
-      where p.id = $1 for update of p`,
-    [p.paymentId],
-  );
+  const pool = s.database.pool;
+  const { rows } = await prepared<LockedPayment>(pool, PAYMENT_SELECT, [p.paymentId]);
   const pay = rows[0];
-  if (!pay) return { result: 'rejected', reason: 'unknown_payment' };
+  if (!pay || pay.status !== 'pending' || pay.topup_id || pay.order_status !== 'pending_payment' || refusal(pay, p)) return undefined;
+  const base = { orderId: pay.order_id, merchantId: pay.merchant_id, actor: p.actor, at: now };
+  const statements: Statement[] = [
+    lockPendingPaymentStatement(pay.id),
+    markPaymentSucceededStatement(succeeded(pay, p, now)),
+  ];
+  faultPoint('payment.marked_succeeded');
+  statements.push(ledgerTransactionStatement(paymentPosting(pay, now)));
+  faultPoint('payment.ledger_posted');
+  statements.push(transitionOrderStatement({ ...base, from: ['pending_payment'], to: 'paid', set: { paid_at: now } }, { mustMove: 'order_not_pending' }));
+  faultPoint('order.paid');
+  statements.push(...deliveryStatements(base));
+  faultPoint('order.delivered');
+  const email = deliveryEmailStatement(s, pay.order_id);
+  if (email) statements.push(email);
+  const outcome: SettleOutcome = { result: 'delivered', orderId: pay.order_id };
+  if (notifiedFrom !== undefined) statements.push(notificationStatement(now, p.gateway, p.paymentId, outcome, notifiedFrom));
+  try {
+    await runPipeline(pool, statements);
+  } catch (err) {
+    if (assertionCode(err) !== undefined || isTradeNumberTaken(err)) return undefined;
+    throw err;
+  }
+  // Committed, but the gateway has not heard back yet.
+  faultPoint('payment.committed');
+  return outcome;
+}
+
+/** Why a verified notify does not fit the payment it names (or that it repeats one already settled); undefined if it fits. */
+function refusal(pay: LockedPayment, p: VerifiedPayment): SettleOutcome | undefined {
   if (pay.gateway !== p.gateway) return { result: 'rejected', reason: 'gateway_mismatch' };
   if (p.configId !== undefined && pay.gateway_config_id !== p.configId) return { result: 'rejected', reason: 'configuration_mismatch' };
   if (minorUnits(pay.amount) !== p.amount) return { result: 'rejected', reason: 'amount_mismatch' };
@@ -101,17 +144,20 @@ export async function acceptPaymentInTransaction(s: Services, q: pg.PoolClient, 
     if (pay.gateway_trade_no === p.tradeNo || p.actor.startsWith('admin:')) return { result: 'duplicate', orderId: pay.order_id ?? pay.topup_id ?? pay.id };
     return { result: 'rejected', reason: 'payment_settled_by_another_trade' };
   }
-  if (pay.topup_id) return creditTopup(s, q, pay, p);
+  return undefined;
+}
 
-  await prepared(q,
-    `with u as (update payments set status = 'succeeded', gateway_trade_no = $2, succeeded_at = $3, confirmed_by = $4 where id = $1)
-     insert into outbox_events (id, merchant_id, type, data, created_at)
-     values ($5, $6, 'payment.succeeded', jsonb_build_object('payment_id', $1::text, 'order_id', $7::text, 'amount', $8::bigint, 'currency', $9::text), $3)`,
-    [pay.id, p.tradeNo, now, p.actor, newId('evt', now.getTime()), pay.merchant_id, pay.order_id, pay.amount, pay.currency]);
-  faultPoint('payment.marked_succeeded');
-  // The money is ours to account for from here on, whatever happens to the order.
-  await postLedgerTransaction(q, {
-    kind: 'payment', causeType: 'payment', causeId: pay.id, at: now,
+function succeeded(pay: LockedPayment, p: VerifiedPayment, at: Date) {
+  return {
+    paymentId: pay.id, merchantId: pay.merchant_id, orderId: pay.order_id, amount: minorUnits(pay.amount), currency: pay.currency,
+    tradeNo: p.tradeNo, actor: p.actor, at,
+  };
+}
+
+/** The money of an order payment, for the ledger: ours to account for from here on, whatever happens to the order. */
+function paymentPosting(pay: LockedPayment, at: Date): LedgerTransactionInput {
+  return {
+    kind: 'payment', causeType: 'payment', causeId: pay.id, at,
     entries: pay.config_merchant_id ? directEntries(pay) : [
       { account: { kind: 'gateway_clearing', owner: pay.gateway, merchantId: null, currency: pay.currency }, amount: minorUnits(pay.amount) },
       { account: { kind: 'merchant_escrow', owner: pay.merchant_id, merchantId: pay.merchant_id, currency: pay.currency }, amount: -(minorUnits(pay.amount) - minorUnits(pay.fee)) },
@@ -120,8 +166,23 @@ export async function acceptPaymentInTransaction(s: Services, q: pg.PoolClient, 
         ? [{ account: { kind: 'platform_revenue' as const, owner: 'gateway_fees', merchantId: null, currency: pay.currency }, amount: -minorUnits(pay.fee) }]
         : []),
     ],
-  });
+  };
+}
 
+/** Settles inside the caller's transaction (a wallet payment at checkout), under the payment's lock, step by step. */
+export async function acceptPaymentInTransaction(s: Services, q: pg.PoolClient, p: VerifiedPayment): Promise<SettleOutcome> {
+  const now = s.clock.now();
+  const { rows } = await prepared<LockedPayment>(q, `${PAYMENT_SELECT} for update of p`, [p.paymentId]);
+  const pay = rows[0];
+  if (!pay) return { result: 'rejected', reason: 'unknown_payment' };
+  const refused = refusal(pay, p);
+  if (refused) return refused;
+  if (pay.topup_id) return creditTopup(s, q, pay, p);
+
+  const marked = markPaymentSucceededStatement(succeeded(pay, p, now));
+  await prepared(q, marked.text, marked.values);
+  faultPoint('payment.marked_succeeded');
+  await postLedgerTransaction(q, paymentPosting(pay, now));
   faultPoint('payment.ledger_posted');
   const base = { orderId: pay.order_id, merchantId: pay.merchant_id, actor: p.actor, at: now };
   let prev = await transitionOrder(q, { ...base, from: ['pending_payment'], to: 'paid', set: { paid_at: now } });

@@ -4,7 +4,8 @@ import type pg from 'pg';
 import { prepared } from '../../db/client.ts';
 import { releaseCards, reserveCards } from '../vault/reserve-cards.ts';
 import { sellReservedCardsSql } from '../vault/sell-cards.ts';
-import { transitionOrder } from '../orders/transition-order.ts';
+import { transitionOrderStatement } from '../orders/transition-order.ts';
+import { sqlAssert, type Statement } from '../../db/pipeline.ts';
 
 const SELL = sellReservedCardsSql({ orderItemIds: '(select id from items)', at: '$2' });
 
@@ -12,20 +13,28 @@ export interface OrderRef { orderId: string; merchantId: string; actor: string; 
 
 /** paid → keys sold → fulfilment rows → delivered. The order's keys must be reserved. */
 export async function deliverPaidOrder(q: pg.PoolClient, base: OrderRef): Promise<void> {
-  // One statement: sell the reserved keys and write one fulfilment per item
-  // (its id derived from the item's, so a repeat finds it).
-  const { rows } = await prepared<{ want: string; sold: string }>(q,
-    `with items as (select id, quantity from order_items where order_id = $1),
+  for (const st of deliveryStatements(base)) await prepared(q, st.text, st.values);
+}
+
+/**
+ * The delivery as statements that check themselves (so they can go in one
+ * pipeline): sell the reserved keys and write one fulfilment per item (its id
+ * derived from the item's, so a repeat finds it) — raising unless exactly the
+ * ordered quantity was sold — then paid → delivered.
+ */
+export function deliveryStatements(base: OrderRef): Statement[] {
+  return [
+    {
+      text: `with items as (select id, quantity from order_items where order_id = $1),
           sold as (${SELL}),
           f as (insert into fulfilments (id, order_id, order_item_id, merchant_id, kind, quantity, created_at)
                 select 'ful_' || substr(items.id, 5), $1, items.id, $3, 'card', items.quantity, $2 from items
                 on conflict (order_item_id) do nothing)
-     select (select coalesce(sum(quantity), 0) from items) as want, (select count(*) from sold) as sold`,
-    [base.orderId, base.at, base.merchantId]);
-  const want = Number(rows[0]?.want ?? 0);
-  const sold = Number(rows[0]?.sold ?? 0);
-  if (sold !== want) throw new Error(`order ${base.orderId}: sold ${sold} keys, expected ${want}`);
-  await transitionOrder(q, { ...base, from: ['paid'], to: 'delivered', set: { delivered_at: base.at } });
+     select ${sqlAssert('(select count(*) from sold) = (select coalesce(sum(quantity), 0) from items)', 'keys_not_reserved')}`,
+      values: [base.orderId, base.at, base.merchantId],
+    },
+    transitionOrderStatement({ ...base, from: ['paid'], to: 'delivered', set: { delivered_at: base.at } }, { mustMove: 'order_not_paid' }),
+  ];
 }
 
 /** Reserves stock again for every item of a paid order whose reservation lapsed; all or none. */

@@ -2,6 +2,7 @@
 // order and its item, reserve exactly the quantity, and open a payment attempt.
 import { minorUnits } from '../../lib/money.ts';
 import { advisoryKey, prepared, withTransaction } from '../../db/client.ts';
+import { assertionCode, runPipeline, sqlAssert } from '../../db/pipeline.ts';
 import { AppError, conflict, notFound, rateLimited, validationError } from '../../lib/errors.ts';
 import { postLedgerTransaction } from '../money/ledger.ts';
 import { acceptPaymentInTransaction } from './accept-payment.ts';
@@ -81,16 +82,21 @@ export async function placeOrder(s: Services, shopSlug: string, input: CreateOrd
 
   // …and a buyer cannot hold more than so much stock unpaid at once. The
   // count must see every other checkout from this address or email that
-  // committed, so those are serialised: advisory locks taken with BEGIN (IP
-  // before email, so two checkouts never wait on each other in a circle); the
-  // count is read by the reserving statement, whose snapshot starts after them.
-  const locks = `select pg_advisory_xact_lock(${LOCK_CLASS_IP}, ${advisoryKey(address)}), pg_advisory_xact_lock(${LOCK_CLASS_EMAIL}, ${advisoryKey(who)})`;
-  await withTransaction(pool, async (q) => {
-    // One statement: the order, its item, the reservation (DESIGN §6), the
-    // payment attempt, the order event and the outbox event. The reserved
-    // count must equal the quantity, or everything rolls back.
-    const { rows: made } = await prepared<{ reserved: number; pending_email: string; pending_ip: string }>(q,
-      `with o as (insert into orders (id, number, merchant_id, status, email, query_password_hash, buyer_ip, total, currency, expires_at, created_at, updated_at, buyer_user_id)
+  // committed, so those are serialised: advisory locks (IP before email, so
+  // two checkouts never wait on each other in a circle) taken by a statement
+  // of their own; the count is read by the reserving statement, whose
+  // snapshot starts after them. A wallet payment settles at once and is never
+  // unpaid, so it is not capped.
+  const locks = {
+    text: 'select pg_advisory_xact_lock($1::int, $2::int), pg_advisory_xact_lock($3::int, $4::int)',
+    values: [LOCK_CLASS_IP, advisoryKey(address), LOCK_CLASS_EMAIL, advisoryKey(who)],
+  };
+  // One statement: the order, its item, the reservation (DESIGN §6), the
+  // payment attempt, the order event and the outbox event. It checks itself:
+  // the caps, then that exactly the quantity was reserved — or it raises and
+  // everything rolls back.
+  const create = {
+    text: `with o as (insert into orders (id, number, merchant_id, status, email, query_password_hash, buyer_ip, total, currency, expires_at, created_at, updated_at, buyer_user_id)
                   values ($1, $2, $3, 'pending_payment', $4, $5, $6, $7, $8, $9, $10, $10, $23)),
             i as (insert into order_items (id, order_id, merchant_id, product_id, quantity, unit_price, total)
                   values ($11, $1, $3, $12, $13, $14, $7)),
@@ -101,45 +107,53 @@ export async function placeOrder(s: Services, shopSlug: string, input: CreateOrd
                   values ($17, $1, $3, null, 'pending_payment', $18, $10)),
             x as (insert into outbox_events (id, merchant_id, type, data, created_at)
                   values ($19, $3, 'order.created', jsonb_build_object('order_id', $1::text, 'number', $2::text, 'status', 'pending_payment',
-                          'total', $7::bigint, 'currency', $8::text), $10))
-       select (select count(*)::int from r) as reserved,
-              (select coalesce(sum(oi.quantity), 0) from orders po join order_items oi on oi.order_id = po.id
-                where po.status = 'pending_payment' and lower(po.email) = lower($4)) as pending_email,
-              (select coalesce(sum(oi.quantity), 0) from orders po join order_items oi on oi.order_id = po.id
-                where po.status = 'pending_payment' and po.buyer_ip = $6) as pending_ip`,
-      [orderId, number, product.merchant_id, input.email, s.keyring.queryPasswordHash(orderId, input.query_password), address,
-        total, product.currency, expiresAt, now, itemId, product.id, input.quantity, unitPrice,
-        paymentId, gateway, newId('oev', t), `buyer:${buyerIp}`, newId('evt', t), chosen.method, chosen.fee, amount, buyerUserId ?? null, chosen.config?.id ?? null],
-    );
-    // The pending sums were read before this order existed (same statement), so they exclude it.
-    // One order may be as large as the product allows when nothing else is unpaid; a wallet
-    // payment settles right here and is never unpaid.
-    const overCap = (pending: number, cap: number) => pending > 0 && pending + input.quantity > cap;
-    if (!payFromWallet && (overCap(Number(made[0]?.pending_email), s.config.maxPendingPerEmail)
-      || overCap(Number(made[0]?.pending_ip), s.config.maxPendingPerIp))) {
-      throw rateLimited('too_many_pending', 'You have too many unpaid orders. Pay or let them expire first.');
-    }
-    if (made[0]?.reserved !== input.quantity) {
-      // Throwing rolls back the order and any partial reservation.
-      throw conflict('out_of_stock', 'Not enough stock for this quantity.');
-    }
-    if (payFromWallet && buyerUserId) {
+                          'total', $7::bigint, 'currency', $8::text), $10)),
+            -- Unpaid quantities before this order (the snapshot predates it).
+            pending as (select (select coalesce(sum(oi.quantity), 0) from orders po join order_items oi on oi.order_id = po.id
+                                 where po.status = 'pending_payment' and lower(po.email) = lower($4)) as by_email,
+                               (select coalesce(sum(oi.quantity), 0) from orders po join order_items oi on oi.order_id = po.id
+                                 where po.status = 'pending_payment' and po.buyer_ip = $6) as by_ip)
+       select case
+                -- One order may be as large as the product allows when nothing else is unpaid.
+                when $25::int is not null and ((by_email > 0 and by_email + $13 > $25) or (by_ip > 0 and by_ip + $13 > $26::int))
+                  then ${sqlAssert('false', 'too_many_pending')}
+                when (select count(*) from r) <> $13 then ${sqlAssert('false', 'out_of_stock')}
+                else true end as ok
+         from pending`,
+    values: [orderId, number, product.merchant_id, input.email, s.keyring.queryPasswordHash(orderId, input.query_password), address,
+      total, product.currency, expiresAt, now, itemId, product.id, input.quantity, unitPrice,
+      paymentId, gateway, newId('oev', t), `buyer:${buyerIp}`, newId('evt', t), chosen.method, chosen.fee, amount, buyerUserId ?? null, chosen.config?.id ?? null,
+      payFromWallet ? null : s.config.maxPendingPerEmail, payFromWallet ? null : s.config.maxPendingPerIp],
+  };
+  try {
+    if (!payFromWallet) {
+      // The usual checkout: both statements in one round trip, one transaction.
+      await runPipeline(pool, [locks, create]);
+    } else if (buyerUserId) {
       // 余额支付: debit the balance and settle the order in this same transaction.
       // Too little balance throws 409 insufficient_balance and rolls everything back.
-      await moveWalletBalance(q, { userId: buyerUserId, currency: product.currency, amount: -amount, kind: 'payment', refId: paymentId, at: now });
-      await postLedgerTransaction(q, {
-        kind: 'wallet_payment', causeType: 'wallet_payment', causeId: paymentId, at: now,
-        entries: [
-          { account: walletAccount(buyerUserId, product.currency), amount },
-          { account: { kind: 'gateway_clearing', owner: 'wallet', merchantId: null, currency: product.currency }, amount: -amount },
-        ],
+      await withTransaction(pool, async (q) => {
+        await runPipeline(q, [locks, create]);
+        await moveWalletBalance(q, { userId: buyerUserId, currency: product.currency, amount: -amount, kind: 'payment', refId: paymentId, at: now });
+        await postLedgerTransaction(q, {
+          kind: 'wallet_payment', causeType: 'wallet_payment', causeId: paymentId, at: now,
+          entries: [
+            { account: walletAccount(buyerUserId, product.currency), amount },
+            { account: { kind: 'gateway_clearing', owner: 'wallet', merchantId: null, currency: product.currency }, amount: -amount },
+          ],
+        });
+        const outcome = await acceptPaymentInTransaction(s, q, {
+          paymentId, gateway, tradeNo: `wallet_${paymentId}`, amount, currency: product.currency, actor: `buyer:${buyerUserId}`,
+        });
+        if (outcome.result !== 'delivered') throw new Error(`wallet checkout did not deliver: ${JSON.stringify(outcome)}`);
       });
-      const outcome = await acceptPaymentInTransaction(s, q, {
-        paymentId, gateway, tradeNo: `wallet_${paymentId}`, amount, currency: product.currency, actor: `buyer:${buyerUserId}`,
-      });
-      if (outcome.result !== 'delivered') throw new Error(`wallet checkout did not deliver: ${JSON.stringify(outcome)}`);
     }
-  }, { beginWith: locks });
+  } catch (err) {
+    const failed = assertionCode(err);
+    if (failed === 'too_many_pending') throw rateLimited('too_many_pending', 'You have too many unpaid orders. Pay or let them expire first.');
+    if (failed === 'out_of_stock') throw conflict('out_of_stock', 'Not enough stock for this quantity.');
+    throw err;
+  }
 
   // Outside the transaction: a gateway call must never hold locks.
   const action = chosen.config && !payFromWallet

@@ -2,6 +2,7 @@
 // currency; a transaction is unique per (kind, cause), so posting twice is a no-op.
 import { createHash } from 'node:crypto';
 import { prepared, type Queryable } from '../../db/client.ts';
+import type { Statement } from '../../db/pipeline.ts';
 import { newId } from '../../lib/ids.ts';
 
 export type AccountKind =
@@ -53,19 +54,25 @@ export function assertBalanced(entries: LedgerEntryInput[]): void {
 
 /** Posts a balanced transaction in one statement. Returns false if this cause was already posted. */
 export async function postLedgerTransaction(q: Queryable, input: LedgerTransactionInput): Promise<boolean> {
+  const st = ledgerTransactionStatement(input);
+  const { rows } = await prepared<{ n: string }>(q, st.text, st.values);
+  return Number(rows[0]?.n ?? 0) > 0;
+}
+
+/** The posting as one statement (for pipelines); its one row's `n` is the number of entries written (0 if already posted). */
+export function ledgerTransactionStatement(input: LedgerTransactionInput): Statement {
   assertBalanced(input.entries);
-  const params: unknown[] = [newId('ltx', input.at.getTime()), input.kind, input.causeType, input.causeId, input.at];
+  const values: unknown[] = [newId('ltx', input.at.getTime()), input.kind, input.causeType, input.causeId, input.at];
   const accounts: string[] = [];
   const entries: string[] = [];
   for (const e of input.entries) {
     const code = accountCode(e.account);
-    params.push(accountId(code), code, e.account.kind, e.account.merchantId, e.account.currency, e.amount);
-    const n = params.length;
+    values.push(accountId(code), code, e.account.kind, e.account.merchantId, e.account.currency, e.amount);
+    const n = values.length;
     accounts.push(`($${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $5::timestamptz)`);
     entries.push(`($${n - 5}, $${n}::bigint, $${n - 1})`);
   }
-  const { rows } = await prepared<{ n: string }>(q,
-    `with a as (insert into ledger_accounts (id, code, kind, merchant_id, currency, created_at)
+  const text = `with a as (insert into ledger_accounts (id, code, kind, merchant_id, currency, created_at)
                 values ${accounts.join(', ')} on conflict do nothing),
      t as (insert into ledger_transactions (id, kind, cause_type, cause_id, created_at)
            values ($1, $2, $3, $4, $5) on conflict (kind, cause_type, cause_id) do nothing returning id),
@@ -73,8 +80,6 @@ export async function postLedgerTransaction(q: Queryable, input: LedgerTransacti
            select t.id, v.account_id, v.amount, v.currency, $5 from t,
                   (values ${entries.join(', ')}) as v(account_id, amount, currency)
            returning 1)
-     select count(*) as n from e`,
-    params,
-  );
-  return Number(rows[0]?.n ?? 0) > 0;
+     select count(*) as n from e`;
+  return { text, values };
 }

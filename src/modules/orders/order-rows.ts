@@ -39,6 +39,32 @@ export function presentItems(items: ItemRow[]) {
 
 const DELIVERED = new Set(['delivered', 'completed', 'disputed', 'partially_refunded']);
 
+/**
+ * Select-list expressions reading an order's items and sold keys (still
+ * encrypted) with the order row itself, so a reader needs one round trip:
+ * `items` and `sold_cards` are JSON arrays; `$n` is the DELIVERED_STATUSES
+ * parameter (keys are read only for a delivered order).
+ */
+export function itemsAndCardsColumns(deliveredParam: string): string {
+  return `(select coalesce(json_agg(json_build_object('id', i.id, 'product_id', i.product_id, 'title', p.title, 'quantity', i.quantity,
+                   'unit_price', i.unit_price::text, 'total', i.total::text) order by i.id), '[]')
+             from order_items i join products p on p.id = i.product_id where i.order_id = o.id) as items,
+          (select coalesce(json_agg(json_build_object('product_id', i.product_id, 'order_item_id', c.order_item_id,
+                   'ciphertext', encode(c.ciphertext, 'base64'), 'key_id', c.key_id) order by i.id, c.id), '[]')
+             from order_items i join cards c on c.order_item_id = i.id and c.status = 'sold'
+            where i.order_id = o.id and o.status = any(${deliveredParam})) as sold_cards`;
+}
+
+export const DELIVERED_STATUSES = [...DELIVERED];
+
+export interface SoldCardJson { product_id: string; order_item_id: string; ciphertext: string; key_id: string }
+
+/** Decrypts keys read with `itemsAndCardsColumns`, grouped per item; empty until the order is delivered. */
+export function openDeliveries(keyring: Keyring, order: OrderRow, cards: SoldCardJson[]) {
+  if (!DELIVERED.has(order.status)) return [];
+  return groupDeliveries(cards.map((c) => ({ ...c, ciphertext: Buffer.from(c.ciphertext, 'base64') })), keyring);
+}
+
 /** Decrypts the keys sold to an order, grouped per item; empty until the order is delivered. */
 export async function revealDeliveries(q: Queryable, keyring: Keyring, order: OrderRow) {
   if (!DELIVERED.has(order.status)) return [];
@@ -46,6 +72,10 @@ export async function revealDeliveries(q: Queryable, keyring: Keyring, order: Or
     `select i.product_id, c.order_item_id, c.ciphertext, c.key_id from order_items i
        join cards c on c.order_item_id = i.id and c.status = 'sold'
       where i.order_id = $1 order by i.id, c.id`, [order.id]);
+  return groupDeliveries(rows, keyring);
+}
+
+function groupDeliveries(rows: { product_id: string; order_item_id: string; ciphertext: Buffer; key_id: string }[], keyring: Keyring) {
   const byItem = new Map<string, { product_id: string; items: string[] }>();
   for (const r of rows) {
     const d = byItem.get(r.order_item_id) ?? { product_id: r.product_id, items: [] };

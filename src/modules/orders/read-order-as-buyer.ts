@@ -5,24 +5,30 @@ import { safeEqual } from '../../lib/crypto.ts';
 import { notFound } from '../../lib/errors.ts';
 import { paymentUrl } from '../payments/gateways.ts';
 import type { Services } from '../shared/context.ts';
-import { loadItems, ORDER_COLUMNS, presentItems, presentOrderSummary, revealDeliveries, type OrderRow } from './order-rows.ts';
+import {
+  DELIVERED_STATUSES, itemsAndCardsColumns, openDeliveries, ORDER_COLUMNS, presentItems, presentOrderSummary,
+  type ItemRow, type OrderRow, type SoldCardJson,
+} from './order-rows.ts';
 
 export async function readOrderAsBuyer(s: Services, number: string, token: string) {
   const pool = s.database.pool;
-  const { rows } = await prepared<OrderRow & { shop_slug: string; shop_name: string; payment_id: string | null; gateway: string | null }>(pool,
-    `select ${ORDER_COLUMNS}, m.slug as shop_slug, m.name as shop_name, p.id as payment_id, p.gateway
+  // One statement (one round trip): the order, its items and its keys still
+  // encrypted. Nothing is decrypted or shown unless the token is the order's.
+  type Row = OrderRow & { shop_slug: string; shop_name: string; payment_id: string | null; gateway: string | null; items: ItemRow[]; sold_cards: SoldCardJson[] };
+  const { rows } = await prepared<Row>(pool,
+    `select ${ORDER_COLUMNS}, m.slug as shop_slug, m.name as shop_name, p.id as payment_id, p.gateway, ${itemsAndCardsColumns('$2')}
        from orders o join merchants m on m.id = o.merchant_id
        left join lateral (select id, gateway from payments where order_id = o.id order by id desc limit 1) p on true
-      where o.number = $1`, [number.toUpperCase()]);
+      where o.number = $1`, [number.toUpperCase(), DELIVERED_STATUSES]);
   const order = rows[0];
   const expected = s.keyring.orderAccessToken(order?.id ?? 'ord_none');
   if (!order || !safeEqual(expected, token)) throw notFound('order');
-  const [items, deliveries] = await Promise.all([loadItems(pool, [order.id]), revealDeliveries(pool, s.keyring, order)]);
+  const deliveries = openDeliveries(s.keyring, order, order.sold_cards);
   return {
     order: {
       ...presentOrderSummary(order),
       shop: { slug: order.shop_slug, name: order.shop_name },
-      items: presentItems(items.get(order.id) ?? []),
+      items: presentItems(order.items),
       payment: order.payment_id ? { id: order.payment_id, gateway: order.gateway, pay_url: paymentUrl(s, order.gateway ?? '', order.payment_id) } : null,
     },
     deliveries,

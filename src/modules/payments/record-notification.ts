@@ -6,6 +6,7 @@
 // address and per payment (rate_limits) so that a flood is cut off
 // (notify-guard.ts). Notifies that change something get a row each.
 import { prepared, type Queryable } from '../../db/client.ts';
+import type { Statement } from '../../db/pipeline.ts';
 import { addressKey } from '../../lib/client-address.ts';
 import { newId } from '../../lib/ids.ts';
 import { NOTIFY_WINDOW_SECONDS, noteRejections } from './notify-guard.ts';
@@ -16,11 +17,20 @@ export type NotificationOutcome =
 
 const AGGREGATED = new Set(['rejected', 'ignored', 'duplicate']);
 
+/** The row of a notify that changed something (delivered, credited, needs_action), as one statement for pipelines. */
+export function notificationStatement(at: Date, gateway: string, paymentId: string | undefined, outcome: NotificationOutcome, ip: string): Statement {
+  if (AGGREGATED.has(outcome.result)) throw new Error(`${outcome.result} notifies are aggregated, not recorded one by one`);
+  return {
+    text: 'insert into payment_notifications (id, gateway, payment_id, outcome, reason, ip, created_at, last_at) values ($1, $2, $3, $4, $5, $6, $7, $7)',
+    values: [newId('ntf', at.getTime()), gateway, paymentId ?? null, outcome.result, 'reason' in outcome ? outcome.reason : null, ip, at],
+  };
+}
+
 export async function recordNotification(q: Queryable, at: Date, gateway: string, paymentId: string | undefined, outcome: NotificationOutcome, ip: string): Promise<void> {
   const reason = 'reason' in outcome ? outcome.reason : null;
   if (!AGGREGATED.has(outcome.result)) {
-    await prepared(q, 'insert into payment_notifications (id, gateway, payment_id, outcome, reason, ip, created_at, last_at) values ($1, $2, $3, $4, $5, $6, $7, $7)',
-      [newId('ntf', at.getTime()), gateway, paymentId ?? null, outcome.result, reason, ip, at]);
+    const st = notificationStatement(at, gateway, paymentId, outcome, ip);
+    await prepared(q, st.text, st.values);
     return;
   }
   const hour = new Date(Math.floor(at.getTime() / 3_600_000) * 3_600_000).toISOString();
