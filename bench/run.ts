@@ -5,7 +5,9 @@
 //
 //   checkout    full guest checkout — create order → signed sandbox notify →
 //               read the keys with X-Order-Token — as orders/s and p50/p99 ms of
-//               the 3 requests together (plus per step), with 1 and 16 buyers.
+//               the 3 requests together (plus per step), with 1 and 16 buyers,
+//               and as a ratio of a same-run baseline: two-statement write
+//               transactions per second on the same database from 16 workers.
 //   flash_sale  2,000 buyers at once for 500 keys of one product; winners pay and
 //               read their keys. Sold / out_of_stock / errors, create-order
 //               latency, wall time, and no-double-sale checks through the API
@@ -14,7 +16,9 @@
 //               (and, for comparison, 100,000 more as one JSON body).
 //
 // The server, its PostgreSQL and the temporary directory are removed at the
-// end, also on error or Ctrl-C.
+// end, also on error or Ctrl-C. BENCH_ONLY=checkout (or flash_sale, import,
+// comma-separated) runs a part; BENCH_NODE_ARGS adds node flags to the server
+// (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -34,6 +38,7 @@ const CHECKOUT_RUNS = [
   { concurrency: 1, orders: 300 },
   { concurrency: 16, orders: 2000 },
 ] as const;
+const BASELINE_SECONDS = 5;
 const FLASH_BUYERS = 2000;
 const FLASH_KEYS = 500;
 const IMPORT_KEYS = 100_000;
@@ -256,20 +261,22 @@ function isAlive(pid: number): boolean {
 }
 
 /** The embedded PostgreSQL's pid and port, from its lock file (see src/db/embedded.ts). */
-function postmaster(dataDir: string): { pid: number; port: number } | undefined {
+function postmaster(dataDir: string): { pid: number; port: number; socketDir: string | undefined } | undefined {
   const file = path.join(dataDir, 'postgres', 'postmaster.pid');
   if (!existsSync(file)) return undefined;
   const lines = readFileSync(file, 'utf8').split('\n');
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
-  return Number.isInteger(pid) && pid > 0 ? { pid, port } : undefined;
+  return Number.isInteger(pid) && pid > 0 ? { pid, port, socketDir: lines[4]?.trim() || undefined } : undefined;
 }
 
+/** The server's database; over its Unix socket when it has one (as the server connects), else loopback TCP. */
 function embeddedDatabaseUrl(dataDir: string): string {
   const { password } = JSON.parse(readFileSync(path.join(dataDir, 'postgres.json'), 'utf8')) as { password: string };
   const pm = postmaster(dataDir);
   if (!pm) throw new Error('the embedded PostgreSQL is not running');
-  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pm.port}/xiaopu`;
+  const host = pm.socketDir ? encodeURIComponent(pm.socketDir) : '127.0.0.1';
+  return `postgres://postgres:${encodeURIComponent(password)}@${host}:${pm.port}/xiaopu`;
 }
 
 /** SIGTERM lets the server close and stop its PostgreSQL; anything left over is stopped by hand. */
@@ -446,18 +453,67 @@ async function benchCheckout(client: HttpClient, server: Server, m: Merchant) {
 
   const runs = [];
   const allKeys = [...warm.keys];
+  const peak = Math.max(...CHECKOUT_RUNS.map((r) => r.concurrency));
+  log(`baseline: ${BASELINE_SECONDS} s of two-statement write transactions from ${peak} workers`);
+  const baseline = await benchBaseline(server, peak);
+  log(`baseline: ${baseline.tx_per_s} tx/s, p50 ${baseline.latency.p50_ms} ms, p99 ${baseline.latency.p99_ms} ms`);
   for (const r of CHECKOUT_RUNS) {
     log(`checkout: ${r.orders} orders with ${r.concurrency} concurrent buyer(s)`);
     const { keys, ...result } = await runCheckouts(buyer, productId, r.orders, r.concurrency, `c${r.concurrency}`);
     allKeys.push(...keys);
-    log(`checkout: c=${r.concurrency} ${result.orders_per_s} orders/s, p50 ${result.latency.p50_ms} ms, p99 ${result.latency.p99_ms} ms`);
-    runs.push(result);
+    const ratio = round(result.orders_per_s / baseline.tx_per_s, 3);
+    log(`checkout: c=${r.concurrency} ${result.orders_per_s} orders/s (${ratio} × baseline), p50 ${result.latency.p50_ms} ms, p99 ${result.latency.p99_ms} ms`);
+    runs.push({ ...result, ratio_to_baseline: ratio });
   }
   const stock = (await getProduct(client, m, productId)).stock;
   return {
+    baseline,
     runs,
     check: { keys_delivered: allKeys.length, distinct_keys: new Set(allKeys).size, stock_after: stock },
   };
+}
+
+// ---------------------------------------------------------------- 1b. the same-run baseline
+
+/**
+ * What the database itself sustains on this machine right now: a simple
+ * two-statement write transaction (BEGIN; INSERT; UPDATE; COMMIT) from
+ * `concurrency` workers over one pool of the server's size, on the server's
+ * database and socket, for BASELINE_SECONDS. The checkout figures are given
+ * as a ratio of it, which is steadier across machines than orders/s alone.
+ */
+async function benchBaseline(server: Server, concurrency: number) {
+  const pool = new pg.Pool({ connectionString: embeddedDatabaseUrl(server.dataDir), max: POOL_SIZE });
+  pool.on('error', () => undefined);
+  try {
+    await pool.query('create table if not exists bench_baseline (id bigserial primary key, worker int not null, at timestamptz not null)');
+    await pool.query('create table if not exists bench_baseline_counter (worker int primary key, n bigint not null)');
+    await pool.query('insert into bench_baseline_counter (worker, n) select g, 0 from generate_series(0, $1::int - 1) g on conflict do nothing', [concurrency]);
+    const latencies: number[] = [];
+    const until = now() + BASELINE_SECONDS * 1000;
+    const t0 = now();
+    await Promise.all(Array.from({ length: concurrency }, async (_, worker) => {
+      while (now() < until) {
+        const start = now();
+        const client = await pool.connect();
+        try {
+          await client.query('begin');
+          await client.query('insert into bench_baseline (worker, at) values ($1, now())', [worker]);
+          await client.query('update bench_baseline_counter set n = n + 1 where worker = $1', [worker]);
+          await client.query('commit');
+        } finally {
+          client.release();
+        }
+        latencies.push(now() - start);
+      }
+    }));
+    const seconds = (now() - t0) / 1000;
+    await pool.query('drop table bench_baseline, bench_baseline_counter');
+    return { what: 'BEGIN; INSERT; UPDATE; COMMIT', concurrency, transactions: latencies.length, seconds: round(seconds, 2),
+      tx_per_s: round(latencies.length / seconds), latency: summarize(latencies) };
+  } finally {
+    await pool.end();
+  }
 }
 
 // ---------------------------------------------------------------- 2. flash sale
