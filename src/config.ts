@@ -3,6 +3,7 @@
 // secrets file created at first start (mode 0600) in the data directory.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -34,6 +35,7 @@ const EnvSchema = z.object({
   XIAOPU_COOKIE_SECURE: boolish.optional(),
   XIAOPU_TRUST_PROXY: boolish.default(false),
   XIAOPU_DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(20),
+  XIAOPU_WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   XIAOPU_WORKER: boolish.default(true),
   XIAOPU_MERCHANT_APPROVAL: boolish.default(false),
   XIAOPU_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be smtp://user:pass@host:port or smtps://…').optional(),
@@ -80,6 +82,8 @@ export interface Config {
   cookieSecure: boolean;
   trustProxy: boolean;
   dbPoolSize: number;
+  /** HTTP processes `xiaopu start` runs on one port (node:cluster); 1 = everything in one process. Default: one per CPU with DATABASE_URL, half the CPUs with the embedded database. */
+  webConcurrency: number;
   worker: boolean;
   workerConcurrency: number;
   logLevel: string;
@@ -191,6 +195,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.XIAOPU_COOKIE_SECURE ?? production,
     trustProxy: e.XIAOPU_TRUST_PROXY,
     dbPoolSize: e.XIAOPU_DB_POOL_SIZE,
+    // With the embedded database, PostgreSQL shares the machine's CPUs with the web processes: measured on
+    // 2 cores, one web process sells ~10 % more than two (docs/operations.md). With a database elsewhere, one per CPU.
+    webConcurrency: e.XIAOPU_WEB_CONCURRENCY ?? (e.DATABASE_URL ? availableParallelism() : Math.max(1, Math.floor(availableParallelism() / 2))),
     worker: e.XIAOPU_WORKER,
     workerConcurrency: e.XIAOPU_WORKER_CONCURRENCY,
     logLevel: e.LOG_LEVEL,

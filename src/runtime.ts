@@ -50,7 +50,16 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-export async function startPlatform(config: Config, opts: { log?: Logger; seed?: (s: Services) => Promise<void> } = {}): Promise<Platform> {
+/** Everything but the HTTP server: the database (started, migrated, seeded, checked), the spool, the job runner. */
+export interface Prepared {
+  services: Services;
+  log: Logger;
+  /** The database URL the web processes connect to. */
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function preparePlatform(config: Config, opts: { log?: Logger; seed?: (s: Services) => Promise<void> } = {}): Promise<Prepared> {
   validateOrderStateMachine();
   const log = opts.log ?? createLogger(config);
   const db = await openDatabase(config, log);
@@ -71,24 +80,51 @@ export async function startPlatform(config: Config, opts: { log?: Logger; seed?:
   let worker: Runner | undefined;
   if (config.worker) worker = await startWorker(services);
   clearSpoolDir(spoolDir(config.dataDir));
+  return {
+    services, log, databaseUrl: db.url,
+    stop: async () => {
+      await worker?.stop();
+      await database.close();
+      await db.embedded?.stop();
+    },
+  };
+}
+
+/** The HTTP server on the configured port; `stop` lets requests in flight finish (up to the shutdown timeout). */
+export async function startWeb(services: Services, log: Logger): Promise<{ app: FastifyInstance; port: number; stop(): Promise<void> }> {
+  const { config } = services;
   const app = await buildApp(services, log);
   await app.listen({ port: config.port, host: config.host });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  return {
+    app, port,
+    stop: async () => {
+      // Requests in flight get the shutdown timeout to finish; then their connections are cut.
+      const cut = setTimeout(() => app.server.closeAllConnections(), config.shutdownTimeoutSeconds * 1000);
+      await app.close();
+      clearTimeout(cut);
+    },
+  };
+}
+
+export function localUrl(config: Pick<Config, 'host'>, port: number): string {
+  return `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+}
+
+/** The whole platform in this one process (tests, and `xiaopu start` with XIAOPU_WEB_CONCURRENCY=1). */
+export async function startPlatform(config: Config, opts: { log?: Logger; seed?: (s: Services) => Promise<void> } = {}): Promise<Platform> {
+  const prepared = await preparePlatform(config, opts);
+  const web = await startWeb(prepared.services, prepared.log);
   let stopping: Promise<void> | undefined;
   return {
-    app,
-    services,
-    url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
+    app: web.app,
+    services: prepared.services,
+    url: localUrl(config, web.port),
     stop: () => {
       stopping ??= (async () => {
-        // Requests in flight get the shutdown timeout to finish; then their connections are cut.
-        const cut = setTimeout(() => app.server.closeAllConnections(), config.shutdownTimeoutSeconds * 1000);
-        await app.close();
-        clearTimeout(cut);
-        await worker?.stop();
-        await database.close();
-        await db.embedded?.stop();
+        await web.stop();
+        await prepared.stop();
       })();
       return stopping;
     },

@@ -13,6 +13,7 @@ import { DEMO, seedDemo } from '../modules/platform/seed-demo.ts';
 import type { Services } from '../modules/shared/context.ts';
 import { importCards } from '../modules/vault/import-cards.ts';
 import { createLogger, createServices, openDatabase, startPlatform } from '../runtime.ts';
+import { isWebProcess, runWebProcess, startClusterPrimary } from '../cluster.ts';
 
 function config(): Config {
   try {
@@ -91,12 +92,16 @@ program
   .description('Start the platform (embedded PostgreSQL unless DATABASE_URL is set)')
   .action(async () => {
     const cfg = config();
-    const platform = await startPlatform(cfg, {
-      seed: cfg.demo ? async (s) => void (await seedDemo(s)) : undefined,
-    });
+    if (isWebProcess()) {
+      await runWebProcess(cfg);
+      return;
+    }
+    const seed = cfg.demo ? async (s: Services) => void (await seedDemo(s)) : undefined;
+    const platform = cfg.webConcurrency > 1 ? await startClusterPrimary(cfg, { seed }) : await startPlatform(cfg, { seed });
+    const processes = 'processes' in platform ? platform.processes : 1;
     const lines = [
       '',
-      `  XiaoPu is running at ${platform.url}`,
+      `  XiaoPu is running at ${platform.url}  (${processes} web process${processes === 1 ? '' : 'es'}; XIAOPU_WEB_CONCURRENCY)`,
       `  API docs:        ${platform.url}/docs`,
       `  Console:         ${platform.url}/console  (admin: ${platform.url}/admin)`,
       `  Database:        ${cfg.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL in ${cfg.dataDir}/postgres`}`,
