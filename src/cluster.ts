@@ -102,8 +102,8 @@ export async function startClusterPrimary(config: Config, opts: { log?: Logger; 
 /** A web process: asks the primary for the database, serves HTTP until told to stop (or the primary is gone). */
 export async function runWebProcess(config: Config): Promise<void> {
   const log = createLogger(config);
-  let web: Awaited<ReturnType<typeof startWeb>> | undefined;
-  let database: ReturnType<typeof createDatabase> | undefined;
+  let web: Awaited<ReturnType<typeof startWeb>> | undefined = undefined;
+  let database: ReturnType<typeof createDatabase> | undefined = undefined;
   let stopping: Promise<void> | undefined;
   // Told to stop at any point, even while still starting: finish what is in flight, then exit.
   const stop = () => {
