@@ -28,6 +28,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+// @ts-expect-error -- a plain .mjs helper without type declarations
+import { serverBuildIsCurrent } from '../scripts/freshness.mjs';
 
 // ---------------------------------------------------------------- settings
 
@@ -300,6 +302,28 @@ async function stopServer(server: Server): Promise<void> {
     while (isAlive(pm.pid) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
     if (isAlive(pm.pid)) process.kill(pm.pid, 'SIGQUIT');
   }
+}
+
+/** Resident memory of the server's processes (the primary and any web processes it forked), in MiB; Linux only. */
+function serverRssMb(server: Server): number | null {
+  const pid = server.child.pid;
+  if (!pid || !existsSync(`/proc/${pid}/status`)) return null;
+  const rss = (p: number): number => {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      return m ? Number(m[1]) / 1024 : 0;
+    } catch {
+      return 0;
+    }
+  };
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
+      .filter((c) => readFileSync(`/proc/${c}/cmdline`, 'utf8').includes('xiaopu.js'));
+  } catch {
+    children = [];
+  }
+  return round([pid, ...children].reduce((sum, p) => sum + rss(p), 0));
 }
 
 // ---------------------------------------------------------------- merchant setup
@@ -716,17 +740,26 @@ async function main(): Promise<void> {
     log(`platform up at ${server.url} in ${((now() - t) / 1000).toFixed(1)} s`);
 
     const client = new HttpClient(server.url, 64);
+    const rss: Record<string, number | null> = { after_start: serverRssMb(server) };
     try {
       const merchant = await signup(client);
       // BENCH_ONLY=checkout,flash_sale,import runs a part (for profiling).
       const only = new Set((process.env.BENCH_ONLY ?? 'checkout,flash_sale,import').split(','));
       const checkout = only.has('checkout') ? await benchCheckout(client, server, merchant) : null;
+      rss.after_checkout = serverRssMb(server);
       const flashSale = only.has('flash_sale') ? await benchFlashSale(client, server, merchant) : null;
+      rss.after_flash_sale = serverRssMb(server);
       const importResult = only.has('import') ? await benchImport(client, merchant) : null;
+      rss.after_import = serverRssMb(server);
       const report = {
         machine: machine(),
         database: 'embedded',
-        server: { process: 'child (node bin/xiaopu.js start)', db_pool_size: POOL_SIZE, worker: false },
+        server: {
+          process: 'child (node bin/xiaopu.js start)', db_pool_size: POOL_SIZE, worker: false,
+          code: serverBuildIsCurrent(ROOT) && process.env.XIAOPU_FROM_SOURCE !== '1' ? 'build/ (compiled JavaScript)' : 'src/ through tsx',
+          web_processes: process.env.XIAOPU_WEB_CONCURRENCY ?? 'default',
+          rss_mb: rss,
+        },
         checkout,
         flash_sale: flashSale,
         import: importResult,
