@@ -1,7 +1,7 @@
 // Races that break other 发卡 systems, asserted from the database afterwards:
 // many buyers for few keys, many copies of one notify, forged notifies.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signSandboxNotify } from '../src/modules/payments/sandbox.ts';
+import { signSandboxNotify } from '../src/modules/payments/gateways/sandbox.ts';
 import {
   checkout, createProduct, importKeys, keys, notify, readOrder, setupTestApp, signedNotify, signupMerchant,
   type Checkout, type MerchantSession, type TestApp,

@@ -12,7 +12,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
 import { Keyring } from '../src/lib/crypto.ts';
-import { signSandboxNotify } from '../src/modules/payments/sandbox.ts';
+import { signSandboxNotify } from '../src/modules/payments/gateways/sandbox.ts';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'xiaopu-fault-'));
 const secrets = {

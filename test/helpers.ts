@@ -12,7 +12,7 @@ import { loadConfig, type Config } from '../src/config.ts';
 import { createDatabase } from '../src/db/client.ts';
 import { ManualClock } from '../src/lib/clock.ts';
 import { createAdmin } from '../src/modules/accounts/create-admin.ts';
-import { signSandboxNotify } from '../src/modules/payments/sandbox.ts';
+import { signSandboxNotify } from '../src/modules/payments/gateways/sandbox.ts';
 import type { Services } from '../src/modules/shared/context.ts';
 import { createLogger, createServices } from '../src/runtime.ts';
 import { buildApp, type App } from '../src/server/app.ts';

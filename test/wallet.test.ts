@@ -3,7 +3,7 @@
 // back into it. The balance never goes negative, even under concurrent buys.
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signSandboxNotify } from '../src/modules/payments/sandbox.ts';
+import { signSandboxNotify } from '../src/modules/payments/gateways/sandbox.ts';
 import {
   adminSession, bearer, checkout, createApiKey, createProduct, importKeys, keys, notify, readOrder, setupTestApp, signedNotify, signupMerchant,
   type TestApp,

@@ -15,7 +15,7 @@ import { deliverPaidOrder, deliveryStatements, reReserve, type OrderRef } from '
 import { noteNeedsAction } from '../orders/note-needs-action.ts';
 import { transitionOrder, transitionOrderStatement } from '../orders/transition-order.ts';
 import { emitEvent } from '../shared/outbox.ts';
-import { notificationStatement, recordNotification } from '../payments/record-notification.ts';
+import { notificationStatement, recordNotification } from '../payments/notify/record-notification.ts';
 import { deliveryEmailStatement, queueDeliveryEmail } from '../notifications/queue-delivery-email.ts';
 import { moveWalletBalance, walletAccount } from '../wallet/move-wallet-balance.ts';
 import type { Services } from '../shared/context.ts';

@@ -8,11 +8,11 @@
 // change nothing.
 import { findUnstorable, UNSTORABLE } from '../../lib/text.ts';
 import type { Services } from '../shared/context.ts';
-import { adapterFor } from '../payments/adapters/index.ts';
-import { GatewayError, type IncomingNotify, type NotifyAnswer, type NotifyVerdict } from '../payments/gateway-adapter.ts';
-import { loadGatewayConfig, loadGatewayConfigById, type GatewayConfig } from '../payments/gateway-configs.ts';
-import { isAddressBlocked, isPaymentFlooded } from '../payments/notify-guard.ts';
-import { recordNotification, type NotificationOutcome } from '../payments/record-notification.ts';
+import { adapterFor } from '../payments/gateways/adapters/index.ts';
+import { GatewayError, type IncomingNotify, type NotifyAnswer, type NotifyVerdict } from '../payments/gateways/gateway-adapter.ts';
+import { loadGatewayConfig, loadGatewayConfigById, type GatewayConfig } from '../payments/gateways/gateway-configs.ts';
+import { isAddressBlocked, isPaymentFlooded } from '../payments/notify/notify-guard.ts';
+import { recordNotification, type NotificationOutcome } from '../payments/notify/record-notification.ts';
 import { acceptPayment } from './accept-payment.ts';
 
 export interface HandledNotify {

@@ -1,9 +1,9 @@
 // A sandbox notify: verify completely, then settle. Every notify is recorded
 // with its outcome (never its signature). Repeats answer `success` and change nothing.
 import type { Services } from '../shared/context.ts';
-import { verifySandboxNotify } from '../payments/sandbox.ts';
-import { isAddressBlocked, isPaymentFlooded } from '../payments/notify-guard.ts';
-import { recordNotification } from '../payments/record-notification.ts';
+import { verifySandboxNotify } from '../payments/gateways/sandbox.ts';
+import { isAddressBlocked, isPaymentFlooded } from '../payments/notify/notify-guard.ts';
+import { recordNotification } from '../payments/notify/record-notification.ts';
 import { acceptPayment } from './accept-payment.ts';
 
 export interface NotifyAnswer {

@@ -8,9 +8,9 @@ import { AppError } from '../../lib/errors.ts';
 import { transitionOrder } from '../orders/transition-order.ts';
 import type { Services } from '../shared/context.ts';
 import { releaseCards } from '../vault/reserve-cards.ts';
-import { GatewayError, type PaymentAction } from '../payments/gateway-adapter.ts';
+import { GatewayError, type PaymentAction } from '../payments/gateways/gateway-adapter.ts';
 import { checkPaymentAction } from '../payments/check-payment-action.ts';
-import { configNotifyUrl, type GatewayConfig } from '../payments/gateway-configs.ts';
+import { configNotifyUrl, type GatewayConfig } from '../payments/gateways/gateway-configs.ts';
 
 export type PaymentPurpose =
   | { kind: 'order'; orderId: string; orderNumber: string; merchantId: string }

@@ -10,7 +10,7 @@ import { moveWalletBalance, walletAccount } from '../wallet/move-wallet-balance.
 import { addressKey, emailKey } from '../../lib/client-address.ts';
 import { newId, newOrderNumber } from '../../lib/ids.ts';
 import { chooseGateway } from '../payments/choose-gateway.ts';
-import { paymentUrl } from '../payments/gateways.ts';
+import { paymentUrl } from '../payments/gateways/gateways.ts';
 import { openPayment } from './open-payment.ts';
 import type { Services } from '../shared/context.ts';
 import { reserveCardsSql } from '../vault/reserve-cards.ts';

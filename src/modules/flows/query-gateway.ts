@@ -7,8 +7,8 @@ import { withTransaction } from '../../db/client.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
-import { GatewayError, type QueryResult } from '../payments/gateway-adapter.ts';
-import { loadGatewayConfigById } from '../payments/gateway-configs.ts';
+import { GatewayError, type QueryResult } from '../payments/gateways/gateway-adapter.ts';
+import { loadGatewayConfigById } from '../payments/gateways/gateway-configs.ts';
 import { acceptPayment, type SettleOutcome } from './accept-payment.ts';
 
 export interface GatewayQueryReport {

@@ -16,7 +16,7 @@ import { newId } from '../../lib/ids.ts';
 import type { OrderStatus } from '../orders/state-machine.ts';
 import { actorLabel, type Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
-import { loadGatewayConfigById } from '../payments/gateway-configs.ts';
+import { loadGatewayConfigById } from '../payments/gateways/gateway-configs.ts';
 import { askGatewayToRefund } from '../payments/refunds/ask-gateway-to-refund.ts';
 import { finishRefund } from './finish-refund.ts';
 import { presentRefund, type RefundView } from '../payments/refunds/refund-view.ts';

@@ -6,7 +6,7 @@ import { withTransaction } from '../../db/client.ts';
 import { AppError, rateLimited } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { chooseGateway } from '../payments/choose-gateway.ts';
-import { paymentUrl } from '../payments/gateways.ts';
+import { paymentUrl } from '../payments/gateways/gateways.ts';
 import { openPayment } from './open-payment.ts';
 import type { Services } from '../shared/context.ts';
 

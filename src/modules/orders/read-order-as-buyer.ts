@@ -3,7 +3,7 @@
 import { prepared } from '../../db/client.ts';
 import { safeEqual } from '../../lib/crypto.ts';
 import { notFound } from '../../lib/errors.ts';
-import { paymentUrl } from '../payments/gateways.ts';
+import { paymentUrl } from '../payments/gateways/gateways.ts';
 import type { Services } from '../shared/context.ts';
 import {
   DELIVERED_STATUSES, itemsAndCardsColumns, openDeliveries, ORDER_COLUMNS, presentItems, presentOrderSummary,

@@ -4,7 +4,7 @@
 // operator allows it with XIAOPU_GATEWAY_HTTP_URLS, or outside production).
 // Anything else (javascript:, data:, relative paths) would run or load on the
 // platform's origin, where buyers' order tokens live.
-import { GatewayError, type PaymentAction } from './gateway-adapter.ts';
+import { GatewayError, type PaymentAction } from './gateways/gateway-adapter.ts';
 
 /** Payment apps' own links (epay `urlscheme`, H5 pay): they open the app and never run on our page. */
 const APP_SCHEMES = new Set(['alipays:', 'alipay:', 'weixin:', 'wxpay:', 'mqqapi:', 'mqqwallet:']);

@@ -2,7 +2,7 @@
 // has it enabled, the shop offers it, and it takes this currency and amount.
 import { AppError } from '../../lib/errors.ts';
 import type { Services } from '../shared/context.ts';
-import { gatewayFee, loadGatewayConfig, type GatewayConfig } from './gateway-configs.ts';
+import { gatewayFee, loadGatewayConfig, type GatewayConfig } from './gateways/gateway-configs.ts';
 import { usableConfigs } from './list-shop-gateways.ts';
 
 export interface ChosenGateway {

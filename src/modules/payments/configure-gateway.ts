@@ -9,8 +9,8 @@ import { withTransaction } from '../../db/client.ts';
 import { AppError, notFound, validationError } from '../../lib/errors.ts';
 import { actorLabel, type Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
-import { adapterFor } from './adapters/index.ts';
-import { configNotifyUrl, gatewayView, loadConfigRow, openSecrets, toConfig, type GatewayView } from './gateway-configs.ts';
+import { adapterFor } from './gateways/adapters/index.ts';
+import { configNotifyUrl, gatewayView, loadConfigRow, openSecrets, toConfig, type GatewayView } from './gateways/gateway-configs.ts';
 import { newId } from '../../lib/ids.ts';
 
 const MAX_AMOUNT = 1_000_000_000_00;

@@ -1,8 +1,8 @@
 // Gateways as admins see them: every adapter XiaoPu ships, configured or not.
 import { notFound } from '../../lib/errors.ts';
 import type { Services } from '../shared/context.ts';
-import { ADAPTER_NAMES, adapterFor } from './adapters/index.ts';
-import { configNotifyUrl, gatewayView, toConfig, type GatewayConfigRow, type GatewayView } from './gateway-configs.ts';
+import { ADAPTER_NAMES, adapterFor } from './gateways/adapters/index.ts';
+import { configNotifyUrl, gatewayView, toConfig, type GatewayConfigRow, type GatewayView } from './gateways/gateway-configs.ts';
 
 export async function listGateways(s: Services): Promise<GatewayView[]> {
   const { rows } = await s.database.pool.query<GatewayConfigRow>('select * from gateway_configs where merchant_id is null');

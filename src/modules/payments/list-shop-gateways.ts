@@ -3,7 +3,7 @@
 // accounts, narrowed by the shop's own list.
 import { notFound } from '../../lib/errors.ts';
 import type { Services } from '../shared/context.ts';
-import { toConfig, type GatewayConfig, type GatewayConfigRow } from './gateway-configs.ts';
+import { toConfig, type GatewayConfig, type GatewayConfigRow } from './gateways/gateway-configs.ts';
 
 export interface ShopGateway {
   gateway: string;

@@ -1,7 +1,7 @@
 import { minorUnits } from '../../lib/money.ts';
 import type { Services } from '../shared/context.ts';
-import type { PaymentAction } from './gateway-adapter.ts';
-import { adapterFor } from './adapters/index.ts';
+import type { PaymentAction } from './gateways/gateway-adapter.ts';
+import { adapterFor } from './gateways/adapters/index.ts';
 
 export interface PaymentPageData {
   id: string;

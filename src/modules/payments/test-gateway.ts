@@ -4,8 +4,8 @@ import { withTransaction } from '../../db/client.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
-import { GatewayError } from './gateway-adapter.ts';
-import { loadGatewayConfig } from './gateway-configs.ts';
+import { GatewayError } from './gateways/gateway-adapter.ts';
+import { loadGatewayConfig } from './gateways/gateway-configs.ts';
 
 /** `merchantId` null tests the platform's configuration; a shop id, that shop's own. */
 export async function testGateway(ctx: Ctx, gateway: string, ip?: string, merchantId: string | null = null): Promise<{ ok: boolean; message: string }> {

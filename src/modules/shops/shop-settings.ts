@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { withTransaction } from '../../db/client.ts';
 import { notFound, validationError } from '../../lib/errors.ts';
-import { ADAPTER_NAMES } from '../payments/adapters/index.ts';
+import { ADAPTER_NAMES } from '../payments/gateways/adapters/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
 

@@ -1,4 +1,4 @@
-import type { SandboxNotify } from '../../modules/payments/sandbox.ts';
+import type { SandboxNotify } from '../../modules/payments/gateways/sandbox.ts';
 import { esc, formatMoney, layout } from './html.ts';
 
 interface PayPageData {

@@ -5,7 +5,7 @@ import { handleGatewayNotify } from '../../modules/flows/handle-gateway-notify.t
 import { handleSandboxNotify } from '../../modules/flows/handle-sandbox-notify.ts';
 import { loadPaymentPage } from '../../modules/payments/load-payment-page.ts';
 import { loadSandboxPayment } from '../../modules/payments/load-sandbox-payment.ts';
-import { signSandboxNotify } from '../../modules/payments/sandbox.ts';
+import { signSandboxNotify } from '../../modules/payments/gateways/sandbox.ts';
 import { isAllowedPaymentUrl } from '../../modules/payments/check-payment-action.ts';
 import { payPage } from '../pages/pay.ts';
 import { sandboxPayPage } from '../pages/sandbox-pay.ts';

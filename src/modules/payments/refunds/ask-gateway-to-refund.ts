@@ -2,8 +2,8 @@
 // the gateway's idempotency key (out_refund_no, out_request_no, Stripe's
 // Idempotency-Key), so asking again with the same id never refunds twice.
 import type { Ctx } from '../../shared/context.ts';
-import { GatewayError } from '../gateway-adapter.ts';
-import { loadGatewayConfigById } from '../gateway-configs.ts';
+import { GatewayError } from '../gateways/gateway-adapter.ts';
+import { loadGatewayConfigById } from '../gateways/gateway-configs.ts';
 
 export interface RefundToAsk {
   refundId: string;

@@ -5,10 +5,10 @@
 // payment, outcome, reason, address and hour; and refusals are counted per
 // address and per payment (rate_limits) so that a flood is cut off
 // (notify-guard.ts). Notifies that change something get a row each.
-import { prepared, type Queryable } from '../../db/client.ts';
-import type { Statement } from '../../db/pipeline.ts';
-import { addressKey } from '../../lib/client-address.ts';
-import { newId } from '../../lib/ids.ts';
+import { prepared, type Queryable } from '../../../db/client.ts';
+import type { Statement } from '../../../db/pipeline.ts';
+import { addressKey } from '../../../lib/client-address.ts';
+import { newId } from '../../../lib/ids.ts';
 import { NOTIFY_WINDOW_SECONDS, noteRejections } from './notify-guard.ts';
 
 export type NotificationOutcome =

@@ -7,7 +7,7 @@
 // never held back: gateways send for every shop from a few shared addresses,
 // and a forger (or a shop's misconfigured account) must not be able to stop
 // real payments from landing.
-import { addressKey } from '../../lib/client-address.ts';
+import { addressKey } from '../../../lib/client-address.ts';
 
 export const NOTIFY_WINDOW_SECONDS = 600;
 

@@ -10,7 +10,7 @@
 // minor units. We answer 200 {"received":true}.
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
-import { safeEqual } from '../../../lib/crypto.ts';
+import { safeEqual } from '../../../../lib/crypto.ts';
 import {
   GatewayError, type CreatedPayment, type GatewayAdapter, type IncomingNotify, type NotifyVerdict, type PaymentToCreate,
   type PaymentToQuery, type QueryResult, type RefundResult, type RefundToMake,

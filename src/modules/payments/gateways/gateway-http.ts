@@ -4,7 +4,7 @@
 // addresses (src/lib/outbound.ts) unless the operator allows private ones:
 // the shop chose that URL, and the platform's network is not theirs to probe.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { AnswerTooLarge, OutboundRefused, publicRequest } from '../../lib/outbound.ts';
+import { AnswerTooLarge, OutboundRefused, publicRequest } from '../../../lib/outbound.ts';
 import type { GatewayAdapter } from './gateway-adapter.ts';
 import { GatewayError } from './gateway-adapter.ts';
 

@@ -2,8 +2,8 @@
 // `{payment_id, trade_no, amount, currency, status, timestamp, signature}` with
 // signature = hex HMAC-SHA256(secret, "{payment_id}.{trade_no}.{amount}.{currency}.{status}.{timestamp}").
 import { z } from 'zod';
-import type { Keyring } from '../../lib/crypto.ts';
-import { safeEqual } from '../../lib/crypto.ts';
+import type { Keyring } from '../../../lib/crypto.ts';
+import { safeEqual } from '../../../lib/crypto.ts';
 
 export const SandboxNotify = z.object({
   payment_id: z.string().min(1).max(64),

@@ -1,8 +1,8 @@
 // Reading gateway configurations. Secret settings are sealed at rest and only
 // opened here, for the adapter; views for people never contain them.
-import { minorUnits } from '../../lib/money.ts';
-import type { Queryable } from '../../db/client.ts';
-import type { Keyring } from '../../lib/crypto.ts';
+import { minorUnits } from '../../../lib/money.ts';
+import type { Queryable } from '../../../db/client.ts';
+import type { Keyring } from '../../../lib/crypto.ts';
 import { adapterFor } from './adapters/index.ts';
 import type { GatewayAdapter } from './gateway-adapter.ts';
 import { restrictToPublicAddresses } from './gateway-http.ts';

@@ -14,7 +14,7 @@
 // plain text `success`.
 import { createSign, createVerify, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { fromDecimalString, toDecimalString } from '../../../lib/money.ts';
+import { fromDecimalString, toDecimalString } from '../../../../lib/money.ts';
 import {
   GatewayError, plainTextAnswer, type CreatedPayment, type GatewayAdapter, type IncomingNotify, type NotifyVerdict, type PaymentStatus,
   type PaymentToCreate, type PaymentToQuery, type QueryResult, type RefundResult, type RefundToMake,

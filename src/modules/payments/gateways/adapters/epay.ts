@@ -17,8 +17,8 @@
 // the plain text `success`, or the gateway retries.
 import { createHash, createSign, createVerify } from 'node:crypto';
 import { z } from 'zod';
-import { safeEqual } from '../../../lib/crypto.ts';
-import { fromDecimalString, toDecimalString } from '../../../lib/money.ts';
+import { safeEqual } from '../../../../lib/crypto.ts';
+import { fromDecimalString, toDecimalString } from '../../../../lib/money.ts';
 import {
   GatewayError, plainTextAnswer, type CreatedPayment, type GatewayAdapter, type IncomingNotify, type NotifyVerdict,
   type PaymentToCreate, type PaymentToQuery, type QueryResult, type RefundResult, type RefundToMake,

@@ -12,8 +12,8 @@
 // There is no query or refund API: refunds go to the buyer's wallet.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { safeEqual } from '../../../lib/crypto.ts';
-import { fromDecimalString, toDecimalString } from '../../../lib/money.ts';
+import { safeEqual } from '../../../../lib/crypto.ts';
+import { fromDecimalString, toDecimalString } from '../../../../lib/money.ts';
 import { GatewayError, plainTextAnswer, type CreatedPayment, type GatewayAdapter, type IncomingNotify, type NotifyVerdict, type PaymentToCreate } from '../gateway-adapter.ts';
 import { gatewayRequest, joinUrl, parseJsonAnswer } from '../gateway-http.ts';
 
