@@ -80,10 +80,6 @@ export class Keyring {
   csrfToken(sessionToken: string): string {
     return createHmac('sha256', this.sessionKey).update(`csrf\0${sessionToken}`).digest('base64url');
   }
-
-  sandboxSignature(payload: string): string {
-    return createHmac('sha256', this.sandboxSecret).update(payload, 'utf8').digest('hex');
-  }
 }
 
 export function sha256(value: string): Buffer {

@@ -10,7 +10,7 @@ import { findUnstorable, UNSTORABLE } from '../../lib/text.ts';
 import type { Services } from '../shared/context.ts';
 import { adapterFor } from '../payments/gateways/adapters/index.ts';
 import { GatewayError, type IncomingNotify, type NotifyAnswer, type NotifyVerdict } from '../payments/gateways/gateway-adapter.ts';
-import { loadGatewayConfig, loadGatewayConfigById, type GatewayConfig } from '../payments/gateways/gateway-configs.ts';
+import { loadGatewayConfigById, platformGatewayConfig, type GatewayConfig } from '../payments/gateways/gateway-configs.ts';
 import { isAddressBlocked, isPaymentFlooded } from '../payments/notify/notify-guard.ts';
 import { recordNotification, type NotificationOutcome } from '../payments/notify/record-notification.ts';
 import { acceptPayment } from './accept-payment.ts';
@@ -42,13 +42,14 @@ export async function handleGatewayNotify(s: Services, gateway: string, n: Incom
   if (findUnstorable(n.query, []) || findUnstorable(n.body, []) || UNSTORABLE.test(n.rawBody)) return done({ result: 'rejected', reason: 'malformed' });
 
   const config = configId === undefined
-    ? await loadGatewayConfig(pool, s.keyring, gateway)
+    ? await platformGatewayConfig(s, gateway)
     : await loadGatewayConfigById(pool, s.keyring, configId);
   if (!config || config.gateway !== gateway || (configId !== undefined && config.merchantId === null)) {
     return done({ result: 'rejected', reason: 'unknown_configuration' });
   }
   // A disabled configuration still settles payments it opened: the buyer paid.
-  if (config.settings === undefined) return done({ result: 'rejected', reason: 'gateway_not_configured' });
+  // Not so a gateway set from the environment that is off (the sandbox in production): it takes no money.
+  if (config.settings === undefined) return done({ result: 'rejected', reason: config.adapter.fromEnvironment ? 'gateway_disabled' : 'gateway_not_configured' });
 
   let verdict: NotifyVerdict;
   try {
@@ -66,7 +67,7 @@ export async function handleGatewayNotify(s: Services, gateway: string, n: Incom
 
   const outcome = await acceptPayment(s, {
     paymentId: verdict.paymentId, gateway, tradeNo: verdict.tradeNo, amount: verdict.amount, currency: verdict.currency,
-    actor: `gateway:${gateway}`, gatewayReference: verdict.gatewayReference, configId: config.id,
+    actor: `gateway:${gateway}`, gatewayReference: verdict.gatewayReference, configId: config.id ?? undefined,
   }, ip);
   // acceptPayment recorded the notification in its own transaction.
   return { answer: adapter.answer(outcome.result !== 'rejected'), outcome };

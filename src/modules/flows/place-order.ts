@@ -68,7 +68,7 @@ export async function placeOrder(s: Services, shopSlug: string, input: CreateOrd
   const chosen = await chooseGateway(s, { id: product.merchant_id, gateways: product.shop_gateways }, input, product.currency, total);
   const gateway = chosen.gateway;
   const amount = total + chosen.fee;
-  const payFromWallet = chosen.config?.adapter.internal === true;
+  const payFromWallet = chosen.config.adapter.internal === true;
   if (payFromWallet && !buyerUserId) {
     throw new AppError(401, 'login_required', 'Log in to pay from your wallet.', 'authentication_error', 'gateway');
   }
@@ -123,7 +123,7 @@ export async function placeOrder(s: Services, shopSlug: string, input: CreateOrd
          from pending`,
     values: [orderId, number, product.merchant_id, input.email, s.keyring.queryPasswordHash(orderId, input.query_password), address,
       total, product.currency, expiresAt, now, itemId, product.id, input.quantity, unitPrice,
-      paymentId, gateway, newId('oev', t), `buyer:${buyerIp}`, newId('evt', t), chosen.method, chosen.fee, amount, buyerUserId ?? null, chosen.config?.id ?? null,
+      paymentId, gateway, newId('oev', t), `buyer:${buyerIp}`, newId('evt', t), chosen.method, chosen.fee, amount, buyerUserId ?? null, chosen.config.id,
       payFromWallet ? null : s.config.maxPendingPerEmail, payFromWallet ? null : s.config.maxPendingPerIp],
   };
   try {
@@ -156,8 +156,9 @@ export async function placeOrder(s: Services, shopSlug: string, input: CreateOrd
     throw err;
   }
 
-  // Outside the transaction: a gateway call must never hold locks.
-  const action = chosen.config && !payFromWallet
+  // Outside the transaction: a gateway call must never hold locks. A payment made on
+  // XiaoPu's own page (the sandbox's) is not opened anywhere: pay_url is that page.
+  const action = !payFromWallet && !chosen.config.adapter.ownPayPage
     ? await openPayment(s, chosen.config, {
         purpose: { kind: 'order', orderId, orderNumber: number, merchantId: product.merchant_id }, paymentId, amount, currency: product.currency,
         method: chosen.method, subject: product.title, buyerIp, expiresAt,

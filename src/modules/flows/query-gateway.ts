@@ -8,7 +8,7 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import type { Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { GatewayError, type QueryResult } from '../payments/gateways/gateway-adapter.ts';
-import { loadGatewayConfigById } from '../payments/gateways/gateway-configs.ts';
+import { paymentGatewayConfig } from '../payments/gateways/gateway-configs.ts';
 import { acceptPayment, type SettleOutcome } from './accept-payment.ts';
 
 export interface GatewayQueryReport {
@@ -28,8 +28,7 @@ export async function queryGatewayForOrder(ctx: Ctx, orderId: string, ip?: strin
       where order_id = $1 order by (status = 'succeeded') desc, created_at desc limit 1`, [orderId]);
   const pay = rows[0];
   if (!pay) throw notFound('order');
-  if (pay.gateway === 'sandbox') throw new AppError(422, 'not_supported', 'The sandbox gateway has no query API; confirm the payment by hand instead.');
-  const config = pay.gateway_config_id ? await loadGatewayConfigById(pool, ctx.keyring, pay.gateway_config_id) : undefined;
+  const config = await paymentGatewayConfig(ctx, pool, { gateway: pay.gateway, gatewayConfigId: pay.gateway_config_id });
   if (!config?.adapter.query) throw new AppError(422, 'not_supported', `The ${pay.gateway} gateway has no query API; confirm the payment by hand instead.`);
   if (config.settings === undefined) throw new AppError(409, 'gateway_not_configured', `The ${pay.gateway} gateway's saved settings are incomplete.`);
 

@@ -16,7 +16,7 @@ import { newId } from '../../lib/ids.ts';
 import type { OrderStatus } from '../orders/state-machine.ts';
 import { actorLabel, type Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
-import { loadGatewayConfigById } from '../payments/gateways/gateway-configs.ts';
+import { paymentGatewayConfig } from '../payments/gateways/gateway-configs.ts';
 import { askGatewayToRefund } from '../payments/refunds/ask-gateway-to-refund.ts';
 import { finishRefund } from './finish-refund.ts';
 import { presentRefund, type RefundView } from '../payments/refunds/refund-view.ts';
@@ -126,8 +126,7 @@ async function chooseDestination(ctx: Ctx, q: Queryable, pay: Locked, asked: 'ga
     if (!pay.buyer_user_id) throw noAccount('You asked for the wallet.');
     return 'wallet';
   }
-  if (pay.gateway === 'sandbox') return 'gateway';
-  const config = pay.gateway_config_id ? await loadGatewayConfigById(q, ctx.keyring, pay.gateway_config_id) : undefined;
+  const config = await paymentGatewayConfig(ctx, q, { gateway: pay.gateway, gatewayConfigId: pay.gateway_config_id });
   if (config?.adapter.refund) return 'gateway';
   if (asked === 'gateway' || !pay.buyer_user_id || pay.config_merchant_id) throw noAccount(`The ${pay.gateway} gateway cannot refund through its API.`);
   return 'wallet';

@@ -39,9 +39,9 @@ export async function topUpWallet(s: Services, userId: string, input: TopupInput
       [topupId, userId, input.amount, input.currency, now]);
     await q.query(
       `insert into payments (id, topup_id, gateway, method, fee, amount, currency, created_at, gateway_config_id) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [paymentId, topupId, chosen.gateway, chosen.method, chosen.fee, amount, input.currency, now, chosen.config?.id ?? null]);
+      [paymentId, topupId, chosen.gateway, chosen.method, chosen.fee, amount, input.currency, now, chosen.config.id]);
   });
-  const action = chosen.config
+  const action = !chosen.config.adapter.ownPayPage
     ? await openPayment(s, chosen.config, {
         purpose: { kind: 'topup', topupId }, paymentId, amount, currency: input.currency, method: chosen.method,
         subject: 'Wallet top-up · 余额充值', buyerIp, expiresAt: new Date(now.getTime() + TOPUP_TTL_MS),

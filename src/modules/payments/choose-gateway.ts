@@ -2,7 +2,7 @@
 // has it enabled, the shop offers it, and it takes this currency and amount.
 import { AppError } from '../../lib/errors.ts';
 import type { Services } from '../shared/context.ts';
-import { gatewayFee, loadGatewayConfig, type GatewayConfig } from './gateways/gateway-configs.ts';
+import { environmentGatewayConfig, gatewayFee, loadGatewayConfig, type GatewayConfig } from './gateways/gateway-configs.ts';
 import { usableConfigs } from './list-shop-gateways.ts';
 
 export interface ChosenGateway {
@@ -10,8 +10,7 @@ export interface ChosenGateway {
   method: string | null;
   /** Paid by the buyer on top of the order total. */
   fee: number;
-  /** Undefined for the sandbox, which is configured from the environment. */
-  config?: GatewayConfig;
+  config: GatewayConfig;
 }
 
 const unavailable = (name: string): AppError =>
@@ -27,13 +26,10 @@ export async function chooseGateway(
 ): Promise<ChosenGateway> {
   const name = input.gateway;
   if (shop.gateways !== null && !shop.gateways.includes(name)) throw unavailable(name);
-  if (name === 'sandbox') {
-    if (!s.config.sandboxEnabled) throw unavailable(name);
-    return { gateway: 'sandbox', method: null, fee: 0 };
-  }
-  const config = shop.id === null
+  // A gateway set from the environment (the sandbox) needs no lookup; every shop may use it when it is on.
+  const config = environmentGatewayConfig(s, name) ?? (shop.id === null
     ? await loadGatewayConfig(s.database.pool, s.keyring, name)
-    : (await usableConfigs(s, shop.id, name)).get(name);
+    : (await usableConfigs(s, shop.id, name)).get(name));
   if (!config?.enabled) throw unavailable(name);
   const { adapter } = config;
   if (adapter.currencies && !adapter.currencies.includes(currency)) {

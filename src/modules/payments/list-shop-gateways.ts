@@ -3,7 +3,7 @@
 // accounts, narrowed by the shop's own list.
 import { notFound } from '../../lib/errors.ts';
 import type { Services } from '../shared/context.ts';
-import { toConfig, type GatewayConfig, type GatewayConfigRow } from './gateways/gateway-configs.ts';
+import { toConfig, type GatewayConfig, type GatewayConfigRow, environmentGatewayConfig } from './gateways/gateway-configs.ts';
 
 export interface ShopGateway {
   gateway: string;
@@ -23,9 +23,6 @@ export async function listShopGateways(s: Services, shopSlug: string): Promise<S
   if (!shop) throw notFound('shop');
   const configs = await usableConfigs(s, shop.id);
   const out: ShopGateway[] = [];
-  if (s.config.sandboxEnabled) {
-    out.push({ gateway: 'sandbox', title: 'Sandbox (no real money)', methods: [], currencies: null, fee_bps: 0, fee_fixed: 0, min_amount: null, max_amount: null });
-  }
   for (const c of configs.values()) {
     out.push({
       gateway: c.gateway, title: c.adapter.title, methods: c.methods, currencies: c.adapter.currencies ? [...c.adapter.currencies] : null,
@@ -47,6 +44,9 @@ export async function usableConfigs(s: Services, merchantId: string, gateway?: s
       where c.enabled and (c.merchant_id is null or c.merchant_id = $1) and ($2::text is null or c.gateway = $2)
       order by c.gateway, c.merchant_id nulls last`, [merchantId, gateway ?? null]);
   const out = new Map<string, GatewayConfig>();
+  // Gateways set from the environment (the sandbox, when on) first: every shop may use them.
+  const sandbox = environmentGatewayConfig(s, 'sandbox');
+  if (sandbox?.enabled && (gateway === undefined || gateway === sandbox.gateway)) out.set(sandbox.gateway, sandbox);
   for (const row of rows) {
     if (row.merchant_id !== null && !row.platform_allows) continue;
     if (out.has(row.gateway)) continue; // the shop's own came first

@@ -2,10 +2,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { handleGatewayNotify } from '../../modules/flows/handle-gateway-notify.ts';
-import { handleSandboxNotify } from '../../modules/flows/handle-sandbox-notify.ts';
 import { loadPaymentPage } from '../../modules/payments/load-payment-page.ts';
 import { loadSandboxPayment } from '../../modules/payments/load-sandbox-payment.ts';
 import { signSandboxNotify } from '../../modules/payments/gateways/sandbox.ts';
+import { environmentGatewayConfig } from '../../modules/payments/gateways/gateway-configs.ts';
 import { isAllowedPaymentUrl } from '../../modules/payments/check-payment-action.ts';
 import { payPage } from '../pages/pay.ts';
 import { sandboxPayPage } from '../pages/sandbox-pay.ts';
@@ -13,29 +13,12 @@ import { sandboxPayPage } from '../pages/sandbox-pay.ts';
 export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
   const s = app.services;
 
-  const notifySchema = {
-    tags: ['payments'],
-    summary: 'Sandbox gateway notify (JSON, form or query string)',
-    description:
-      'Fields `payment_id, trade_no, amount, currency, status, timestamp, signature`; signature = hex HMAC-SHA256(sandbox secret, ' +
-      '"{payment_id}.{trade_no}.{amount}.{currency}.{status}.{timestamp}"). Answers 200 `success` for a verified notify (also a repeat), 400 `fail` otherwise.',
-  };
-
-  app.post('/api/v1/payments/sandbox/notify', { schema: notifySchema }, async (req, reply) => {
-    const answer = await handleSandboxNotify(s, req.body, req.ip);
-    return reply.code(answer.status).type('text/plain; charset=utf-8').send(answer.body);
-  });
-  app.get('/api/v1/payments/sandbox/notify', { schema: notifySchema }, async (req, reply) => {
-    const answer = await handleSandboxNotify(s, req.query, req.ip);
-    return reply.code(answer.status).type('text/plain; charset=utf-8').send(answer.body);
-  });
-
   app.get('/pay/sandbox/:payment_id', {
     schema: { hide: true, params: z.object({ payment_id: z.string().min(1).max(64) }) },
   }, async (req, reply) => {
     const pay = await loadSandboxPayment(s, req.params.payment_id);
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').type('text/html; charset=utf-8');
-    if (!pay || !s.config.sandboxEnabled) return reply.code(404).send(sandboxPayPage(undefined));
+    if (!pay || !environmentGatewayConfig(s, 'sandbox')?.enabled) return reply.code(404).send(sandboxPayPage(undefined));
     const base = { payment_id: pay.id, trade_no: `sbx_${pay.id.slice(4)}`, amount: pay.amount, currency: pay.currency, timestamp: Math.floor(s.clock.now().getTime() / 1000) };
     return reply.send(sandboxPayPage({
       ...pay,
@@ -61,10 +44,20 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
     };
     const schema = {
       tags: ['payments'],
-      summary: 'A gateway\'s notify (epay, …): verified completely, then settled once',
-      description: 'The notify URL to configure at the gateway. Answers in the form the gateway expects (epay: `success`).',
+      summary: 'A gateway\'s notify (sandbox, epay, …): verified completely, then settled once',
+      description: 'The notify URL to configure at the gateway. Answers in the form the gateway expects (epay: `success`). '
+        + 'The sandbox (`/api/v1/payments/sandbox/notify`, JSON, form or query string): fields `payment_id, trade_no, amount, currency, status, timestamp, signature`; '
+        + 'signature = hex HMAC-SHA256(sandbox secret, "{payment_id}.{trade_no}.{amount}.{currency}.{status}.{timestamp}"); '
+        + 'answers 200 `success` for a verified notify (also a repeat), 400 `fail` otherwise.',
       params: z.object({ gateway: z.string().min(1).max(32) }),
     };
+    // The sandbox's notify URL is part of the core contract (DESIGN §12): the same handler, listed on its own.
+    const sandboxHandler = (req: FastifyRequest, reply: FastifyReply) =>
+      handler(Object.assign(req, { params: { gateway: 'sandbox' } }) as FastifyRequest<{ Params: { gateway: string } }>, reply);
+    const { params: _gatewayParam, ...common } = schema;
+    const sandboxSchema = { ...common, summary: 'The sandbox gateway\'s notify (JSON, form or query string)' };
+    raw.post('/api/v1/payments/sandbox/notify', { schema: sandboxSchema }, sandboxHandler);
+    raw.get('/api/v1/payments/sandbox/notify', { schema: sandboxSchema }, sandboxHandler);
     raw.post('/api/v1/payments/:gateway/notify', { schema }, handler);
     raw.get('/api/v1/payments/:gateway/notify', { schema }, handler);
     const shopSchema = {

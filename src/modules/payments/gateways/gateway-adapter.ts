@@ -138,6 +138,19 @@ export interface GatewayAdapter<S = unknown> {
    * wallet): no gateway call, no notify. createPayment and verifyNotify are never used.
    */
   readonly internal?: boolean;
+  /**
+   * Configured from the environment, not by an admin (the sandbox): its
+   * settings come from `environmentGatewayConfig`, and it has no row in
+   * gateway_configs.
+   */
+  readonly fromEnvironment?: boolean;
+  /**
+   * The adapter's own pay page, when the buyer pays on a page of XiaoPu's
+   * rather than at the gateway (the sandbox's Pay / Fail page). Such a
+   * payment is not opened at a gateway; `pay_url` is this page. Otherwise
+   * `pay_url` is the generic pay page, showing what createPayment returned.
+   */
+  ownPayPage?(publicUrl: string, paymentId: string): string;
 
   createPayment(settings: S, p: PaymentToCreate): Promise<CreatedPayment>;
   /** Checks everything the gateway signed. Amount, currency and payment are then checked against our row. */

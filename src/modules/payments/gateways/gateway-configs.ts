@@ -2,6 +2,7 @@
 // opened here, for the adapter; views for people never contain them.
 import { minorUnits } from '../../../lib/money.ts';
 import type { Queryable } from '../../../db/client.ts';
+import type { Services } from '../../shared/context.ts';
 import type { Keyring } from '../../../lib/crypto.ts';
 import { adapterFor } from './adapters/index.ts';
 import type { GatewayAdapter } from './gateway-adapter.ts';
@@ -26,7 +27,8 @@ export interface GatewayConfigRow {
 }
 
 export interface GatewayConfig {
-  id: string;
+  /** The gateway_configs row; null for a gateway configured from the environment (the sandbox). */
+  id: string | null;
   gateway: string;
   /** The shop that owns it; null for the platform's configuration. */
   merchantId: string | null;
@@ -87,6 +89,38 @@ export function toConfig(keyring: Keyring, row: GatewayConfigRow): GatewayConfig
   };
 }
 
+/**
+ * A gateway configured from the environment rather than stored (the sandbox:
+ * XIAOPU_SANDBOX_ENABLED, XIAOPU_SANDBOX_SECRET); undefined for any other.
+ * Off, it is still returned, disabled and without settings, so a notify or
+ * refund for it is refused for that reason.
+ */
+export function environmentGatewayConfig(s: Pick<Services, 'config' | 'keyring'>, gateway: string): GatewayConfig | undefined {
+  const adapter = adapterFor(gateway);
+  if (!adapter?.fromEnvironment) return undefined;
+  const enabled = gateway === 'sandbox' && s.config.sandboxEnabled;
+  const settings = adapter.settingsSchema.safeParse({ secret: s.keyring.sandboxSecret });
+  return {
+    id: null, gateway, merchantId: null, merchantConfigurable: false, adapter,
+    enabled: enabled && settings.success, settings: enabled && settings.success ? settings.data : undefined,
+    publicSettings: {}, secretsSet: ['secret'], methods: [...adapter.methods],
+    minAmount: null, maxAmount: null, feeBps: 0, feeFixed: 0, activeQuery: false, updatedAt: new Date(0),
+  };
+}
+
+/** The platform's configuration of a gateway: from the environment (the sandbox) or stored. */
+export async function platformGatewayConfig(s: Pick<Services, 'config' | 'keyring' | 'database'>, gateway: string): Promise<GatewayConfig | undefined> {
+  return environmentGatewayConfig(s, gateway) ?? loadGatewayConfig(s.database.pool, s.keyring, gateway);
+}
+
+/** The configuration a payment was opened with: its stored row, or the environment's for the sandbox. */
+export async function paymentGatewayConfig(
+  s: Pick<Services, 'config' | 'keyring'>, q: Queryable, pay: { gateway: string; gatewayConfigId: string | null },
+): Promise<GatewayConfig | undefined> {
+  if (pay.gatewayConfigId) return loadGatewayConfigById(q, s.keyring, pay.gatewayConfigId);
+  return environmentGatewayConfig(s, pay.gateway);
+}
+
 /** The platform's configuration of a gateway, or with `merchantId` the shop's own. */
 export async function loadGatewayConfig(q: Queryable, keyring: Keyring, gateway: string, merchantId: string | null = null): Promise<GatewayConfig | undefined> {
   const row = await loadConfigRow(q, gateway, merchantId);
@@ -99,7 +133,7 @@ export async function loadGatewayConfigById(q: Queryable, keyring: Keyring, id: 
 }
 
 /** Where the gateway sends notifies for this configuration: the platform's at the plain URL, a shop's own under its id. */
-export function configNotifyUrl(publicUrl: string, c: { gateway: string; id?: string; merchantId?: string | null }): string {
+export function configNotifyUrl(publicUrl: string, c: { gateway: string; id?: string | null; merchantId?: string | null }): string {
   const base = `${publicUrl}/api/v1/payments/${c.gateway}/notify`;
   return c.merchantId && c.id ? `${base}/${c.id}` : base;
 }

@@ -1,8 +1,10 @@
-// Links to the payment step. The sandbox has its own page with Pay / Fail
-// buttons; every other gateway's attempt is shown by the generic pay page
-// (redirect, QR code or auto-submitted form, from the payment's stored action).
+// The payment step's link (`pay_url`), one rule for every gateway: the
+// adapter's own page when the buyer pays on a page of XiaoPu's (the sandbox's
+// Pay / Fail page), else the generic pay page, which shows what the gateway
+// answered when the payment was opened (redirect, QR code or auto-submitted form).
 import type { Services } from '../../shared/context.ts';
+import { adapterFor } from './adapters/index.ts';
 
 export function paymentUrl(s: Services, gateway: string, paymentId: string): string {
-  return gateway === 'sandbox' ? `${s.config.publicUrl}/pay/sandbox/${paymentId}` : `${s.config.publicUrl}/pay/${paymentId}`;
+  return adapterFor(gateway)?.ownPayPage?.(s.config.publicUrl, paymentId) ?? `${s.config.publicUrl}/pay/${paymentId}`;
 }

@@ -3,7 +3,7 @@
 // Idempotency-Key), so asking again with the same id never refunds twice.
 import type { Ctx } from '../../shared/context.ts';
 import { GatewayError } from '../gateways/gateway-adapter.ts';
-import { loadGatewayConfigById } from '../gateways/gateway-configs.ts';
+import { paymentGatewayConfig } from '../gateways/gateway-configs.ts';
 
 export interface RefundToAsk {
   refundId: string;
@@ -29,12 +29,10 @@ export type GatewayRefundAnswer =
 export async function askGatewayToRefund(ctx: Ctx, r: RefundToAsk, opts: { again?: boolean } = {}): Promise<GatewayRefundAnswer> {
   // Into the buyer's wallet: nothing to ask; the wallet is credited when the refund is recorded.
   if (r.destination === 'wallet') return { kind: 'succeeded' };
-  if (r.gateway === 'sandbox') {
-    return ctx.config.sandboxEnabled
-      ? { kind: 'succeeded', gatewayRefundId: `sbx_${r.refundId.slice(4)}` }
-      : { kind: 'failed', message: 'The sandbox gateway is off.', unsupported: false };
+  const config = await paymentGatewayConfig(ctx, ctx.database.pool, { gateway: r.gateway, gatewayConfigId: r.gatewayConfigId });
+  if (config?.adapter.fromEnvironment && config.settings === undefined) {
+    return { kind: 'failed', message: `The ${r.gateway} gateway is off.`, unsupported: false };
   }
-  const config = r.gatewayConfigId ? await loadGatewayConfigById(ctx.database.pool, ctx.keyring, r.gatewayConfigId) : undefined;
   if (!config?.adapter.refund || config.settings === undefined) {
     return { kind: 'failed', message: `The ${r.gateway} gateway cannot refund through its API; refund the buyer another way.`, unsupported: true };
   }
