@@ -5,7 +5,7 @@
 // account only accepts logins from addresses it has had a session from.
 import { addressKey } from '../../lib/client-address.ts';
 import { AppError, rateLimited } from '../../lib/errors.ts';
-import type { Services } from '../shared/context.ts';
+import { buyerOf, type Ctx } from '../shared/context.ts';
 import { hitRateLimit } from '../trust/rate-limit.ts';
 import { verifyPassword } from './passwords.ts';
 import type { LoginInput } from './schemas.ts';
@@ -17,7 +17,8 @@ const PER_ACCOUNT_AND_ADDRESS = 10;
 /** Failed logins per account per hour, from all addresses together, before new addresses are turned away. */
 const FAILURES_PER_ACCOUNT_HOUR = 100;
 
-export async function login(s: Services, input: LoginInput, ip: string) {
+export async function login(s: Ctx, input: LoginInput) {
+  const { ip } = buyerOf(s);
   const pool = s.database.pool;
   const now = s.clock.now();
   const address = addressKey(ip);

@@ -2,14 +2,16 @@ import { addressKey } from '../../lib/client-address.ts';
 import { withTransaction } from '../../db/client.ts';
 import { conflict } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import type { Services } from '../shared/context.ts';
+import { actorAddress, type Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { hashPassword } from './passwords.ts';
 import type { SignupInput } from './schemas.ts';
 import { createSession } from './sessions.ts';
 
 /** Creates a user, their shop (unless it is a buyer account) and a session, in one transaction. */
-export async function signup(s: Services, input: SignupInput, ip: string) {
+/** `ctx.actor`: the buyer signing up (their address is recorded), or the system (the demo seed). */
+export async function signup(s: Ctx, input: SignupInput) {
+  const ip = actorAddress(s.actor) ?? '127.0.0.1';
   const passwordHash = await hashPassword(input.password);
   const now = s.clock.now();
   const userId = newId('usr', now.getTime());

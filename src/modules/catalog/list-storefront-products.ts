@@ -1,6 +1,6 @@
 import { minorUnits } from '../../lib/money.ts';
 import { notFound } from '../../lib/errors.ts';
-import type { Services } from '../shared/context.ts';
+import type { Ctx, Services } from '../shared/context.ts';
 
 interface StorefrontRow {
   id: string; slug: string; title: string; description: string; category: string | null; price: string; currency: string;
@@ -26,7 +26,7 @@ async function loadShop(s: Services, shopSlug: string) {
 }
 
 /** The public listing of a shop: public products with price and available stock, shelved by category. */
-export async function listStorefrontProducts(s: Services, shopSlug: string) {
+export async function listStorefrontProducts(s: Ctx, { shopSlug }: { shopSlug: string }) {
   const shop = await loadShop(s, shopSlug);
   const { rows } = await s.database.pool.query<StorefrontRow>(
     `select ${COLUMNS} from products p where p.merchant_id = $1 and p.visibility = 'public'
@@ -35,7 +35,7 @@ export async function listStorefrontProducts(s: Services, shopSlug: string) {
 }
 
 /** One product of a shop as a buyer sees it (public or unlisted; never hidden). */
-export async function getStorefrontProduct(s: Services, shopSlug: string, productId: string) {
+export async function getStorefrontProduct(s: Ctx, { shopSlug, productId }: { shopSlug: string; productId: string }) {
   const shop = await loadShop(s, shopSlug);
   const { rows } = await s.database.pool.query<StorefrontRow>(
     `select ${COLUMNS} from products p where p.merchant_id = $1 and p.id = $2 and p.visibility <> 'hidden'`, [shop.id, productId]);

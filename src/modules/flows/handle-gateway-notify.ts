@@ -7,7 +7,7 @@
 // Every notify is recorded with its outcome; repeats answer success and
 // change nothing.
 import { findUnstorable, UNSTORABLE } from '../../lib/text.ts';
-import type { Services } from '../shared/context.ts';
+import { actorAddress, type Ctx } from '../shared/context.ts';
 import { adapterFor } from '../payments/gateways/adapters/index.ts';
 import { GatewayError, type IncomingNotify, type NotifyAnswer, type NotifyVerdict } from '../payments/gateways/gateway-adapter.ts';
 import { loadGatewayConfigById, platformGatewayConfig, type GatewayConfig } from '../payments/gateways/gateway-configs.ts';
@@ -20,8 +20,16 @@ export interface HandledNotify {
   outcome: NotificationOutcome;
 }
 
-/** `configId`: a shop's own gateway account (its notify URL carries the id); absent for the platform's. */
-export async function handleGatewayNotify(s: Services, gateway: string, n: IncomingNotify, ip: string, configId?: string): Promise<HandledNotify | undefined> {
+export interface GatewayNotifyInput {
+  gateway: string;
+  notify: IncomingNotify;
+  /** A shop's own gateway account (its notify URL carries the id); absent for the platform's. */
+  configId?: string;
+}
+
+/** `ctx.actor`: the gateway, as `{type: 'gateway', name, ip}` with the notify's source address. */
+export async function handleGatewayNotify(s: Ctx, { gateway, notify: n, configId }: GatewayNotifyInput): Promise<HandledNotify | undefined> {
+  const ip = actorAddress(s.actor) ?? '';
   const adapter = adapterFor(gateway);
   if (!adapter) return undefined;
   const pool = s.database.pool;
@@ -78,7 +86,7 @@ export async function handleGatewayNotify(s: Services, gateway: string, n: Incom
  * key then cannot mint payments). Skipped for a payment already settled by
  * this trade (a repeat). Returns the reason to refuse, or undefined.
  */
-async function activeQuery(s: Services, config: GatewayConfig, v: Extract<NotifyVerdict, { ok: true }>): Promise<string | undefined> {
+async function activeQuery(s: Ctx, config: GatewayConfig, v: Extract<NotifyVerdict, { ok: true }>): Promise<string | undefined> {
   const { adapter } = config;
   if (!config.activeQuery || !adapter.query) return undefined;
   const { rows } = await s.database.pool.query<{ status: string; gateway_trade_no: string | null; gateway_reference: string | null }>(

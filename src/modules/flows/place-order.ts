@@ -12,7 +12,7 @@ import { newId, newOrderNumber } from '../../lib/ids.ts';
 import { chooseGateway } from '../payments/choose-gateway.ts';
 import { paymentUrl } from '../payments/gateways/gateways.ts';
 import { openPayment } from './open-payment.ts';
-import type { Services } from '../shared/context.ts';
+import { buyerOf, type Ctx } from '../shared/context.ts';
 import { reserveCardsSql } from '../vault/reserve-cards.ts';
 import type { CreateOrderInput } from '../orders/schemas.ts';
 
@@ -26,8 +26,12 @@ interface CheckoutProduct {
   shop_gateways: string[] | null;
 }
 
-/** `buyerUserId`: the buyer's account when they check out logged in (required to pay from the wallet). */
-export async function placeOrder(s: Services, shopSlug: string, input: CreateOrderInput, buyerIp: string, buyerUserId?: string) {
+export type PlaceOrderInput = CreateOrderInput & { shopSlug: string };
+
+/** The buyer (`ctx.actor`) checks out; logged in (their `userId`), they may pay from the wallet. */
+export async function placeOrder(s: Ctx, input: PlaceOrderInput) {
+  const { ip: buyerIp, userId: buyerUserId } = buyerOf(s);
+  const { shopSlug } = input;
   const pool = s.database.pool;
   // The attempt is counted (per IP and per email, in PostgreSQL so every
   // process shares the count) in the same statement that reads the product.

@@ -8,7 +8,7 @@ import { newId } from '../../lib/ids.ts';
 import { chooseGateway } from '../payments/choose-gateway.ts';
 import { paymentUrl } from '../payments/gateways/gateways.ts';
 import { openPayment } from './open-payment.ts';
-import type { Services } from '../shared/context.ts';
+import { buyerOf, type Ctx } from '../shared/context.ts';
 
 export const TopupInput = z.object({
   amount: z.number().int().min(1).max(100_000_000).describe('Minor units the wallet receives'),
@@ -21,7 +21,10 @@ export type TopupInput = z.infer<typeof TopupInput>;
 const MAX_PENDING_TOPUPS = 5;
 const TOPUP_TTL_MS = 30 * 60 * 1000;
 
-export async function topUpWallet(s: Services, userId: string, input: TopupInput, buyerIp: string) {
+/** A logged-in buyer (`ctx.actor`) tops up their wallet. */
+export async function topUpWallet(s: Ctx, input: TopupInput) {
+  const { ip: buyerIp, userId } = buyerOf(s);
+  if (!userId) throw new Error('a wallet top-up needs the buyer account');
   if (input.gateway === 'wallet') {
     throw new AppError(422, 'gateway_unavailable', 'A wallet cannot be topped up from itself.', 'invalid_request_error', 'gateway');
   }

@@ -3,7 +3,7 @@
 // order give the same empty answer; attempts are rate-limited per IP and per
 // number/email.
 import { safeEqualBuf } from '../../lib/crypto.ts';
-import type { Services } from '../shared/context.ts';
+import { buyerOf, type Ctx } from '../shared/context.ts';
 import { addressKey } from '../../lib/client-address.ts';
 import { hitRateLimit } from '../trust/rate-limit.ts';
 import type { LookupInput } from './schemas.ts';
@@ -15,7 +15,8 @@ const MAX_PER_SUBJECT_AND_IP = 10; // per 10 minutes
 const MAX_PER_SUBJECT = 30; // per 10 minutes
 const WINDOW_S = 600;
 
-export async function lookupOrders(s: Services, input: LookupInput, ip: string) {
+export async function lookupOrders(s: Ctx, input: LookupInput) {
+  const { ip } = buyerOf(s);
   const pool = s.database.pool;
   const now = s.clock.now();
   const subject = 'number' in input ? `number:${input.number}` : `email:${input.email}`;

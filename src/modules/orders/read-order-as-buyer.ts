@@ -4,13 +4,13 @@ import { prepared } from '../../db/client.ts';
 import { safeEqual } from '../../lib/crypto.ts';
 import { notFound } from '../../lib/errors.ts';
 import { paymentUrl } from '../payments/gateways/gateways.ts';
-import type { Services } from '../shared/context.ts';
+import type { Ctx } from '../shared/context.ts';
 import {
   DELIVERED_STATUSES, itemsAndCardsColumns, openDeliveries, ORDER_COLUMNS, presentItems, presentOrderSummary,
   type ItemRow, type OrderRow, type SoldCardJson,
 } from './order-rows.ts';
 
-export async function readOrderAsBuyer(s: Services, number: string, token: string) {
+export async function readOrderAsBuyer(s: Ctx, { number, token }: { number: string; token: string }) {
   const pool = s.database.pool;
   // One statement (one round trip): the order, its items and its keys still
   // encrypted. Nothing is decrypted or shown unless the token is the order's.

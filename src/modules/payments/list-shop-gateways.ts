@@ -2,7 +2,7 @@
 // gateway (and the sandbox when it is on) plus the shop's own gateway
 // accounts, narrowed by the shop's own list.
 import { notFound } from '../../lib/errors.ts';
-import type { Services } from '../shared/context.ts';
+import type { Ctx, Services } from '../shared/context.ts';
 import { toConfig, type GatewayConfig, type GatewayConfigRow, environmentGatewayConfig } from './gateways/gateway-configs.ts';
 
 export interface ShopGateway {
@@ -16,7 +16,7 @@ export interface ShopGateway {
   max_amount: number | null;
 }
 
-export async function listShopGateways(s: Services, shopSlug: string): Promise<ShopGateway[]> {
+export async function listShopGateways(s: Ctx, { shopSlug }: { shopSlug: string }): Promise<ShopGateway[]> {
   const { rows: shops } = await s.database.pool.query<{ id: string; gateways: string[] | null }>(
     `select id, gateways from merchants where slug = $1 and status = 'active'`, [shopSlug]);
   const shop = shops[0];

@@ -21,7 +21,8 @@ export async function seedDemo(s: Services): Promise<{ created: boolean }> {
     const { rowCount } = await q.query('select 1 from merchants where slug = $1', [DEMO.shopSlug]);
     if (rowCount) return { created: false };
     await createAdmin(s, DEMO.admin);
-    const { merchant, user } = await signup(s, { email: DEMO.merchant.email, password: DEMO.merchant.password, shop_name: '小铺演示店 Demo Shop', shop_slug: DEMO.shopSlug }, '127.0.0.1');
+    const { merchant, user } = await signup({ ...s, actor: { type: 'system', name: 'seed_demo' } },
+      { email: DEMO.merchant.email, password: DEMO.merchant.password, shop_name: '小铺演示店 Demo Shop', shop_slug: DEMO.shopSlug });
     if (!merchant) throw new Error('the demo signup made no shop');
     const ctx = { ...s, actor: { type: 'member' as const, userId: user.id, merchantId: merchant.id } };
     const demoKey = () => `DEMO-${randomBytes(6).toString('hex').toUpperCase().match(/.{4}/g)?.join('-')}`;

@@ -1,5 +1,6 @@
-// What every use case receives first: the database, the keyring, the clock,
-// a logger, configuration, and who is acting.
+// What every use case receives first — `useCase(ctx, input)` — the database,
+// the keyring, the clock, a logger (the request's, with its id, when there is
+// a request), configuration, and who is acting.
 import type { BaseLogger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
@@ -10,7 +11,10 @@ export type Actor =
   | { type: 'member'; userId: string; merchantId: string }
   | { type: 'api_key'; keyId: string; merchantId: string; scopes: readonly string[] }
   | { type: 'admin'; userId: string }
-  | { type: 'buyer'; ip: string }
+  /** Anyone at the storefront (or signing up, logging in); `userId` when they are logged in. */
+  | { type: 'buyer'; ip: string; userId?: string }
+  /** A payment gateway's notify, from `ip`. */
+  | { type: 'gateway'; name: string; ip: string }
   | { type: 'system'; name: string };
 
 /** The logging calls use cases make (pino's, also satisfied by a Fastify request logger). */
@@ -36,6 +40,7 @@ export function merchantScope(actor: Actor): string | undefined {
       return actor.merchantId;
     case 'admin':
     case 'buyer':
+    case 'gateway':
     case 'system':
       return undefined;
     default: {
@@ -55,6 +60,7 @@ export function actorId(actor: Actor): string {
       return actor.keyId;
     case 'buyer':
       return actor.ip;
+    case 'gateway':
     case 'system':
       return actor.name;
     default: {
@@ -64,10 +70,21 @@ export function actorId(actor: Actor): string {
   }
 }
 
+/** The buyer a storefront use case acts for: their address and, when logged in, their account. */
+export function buyerOf(ctx: Ctx): { ip: string; userId?: string } {
+  if (ctx.actor.type !== 'buyer') throw new Error(`a buyer's use case called by ${ctx.actor.type}`);
+  return ctx.actor;
+}
+
+/** The client address behind the actor, when it has one (buyers, gateways). */
+export function actorAddress(actor: Actor): string | undefined {
+  return actor.type === 'buyer' || actor.type === 'gateway' ? actor.ip : undefined;
+}
+
 /**
  * The one label for an actor in order events and `updated_by` columns:
  * `member:usr_…`, `api_key:key_…`, `admin:usr_…`, `buyer:203.0.113.7`,
- * `system:expire_orders`. Gateways write `gateway:<name>` the same way.
+ * `system:expire_orders`, `gateway:sandbox`.
  */
 export function actorLabel(actor: Actor): string {
   return `${actor.type}:${actorId(actor)}`;

@@ -2,7 +2,7 @@
 // the caller's transaction so an action and its audit row land together.
 import type { Queryable } from '../../db/client.ts';
 import { newId } from '../../lib/ids.ts';
-import { actorId, merchantScope, type Actor } from '../shared/context.ts';
+import { actorAddress, actorId, merchantScope, type Actor } from '../shared/context.ts';
 
 export interface AuditInput {
   action: string;
@@ -20,7 +20,7 @@ export async function writeAudit(q: Queryable, actor: Actor, at: Date, input: Au
     [
       newId('aud', at.getTime()), actor.type, actorId(actor), input.merchantId ?? merchantScope(actor) ?? null,
       input.action, input.targetType ?? null, input.targetId ?? null, JSON.stringify(input.data ?? {}),
-      input.ip ?? (actor.type === 'buyer' ? actor.ip : null), at,
+      input.ip ?? actorAddress(actor) ?? null, at,
     ],
   );
 }

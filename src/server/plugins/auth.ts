@@ -62,6 +62,20 @@ function baseCtx(req: FastifyRequest): Services {
   return { ...s, log: req.log };
 }
 
+/**
+ * Anyone at the storefront, signing up or logging in: the request's address
+ * and, with a session, the account. No authentication is required.
+ */
+export function buyerCtx(req: FastifyRequest): Ctx {
+  const userId = req.principal?.kind === 'session' ? req.principal.user.userId : undefined;
+  return { ...baseCtx(req), actor: { type: 'buyer', ip: req.ip, ...(userId ? { userId } : {}) } };
+}
+
+/** A gateway's notify, from the request's address. */
+export function gatewayCtx(req: FastifyRequest, gateway: string): Ctx {
+  return { ...baseCtx(req), actor: { type: 'gateway', name: gateway, ip: req.ip } };
+}
+
 /** A merchant member's session or an API key holding `scope`. Returns the context and the merchant id. */
 export function requireMerchant(req: FastifyRequest, scope: ApiScope): { ctx: Ctx; merchantId: string } {
   const p = req.principal;

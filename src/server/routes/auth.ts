@@ -6,7 +6,7 @@ import { deleteSession } from '../../modules/accounts/sessions.ts';
 import { signup } from '../../modules/accounts/signup.ts';
 import { addressKey } from '../../lib/client-address.ts';
 import { hitRateLimit } from '../../modules/trust/rate-limit.ts';
-import { requireSession, SESSION_COOKIE, setSessionCookie } from '../plugins/auth.ts';
+import { buyerCtx, requireSession, SESSION_COOKIE, setSessionCookie } from '../plugins/auth.ts';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const s = app.services;
@@ -15,7 +15,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['accounts'], summary: 'Create a merchant account and shop; sets the session cookie', body: SignupInput, response: { 201: SessionOut } },
   }, async (req, reply) => {
     await hitRateLimit(s.database.pool, s.clock.now(), `signup:ip:${addressKey(req.ip)}`, 20, 3600);
-    const r = await signup(s, req.body, req.ip);
+    const r = await signup(buyerCtx(req), req.body);
     setSessionCookie(reply, s, r.session.token, r.session.expiresAt);
     return reply.code(201).send({ user: r.user, merchant: r.merchant, csrf_token: r.session.csrfToken });
   });
@@ -23,7 +23,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/v1/auth/login', {
     schema: { tags: ['accounts'], summary: 'Log in; sets the session cookie', body: LoginInput, response: { 200: SessionOut } },
   }, async (req, reply) => {
-    const r = await login(s, req.body, req.ip);
+    const r = await login(buyerCtx(req), req.body);
     setSessionCookie(reply, s, r.session.token, r.session.expiresAt);
     return { user: r.user, merchant: r.merchant, csrf_token: r.session.csrfToken };
   });

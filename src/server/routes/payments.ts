@@ -1,3 +1,4 @@
+import { buyerCtx, gatewayCtx } from '../plugins/auth.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -16,7 +17,7 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/pay/sandbox/:payment_id', {
     schema: { hide: true, params: z.object({ payment_id: z.string().min(1).max(64) }) },
   }, async (req, reply) => {
-    const pay = await loadSandboxPayment(s, req.params.payment_id);
+    const pay = await loadSandboxPayment(buyerCtx(req), req.params.payment_id);
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').type('text/html; charset=utf-8');
     if (!pay || !environmentGatewayConfig(s, 'sandbox')?.enabled) return reply.code(404).send(sandboxPayPage(undefined));
     const base = { payment_id: pay.id, trade_no: `sbx_${pay.id.slice(4)}`, amount: pay.amount, currency: pay.currency, timestamp: Math.floor(s.clock.now().getTime() / 1000) };
@@ -35,10 +36,14 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
     raw.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 256 * 1024 }, (_req, body, done) => done(null, body));
     const handler = async (req: FastifyRequest<{ Params: { gateway: string; config_id?: string } }>, reply: FastifyReply) => {
       const rawBody = typeof req.body === 'string' ? req.body : '';
-      const answer = await handleGatewayNotify(s, req.params.gateway, {
-        method: req.method, query: (req.query ?? {}) as Record<string, unknown>, body: parseNotifyBody(req.headers['content-type'], rawBody),
-        rawBody, headers: req.headers,
-      }, req.ip, req.params.config_id);
+      const answer = await handleGatewayNotify(gatewayCtx(req, req.params.gateway), {
+        gateway: req.params.gateway,
+        notify: {
+          method: req.method, query: (req.query ?? {}) as Record<string, unknown>, body: parseNotifyBody(req.headers['content-type'], rawBody),
+          rawBody, headers: req.headers,
+        },
+        configId: req.params.config_id,
+      });
       if (!answer) return reply.code(404).type('text/plain; charset=utf-8').send('unknown gateway');
       return reply.code(answer.answer.status).type(answer.answer.contentType).send(answer.answer.body);
     };
@@ -72,7 +77,7 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/pay/:payment_id', {
     schema: { hide: true, params: z.object({ payment_id: z.string().min(1).max(64) }) },
   }, async (req, reply) => {
-    const page = await loadPaymentPage(s, req.params.payment_id);
+    const page = await loadPaymentPage(buyerCtx(req), req.params.payment_id);
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').type('text/html; charset=utf-8');
     if (!page) return reply.code(404).send(await payPage(undefined));
     const formTarget = page.action?.kind === 'form' && isAllowedPaymentUrl(page.action.action, true) ? page.action.action : undefined;

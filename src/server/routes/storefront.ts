@@ -1,3 +1,4 @@
+import { buyerCtx } from '../plugins/auth.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../lib/errors.ts';
@@ -12,14 +13,13 @@ import { StorefrontProductOut } from '../../modules/catalog/schemas.ts';
 const ShopParams = z.object({ shop_slug: z.string().min(1).max(64) });
 
 export const storefrontRoutes: FastifyPluginAsyncZod = async (app) => {
-  const s = app.services;
 
   app.get('/api/v1/storefront/:shop_slug/products', {
     schema: {
       tags: ['storefront'], summary: "A shop's public products with price and available stock", params: ShopParams,
       response: { 200: z.object({ object: z.literal('list'), shop: z.object({ slug: z.string(), name: z.string() }), data: z.array(StorefrontProductOut), has_more: z.boolean() }) },
     },
-  }, async (req) => listStorefrontProducts(s, req.params.shop_slug));
+  }, async (req) => listStorefrontProducts(buyerCtx(req), { shopSlug: req.params.shop_slug }));
 
   app.get('/api/v1/storefront/:shop_slug/products/:product_id', {
     schema: {
@@ -27,7 +27,7 @@ export const storefrontRoutes: FastifyPluginAsyncZod = async (app) => {
       params: ShopParams.extend({ product_id: z.string().min(1).max(64) }),
       response: { 200: z.object({ shop: z.object({ slug: z.string(), name: z.string() }), product: StorefrontProductOut }) },
     },
-  }, async (req) => getStorefrontProduct(s, req.params.shop_slug, req.params.product_id));
+  }, async (req) => getStorefrontProduct(buyerCtx(req), { shopSlug: req.params.shop_slug, productId: req.params.product_id }));
 
   app.get('/api/v1/storefront/:shop_slug/gateways', {
     schema: {
@@ -37,7 +37,7 @@ export const storefrontRoutes: FastifyPluginAsyncZod = async (app) => {
         fee_bps: z.number().int(), fee_fixed: z.number().int(), min_amount: z.number().int().nullable(), max_amount: z.number().int().nullable(),
       })), has_more: z.boolean() }) },
     },
-  }, async (req) => ({ object: 'list' as const, data: await listShopGateways(s, req.params.shop_slug), has_more: false }));
+  }, async (req) => ({ object: 'list' as const, data: await listShopGateways(buyerCtx(req), { shopSlug: req.params.shop_slug }), has_more: false }));
 
   app.post('/api/v1/storefront/:shop_slug/orders', {
     schema: {
@@ -50,8 +50,7 @@ export const storefrontRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req, reply) => {
     reply.header('cache-control', 'no-store');
-    const buyerUserId = req.principal?.kind === 'session' ? req.principal.user.userId : undefined;
-    return reply.code(201).send(await placeOrder(s, req.params.shop_slug, req.body, req.ip, buyerUserId));
+    return reply.code(201).send(await placeOrder(buyerCtx(req), { ...req.body, shopSlug: req.params.shop_slug }));
   });
 
   app.get('/api/v1/storefront/orders/:number', {
@@ -65,7 +64,7 @@ export const storefrontRoutes: FastifyPluginAsyncZod = async (app) => {
     const token = req.headers['x-order-token'];
     if (!token) throw new AppError(401, 'order_token_required', 'Send the order access token in the X-Order-Token header.', 'authentication_error');
     reply.header('cache-control', 'no-store');
-    return readOrderAsBuyer(s, req.params.number, token);
+    return readOrderAsBuyer(buyerCtx(req), { number: req.params.number, token });
   });
 
   app.post('/api/v1/storefront/orders/lookup', {
@@ -78,6 +77,6 @@ export const storefrontRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req, reply) => {
     reply.header('cache-control', 'no-store');
-    return lookupOrders(s, req.body, req.ip);
+    return lookupOrders(buyerCtx(req), req.body);
   });
 };

@@ -1,18 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getWallet, listWalletTransactions, WalletTransactionsQuery } from '../../modules/wallet/get-wallet.ts';
 import { TopupInput, topUpWallet } from '../../modules/flows/top-up-wallet.ts';
-import { requireSession } from '../plugins/auth.ts';
+import { buyerCtx, requireSession } from '../plugins/auth.ts';
 
 export const walletRoutes: FastifyPluginAsyncZod = async (app) => {
-  const s = app.services;
 
   app.get('/api/v1/wallet', {
     schema: { tags: ['wallet'], summary: 'Your wallet balances (buyer accounts; session)' },
-  }, async (req) => getWallet(s, requireSession(req).user.userId));
+  }, async (req) => getWallet(requireSession(req).ctx, requireSession(req).user.userId));
 
   app.get('/api/v1/wallet/transactions', {
     schema: { tags: ['wallet'], summary: 'Your wallet movements: top-ups, payments, refunds (newest first)', querystring: WalletTransactionsQuery },
-  }, async (req) => listWalletTransactions(s, requireSession(req).user.userId, req.query));
+  }, async (req) => listWalletTransactions(requireSession(req).ctx, requireSession(req).user.userId, req.query));
 
   app.post('/api/v1/wallet/topups', {
     schema: {
@@ -23,8 +22,8 @@ export const walletRoutes: FastifyPluginAsyncZod = async (app) => {
       body: TopupInput,
     },
   }, async (req, reply) => {
-    const { user } = requireSession(req);
+    requireSession(req);
     reply.header('cache-control', 'no-store');
-    return reply.code(201).send(await topUpWallet(s, user.userId, req.body, req.ip));
+    return reply.code(201).send(await topUpWallet(buyerCtx(req), req.body));
   });
 };
