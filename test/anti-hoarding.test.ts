@@ -31,7 +31,8 @@ describe('checkout limits', () => {
 
   it('keep one address from reserving a whole product with throwaway emails', async () => {
     const p = await createProduct(t, auth, { max_quantity: 5 });
-    await importKeys(t, auth, p.id, keys(100));
+    // More keys than all 60 checkouts ask for, so that the limits answer them, not the stock gate.
+    await importKeys(t, auth, p.id, keys(400));
     const answers = await Promise.all(Array.from({ length: 60 }, (_, i) =>
       checkout(t, slug, p.id, { email: `throwaway${i}-${randomBytes(2).toString('hex')}@example.com`, quantity: 5 }, '198.51.100.66')));
     for (const a of answers) expect(a.statusCode, a.body).not.toBe(500);
@@ -39,7 +40,7 @@ describe('checkout limits', () => {
     expect(new Set(codes)).toEqual(new Set(['too_many_pending', 'rate_limited']));
     const stock = (await t.app.inject({ method: 'GET', url: `/api/v1/products/${p.id}`, headers: auth })).json().stock;
     expect(stock.reserved).toBeLessThanOrEqual(20);
-    expect(stock.available).toBeGreaterThanOrEqual(80);
+    expect(stock.available).toBeGreaterThanOrEqual(380);
     // A real buyer elsewhere still gets a key.
     expect((await checkout(t, slug, p.id, {}, '192.0.2.200')).statusCode).toBe(201);
   });

@@ -14,6 +14,7 @@ import { paymentUrl } from '../payments/gateways/gateways.ts';
 import { openPayment } from './open-payment.ts';
 import { buyerOf, type Ctx } from '../shared/context.ts';
 import { reserveCardsSql } from '../vault/reserve-cards.ts';
+import { countAvailableSql, stockGate } from '../vault/stock-gate.ts';
 import type { CreateOrderInput } from '../orders/schemas.ts';
 
 /** The window checkout attempts are counted in (XIAOPU_CHECKOUT_LIMIT_PER_IP / _PER_EMAIL per window). */
@@ -28,8 +29,32 @@ interface CheckoutProduct {
 
 export type PlaceOrderInput = CreateOrderInput & { shopSlug: string };
 
+const soldOut = () => conflict('out_of_stock', 'Not enough stock for this quantity.');
+
 /** The buyer (`ctx.actor`) checks out; logged in (their `userId`), they may pay from the wallet. */
 export async function placeOrder(s: Ctx, input: PlaceOrderInput) {
+  // A checkout that cannot win (this process already has checkouts in flight
+  // for every key left) is turned away before it waits for the database.
+  const admission = await stockGate.enter(input.shopSlug, input.product_id, input.quantity);
+  if (admission.kind === 'refused') throw soldOut();
+  let ticket = admission.kind === 'admitted' ? admission.ticket : undefined;
+  // The leader counts the keys in its product read, for every checkout waiting on it.
+  const report = admission.kind === 'leader' ? admission.report : undefined;
+  try {
+    const placed = await placeAdmittedOrder(s, input, report === undefined ? undefined : (available) => {
+      ticket = report(available);
+      if (!ticket) throw soldOut();
+    });
+    ticket?.sold();
+    return placed;
+  } catch (err) {
+    report?.(undefined);
+    ticket?.failed(err instanceof AppError && err.code === 'out_of_stock');
+    throw err;
+  }
+}
+
+async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (available: number | undefined) => void) {
   const { ip: buyerIp, userId: buyerUserId } = buyerOf(s);
   const { shopSlug } = input;
   const pool = s.database.pool;
@@ -41,20 +66,22 @@ export async function placeOrder(s: Ctx, input: PlaceOrderInput) {
   const who = emailKey(input.email);
   const windowMs = CHECKOUT_WINDOW_SECONDS * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  const { rows } = await prepared<CheckoutProduct & { in_stock: boolean; ip_hits: number | null; email_hits: number | null }>(pool,
+  const { rows } = await prepared<CheckoutProduct & { in_stock: boolean; available: number | null; ip_hits: number | null; email_hits: number | null }>(pool,
     `with rl as (insert into rate_limits (key, window_start, hits) select k, $4, 1 from unnest($3::text[]) as k
                  on conflict (key, window_start) do update set hits = rate_limits.hits + 1 returning key, hits)
      select p.id, p.merchant_id, p.title, m.gateways as shop_gateways, p.price, p.currency, p.min_quantity, p.max_quantity,
             exists (select 1 from cards c where c.product_id = p.id and c.status = 'available') as in_stock,
+            ${countAvailableSql('p.id', '$5::boolean')} as available,
             (select hits from rl where key like 'checkout:ip:%') as ip_hits, (select hits from rl where key like 'checkout:email:%') as email_hits
        from products p join merchants m on m.id = p.merchant_id
       where m.slug = $1 and m.status = 'active' and p.id = $2 and p.visibility <> 'hidden'`,
     [shopSlug, input.product_id, [
       ...(s.config.checkoutPerIp > 0 ? [`checkout:ip:${address}`] : []),
       ...(s.config.checkoutPerEmail > 0 ? [`checkout:email:${who}`] : []),
-    ], windowStart],
+    ], windowStart, counted !== undefined],
   );
   const product = rows[0];
+  counted?.(product ? (product.available ?? 0) : undefined);
   if (!product) throw notFound('product');
   if (input.quantity < product.min_quantity || input.quantity > product.max_quantity) {
     throw validationError(`quantity must be between ${product.min_quantity} and ${product.max_quantity}`, 'quantity');
@@ -65,7 +92,7 @@ export async function placeOrder(s: Ctx, input: PlaceOrderInput) {
     throw rateLimited('rate_limited', 'Too many checkouts from here in a short time. Wait a few minutes and try again.');
   }
   // Sold out: answer at once instead of queueing for a reservation that cannot succeed.
-  if (!product.in_stock) throw conflict('out_of_stock', 'Not enough stock for this quantity.');
+  if (!product.in_stock) throw soldOut();
   const unitPrice = minorUnits(product.price);
   const total = unitPrice * input.quantity;
   if (!Number.isSafeInteger(total)) throw validationError('order total is too large', 'quantity');
@@ -156,7 +183,7 @@ export async function placeOrder(s: Ctx, input: PlaceOrderInput) {
   } catch (err) {
     const failed = assertionCode(err);
     if (failed === 'too_many_pending') throw rateLimited('too_many_pending', 'You have too many unpaid orders. Pay or let them expire first.');
-    if (failed === 'out_of_stock') throw conflict('out_of_stock', 'Not enough stock for this quantity.');
+    if (failed === 'out_of_stock') throw soldOut();
     throw err;
   }
 

@@ -10,6 +10,7 @@ import { UNSTORABLE } from '../../lib/text.ts';
 import type { Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { cardHint, MAX_CARD_LENGTH, normalizeCard } from './normalize.ts';
+import { stockGate } from './stock-gate.ts';
 
 const CHUNK = 5000;
 
@@ -120,5 +121,9 @@ export async function importCards(ctx: Ctx, input: ImportCardsInput): Promise<Im
       data: { batch_id: batchId, imported: progress.imported, duplicates: progress.duplicates, blank: progress.blank, rejected: progress.rejected },
     });
     return { batch_id: batchId, ...progress };
+  }).then((result) => {
+    // New keys: checkout's admission gate counts again (stock-gate.ts).
+    stockGate.forget(input.productId);
+    return result;
   });
 }

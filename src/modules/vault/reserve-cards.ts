@@ -2,6 +2,7 @@
 // It walks the partial index on available keys, skips rows other buyers hold,
 // and the caller rolls back unless it got exactly `quantity` keys.
 import { prepared, type Queryable } from '../../db/client.ts';
+import { stockGate } from './stock-gate.ts';
 
 /**
  * The statement, with the given parameter placeholders, so checkout can run
@@ -22,10 +23,13 @@ export async function reserveCards(q: Queryable, input: { productId: string; ord
 
 /** Returns an order's reserved keys to stock (expiry, cancellation). */
 export async function releaseCards(q: Queryable, orderId: string): Promise<number> {
-  const res = await q.query(
+  const res = await q.query<{ product_id: string }>(
     `update cards set status = 'available', order_item_id = null, reserved_until = null
-      where status = 'reserved' and order_item_id in (select id from order_items where order_id = $1)`,
+      where status = 'reserved' and order_item_id in (select id from order_items where order_id = $1)
+      returning product_id`,
     [orderId],
   );
+  // Checkout's admission gate counts again (stock-gate.ts).
+  for (const productId of new Set(res.rows.map((r) => r.product_id))) stockGate.forget(productId);
   return res.rowCount ?? 0;
 }
