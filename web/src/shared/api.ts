@@ -1,4 +1,5 @@
 // The API client: JSON in and out, errors as ApiError with the server's code.
+import type { paths } from './api-types.ts';
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, message: string, readonly param?: string) {
     super(message);
@@ -30,3 +31,10 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   }
   return data as T;
 }
+
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** The JSON body the server documents for `method path` with `status` (from the generated api-types.ts). */
+export type ApiResponse<P extends keyof paths, M extends Method, S extends number = 200> =
+  paths[P][M] extends { responses: { [K in S]: { content: { 'application/json': infer T } } } } ? T : never;
