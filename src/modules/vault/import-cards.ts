@@ -70,19 +70,29 @@ export async function importCards(ctx: Ctx, input: ImportCardsInput): Promise<Im
       const cipher: Buffer[] = new Array(n);
       const index: Buffer[] = new Array(n);
       const hints: string[] = new Array(n);
+      const lengths: number[] = new Array(n);
       for (let i = 0; i < n; i++) {
         const card = chunk[i] as string;
-        cipher[i] = ctx.keyring.seal(card).ciphertext;
+        const sealed = ctx.keyring.seal(card).ciphertext;
+        cipher[i] = sealed;
+        lengths[i] = sealed.length;
         index[i] = ctx.keyring.blindIndex(card);
+        if (index[i]?.length !== 32) throw new Error('blind indexes are 32 bytes');
         hints[i] = cardHint(card);
       }
       await inFlight;
+      // The ciphertexts and blind indexes (32 bytes each) go as two binary
+      // parameters, the chunk's end to end, cut apart in SQL (bytea slices are
+      // constant time): as arrays of 5,000 byteas they would be sent as text
+      // and parsed character by character, which cost more than the insert.
       const insert = q.query(
         `insert into cards (id, merchant_id, product_id, batch_id, ciphertext, key_id, blind_index, hint, created_at)
-         select u.id, $1, $2, $3, u.ct, $4, u.bi, u.hint, $5
-           from unnest($6::text[], $7::bytea[], $8::bytea[], $9::text[]) as u(id, ct, bi, hint)
+         select u.id, $1, $2, $3, substring($7::bytea from u.ct_start for u.ct_len), $4,
+                substring($8::bytea from (u.n - 1) * 32 + 1 for 32), u.hint, $5
+           from (select v.id, v.hint, v.ct_len, v.n::int as n, (sum(v.ct_len) over (order by v.n) - v.ct_len + 1)::int as ct_start
+                   from unnest($6::text[], $9::int[], $10::text[]) with ordinality as v(id, ct_len, hint, n)) u
          on conflict (product_id, blind_index) do nothing`,
-        [input.merchantId, input.productId, batchId, ctx.keyring.keyId, now, ids, cipher, index, hints],
+        [input.merchantId, input.productId, batchId, ctx.keyring.keyId, now, ids, Buffer.concat(cipher), Buffer.concat(index), lengths, hints],
       ).then((res) => {
         const inserted = res.rowCount ?? 0;
         progress.imported += inserted;
