@@ -14,7 +14,7 @@ import { AppError, conflict, notFound, validationError } from '../../lib/errors.
 import { faultPoint } from '../../lib/faults.ts';
 import { newId } from '../../lib/ids.ts';
 import type { OrderStatus } from '../orders/state-machine.ts';
-import { actorLabel, type Ctx } from '../shared/context.ts';
+import { type Ctx, actorLabel, ordersScope } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { paymentGatewayConfig } from '../payments/gateways/gateway-configs.ts';
 import { askGatewayToRefund } from '../payments/refunds/ask-gateway-to-refund.ts';
@@ -38,8 +38,9 @@ interface Locked {
   buyer_user_id: string | null; gateway_config_id: string | null; config_merchant_id: string | null;
 }
 
-/** `merchantId` scopes the order to one merchant; undefined for platform admins. */
-export async function refundOrder(ctx: Ctx, orderId: string, merchantId: string | undefined, input: RefundInput, ip?: string): Promise<RefundView> {
+/** The actor's own merchant's order, or any for a platform admin (`ordersScope`). */
+export async function refundOrder(ctx: Ctx, orderId: string, input: RefundInput, ip?: string): Promise<RefundView> {
+  const merchantId = ordersScope(ctx);
   const pool = ctx.database.pool;
   const now = ctx.clock.now();
   const actor = actorLabel(ctx.actor);

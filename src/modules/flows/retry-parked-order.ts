@@ -1,7 +1,7 @@
 // A paid order parked in needs_action for want of stock, tried again after the
 // merchant restocked: delivers, or leaves it parked. Audited.
 import { withTransaction } from '../../db/client.ts';
-import { actorLabel, type Ctx } from '../shared/context.ts';
+import { type Ctx, actorLabel, ordersScope } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { deliverPaidOrder, reReserve } from './deliver-paid-order.ts';
 import { queueDeliveryEmail } from '../notifications/queue-delivery-email.ts';
@@ -13,7 +13,8 @@ export type RetryOutcome = { result: 'delivered' } | { result: 'still_out_of_sto
  * A paid order parked in needs_action for want of stock: try again (after the
  * merchant restocked). Delivers, or leaves it parked.
  */
-export async function retryParkedOrder(ctx: Ctx, orderId: string, merchantId: string | undefined): Promise<RetryOutcome | undefined> {
+export async function retryParkedOrder(ctx: Ctx, orderId: string): Promise<RetryOutcome | undefined> {
+  const merchantId = ordersScope(ctx);
   const actor = actorLabel(ctx.actor);
   return withTransaction(ctx.database.pool, async (q) => {
     const now = ctx.clock.now();

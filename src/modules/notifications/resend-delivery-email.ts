@@ -3,14 +3,15 @@
 // per order and audited.
 import { withTransaction } from '../../db/client.ts';
 import { AppError, conflict, notFound } from '../../lib/errors.ts';
-import type { Ctx } from '../shared/context.ts';
+import { type Ctx, ordersScope } from '../shared/context.ts';
 import { hitRateLimit } from '../trust/rate-limit.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { queueDeliveryEmail } from './queue-delivery-email.ts';
 
 const DELIVERED = ['delivered', 'completed', 'disputed', 'partially_refunded'];
 
-export async function resendDeliveryEmail(ctx: Ctx, orderId: string, merchantId: string | undefined, ip?: string): Promise<{ queued: true }> {
+export async function resendDeliveryEmail(ctx: Ctx, orderId: string, ip?: string): Promise<{ queued: true }> {
+  const merchantId = ordersScope(ctx);
   if (!ctx.config.mail) throw new AppError(409, 'email_not_configured', 'This platform sends no email: set XIAOPU_SMTP_URL.');
   const now = ctx.clock.now();
   return withTransaction(ctx.database.pool, async (q) => {

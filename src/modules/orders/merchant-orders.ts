@@ -2,7 +2,7 @@
 import { minorUnits } from '../../lib/money.ts';
 import { z } from 'zod';
 import { notFound } from '../../lib/errors.ts';
-import type { Ctx } from '../shared/context.ts';
+import { type Ctx, ordersScope } from '../shared/context.ts';
 import { PageQuery, pageClause, toPage } from '../shared/pagination.ts';
 import { loadItems, ORDER_COLUMNS, presentItems, presentOrderSummary, type OrderRow } from './order-rows.ts';
 import { ORDER_STATES } from './state-machine.ts';
@@ -17,8 +17,9 @@ function present(r: OrderRow, items: ReturnType<typeof presentItems>) {
   return { ...presentOrderSummary(r), merchant_id: r.merchant_id, email: r.email, needs_action_reason: r.needs_action_reason, items };
 }
 
-/** `merchantId` undefined lists across all merchants (platform admins only). */
-export async function listOrders(ctx: Ctx, merchantId: string | undefined, query: ListOrdersQuery) {
+/** A merchant's orders, or every merchant's for a platform admin (`ordersScope`). */
+export async function listOrders(ctx: Ctx, query: ListOrdersQuery) {
+  const merchantId = ordersScope(ctx);
   const params: unknown[] = [];
   const conds: string[] = [];
   if (merchantId) {
@@ -41,7 +42,8 @@ export async function listOrders(ctx: Ctx, merchantId: string | undefined, query
   return toPage(rows.map((r) => present(r, presentItems(items.get(r.id) ?? []))), query);
 }
 
-export async function getOrder(ctx: Ctx, merchantId: string | undefined, orderId: string) {
+export async function getOrder(ctx: Ctx, orderId: string) {
+  const merchantId = ordersScope(ctx);
   const params: unknown[] = [orderId];
   let cond = '';
   if (merchantId) {

@@ -70,6 +70,19 @@ export function actorId(actor: Actor): string {
   }
 }
 
+/**
+ * Whose orders a console use case may touch: a member's or an API key's own
+ * merchant; every merchant's for a platform admin (undefined). Explicit,
+ * so that "no merchant" can never mean "all merchants" by accident: anyone
+ * else asking is a programming error.
+ */
+export function ordersScope(ctx: Ctx): string | undefined {
+  const a = ctx.actor;
+  if (a.type === 'member' || a.type === 'api_key') return a.merchantId;
+  if (a.type === 'admin') return undefined;
+  throw new Error(`${a.type} has no merchant scope`);
+}
+
 /** The buyer a storefront use case acts for: their address and, when logged in, their account. */
 export function buyerOf(ctx: Ctx): { ip: string; userId?: string } {
   if (ctx.actor.type !== 'buyer') throw new Error(`a buyer's use case called by ${ctx.actor.type}`);

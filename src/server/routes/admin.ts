@@ -21,16 +21,16 @@ const GatewayParams = z.object({ gateway: z.string().min(1).max(32) });
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/v1/admin/orders', {
     schema: { tags: ['admin'], summary: 'Orders across all shops (e.g. status=needs_action)', querystring: ListOrdersQuery },
-  }, async (req) => listOrders(requireAdmin(req), undefined, req.query));
+  }, async (req) => listOrders(requireAdmin(req), req.query));
 
   app.get('/api/v1/admin/orders/:id', {
     schema: { tags: ['admin'], summary: 'One order of any shop', params: z.object({ id: z.string().min(1).max(64) }) },
-  }, async (req) => getOrder(requireAdmin(req), undefined, req.params.id));
+  }, async (req) => getOrder(requireAdmin(req), req.params.id));
 
   app.post('/api/v1/admin/orders/:id/retry_fulfilment', {
     schema: { tags: ['admin'], summary: 'Retry delivery of an order parked in needs_action', params: z.object({ id: z.string().min(1).max(64) }), response: { 200: RetryOut } },
   }, async (req) => {
-    const r = await retryParkedOrder(requireAdmin(req), req.params.id, undefined);
+    const r = await retryParkedOrder(requireAdmin(req), req.params.id);
     if (!r) throw notFound('order');
     return r;
   });
@@ -111,7 +111,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/v1/admin/orders/:id/refunds', {
     schema: { tags: ['admin'], summary: 'Refund any shop\'s order in full or in part, through its gateway (audited)',
       params: z.object({ id: z.string().min(1).max(64) }), body: RefundInput },
-  }, async (req, reply) => reply.code(201).send(await refundOrder(requireAdmin(req), req.params.id, undefined, req.body, req.ip)));
+  }, async (req, reply) => reply.code(201).send(await refundOrder(requireAdmin(req), req.params.id, req.body, req.ip)));
 
   app.post('/api/v1/admin/refunds/:id/resolve', {
     schema: {

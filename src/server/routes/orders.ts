@@ -12,15 +12,15 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/v1/orders', {
     schema: { tags: ['orders'], summary: 'List orders, newest first (filter by status, e.g. needs_action)', querystring: ListOrdersQuery },
   }, async (req) => {
-    const { ctx, merchantId } = requireMerchant(req, 'orders:read');
-    return listOrders(ctx, merchantId, req.query);
+    const { ctx } = requireMerchant(req, 'orders:read');
+    return listOrders(ctx, req.query);
   });
 
   app.get('/api/v1/orders/:id', {
     schema: { tags: ['orders'], summary: 'One order with items, payments and events', params: z.object({ id: z.string().min(1).max(64) }) },
   }, async (req) => {
-    const { ctx, merchantId } = requireMerchant(req, 'orders:read');
-    return getOrder(ctx, merchantId, req.params.id);
+    const { ctx } = requireMerchant(req, 'orders:read');
+    return getOrder(ctx, req.params.id);
   });
 
   app.post('/api/v1/orders/:id/retry_fulfilment', {
@@ -29,8 +29,8 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
       params: z.object({ id: z.string().min(1).max(64) }), response: { 200: RetryOut },
     },
   }, async (req) => {
-    const { ctx, merchantId } = requireMerchant(req, 'orders:write');
-    const r = await retryParkedOrder(ctx, req.params.id, merchantId);
+    const { ctx } = requireMerchant(req, 'orders:write');
+    const r = await retryParkedOrder(ctx, req.params.id);
     if (!r) throw notFound('order');
     return r;
   });
@@ -45,8 +45,8 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
       params: z.object({ id: z.string().min(1).max(64) }), body: RefundInput,
     },
   }, async (req, reply) => {
-    const { ctx, merchantId } = requireMerchant(req, 'orders:write');
-    return reply.code(201).send(await refundOrder(ctx, req.params.id, merchantId, req.body, req.ip));
+    const { ctx } = requireMerchant(req, 'orders:write');
+    return reply.code(201).send(await refundOrder(ctx, req.params.id, req.body, req.ip));
   });
 
   app.post('/api/v1/orders/:id/resend_email', {
@@ -56,7 +56,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
       params: z.object({ id: z.string().min(1).max(64) }), response: { 202: z.object({ queued: z.literal(true) }) },
     },
   }, async (req, reply) => {
-    const { ctx, merchantId } = requireMerchant(req, 'orders:write');
-    return reply.code(202).send(await resendDeliveryEmail(ctx, req.params.id, merchantId, req.ip));
+    const { ctx } = requireMerchant(req, 'orders:write');
+    return reply.code(202).send(await resendDeliveryEmail(ctx, req.params.id, req.ip));
   });
 };
