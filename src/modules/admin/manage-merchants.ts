@@ -62,7 +62,7 @@ export async function listMerchants(ctx: Ctx, query: ListMerchantsQuery) {
   return toPage(rows.map(present), query);
 }
 
-export async function updateMerchant(ctx: Ctx, merchantId: string, input: UpdateMerchantInput, ip?: string) {
+export async function updateMerchant(ctx: Ctx, merchantId: string, input: UpdateMerchantInput) {
   requireAdminActor(ctx);
   if (input.status === 'suspended' && !input.reason) throw new AppError(422, 'validation_error', 'say why the shop is suspended', 'invalid_request_error', 'reason');
   return withTransaction(ctx.database.pool, async (q) => {
@@ -79,7 +79,7 @@ export async function updateMerchant(ctx: Ctx, merchantId: string, input: Update
         where id = $1`,
       [merchantId, input.status ?? null, input.reason ?? null, input.commission_bps !== undefined, input.commission_bps ?? null]);
     await writeAudit(q, ctx.actor, ctx.clock.now(), {
-      action: 'merchant.update', targetType: 'merchant', targetId: merchantId, merchantId, ip,
+      action: 'merchant.update', targetType: 'merchant', targetId: merchantId, merchantId,
       data: { from_status: before[0].status, ...input },
     });
     const { rows } = await q.query<MerchantRow>(`${SELECT} where m.id = $1`, [merchantId]);

@@ -6,7 +6,7 @@ import { conflict, notFound } from '../../lib/errors.ts';
 import type { Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
 
-export async function deleteProduct(ctx: Ctx, merchantId: string, productId: string, ip?: string): Promise<void> {
+export async function deleteProduct(ctx: Ctx, merchantId: string, productId: string): Promise<void> {
   await withTransaction(ctx.database.pool, async (q) => {
     const { rows } = await q.query<{ title: string }>('select title from products where id = $1 and merchant_id = $2 for update', [productId, merchantId]);
     if (!rows[0]) throw notFound('product');
@@ -15,7 +15,7 @@ export async function deleteProduct(ctx: Ctx, merchantId: string, productId: str
     const keysDeleted = await deleteProductCards(q, productId);
     await q.query('delete from products where id = $1', [productId]);
     await writeAudit(q, ctx.actor, ctx.clock.now(), {
-      action: 'product.delete', targetType: 'product', targetId: productId, merchantId, ip, data: { title: rows[0].title, keys_deleted: keysDeleted },
+      action: 'product.delete', targetType: 'product', targetId: productId, merchantId, data: { title: rows[0].title, keys_deleted: keysDeleted },
     });
   });
 }

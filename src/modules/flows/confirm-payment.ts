@@ -7,7 +7,7 @@ import type { Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { acceptPaymentInTransaction, type SettleOutcome } from './accept-payment.ts';
 
-export async function confirmPaymentManually(ctx: Ctx, paymentId: string, note: string, ip?: string): Promise<SettleOutcome> {
+export async function confirmPaymentManually(ctx: Ctx, paymentId: string, note: string): Promise<SettleOutcome> {
   if (ctx.actor.type !== 'admin') throw new AppError(403, 'admin_only', 'Only platform admins can confirm payments.', 'permission_error');
   const { rows } = await ctx.database.pool.query<{ gateway: string; amount: string; currency: string; merchant_id: string }>(
     'select gateway, amount, currency, merchant_id from payments where id = $1', [paymentId]);
@@ -20,7 +20,7 @@ export async function confirmPaymentManually(ctx: Ctx, paymentId: string, note: 
       paymentId, gateway: pay.gateway, tradeNo: `manual_${paymentId}`, amount: minorUnits(pay.amount), currency: pay.currency, actor: `admin:${admin.userId}`,
     });
     await writeAudit(q, admin, ctx.clock.now(), {
-      action: 'payment.confirm_manually', targetType: 'payment', targetId: paymentId, merchantId: pay.merchant_id, ip,
+      action: 'payment.confirm_manually', targetType: 'payment', targetId: paymentId, merchantId: pay.merchant_id,
       data: { note, result: outcome.result },
     });
     return outcome;

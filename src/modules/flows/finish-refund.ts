@@ -23,7 +23,7 @@ interface Locked {
 }
 
 /** `audit`: an audit row to write in the same transaction (a person deciding the outcome). */
-export async function finishRefund(ctx: Ctx, refundId: string, outcome: RefundOutcome, ip?: string,
+export async function finishRefund(ctx: Ctx, refundId: string, outcome: RefundOutcome,
   audit?: { action: string; data: Record<string, unknown> }): Promise<RefundView> {
   return withTransaction(ctx.database.pool, async (q) => {
     const at = ctx.clock.now();
@@ -37,12 +37,12 @@ export async function finishRefund(ctx: Ctx, refundId: string, outcome: RefundOu
     if (!r) throw new Error(`no refund ${refundId}`);
     if (r.status !== 'pending') return presentRefund((await q.query('select * from refunds where id = $1', [refundId])).rows[0]);
     const amount = minorUnits(r.amount);
-    if (audit) await writeAudit(q, ctx.actor, at, { action: audit.action, targetType: 'refund', targetId: refundId, merchantId: r.merchant_id, ip, data: audit.data });
+    if (audit) await writeAudit(q, ctx.actor, at, { action: audit.action, targetType: 'refund', targetId: refundId, merchantId: r.merchant_id, data: audit.data });
 
     if (outcome.kind === 'failed') {
       await q.query(`update refunds set status = 'failed', failure_message = $2, completed_at = $3 where id = $1 and status = 'pending'`, [refundId, outcome.message, at]);
       await q.query('update payments set refunded = refunded - $2 where id = $1', [r.payment_id, amount]);
-      await writeAudit(q, ctx.actor, at, { action: 'refund.failed', targetType: 'refund', targetId: refundId, merchantId: r.merchant_id, ip, data: { message: outcome.message } });
+      await writeAudit(q, ctx.actor, at, { action: 'refund.failed', targetType: 'refund', targetId: refundId, merchantId: r.merchant_id, data: { message: outcome.message } });
       return presentRefund((await q.query('select * from refunds where id = $1', [refundId])).rows[0]);
     }
 

@@ -20,7 +20,7 @@ export interface GatewayQueryReport {
   reason?: string;
 }
 
-export async function queryGatewayForOrder(ctx: Ctx, orderId: string, ip?: string): Promise<GatewayQueryReport> {
+export async function queryGatewayForOrder(ctx: Ctx, orderId: string): Promise<GatewayQueryReport> {
   if (ctx.actor.type !== 'admin') throw new AppError(403, 'admin_only', 'Only platform admins can query gateways.', 'permission_error');
   const pool = ctx.database.pool;
   const { rows } = await pool.query<{ id: string; gateway: string; amount: string; currency: string; merchant_id: string; gateway_reference: string | null; gateway_trade_no: string | null; gateway_config_id: string | null }>(
@@ -67,7 +67,7 @@ export async function queryGatewayForOrder(ctx: Ctx, orderId: string, ip?: strin
     }
   }
   await withTransaction(pool, (q) => writeAudit(q, ctx.actor, ctx.clock.now(), {
-    action: 'payment.query_gateway', targetType: 'payment', targetId: pay.id, merchantId: pay.merchant_id, ip,
+    action: 'payment.query_gateway', targetType: 'payment', targetId: pay.id, merchantId: pay.merchant_id,
     data: { found: seen.found, status: report.gateway_view.status, result: report.result },
   }));
   return report;

@@ -39,7 +39,7 @@ interface Locked {
 }
 
 /** The actor's own merchant's order, or any for a platform admin (`ordersScope`). */
-export async function refundOrder(ctx: Ctx, orderId: string, input: RefundInput, ip?: string): Promise<RefundView> {
+export async function refundOrder(ctx: Ctx, orderId: string, input: RefundInput): Promise<RefundView> {
   const merchantId = ordersScope(ctx);
   const pool = ctx.database.pool;
   const now = ctx.clock.now();
@@ -80,7 +80,7 @@ export async function refundOrder(ctx: Ctx, orderId: string, input: RefundInput,
        values ($1, $2, $3, $4, $5, $6, 'pending', $10, $7, $8, $9)`,
       [refundId, pay.id, pay.order_id, pay.merchant_id, amount, pay.currency, input.reason ?? null, actor, now, destination]);
     await writeAudit(q, ctx.actor, now, {
-      action: 'refund.request', targetType: 'refund', targetId: refundId, merchantId: pay.merchant_id, ip,
+      action: 'refund.request', targetType: 'refund', targetId: refundId, merchantId: pay.merchant_id,
       data: { order_id: pay.order_id, payment_id: pay.id, amount, currency: pay.currency, destination },
     });
     return { pay, refundId, amount, destination };
@@ -104,12 +104,12 @@ export async function refundOrder(ctx: Ctx, orderId: string, input: RefundInput,
     return presentRefund(rows[0]);
   }
   if (answer.kind === 'failed') {
-    await finishRefund(ctx, refundId, { kind: 'failed', message: answer.message }, ip);
+    await finishRefund(ctx, refundId, { kind: 'failed', message: answer.message });
     throw answer.unsupported
       ? new AppError(422, 'refund_not_supported', `The refund did not go through: ${answer.message}`)
       : new AppError(502, 'gateway_error', `The refund did not go through: ${answer.message}`, 'api_error');
   }
-  return finishRefund(ctx, refundId, { kind: 'succeeded', gatewayRefundId: answer.gatewayRefundId }, ip);
+  return finishRefund(ctx, refundId, { kind: 'succeeded', gatewayRefundId: answer.gatewayRefundId });
 }
 
 /**

@@ -16,7 +16,7 @@ export const ResolveRefundInput = z.object({
 });
 export type ResolveRefundInput = z.infer<typeof ResolveRefundInput>;
 
-export async function resolveRefund(ctx: Ctx, refundId: string, input: ResolveRefundInput, ip?: string): Promise<RefundView> {
+export async function resolveRefund(ctx: Ctx, refundId: string, input: ResolveRefundInput): Promise<RefundView> {
   if (ctx.actor.type !== 'admin') throw new AppError(403, 'admin_only', 'Only platform admins can decide a refund.', 'permission_error');
   const { rows } = await ctx.database.pool.query<{ status: string; created_at: Date; reconciled_at: Date | null }>(
     'select status, created_at, reconciled_at from refunds where id = $1', [refundId]);
@@ -30,6 +30,6 @@ export async function resolveRefund(ctx: Ctx, refundId: string, input: ResolveRe
   }
   const view = await finishRefund(ctx, refundId,
     input.outcome === 'succeeded' ? { kind: 'succeeded' } : { kind: 'failed', message: `Decided by an admin: ${input.note}` },
-    ip, { action: 'refund.resolve', data: { outcome: input.outcome, note: input.note } });
+    { action: 'refund.resolve', data: { outcome: input.outcome, note: input.note } });
   return view;
 }

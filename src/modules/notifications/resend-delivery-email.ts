@@ -10,7 +10,7 @@ import { queueDeliveryEmail } from './queue-delivery-email.ts';
 
 const DELIVERED = ['delivered', 'completed', 'disputed', 'partially_refunded'];
 
-export async function resendDeliveryEmail(ctx: Ctx, orderId: string, ip?: string): Promise<{ queued: true }> {
+export async function resendDeliveryEmail(ctx: Ctx, orderId: string): Promise<{ queued: true }> {
   const merchantId = ordersScope(ctx);
   if (!ctx.config.mail) throw new AppError(409, 'email_not_configured', 'This platform sends no email: set XIAOPU_SMTP_URL.');
   const now = ctx.clock.now();
@@ -22,7 +22,7 @@ export async function resendDeliveryEmail(ctx: Ctx, orderId: string, ip?: string
     if (!DELIVERED.includes(order.status)) throw conflict('order_not_delivered', 'Only a delivered order has a delivery email.');
     await hitRateLimit(ctx.database.pool, now, `resend_email:${orderId}`, 5, 3600);
     await queueDeliveryEmail(ctx, q, orderId, `delivery_email:${orderId}:${now.getTime()}`);
-    await writeAudit(q, ctx.actor, now, { action: 'order.resend_email', targetType: 'order', targetId: orderId, merchantId: order.merchant_id, ip });
+    await writeAudit(q, ctx.actor, now, { action: 'order.resend_email', targetType: 'order', targetId: orderId, merchantId: order.merchant_id });
     return { queued: true as const };
   });
 }

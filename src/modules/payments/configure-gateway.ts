@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { withTransaction } from '../../db/client.ts';
 import { AppError, notFound, validationError } from '../../lib/errors.ts';
-import { actorLabel, type Ctx } from '../shared/context.ts';
+import { actorLabel, merchantScope, type Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { adapterFor } from './gateways/adapters/index.ts';
 import { configNotifyUrl, gatewayView, loadConfigRow, openSecrets, toConfig, type GatewayView } from './gateways/gateway-configs.ts';
@@ -30,7 +30,9 @@ export const ConfigureGatewayInput = z.object({
 export type ConfigureGatewayInput = z.infer<typeof ConfigureGatewayInput>;
 
 /** `merchantId` null configures the platform's gateway (admins); a shop id configures that shop's own. */
-export async function configureGateway(ctx: Ctx, gateway: string, input: ConfigureGatewayInput, ip?: string, merchantId: string | null = null): Promise<GatewayView> {
+export async function configureGateway(ctx: Ctx, gateway: string, input: ConfigureGatewayInput): Promise<GatewayView> {
+  // The platform's configuration for an admin; the shop's own for a member or API key.
+  const merchantId = merchantScope(ctx.actor) ?? null;
   if (merchantId === null && ctx.actor.type !== 'admin') throw new AppError(403, 'admin_only', 'Only platform admins configure gateways.', 'permission_error');
   const updatedBy = actorLabel(ctx.actor);
   if (gateway === 'sandbox') {
@@ -100,7 +102,7 @@ export async function configureGateway(ctx: Ctx, gateway: string, input: Configu
       .filter((k) => JSON.stringify(storedPublic[k]) !== JSON.stringify(existing?.settings?.[k]));
     const changedSecrets = Object.keys(givenSecrets).filter((k) => givenSecrets[k] !== oldSecrets[k]);
     await writeAudit(q, ctx.actor, now, {
-      action: 'gateway.configure', targetType: 'gateway', targetId: gateway, merchantId: merchantId ?? undefined, ip,
+      action: 'gateway.configure', targetType: 'gateway', targetId: gateway, merchantId: merchantId ?? undefined,
       data: { enabled: input.enabled, was_enabled: existing?.enabled ?? false, settings_changed: changedPublic, secrets_changed: changedSecrets },
     });
     const saved = toConfig(ctx.keyring, rows[0]);

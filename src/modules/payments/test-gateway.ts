@@ -2,13 +2,15 @@
 // saved settings, so an admin learns of a wrong key before a buyer does.
 import { withTransaction } from '../../db/client.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import type { Ctx } from '../shared/context.ts';
+import { merchantScope, type Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { GatewayError } from './gateways/gateway-adapter.ts';
 import { loadGatewayConfig } from './gateways/gateway-configs.ts';
 
 /** `merchantId` null tests the platform's configuration; a shop id, that shop's own. */
-export async function testGateway(ctx: Ctx, gateway: string, ip?: string, merchantId: string | null = null): Promise<{ ok: boolean; message: string }> {
+/** The platform's configuration for an admin; the shop's own for a member or API key (`merchantScope`). */
+export async function testGateway(ctx: Ctx, gateway: string): Promise<{ ok: boolean; message: string }> {
+  const merchantId = merchantScope(ctx.actor) ?? null;
   const config = await loadGatewayConfig(ctx.database.pool, ctx.keyring, gateway, merchantId);
   if (!config) throw notFound('gateway configuration');
   if (!config.adapter.testConnection) {
@@ -23,7 +25,7 @@ export async function testGateway(ctx: Ctx, gateway: string, ip?: string, mercha
     result = { ok: false, message: err.message };
   }
   await withTransaction(ctx.database.pool, (q) => writeAudit(q, ctx.actor, ctx.clock.now(), {
-    action: 'gateway.test', targetType: 'gateway', targetId: gateway, merchantId: merchantId ?? undefined, ip, data: { ok: result.ok },
+    action: 'gateway.test', targetType: 'gateway', targetId: gateway, merchantId: merchantId ?? undefined, data: { ok: result.ok },
   }));
   return result;
 }

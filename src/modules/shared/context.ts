@@ -8,9 +8,9 @@ import type { Clock } from '../../lib/clock.ts';
 import type { Keyring } from '../../lib/crypto.ts';
 
 export type Actor =
-  | { type: 'member'; userId: string; merchantId: string }
-  | { type: 'api_key'; keyId: string; merchantId: string; scopes: readonly string[] }
-  | { type: 'admin'; userId: string }
+  | { type: 'member'; userId: string; merchantId: string; ip?: string }
+  | { type: 'api_key'; keyId: string; merchantId: string; scopes: readonly string[]; ip?: string }
+  | { type: 'admin'; userId: string; ip?: string }
   /** Anyone at the storefront (or signing up, logging in); `userId` when they are logged in. */
   | { type: 'buyer'; ip: string; userId?: string }
   /** A payment gateway's notify, from `ip`. */
@@ -89,9 +89,9 @@ export function buyerOf(ctx: Ctx): { ip: string; userId?: string } {
   return ctx.actor;
 }
 
-/** The client address behind the actor, when it has one (buyers, gateways). */
+/** The client address behind the actor, when there is a request (audit rows record it). */
 export function actorAddress(actor: Actor): string | undefined {
-  return actor.type === 'buyer' || actor.type === 'gateway' ? actor.ip : undefined;
+  return 'ip' in actor ? actor.ip : undefined;
 }
 
 /**

@@ -27,7 +27,7 @@ export async function getShop(ctx: Ctx, merchantId: string) {
   return present(rows[0]);
 }
 
-export async function updateShop(ctx: Ctx, merchantId: string, input: UpdateShopInput, ip?: string) {
+export async function updateShop(ctx: Ctx, merchantId: string, input: UpdateShopInput) {
   const known = new Set(['sandbox', ...ADAPTER_NAMES]);
   const unknown = input.gateways?.find((g) => !known.has(g));
   if (unknown !== undefined) throw validationError(`unknown gateway "${unknown}"; XiaoPu has ${[...known].join(', ')}`, 'gateways');
@@ -38,7 +38,7 @@ export async function updateShop(ctx: Ctx, merchantId: string, input: UpdateShop
         where id = $1 returning id, slug, name, status, gateways`,
       [merchantId, input.name ?? null, gateways !== undefined, gateways ?? null]);
     if (!rows[0]) throw notFound('shop');
-    await writeAudit(q, ctx.actor, ctx.clock.now(), { action: 'shop.update', targetType: 'shop', targetId: merchantId, merchantId, ip, data: { ...input } });
+    await writeAudit(q, ctx.actor, ctx.clock.now(), { action: 'shop.update', targetType: 'shop', targetId: merchantId, merchantId, data: { ...input } });
     return present(rows[0]);
   });
 }

@@ -4,11 +4,11 @@ import type { Ctx } from '../shared/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { writeAudit } from '../trust/audit.ts';
 
-export async function* exportUnsoldCards(ctx: Ctx, merchantId: string, productId: string, ip?: string): AsyncGenerator<string> {
+export async function* exportUnsoldCards(ctx: Ctx, merchantId: string, productId: string): AsyncGenerator<string> {
   const pool = ctx.database.pool;
   const { rowCount } = await pool.query('select 1 from products where id = $1 and merchant_id = $2', [productId, merchantId]);
   if (!rowCount) throw notFound('product');
-  await writeAudit(pool, ctx.actor, ctx.clock.now(), { action: 'cards.export', targetType: 'product', targetId: productId, merchantId, ip });
+  await writeAudit(pool, ctx.actor, ctx.clock.now(), { action: 'cards.export', targetType: 'product', targetId: productId, merchantId });
   let after = '';
   for (;;) {
     const { rows } = await pool.query<{ id: string; ciphertext: Buffer; key_id: string }>(

@@ -5,14 +5,14 @@ import { notFound } from '../../lib/errors.ts';
 import type { Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
 
-export async function revealCard(ctx: Ctx, merchantId: string, productId: string, cardId: string, ip?: string) {
+export async function revealCard(ctx: Ctx, merchantId: string, productId: string, cardId: string) {
   return withTransaction(ctx.database.pool, async (q) => {
     const { rows } = await q.query<{ id: string; status: string; ciphertext: Buffer; key_id: string }>(
       'select id, status, ciphertext, key_id from cards where id = $1 and product_id = $2 and merchant_id = $3', [cardId, productId, merchantId]);
     const card = rows[0];
     if (!card) throw notFound('card');
     await writeAudit(q, ctx.actor, ctx.clock.now(), {
-      action: 'card.reveal', targetType: 'card', targetId: card.id, merchantId, ip, data: { product_id: productId, status: card.status },
+      action: 'card.reveal', targetType: 'card', targetId: card.id, merchantId, data: { product_id: productId, status: card.status },
     });
     return { id: card.id, object: 'card' as const, status: card.status, secret: ctx.keyring.open({ keyId: card.key_id, ciphertext: card.ciphertext }) };
   });

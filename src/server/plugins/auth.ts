@@ -84,10 +84,10 @@ export function requireMerchant(req: FastifyRequest, scope: ApiScope): { ctx: Ct
     if (!p.key.scopes.includes('*') && !p.key.scopes.includes(scope)) {
       throw forbidden('missing_scope', `This API key lacks the "${scope}" scope.`);
     }
-    return { ctx: { ...baseCtx(req), actor: { type: 'api_key', keyId: p.key.keyId, merchantId: p.key.merchantId, scopes: p.key.scopes } }, merchantId: p.key.merchantId };
+    return { ctx: { ...baseCtx(req), actor: { type: 'api_key', keyId: p.key.keyId, merchantId: p.key.merchantId, scopes: p.key.scopes, ip: req.ip } }, merchantId: p.key.merchantId };
   }
   if (!p.user.merchant) throw forbidden('no_shop', 'This account has no shop.');
-  return { ctx: { ...baseCtx(req), actor: { type: 'member', userId: p.user.userId, merchantId: p.user.merchant.id } }, merchantId: p.user.merchant.id };
+  return { ctx: { ...baseCtx(req), actor: { type: 'member', userId: p.user.userId, merchantId: p.user.merchant.id, ip: req.ip } }, merchantId: p.user.merchant.id };
 }
 
 /** A logged-in session (any user). */
@@ -95,8 +95,8 @@ export function requireSession(req: FastifyRequest): { ctx: Ctx; user: SessionUs
   const p = req.principal;
   if (!p || p.kind !== 'session') throw unauthenticated('Log in first.');
   const actor = p.user.merchant
-    ? { type: 'member' as const, userId: p.user.userId, merchantId: p.user.merchant.id }
-    : p.user.isAdmin ? { type: 'admin' as const, userId: p.user.userId } : { type: 'system' as const, name: 'anonymous' };
+    ? { type: 'member' as const, userId: p.user.userId, merchantId: p.user.merchant.id, ip: req.ip }
+    : p.user.isAdmin ? { type: 'admin' as const, userId: p.user.userId, ip: req.ip } : { type: 'system' as const, name: 'anonymous' };
   return { ctx: { ...baseCtx(req), actor }, user: p.user };
 }
 
@@ -105,7 +105,7 @@ export function requireAdmin(req: FastifyRequest): Ctx {
   const p = req.principal;
   if (!p) throw unauthenticated('Log in as a platform admin.');
   if (p.kind !== 'session' || !p.user.isAdmin) throw new AppError(404, 'route_not_found', `No route for ${req.method} ${req.url.split('?')[0]}.`);
-  return { ...baseCtx(req), actor: { type: 'admin', userId: p.user.userId } };
+  return { ...baseCtx(req), actor: { type: 'admin', userId: p.user.userId, ip: req.ip } };
 }
 
 export function setSessionCookie(reply: FastifyReply, s: Services, token: string, expiresAt: Date): void {

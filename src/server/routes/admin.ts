@@ -45,7 +45,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: z.object({ result: z.string(), order_id: z.string().optional(), topup_id: z.string().optional(), reason: z.string().optional() }) },
     },
   }, async (req) => {
-    const outcome = await confirmPaymentManually(requireAdmin(req), req.params.id, req.body.note, req.ip);
+    const outcome = await confirmPaymentManually(requireAdmin(req), req.params.id, req.body.note);
     switch (outcome.result) {
       case 'rejected':
         throw new AppError(409, 'payment_rejected', `The payment cannot be confirmed: ${outcome.reason}.`);
@@ -93,12 +93,12 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         'its stored value. Audited.',
       params: GatewayParams, body: ConfigureGatewayInput,
     },
-  }, async (req) => configureGateway(requireAdmin(req), req.params.gateway, req.body, req.ip));
+  }, async (req) => configureGateway(requireAdmin(req), req.params.gateway, req.body));
 
   app.post('/api/v1/admin/gateways/:gateway/test', {
     schema: { tags: ['admin'], summary: 'Test the saved settings with a harmless call to the gateway (audited)', params: GatewayParams,
       response: { 200: z.object({ ok: z.boolean(), message: z.string() }) } },
-  }, async (req) => testGateway(requireAdmin(req), req.params.gateway, req.ip));
+  }, async (req) => testGateway(requireAdmin(req), req.params.gateway));
 
   app.post('/api/v1/admin/orders/:id/query_gateway', {
     schema: {
@@ -106,12 +106,12 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: "Ask the gateway for its view of the order's payment; settle it if the gateway says paid (audited, idempotent)",
       params: z.object({ id: z.string().min(1).max(64) }),
     },
-  }, async (req) => queryGatewayForOrder(requireAdmin(req), req.params.id, req.ip));
+  }, async (req) => queryGatewayForOrder(requireAdmin(req), req.params.id));
 
   app.post('/api/v1/admin/orders/:id/refunds', {
     schema: { tags: ['admin'], summary: 'Refund any shop\'s order in full or in part, through its gateway (audited)',
       params: z.object({ id: z.string().min(1).max(64) }), body: RefundInput },
-  }, async (req, reply) => reply.code(201).send(await refundOrder(requireAdmin(req), req.params.id, req.body, req.ip)));
+  }, async (req, reply) => reply.code(201).send(await refundOrder(requireAdmin(req), req.params.id, req.body)));
 
   app.post('/api/v1/admin/refunds/:id/resolve', {
     schema: {
@@ -120,7 +120,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         + '`succeeded` books it as refunded; `failed` gives the amount back to refund again. 409 `refund_not_pending` once decided.',
       params: z.object({ id: z.string().min(1).max(64) }), body: ResolveRefundInput,
     },
-  }, async (req) => resolveRefund(requireAdmin(req), req.params.id, req.body, req.ip));
+  }, async (req) => resolveRefund(requireAdmin(req), req.params.id, req.body));
 
   app.get('/api/v1/admin/merchants', {
     schema: { tags: ['admin'], summary: 'Shops: status, owner, commission, products, orders in 30 days', querystring: ListMerchantsQuery },
@@ -132,7 +132,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       description: 'A pending or suspended shop\'s storefront answers 404 and takes no orders. Suspending needs a `reason`.',
       params: z.object({ id: z.string().min(1).max(64) }), body: UpdateMerchantInput,
     },
-  }, async (req) => updateMerchant(requireAdmin(req), req.params.id, req.body, req.ip));
+  }, async (req) => updateMerchant(requireAdmin(req), req.params.id, req.body));
 
   app.get('/api/v1/admin/audit', {
     schema: { tags: ['admin'], summary: 'The audit log, newest first (filter by merchant_id or action)', querystring: AuditQuery },

@@ -46,7 +46,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req, reply) => {
     const { ctx } = requireMerchant(req, 'orders:write');
-    return reply.code(201).send(await refundOrder(ctx, req.params.id, req.body, req.ip));
+    return reply.code(201).send(await refundOrder(ctx, req.params.id, req.body));
   });
 
   app.post('/api/v1/orders/:id/resend_email', {
@@ -57,6 +57,6 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req, reply) => {
     const { ctx } = requireMerchant(req, 'orders:write');
-    return reply.code(202).send(await resendDeliveryEmail(ctx, req.params.id, req.ip));
+    return reply.code(202).send(await resendDeliveryEmail(ctx, req.params.id));
   });
 };

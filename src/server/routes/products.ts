@@ -144,7 +144,7 @@ export const productRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['cards'], summary: 'Reveal one key in the clear (audited)', params: ProductParams.extend({ card_id: z.string().min(1).max(64) }) },
   }, async (req) => {
     const { ctx, merchantId } = requireMerchant(req, 'cards:export');
-    return revealCard(ctx, merchantId, req.params.id, req.params.card_id, req.ip);
+    return revealCard(ctx, merchantId, req.params.id, req.params.card_id);
   });
 
   app.delete('/api/v1/products/:id', {
@@ -155,7 +155,7 @@ export const productRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req, reply) => {
     const { ctx, merchantId } = requireMerchant(req, 'products:write');
-    await deleteProduct(ctx, merchantId, req.params.id, req.ip);
+    await deleteProduct(ctx, merchantId, req.params.id);
     return reply.code(204).send(null);
   });
 
@@ -170,7 +170,7 @@ export const productRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['cards'], summary: 'Export unsold keys as text, one per line (audited)', params: ProductParams },
   }, async (req, reply) => {
     const { ctx, merchantId } = requireMerchant(req, 'cards:export');
-    const keys = exportUnsoldCards(ctx, merchantId, req.params.id, req.ip);
+    const keys = exportUnsoldCards(ctx, merchantId, req.params.id);
     // Pull the first value before sending headers, so a 404 is still an error response.
     const first = await keys.next();
     async function* body() {

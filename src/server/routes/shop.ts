@@ -23,7 +23,7 @@ export const shopRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req) => {
     const { ctx, merchantId } = requireMerchant(req, 'shop:write');
-    return updateShop(ctx, merchantId, req.body, req.ip);
+    return updateShop(ctx, merchantId, req.body);
   });
 
   app.get('/api/v1/dashboard', {
@@ -52,15 +52,15 @@ export const shopRoutes: FastifyPluginAsyncZod = async (app) => {
       params: z.object({ gateway: z.string().min(1).max(32) }), body: ConfigureGatewayInput,
     },
   }, async (req) => {
-    const { ctx, merchantId } = requireMerchant(req, 'shop:write');
-    return configureGateway(ctx, req.params.gateway, req.body, req.ip, merchantId);
+    const { ctx } = requireMerchant(req, 'shop:write');
+    return configureGateway(ctx, req.params.gateway, req.body);
   });
 
   app.post('/api/v1/shop/gateways/:gateway/test', {
     schema: { tags: ['shop'], summary: "Test your shop's own gateway settings with a harmless call", params: z.object({ gateway: z.string().min(1).max(32) }),
       response: { 200: z.object({ ok: z.boolean(), message: z.string() }) } },
   }, async (req) => {
-    const { ctx, merchantId } = requireMerchant(req, 'shop:write');
-    return testGateway(ctx, req.params.gateway, req.ip, merchantId);
+    const { ctx } = requireMerchant(req, 'shop:write');
+    return testGateway(ctx, req.params.gateway);
   });
 };
