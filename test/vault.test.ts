@@ -149,3 +149,16 @@ describe('the reservation statement', () => {
     expect(text).toContain('cards_available_idx');
   });
 });
+
+describe('the cards table', () => {
+  it('refuses a key whose shop is not its product’s (cards_product_fk)', async () => {
+    const a = await signupMerchant(t);
+    const b = await signupMerchant(t);
+    const product = await createProduct(t, a.headers);
+    await importKeys(t, a.headers, product.id, keys(1));
+    // Move the key to the other shop behind the application's back: the database says no.
+    await expect(t.q('update cards set merchant_id = $1 where product_id = $2', [b.merchantId, product.id])).rejects.toMatchObject({ code: '23503' });
+    const rows = await t.q<{ merchant_id: string }>('select merchant_id from cards where product_id = $1', [product.id]);
+    expect(rows.map((r) => r.merchant_id)).toEqual([a.merchantId]);
+  });
+});

@@ -3,7 +3,7 @@
 // merchant_id; money is bigint minor units beside an ISO currency code.
 import { sql } from 'drizzle-orm';
 import {
-  bigint, boolean, check, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn,
+  bigint, boolean, check, customType, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
@@ -103,7 +103,8 @@ export const products = pgTable('products', {
   updatedAt: tstz('updated_at').notNull().defaultNow(),
 }, (t) => [
   uniqueIndex('products_merchant_slug_key').on(t.merchantId, t.slug),
-  index('products_merchant_idx').on(t.merchantId, t.id),
+  // Unique (id alone is) so that cards can reference (merchant_id, id): a key's shop is its product's.
+  uniqueIndex('products_merchant_id_key').on(t.merchantId, t.id),
   check('products_price_check', sql`${t.price} >= 0`),
   check('products_quantity_check', sql`${t.minQuantity} >= 1 and ${t.maxQuantity} >= ${t.minQuantity}`),
   check('products_visibility_check', sql`${t.visibility} in ('public', 'unlisted', 'hidden')`),
@@ -168,8 +169,10 @@ export const orderItems = pgTable('order_items', {
 
 export const cards = pgTable('cards', {
   id: text('id').primaryKey(),
-  merchantId: text('merchant_id').notNull().references(() => merchants.id),
-  productId: text('product_id').notNull().references(() => products.id),
+  // With product_id, a reference to the product of this very shop (cards_product_fk): one check per
+  // inserted key instead of two, and a key can never name another shop than its product's.
+  merchantId: text('merchant_id').notNull(),
+  productId: text('product_id').notNull(),
   batchId: text('batch_id').notNull().references(() => cardBatches.id),
   status: text('status').notNull().default('available'),
   ciphertext: bytea('ciphertext').notNull(),
@@ -188,6 +191,7 @@ export const cards = pgTable('cards', {
   index('cards_order_item_idx').on(t.orderItemId).where(sql`${t.orderItemId} is not null`),
   check('cards_status_check', sql`${t.status} in ('available', 'reserved', 'sold', 'void')`),
   check('cards_owner_check', sql`(${t.status} in ('reserved', 'sold')) = (${t.orderItemId} is not null)`),
+  foreignKey({ name: 'cards_product_fk', columns: [t.merchantId, t.productId], foreignColumns: [products.merchantId, products.id] }),
 ]);
 
 /** A buyer's balance per currency. Never negative; changed only with a wallet transaction and a ledger entry. */
