@@ -64,4 +64,27 @@ describe('a guest checkout', async () => {
     const sold = await t.q<{ n: string }>(`select count(*) as n from cards c join order_items i on i.id = c.order_item_id where i.order_id = $1 and c.status = 'sold'`, [c.order.id]);
     expect(Number(sold[0]?.n)).toBe(1);
   });
+
+  it('still records every step of the order, in order, though paid and delivered are one update', async () => {
+    const c = (await checkout(t, m.slug, product.id)).json();
+    expect((await notify(t, signedNotify(t, c))).body).toBe('success');
+    const events = await t.q<{ from_status: string | null; to_status: string }>(
+      'select from_status, to_status from order_events where order_id = $1 order by id', [c.order.id]);
+    expect(events).toEqual([
+      { from_status: null, to_status: 'pending_payment' },
+      { from_status: 'pending_payment', to_status: 'paid' },
+      { from_status: 'paid', to_status: 'delivered' },
+    ]);
+    const outbox = await t.q<{ type: string; status: string; previous_status: string | null }>(
+      `select type, data->>'status' as status, data->>'previous_status' as previous_status from outbox_events
+        where data->>'order_id' = $1 and type like 'order.%' order by id`, [c.order.id]);
+    expect(outbox).toEqual([
+      { type: 'order.created', status: 'pending_payment', previous_status: null },
+      { type: 'order.paid', status: 'paid', previous_status: 'pending_payment' },
+      { type: 'order.delivered', status: 'delivered', previous_status: 'paid' },
+    ]);
+    const order = await t.q<{ status: string; paid: boolean; delivered: boolean }>(
+      'select status, paid_at is not null as paid, delivered_at is not null as delivered from orders where id = $1', [c.order.id]);
+    expect(order[0]).toEqual({ status: 'delivered', paid: true, delivered: true });
+  });
 });

@@ -11,7 +11,7 @@ import { ledgerTransactionStatement, postLedgerTransaction, type LedgerTransacti
 import { assertionCode, runPipeline, type Statement } from '../../db/pipeline.ts';
 import { lockPendingPaymentStatement, markPaymentSucceededStatement } from '../payments/mark-payment-succeeded.ts';
 import type { OrderStatus } from '../orders/state-machine.ts';
-import { deliverPaidOrder, deliveryStatements, reReserve, type OrderRef } from './deliver-paid-order.ts';
+import { deliverPaidOrder, reReserve, sellAndFulfilStatement, type OrderRef } from './deliver-paid-order.ts';
 import { noteNeedsAction } from '../orders/note-needs-action.ts';
 import { transitionOrder, transitionOrderStatement } from '../orders/transition-order.ts';
 import { emitEvent } from '../shared/outbox.ts';
@@ -112,9 +112,11 @@ async function acceptPendingPayment(s: Services, p: VerifiedPayment, notifiedFro
   faultPoint('payment.marked_succeeded');
   statements.push(ledgerTransactionStatement(paymentPosting(pay, now)));
   faultPoint('payment.ledger_posted');
-  statements.push(transitionOrderStatement({ ...base, from: ['pending_payment'], to: 'paid', set: { paid_at: now } }, { mustMove: 'order_not_pending' }));
+  // pending_payment → paid → delivered in one update of the order (both events written), then the keys.
+  statements.push(transitionOrderStatement(
+    { ...base, from: ['pending_payment'], via: 'paid', to: 'delivered', set: { paid_at: now, delivered_at: now } }, { mustMove: 'order_not_pending' }));
   faultPoint('order.paid');
-  statements.push(...deliveryStatements(base));
+  statements.push(sellAndFulfilStatement(base));
   faultPoint('order.delivered');
   const email = deliveryEmailStatement(s, pay.order_id);
   if (email) statements.push(email);

@@ -24,17 +24,22 @@ export async function deliverPaidOrder(q: pg.PoolClient, base: OrderRef): Promis
  */
 export function deliveryStatements(base: OrderRef): Statement[] {
   return [
-    {
-      text: `with items as (select id, quantity from order_items where order_id = $1),
+    sellAndFulfilStatement(base),
+    transitionOrderStatement({ ...base, from: ['paid'], to: 'delivered', set: { delivered_at: base.at } }, { mustMove: 'order_not_paid' }),
+  ];
+}
+
+/** Sell the order's reserved keys and write its fulfilments, raising unless exactly the ordered quantity was sold. */
+export function sellAndFulfilStatement(base: OrderRef): Statement {
+  return {
+    text: `with items as (select id, quantity from order_items where order_id = $1),
           sold as (${SELL}),
           f as (insert into fulfilments (id, order_id, order_item_id, merchant_id, kind, quantity, created_at)
                 select 'ful_' || substr(items.id, 5), $1, items.id, $3, 'card', items.quantity, $2 from items
                 on conflict (order_item_id) do nothing)
      select ${sqlAssert('(select count(*) from sold) = (select coalesce(sum(quantity), 0) from items)', 'keys_not_reserved')}`,
-      values: [base.orderId, base.at, base.merchantId],
-    },
-    transitionOrderStatement({ ...base, from: ['paid'], to: 'delivered', set: { delivered_at: base.at } }, { mustMove: 'order_not_paid' }),
-  ];
+    values: [base.orderId, base.at, base.merchantId],
+  };
 }
 
 /** Reserves stock again for every item of a paid order whose reservation lapsed; all or none. */

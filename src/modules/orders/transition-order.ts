@@ -11,6 +11,12 @@ export interface TransitionInput {
   merchantId: string;
   from: readonly OrderStatus[];
   to: OrderStatus;
+  /**
+   * Pass through this state on the way (`pending_payment` → `paid` →
+   * `delivered` when a payment delivers at once): one update of the order,
+   * but both order events and both outbox events, in order.
+   */
+  via?: OrderStatus;
   actor: string;
   at: Date;
   note?: string;
@@ -31,13 +37,28 @@ export async function transitionOrder(q: Queryable, input: TransitionInput): Pro
  * in `from`); with `mustMove` it raises that code instead (pipelines).
  */
 export function transitionOrderStatement(input: TransitionInput, opts: { mustMove?: string } = {}): Statement {
+  const via = input.via;
   for (const f of input.from) {
-    if (!canTransition(f, input.to)) throw new Error(`illegal order transition ${f} → ${input.to}`);
+    const legal = via ? canTransition(f, via) && canTransition(via, input.to) : canTransition(f, input.to);
+    if (!legal) throw new Error(`illegal order transition ${f} → ${via ? `${via} → ` : ''}${input.to}`);
   }
   const values: unknown[] = [
     input.orderId, input.from, input.to, input.at, newId('oev', input.at.getTime()), input.merchantId,
     input.actor, input.note ?? null, newId('evt', input.at.getTime()), `order.${input.to}`,
   ];
+  // Through `via`: its event and outbox ids are made after the first ones, so they sort after them.
+  if (via) values.push(via, newId('oev', input.at.getTime()), newId('evt', input.at.getTime()), `order.${via}`);
+  const events = via
+    ? `select $5, u.id, $6, u.prev, $11, $7, $8, $4 from u union all select $12, u.id, $6, $11, $3, $7, $8, $4 from u`
+    : `select $5, u.id, $6, u.prev, $3, $7, $8, $4 from u`;
+  const outbox = via
+    ? `select $9, $6, $14, jsonb_build_object('order_id', u.id, 'number', u.number, 'status', $11::text,
+              'previous_status', u.prev, 'total', u.total, 'currency', u.currency), $4 from u
+       union all
+       select $13, $6, $10, jsonb_build_object('order_id', u.id, 'number', u.number, 'status', $3::text,
+              'previous_status', $11::text, 'total', u.total, 'currency', u.currency), $4 from u`
+    : `select $9, $6, $10, jsonb_build_object('order_id', u.id, 'number', u.number, 'status', $3::text,
+              'previous_status', u.prev, 'total', u.total, 'currency', u.currency), $4 from u`;
   const extra = Object.entries(input.set ?? {}).map(([col, value]) => {
     values.push(value);
     return `, ${col} = $${values.length}`;
@@ -47,10 +68,9 @@ export function transitionOrderStatement(input: TransitionInput, opts: { mustMov
              from p where o.id = p.id
              returning o.id, p.prev, o.number, o.total, o.currency),
      e as (insert into order_events (id, order_id, merchant_id, from_status, to_status, actor, note, created_at)
-             select $5, u.id, $6, u.prev, $3, $7, $8, $4 from u),
+             ${events}),
      x as (insert into outbox_events (id, merchant_id, type, data, created_at)
-             select $9, $6, $10, jsonb_build_object('order_id', u.id, 'number', u.number, 'status', $3::text,
-                    'previous_status', u.prev, 'total', u.total, 'currency', u.currency), $4 from u)
+             ${outbox})
      ${opts.mustMove ? `select ${sqlAssert('(select count(*) from u) = 1', opts.mustMove)} as prev` : 'select prev from u'}`;
   return { text, values };
 }
