@@ -46,6 +46,12 @@ const EnvSchema = z.object({
   XIAOPU_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
   XIAOPU_UPLOAD_IDLE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   XIAOPU_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
+  XIAOPU_COMMISSION_BPS: z.coerce.number().int().min(0).max(10_000).default(0),
+  XIAOPU_ESCROW_HOURS: z.coerce.number().int().min(0).max(8760).default(72),
+  XIAOPU_PAYOUT_MINIMUM: z.coerce.number().int().min(0).default(0),
+  XIAOPU_PAYOUT_FEE: z.coerce.number().int().min(0).default(0),
+  XIAOPU_PAYOUT_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(0),
+  XIAOPU_LEDGER_SEAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -97,6 +103,16 @@ export interface Config {
   uploadIdleSeconds: number;
   /** Shutdown waits this long for requests in flight, then closes their connections. */
   shutdownTimeoutSeconds: number;
+  /** The platform's commission on sales through its gateways, in basis points (a shop's own setting overrides it). */
+  commissionBps: number;
+  /** Hours a delivered order's money stays in escrow (the dispute window) before it completes; 0 completes at once. */
+  escrowHours: number;
+  /** Payouts: the smallest amount a shop may ask for, and the fee taken from it (fixed minor units plus basis points). */
+  payoutMinimum: number;
+  payoutFee: number;
+  payoutFeeBps: number;
+  /** How often the job runner links new ledger transactions into the hash chain. */
+  ledgerSealSeconds: number;
   secrets: Secrets;
 }
 
@@ -206,6 +222,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutSeconds: e.XIAOPU_REQUEST_TIMEOUT_SECONDS,
     uploadIdleSeconds: e.XIAOPU_UPLOAD_IDLE_SECONDS,
     shutdownTimeoutSeconds: e.XIAOPU_SHUTDOWN_TIMEOUT_SECONDS,
+    commissionBps: e.XIAOPU_COMMISSION_BPS,
+    escrowHours: e.XIAOPU_ESCROW_HOURS,
+    payoutMinimum: e.XIAOPU_PAYOUT_MINIMUM,
+    payoutFee: e.XIAOPU_PAYOUT_FEE,
+    payoutFeeBps: e.XIAOPU_PAYOUT_FEE_BPS,
+    ledgerSealSeconds: e.XIAOPU_LEDGER_SEAL_SECONDS,
     secrets: Object.freeze({ masterKey: Buffer.from(masterHex, 'hex'), sessionSecret, sandboxSecret }),
   });
 }

@@ -1,4 +1,4 @@
-// The `xiaopu` command: start, migrate, seed-demo, admin create, import-cards.
+// The `xiaopu` command: start, migrate, seed-demo, admin create, import-cards, ledger verify.
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { Command } from 'commander';
 import { ZodError } from 'zod';
@@ -12,6 +12,8 @@ import { setPassword } from '../modules/accounts/set-password.ts';
 import { DEMO, seedDemo } from '../modules/platform/seed-demo.ts';
 import type { Services } from '../modules/shared/context.ts';
 import { importCards } from '../modules/vault/import-cards.ts';
+import { sealLedger } from '../modules/money/seal-ledger.ts';
+import { verifyLedger } from '../modules/money/verify-ledger.ts';
 import { createLogger, createServices, openDatabase, startPlatform } from '../runtime.ts';
 import { isWebProcess, runWebProcess, startClusterPrimary } from '../cluster.ts';
 
@@ -202,6 +204,26 @@ program
     process.stdout.write(
       `imported ${result.imported}, duplicates ${result.duplicates}, blank ${result.blank}, rejected ${result.rejected} (batch ${result.batch_id})\n`,
     );
+  });
+
+const ledger = program.command('ledger').description('The double-entry ledger');
+ledger
+  .command('verify')
+  .description('Check that every ledger transaction balances and the hash chain is intact (exit 1 naming the first bad row otherwise)')
+  .option('--seal', 'first link transactions still awaiting their seal into the chain (the job runner does this every few seconds)')
+  .action(async (opts: { seal?: boolean }) => {
+    const verdict = await withServices(async (s) => {
+      if (opts.seal) await sealLedger(s.database.pool);
+      return verifyLedger(s.database.pool);
+    });
+    if (verdict.ok) {
+      process.stdout.write(`ledger ok: ${verdict.transactions} transactions (${verdict.sealed} sealed, ${verdict.unsealed} awaiting seal), ` +
+        `${verdict.entries} entries, every one balanced; chain head seq ${verdict.headSeq} ${verdict.headHash}\n`);
+      return;
+    }
+    process.stdout.write(`ledger BROKEN at transaction ${verdict.transactionId}${verdict.seq !== null ? ` (seq ${verdict.seq})` : ''}` +
+      `${verdict.entryId ? `, entry ${verdict.entryId}` : ''}: ${verdict.problem}\n`);
+    process.exitCode = 1;
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -28,6 +28,8 @@ export const merchants = pgTable('merchants', {
   gateways: text('gateways').array(),
   /** The platform's commission on this shop's sales, in basis points; null: the platform default. */
   commissionBps: integer('commission_bps'),
+  /** Hours a delivered order's money stays in escrow before the order completes; null: the platform default (XIAOPU_ESCROW_HOURS). */
+  escrowHours: integer('escrow_hours'),
   /** Why an admin suspended the shop (shown to the merchant). */
   statusReason: text('status_reason'),
   createdAt: createdAt(),
@@ -35,6 +37,7 @@ export const merchants = pgTable('merchants', {
   uniqueIndex('merchants_slug_key').on(t.slug),
   check('merchants_status_check', sql`${t.status} in ('pending', 'active', 'suspended')`),
   check('merchants_commission_check', sql`${t.commissionBps} is null or ${t.commissionBps} between 0 and 10000`),
+  check('merchants_escrow_hours_check', sql`${t.escrowHours} is null or ${t.escrowHours} between 0 and 8760`),
 ]);
 
 export const merchantMembers = pgTable('merchant_members', {
@@ -141,6 +144,9 @@ export const orders = pgTable('orders', {
   expiresAt: tstz('expires_at').notNull(),
   paidAt: tstz('paid_at'),
   deliveredAt: tstz('delivered_at'),
+  /** The platform's commission on this order's total (minor units), fixed at checkout; refunds reverse it in proportion. */
+  commission: money('commission').notNull().default(0),
+  completedAt: tstz('completed_at'),
   needsActionReason: text('needs_action_reason'),
   createdAt: createdAt(),
   updatedAt: tstz('updated_at').notNull().defaultNow(),
@@ -153,7 +159,9 @@ export const orders = pgTable('orders', {
   index('orders_pending_ip_idx').on(t.buyerIp).where(sql`${t.status} = 'pending_payment'`),
   index('orders_needs_action_idx').on(t.merchantId).where(sql`${t.status} = 'needs_action'`),
   index('orders_buyer_idx').on(t.buyerUserId, t.id).where(sql`${t.buyerUserId} is not null`),
+  index('orders_completable_idx').on(t.deliveredAt).where(sql`${t.status} in ('delivered', 'partially_refunded')`),
   check('orders_total_check', sql`${t.total} >= 0`),
+  check('orders_commission_check', sql`${t.commission} >= 0 and ${t.commission} <= ${t.total}`),
   check('orders_status_check', sql`${t.status} in ('pending_payment', 'paid', 'delivered', 'completed', 'expired', 'cancelled', 'needs_action', 'disputed', 'refunded', 'partially_refunded')`),
 ]);
 
@@ -393,8 +401,22 @@ export const ledgerTransactions = pgTable('ledger_transactions', {
   kind: text('kind').notNull(),
   causeType: text('cause_type').notNull(),
   causeId: text('cause_id').notNull(),
+  /** The order this money belongs to, when it belongs to one (sales, refunds, completions). */
+  orderId: text('order_id'),
+  /** SHA-256 of the transaction and its entries (src/modules/money/ledger-chain.ts), written with them. */
+  digest: text('digest'),
+  /** Position in the hash chain, set by the sealing job seconds after commit; null until then. */
+  seq: bigint('seq', { mode: 'number' }),
+  prevHash: text('prev_hash'),
+  /** SHA-256 of prev_hash and digest. */
+  hash: text('hash'),
   createdAt: createdAt(),
-}, (t) => [uniqueIndex('ledger_transactions_cause_key').on(t.kind, t.causeType, t.causeId)]);
+}, (t) => [
+  uniqueIndex('ledger_transactions_cause_key').on(t.kind, t.causeType, t.causeId),
+  uniqueIndex('ledger_transactions_seq_key').on(t.seq),
+  index('ledger_transactions_order_idx').on(t.orderId).where(sql`${t.orderId} is not null`),
+  index('ledger_transactions_unsealed_idx').on(t.createdAt, t.id).where(sql`${t.seq} is null`),
+]);
 
 export const ledgerEntries = pgTable('ledger_entries', {
   id: bigint('id', { mode: 'bigint' }).primaryKey().generatedAlwaysAsIdentity(),
@@ -404,6 +426,49 @@ export const ledgerEntries = pgTable('ledger_entries', {
   currency: text('currency').notNull(),
   createdAt: createdAt(),
 }, (t) => [index('ledger_entries_transaction_idx').on(t.transactionId), index('ledger_entries_account_idx').on(t.accountId)]);
+
+/** Where a shop's payouts go: an Alipay account, a bank account, a USDT address. The details are encrypted; `masked` is what screens show. */
+export const payoutDestinations = pgTable('payout_destinations', {
+  id: text('id').primaryKey(),
+  merchantId: text('merchant_id').notNull().references(() => merchants.id),
+  kind: text('kind').notNull(),
+  label: text('label').notNull(),
+  masked: text('masked').notNull(),
+  details: text('details').notNull(),
+  detailsKeyId: text('details_key_id').notNull(),
+  createdAt: createdAt(),
+  deletedAt: tstz('deleted_at'),
+}, (t) => [
+  index('payout_destinations_merchant_idx').on(t.merchantId, t.id),
+  check('payout_destinations_kind_check', sql`${t.kind} in ('alipay', 'bank', 'usdt')`),
+]);
+
+/** 提现: money a shop asked to be paid out of its available balance (DESIGN §13). The amount is moved out of `available` when asked. */
+export const payouts = pgTable('payouts', {
+  id: text('id').primaryKey(),
+  merchantId: text('merchant_id').notNull().references(() => merchants.id),
+  amount: money('amount').notNull(),
+  /** The platform's payout fee, out of `amount`: the shop receives amount − fee. */
+  fee: money('fee').notNull().default(0),
+  currency: text('currency').notNull(),
+  status: text('status').notNull().default('pending'),
+  destinationId: text('destination_id').references(() => payoutDestinations.id),
+  /** The destination as it was when asked (masked), so a later edit does not rewrite history. */
+  destinationMasked: text('destination_masked'),
+  reference: text('reference'),
+  reason: text('reason'),
+  requestedBy: text('requested_by').notNull(),
+  createdAt: createdAt(),
+  approvedAt: tstz('approved_at'),
+  paidAt: tstz('paid_at'),
+  rejectedAt: tstz('rejected_at'),
+  updatedAt: tstz('updated_at').notNull().defaultNow(),
+}, (t) => [
+  index('payouts_merchant_idx').on(t.merchantId, t.id),
+  index('payouts_open_idx').on(t.id).where(sql`${t.status} in ('pending', 'approved')`),
+  check('payouts_amount_check', sql`${t.amount} > 0 and ${t.fee} >= 0 and ${t.fee} < ${t.amount}`),
+  check('payouts_status_check', sql`${t.status} in ('pending', 'approved', 'paid', 'rejected')`),
+]);
 
 export const auditLog = pgTable('audit_log', {
   id: text('id').primaryKey(),

@@ -4,6 +4,8 @@
 import { Logger, run, type Runner, type TaskList } from 'graphile-worker';
 import { expireOrders } from '../modules/flows/expire-orders.ts';
 import { reconcileRefunds } from '../modules/flows/reconcile-refunds.ts';
+import { completeDueOrders } from '../modules/flows/complete-due-orders.ts';
+import { sealLedger } from '../modules/money/seal-ledger.ts';
 import { purgeExpiredState } from '../modules/platform/purge-expired-state.ts';
 import { sendDeliveryEmail } from '../modules/notifications/send-delivery-email.ts';
 import type { Log, Services } from '../modules/shared/context.ts';
@@ -12,6 +14,7 @@ export const CRONTAB = [
   '* * * * * expire_orders ?max=1',
   '17 * * * * purge_expired_state ?max=1',
   '* * * * * reconcile_refunds ?max=1',
+  '* * * * * complete_orders ?max=1',
 ].join('\n');
 
 export function taskList(s: Services): TaskList {
@@ -23,6 +26,10 @@ export function taskList(s: Services): TaskList {
     reconcile_refunds: async () => {
       const r = await reconcileRefunds(s);
       if (r.succeeded + r.failed + r.unknown > 0) s.log.info(r, 'reconciled pending refunds');
+    },
+    complete_orders: async () => {
+      const r = await completeDueOrders(s);
+      if (r.completed) s.log.info(r, 'completed orders whose escrow window passed');
     },
     purge_expired_state: async () => {
       await purgeExpiredState(s);
@@ -42,7 +49,7 @@ function graphileLogger(log: Log): Logger {
 }
 
 export async function startWorker(s: Services): Promise<Runner> {
-  return run({
+  const runner = await run({
     pgPool: s.database.pool,
     concurrency: s.config.workerConcurrency,
     taskList: taskList(s),
@@ -51,4 +58,17 @@ export async function startWorker(s: Services): Promise<Runner> {
     noHandleSignals: true,
     pollInterval: 2000,
   });
+  // The ledger's hash chain is extended every few seconds (graphile's cron counts in minutes).
+  let sealing = false;
+  const timer = setInterval(() => {
+    if (sealing) return;
+    sealing = true;
+    sealLedger(s.database.pool)
+      .then((r) => { if (r.sealed) s.log.debug(r, 'sealed ledger transactions'); })
+      .catch((err: unknown) => s.log.error({ err }, 'sealing the ledger failed'))
+      .finally(() => { sealing = false; });
+  }, s.config.ledgerSealSeconds * 1000);
+  timer.unref();
+  void runner.promise.finally(() => clearInterval(timer));
+  return runner;
 }

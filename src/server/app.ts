@@ -23,6 +23,7 @@ import { orderRoutes } from './routes/orders.ts';
 import { paymentRoutes } from './routes/payments.ts';
 import { shopRoutes } from './routes/shop.ts';
 import { walletRoutes } from './routes/wallet.ts';
+import { moneyRoutes } from './routes/money.ts';
 import { CARD_IMPORT_BODY, productRoutes } from './routes/products.ts';
 import { storefrontRoutes } from './routes/storefront.ts';
 import { systemRoutes } from './routes/system.ts';
@@ -113,6 +114,7 @@ export async function buildApp(services: Omit<Services, 'log'>, logger: Logger):
   await app.register(paymentRoutes);
   await app.register(shopRoutes);
   await app.register(walletRoutes);
+  await app.register(moneyRoutes);
   await app.register(adminRoutes);
   await app.register(webRoutes);
 

@@ -19,21 +19,23 @@ export const UpdateMerchantInput = z.object({
   status: z.enum(['active', 'suspended']).optional().describe('active approves or reinstates; suspended stops sales'),
   reason: z.string().trim().min(1).max(500).optional().describe('Required when suspending; shown to the merchant'),
   commission_bps: z.number().int().min(0).max(10_000).nullable().optional().describe('Commission in basis points; null for the platform default'),
+  escrow_hours: z.number().int().min(0).max(8760).nullable().optional()
+    .describe('Hours a delivered order stays in escrow before it completes (0: at once); null for the platform default (XIAOPU_ESCROW_HOURS)'),
 });
 export type UpdateMerchantInput = z.infer<typeof UpdateMerchantInput>;
 
 interface MerchantRow {
-  id: string; slug: string; name: string; status: string; status_reason: string | null; commission_bps: number | null; created_at: Date;
+  id: string; slug: string; name: string; status: string; status_reason: string | null; commission_bps: number | null; escrow_hours: number | null; created_at: Date;
   owner_email: string | null; products: string; orders_30d: string;
 }
 
 const present = (r: MerchantRow) => ({
   id: r.id, object: 'merchant' as const, slug: r.slug, name: r.name, status: r.status, status_reason: r.status_reason,
-  commission_bps: r.commission_bps, owner_email: r.owner_email, products: Number(r.products), orders_30_days: Number(r.orders_30d),
+  commission_bps: r.commission_bps, escrow_hours: r.escrow_hours, owner_email: r.owner_email, products: Number(r.products), orders_30_days: Number(r.orders_30d),
   created_at: r.created_at.toISOString(),
 });
 
-const SELECT = `select m.id, m.slug, m.name, m.status, m.status_reason, m.commission_bps, m.created_at,
+const SELECT = `select m.id, m.slug, m.name, m.status, m.status_reason, m.commission_bps, m.escrow_hours, m.created_at,
     (select u.email from merchant_members mm join users u on u.id = mm.user_id where mm.merchant_id = m.id order by mm.created_at limit 1) as owner_email,
     (select count(*) from products p where p.merchant_id = m.id) as products,
     (select count(*) from orders o where o.merchant_id = m.id and o.created_at > now() - interval '30 days') as orders_30d
@@ -69,15 +71,17 @@ export async function updateMerchant(ctx: Ctx, merchantId: string, input: Update
     const { rows: before } = await q.query<{ status: string; commission_bps: number | null }>(
       'select status, commission_bps from merchants where id = $1 for update', [merchantId]);
     if (!before[0]) throw notFound('merchant');
-    if (input.status === 'active' && before[0].status === 'active' && input.commission_bps === undefined) {
+    if (input.status === 'active' && before[0].status === 'active' && input.commission_bps === undefined && input.escrow_hours === undefined) {
       throw conflict('already_active', 'This shop is already active.');
     }
     await q.query(
       `update merchants set status = coalesce($2, status),
               status_reason = case when $2::text is null then status_reason when $2 = 'active' then null else $3 end,
-              commission_bps = case when $4 then $5::int else commission_bps end
+              commission_bps = case when $4 then $5::int else commission_bps end,
+              escrow_hours = case when $6 then $7::int else escrow_hours end
         where id = $1`,
-      [merchantId, input.status ?? null, input.reason ?? null, input.commission_bps !== undefined, input.commission_bps ?? null]);
+      [merchantId, input.status ?? null, input.reason ?? null, input.commission_bps !== undefined, input.commission_bps ?? null,
+        input.escrow_hours !== undefined, input.escrow_hours ?? null]);
     await writeAudit(q, ctx.actor, ctx.clock.now(), {
       action: 'merchant.update', targetType: 'merchant', targetId: merchantId, merchantId,
       data: { from_status: before[0].status, ...input },

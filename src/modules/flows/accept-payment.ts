@@ -49,11 +49,12 @@ export type SettleOutcome =
 interface LockedPayment {
   id: string; order_id: string; merchant_id: string; topup_id: string | null; topup_user_id: string | null; gateway: string; status: string; amount: string; currency: string;
   gateway_trade_no: string | null; order_status: OrderStatus; fee: string; gateway_reference: string | null;
-  gateway_config_id: string | null; config_merchant_id: string | null;
+  gateway_config_id: string | null; config_merchant_id: string | null; commission: string | null;
 }
 
 const PAYMENT_SELECT = `select p.id, p.order_id, p.merchant_id, p.topup_id, t.user_id as topup_user_id, p.gateway, p.status, p.amount, p.currency,
-            p.gateway_trade_no, p.fee, p.gateway_reference, o.status as order_status, p.gateway_config_id, gc.merchant_id as config_merchant_id
+            p.gateway_trade_no, p.fee, p.gateway_reference, o.status as order_status, p.gateway_config_id, gc.merchant_id as config_merchant_id,
+            o.commission
        from payments p left join orders o on o.id = p.order_id left join wallet_topups t on t.id = p.topup_id
             left join gateway_configs gc on gc.id = p.gateway_config_id
       where p.id = $1`;
@@ -156,17 +157,25 @@ function succeeded(pay: LockedPayment, p: VerifiedPayment, at: Date) {
   };
 }
 
-/** The money of an order payment, for the ledger: ours to account for from here on, whatever happens to the order. */
+/**
+ * The money of an order payment, for the ledger: ours to account for from
+ * here on, whatever happens to the order. The shop's share (the goods less
+ * the platform's commission) waits in its escrow until the order completes.
+ */
 function paymentPosting(pay: LockedPayment, at: Date): LedgerTransactionInput {
+  const amount = minorUnits(pay.amount);
+  const fee = minorUnits(pay.fee);
+  const commission = pay.commission === null ? 0 : minorUnits(pay.commission);
+  const revenue = (owner: string, n: number) =>
+    n > 0 ? [{ account: { kind: 'platform_revenue' as const, owner, merchantId: null, currency: pay.currency }, amount: -n }] : [];
   return {
-    kind: 'payment', causeType: 'payment', causeId: pay.id, at,
+    kind: 'payment', causeType: 'payment', causeId: pay.id, orderId: pay.order_id, at,
     entries: pay.config_merchant_id ? directEntries(pay) : [
-      { account: { kind: 'gateway_clearing', owner: pay.gateway, merchantId: null, currency: pay.currency }, amount: minorUnits(pay.amount) },
-      { account: { kind: 'merchant_escrow', owner: pay.merchant_id, merchantId: pay.merchant_id, currency: pay.currency }, amount: -(minorUnits(pay.amount) - minorUnits(pay.fee)) },
+      { account: { kind: 'gateway_clearing', owner: pay.gateway, merchantId: null, currency: pay.currency }, amount },
+      { account: { kind: 'merchant_escrow', owner: pay.merchant_id, merchantId: pay.merchant_id, currency: pay.currency }, amount: -(amount - fee - commission) },
+      ...revenue('commission', commission),
       // The gateway fee the buyer paid on top covers the platform's gateway costs.
-      ...(minorUnits(pay.fee) > 0
-        ? [{ account: { kind: 'platform_revenue' as const, owner: 'gateway_fees', merchantId: null, currency: pay.currency }, amount: -minorUnits(pay.fee) }]
-        : []),
+      ...revenue('gateway_fees', fee),
     ],
   };
 }

@@ -8,6 +8,8 @@ import { minorUnits } from '../../lib/money.ts';
 import type pg from 'pg';
 import { withTransaction } from '../../db/client.ts';
 import { postLedgerTransaction } from '../money/ledger.ts';
+import { commissionRefunded } from '../money/commission.ts';
+import { orderEscrow } from '../money/order-escrow.ts';
 import { transitionOrder } from '../orders/transition-order.ts';
 import { actorLabel, type Ctx } from '../shared/context.ts';
 import { emitEvent } from '../shared/outbox.ts';
@@ -20,6 +22,7 @@ export type RefundOutcome = { kind: 'succeeded'; gatewayRefundId?: string } | { 
 interface Locked {
   id: string; payment_id: string; order_id: string; merchant_id: string; amount: string; currency: string; status: string; destination: 'gateway' | 'wallet';
   gateway: string; pay_amount: string; fee: string; refunded: string; buyer_user_id: string | null; config_merchant_id: string | null;
+  order_total: string; commission: string;
 }
 
 /** `audit`: an audit row to write in the same transaction (a person deciding the outcome). */
@@ -29,7 +32,7 @@ export async function finishRefund(ctx: Ctx, refundId: string, outcome: RefundOu
     const at = ctx.clock.now();
     const { rows } = await q.query<Locked>(
       `select r.id, r.payment_id, r.order_id, r.merchant_id, r.amount, r.currency, r.status, r.destination,
-              p.gateway, p.amount as pay_amount, p.fee, p.refunded, o.buyer_user_id,
+              p.gateway, p.amount as pay_amount, p.fee, p.refunded, o.buyer_user_id, o.total as order_total, o.commission,
               (select gc.merchant_id from gateway_configs gc where gc.id = p.gateway_config_id) as config_merchant_id
          from refunds r join payments p on p.id = r.payment_id join orders o on o.id = r.order_id
         where r.id = $1 for update of p`, [refundId]);
@@ -59,7 +62,8 @@ export async function finishRefund(ctx: Ctx, refundId: string, outcome: RefundOu
     await transitionOrder(q, {
       orderId: r.order_id, merchantId: r.merchant_id, actor: actorLabel(ctx.actor), at,
       // A partial refund of an order parked in needs_action leaves it parked: its keys are still owed (retry-parked-order).
-      from: full ? ['paid', 'delivered', 'needs_action', 'disputed', 'partially_refunded'] : ['paid', 'delivered', 'disputed'],
+      // A completed order refunded in part stays completed (the refund is on its page); in full, it is refunded.
+      from: full ? ['paid', 'delivered', 'needs_action', 'disputed', 'partially_refunded', 'completed'] : ['paid', 'delivered', 'disputed'],
       to: full ? 'refunded' : 'partially_refunded', note: `refund ${refundId}`,
       set: full ? { needs_action_reason: null } : {},
     });
@@ -69,14 +73,19 @@ export async function finishRefund(ctx: Ctx, refundId: string, outcome: RefundOu
 }
 
 /**
- * The refund reverses the payment's booking: the merchant's escrow gives back
- * its share first (the order total), then the platform its gateway fee.
+ * The refund reverses the payment's booking. The goods part (up to the order
+ * total) comes back from the shop's share and the platform's commission in
+ * proportion; the shop's share from what the order still has in escrow, the
+ * rest (after completion) from the shop's available balance, which may go
+ * negative: a debt the console shows. Beyond the total, the platform gives
+ * back the gateway fee.
  */
 async function reverseLedger(q: pg.PoolClient, r: Locked, amount: number, refundedBefore: number, at: Date): Promise<void> {
+  const base = { kind: 'refund', causeType: 'refund', causeId: r.id, orderId: r.order_id, at };
   if (r.config_merchant_id) {
     // Through the shop's own gateway account: the shop's books only.
     await postLedgerTransaction(q, {
-      kind: 'refund', causeType: 'refund', causeId: r.id, at,
+      ...base,
       entries: [
         { account: { kind: 'merchant_gateway_clearing', owner: `${r.gateway}:${r.merchant_id}`, merchantId: r.merchant_id, currency: r.currency }, amount: -amount },
         { account: { kind: 'merchant_direct_sales', owner: r.merchant_id, merchantId: r.merchant_id, currency: r.currency }, amount },
@@ -84,18 +93,29 @@ async function reverseLedger(q: pg.PoolClient, r: Locked, amount: number, refund
     });
     return;
   }
-  const net = minorUnits(r.pay_amount) - minorUnits(r.fee);
-  const escrowLeft = Math.max(0, net - refundedBefore);
-  const fromEscrow = Math.min(amount, escrowLeft);
-  const fromFees = amount - fromEscrow;
+  const total = minorUnits(r.order_total);
+  const goodsBefore = Math.min(refundedBefore, total);
+  const goods = Math.min(amount, total - goodsBefore);
+  const fromFees = amount - goods;
+  const commission = commissionRefunded(minorUnits(r.commission), total, goodsBefore, goods);
+  const shopShare = goods - commission;
+  const escrowLeft = await orderEscrow(q, r.merchant_id, r.currency, r.order_id);
+  const fromEscrow = Math.min(shopShare, Math.max(0, escrowLeft));
+  const fromAvailable = shopShare - fromEscrow;
+  const shop = (kind: 'merchant_escrow' | 'merchant_available', n: number) =>
+    n > 0 ? [{ account: { kind, owner: r.merchant_id, merchantId: r.merchant_id, currency: r.currency }, amount: n }] : [];
+  const platform = (owner: string, n: number) =>
+    n > 0 ? [{ account: { kind: 'platform_revenue' as const, owner, merchantId: null, currency: r.currency }, amount: n }] : [];
   await postLedgerTransaction(q, {
-    kind: 'refund', causeType: 'refund', causeId: r.id, at,
+    ...base,
     entries: [
       r.destination === 'wallet'
         ? { account: walletAccount(r.buyer_user_id ?? '', r.currency), amount: -amount }
         : { account: { kind: 'gateway_clearing', owner: r.gateway, merchantId: null, currency: r.currency }, amount: -amount },
-      ...(fromEscrow > 0 ? [{ account: { kind: 'merchant_escrow' as const, owner: r.merchant_id, merchantId: r.merchant_id, currency: r.currency }, amount: fromEscrow }] : []),
-      ...(fromFees > 0 ? [{ account: { kind: 'platform_revenue' as const, owner: 'gateway_fees', merchantId: null, currency: r.currency }, amount: fromFees }] : []),
+      ...shop('merchant_escrow', fromEscrow),
+      ...shop('merchant_available', fromAvailable),
+      ...platform('commission', commission),
+      ...platform('gateway_fees', fromFees),
     ],
   });
 }

@@ -5,6 +5,7 @@ import { advisoryKey, prepared, withTransaction } from '../../db/client.ts';
 import { assertionCode, runPipeline, sqlAssert } from '../../db/pipeline.ts';
 import { AppError, conflict, notFound, rateLimited, validationError } from '../../lib/errors.ts';
 import { postLedgerTransaction } from '../money/ledger.ts';
+import { commissionOf } from '../money/commission.ts';
 import { acceptPaymentInTransaction } from './accept-payment.ts';
 import { moveWalletBalance, walletAccount } from '../wallet/move-wallet-balance.ts';
 import { addressKey, emailKey } from '../../lib/client-address.ts';
@@ -24,7 +25,7 @@ const LOCK_CLASS_EMAIL = 7270032;
 
 interface CheckoutProduct {
   id: string; merchant_id: string; title: string; price: string; currency: string; min_quantity: number; max_quantity: number;
-  shop_gateways: string[] | null;
+  shop_gateways: string[] | null; commission_bps: number | null;
 }
 
 export type PlaceOrderInput = CreateOrderInput & { shopSlug: string };
@@ -69,7 +70,7 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
   const { rows } = await prepared<CheckoutProduct & { in_stock: boolean; available: number | null; ip_hits: number | null; email_hits: number | null }>(pool,
     `with rl as (insert into rate_limits (key, window_start, hits) select k, $4, 1 from unnest($3::text[]) as k
                  on conflict (key, window_start) do update set hits = rate_limits.hits + 1 returning key, hits)
-     select p.id, p.merchant_id, p.title, m.gateways as shop_gateways, p.price, p.currency, p.min_quantity, p.max_quantity,
+     select p.id, p.merchant_id, p.title, m.gateways as shop_gateways, m.commission_bps, p.price, p.currency, p.min_quantity, p.max_quantity,
             exists (select 1 from cards c where c.product_id = p.id and c.status = 'available') as in_stock,
             ${countAvailableSql('p.id', '$5::boolean')} as available,
             (select hits from rl where key like 'checkout:ip:%') as ip_hits, (select hits from rl where key like 'checkout:email:%') as email_hits
@@ -100,6 +101,8 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
   const gateway = chosen.gateway;
   const amount = total + chosen.fee;
   const payFromWallet = chosen.config.adapter.internal === true;
+  // Money paid to the shop's own gateway account never passes through the platform: no commission is taken from it.
+  const commission = chosen.config.merchantId ? 0 : commissionOf(total, product.commission_bps ?? s.config.commissionBps);
   if (payFromWallet && !buyerUserId) {
     throw new AppError(401, 'login_required', 'Log in to pay from your wallet.', 'authentication_error', 'gateway');
   }
@@ -127,8 +130,8 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
   // the caps, then that exactly the quantity was reserved — or it raises and
   // everything rolls back.
   const create = {
-    text: `with o as (insert into orders (id, number, merchant_id, status, email, query_password_hash, buyer_ip, total, currency, expires_at, created_at, updated_at, buyer_user_id)
-                  values ($1, $2, $3, 'pending_payment', $4, $5, $6, $7, $8, $9, $10, $10, $23)),
+    text: `with o as (insert into orders (id, number, merchant_id, status, email, query_password_hash, buyer_ip, total, currency, expires_at, created_at, updated_at, buyer_user_id, commission)
+                  values ($1, $2, $3, 'pending_payment', $4, $5, $6, $7, $8, $9, $10, $10, $23, $27)),
             i as (insert into order_items (id, order_id, merchant_id, product_id, quantity, unit_price, total)
                   values ($11, $1, $3, $12, $13, $14, $7)),
             r as (${reserveCardsSql({ orderItemId: '$11', until: '$9', productId: '$12', quantity: '$13' })} returning 1),
@@ -155,7 +158,7 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
     values: [orderId, number, product.merchant_id, input.email, s.keyring.queryPasswordHash(orderId, input.query_password), address,
       total, product.currency, expiresAt, now, itemId, product.id, input.quantity, unitPrice,
       paymentId, gateway, newId('oev', t), `buyer:${buyerIp}`, newId('evt', t), chosen.method, chosen.fee, amount, buyerUserId ?? null, chosen.config.id,
-      payFromWallet ? null : s.config.maxPendingPerEmail, payFromWallet ? null : s.config.maxPendingPerIp],
+      payFromWallet ? null : s.config.maxPendingPerEmail, payFromWallet ? null : s.config.maxPendingPerIp, commission],
   };
   try {
     if (!payFromWallet) {
@@ -168,7 +171,7 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
         await runPipeline(q, [locks, create]);
         await moveWalletBalance(q, { userId: buyerUserId, currency: product.currency, amount: -amount, kind: 'payment', refId: paymentId, at: now });
         await postLedgerTransaction(q, {
-          kind: 'wallet_payment', causeType: 'wallet_payment', causeId: paymentId, at: now,
+          kind: 'wallet_payment', causeType: 'wallet_payment', causeId: paymentId, orderId, at: now,
           entries: [
             { account: walletAccount(buyerUserId, product.currency), amount },
             { account: { kind: 'gateway_clearing', owner: 'wallet', merchantId: null, currency: product.currency }, amount: -amount },

@@ -4,9 +4,12 @@ import { createHash } from 'node:crypto';
 import { prepared, type Queryable } from '../../db/client.ts';
 import type { Statement } from '../../db/pipeline.ts';
 import { newId } from '../../lib/ids.ts';
+import { transactionDigest } from './ledger-digest.ts';
 
 export type AccountKind =
   | 'gateway_clearing' | 'merchant_escrow' | 'merchant_available' | 'platform_revenue' | 'buyer_wallet'
+  /** Payouts asked for and not yet sent (owner: the merchant), and money sent out to shops (owner: the payout rail). */
+  | 'payouts_in_flight' | 'payouts_sent'
   /** A shop's own gateway account: money that went straight to the shop. */
   | 'merchant_gateway_clearing' | 'merchant_direct_sales';
 
@@ -28,6 +31,8 @@ export interface LedgerTransactionInput {
   kind: string;
   causeType: string;
   causeId: string;
+  /** The order the money belongs to (a sale, its refunds, its completion): how escrow per order is found. */
+  orderId?: string;
   at: Date;
   entries: LedgerEntryInput[];
 }
@@ -37,7 +42,7 @@ export function accountCode(a: AccountRef): string {
 }
 
 /** Account ids are derived from their codes, so no lookup is needed to post. */
-function accountId(code: string): string {
+export function accountId(code: string): string {
   return 'lac_' + createHash('sha256').update(code).digest('hex').slice(0, 26);
 }
 
@@ -62,7 +67,12 @@ export async function postLedgerTransaction(q: Queryable, input: LedgerTransacti
 /** The posting as one statement (for pipelines); its one row's `n` is the number of entries written (0 if already posted). */
 export function ledgerTransactionStatement(input: LedgerTransactionInput): Statement {
   assertBalanced(input.entries);
-  const values: unknown[] = [newId('ltx', input.at.getTime()), input.kind, input.causeType, input.causeId, input.at];
+  const id = newId('ltx', input.at.getTime());
+  const digest = transactionDigest({
+    id, kind: input.kind, causeType: input.causeType, causeId: input.causeId, orderId: input.orderId ?? null, createdAt: input.at,
+    entries: input.entries.map((e) => ({ accountId: accountId(accountCode(e.account)), amount: e.amount, currency: e.account.currency })),
+  });
+  const values: unknown[] = [id, input.kind, input.causeType, input.causeId, input.at, input.orderId ?? null, digest];
   const accounts: string[] = [];
   const entries: string[] = [];
   for (const e of input.entries) {
@@ -74,8 +84,8 @@ export function ledgerTransactionStatement(input: LedgerTransactionInput): State
   }
   const text = `with a as (insert into ledger_accounts (id, code, kind, merchant_id, currency, created_at)
                 values ${accounts.join(', ')} on conflict do nothing),
-     t as (insert into ledger_transactions (id, kind, cause_type, cause_id, created_at)
-           values ($1, $2, $3, $4, $5) on conflict (kind, cause_type, cause_id) do nothing returning id),
+     t as (insert into ledger_transactions (id, kind, cause_type, cause_id, created_at, order_id, digest)
+           values ($1, $2, $3, $4, $5, $6, $7) on conflict (kind, cause_type, cause_id) do nothing returning id),
      e as (insert into ledger_entries (transaction_id, account_id, amount, currency, created_at)
            select t.id, v.account_id, v.amount, v.currency, $5 from t,
                   (values ${entries.join(', ')}) as v(account_id, amount, currency)

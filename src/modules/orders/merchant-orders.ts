@@ -14,7 +14,9 @@ export const ListOrdersQuery = PageQuery.extend({
 export type ListOrdersQuery = z.infer<typeof ListOrdersQuery>;
 
 function present(r: OrderRow, items: ReturnType<typeof presentItems>) {
-  return { ...presentOrderSummary(r), merchant_id: r.merchant_id, email: r.email, needs_action_reason: r.needs_action_reason, items };
+  return { ...presentOrderSummary(r), merchant_id: r.merchant_id, email: r.email, needs_action_reason: r.needs_action_reason,
+    // The platform's commission on this order (minor units); the shop's share is total − commission.
+    commission: minorUnits(r.commission), items };
 }
 
 /** A merchant's orders, or every merchant's for a platform admin (`ordersScope`). */

@@ -6,15 +6,17 @@ import type { Keyring } from '../../lib/crypto.ts';
 export interface OrderRow {
   id: string; number: string; merchant_id: string; status: string; email: string; total: string; currency: string;
   expires_at: Date; paid_at: Date | null; delivered_at: Date | null; created_at: Date; needs_action_reason: string | null;
+  completed_at: Date | null; commission: string;
 }
 
-export const ORDER_COLUMNS = 'o.id, o.number, o.merchant_id, o.status, o.email, o.total, o.currency, o.expires_at, o.paid_at, o.delivered_at, o.created_at, o.needs_action_reason';
+export const ORDER_COLUMNS = 'o.id, o.number, o.merchant_id, o.status, o.email, o.total, o.currency, o.expires_at, o.paid_at, o.delivered_at, o.created_at, o.needs_action_reason, o.completed_at, o.commission';
 
 export function presentOrderSummary(r: OrderRow) {
   return {
     id: r.id, object: 'order' as const, number: r.number, status: r.status, total: minorUnits(r.total), currency: r.currency,
     expires_at: r.expires_at.toISOString(), created_at: r.created_at.toISOString(),
     paid_at: r.paid_at?.toISOString() ?? null, delivered_at: r.delivered_at?.toISOString() ?? null,
+    completed_at: r.completed_at?.toISOString() ?? null,
   };
 }
 

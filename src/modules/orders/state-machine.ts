@@ -16,7 +16,8 @@ export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatu
   delivered: ['completed', 'disputed', 'refunded', 'partially_refunded'],
   disputed: ['completed', 'refunded', 'partially_refunded'],
   partially_refunded: ['completed', 'refunded'],
-  completed: [],
+  // A refund in full after completion (the money comes back from the shop's available balance).
+  completed: ['refunded'],
   refunded: [],
 };
 

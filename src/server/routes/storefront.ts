@@ -7,6 +7,7 @@ import { placeOrder } from '../../modules/flows/place-order.ts';
 import { listShopGateways } from '../../modules/payments/list-shop-gateways.ts';
 import { lookupOrders } from '../../modules/orders/lookup-orders.ts';
 import { readOrderAsBuyer } from '../../modules/orders/read-order-as-buyer.ts';
+import { confirmReceipt } from '../../modules/flows/confirm-receipt.ts';
 import { CreateOrderInput, CreateOrderOut, LookupInput } from '../../modules/orders/schemas.ts';
 import { StorefrontProductOut } from '../../modules/catalog/schemas.ts';
 
@@ -65,6 +66,22 @@ export const storefrontRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!token) throw new AppError(401, 'order_token_required', 'Send the order access token in the X-Order-Token header.', 'authentication_error');
     reply.header('cache-control', 'no-store');
     return readOrderAsBuyer(buyerCtx(req), { number: req.params.number, token });
+  });
+
+  app.post('/api/v1/storefront/orders/:number/confirm', {
+    schema: {
+      tags: ['storefront'], summary: 'The buyer confirms receipt (确认收货): the order completes before its escrow window ends',
+      description: 'Answers the order, `completed`; repeating it answers the same. 409 `order_disputed` while a dispute is open, ' +
+        '409 `order_not_delivered` before delivery or after a refund in full.',
+      params: z.object({ number: z.string().min(1).max(40) }),
+      headers: z.object({ 'x-order-token': z.string().max(200).optional() }),
+      security: [{ orderToken: [] }],
+      response: { 200: z.object({ id: z.string(), object: z.literal('order'), number: z.string(), status: z.string(), completed_at: z.string().nullable() }) },
+    },
+  }, async (req) => {
+    const token = req.headers['x-order-token'];
+    if (!token) throw new AppError(401, 'order_token_required', 'Send the order access token in the X-Order-Token header.', 'authentication_error');
+    return confirmReceipt(buyerCtx(req), { number: req.params.number, token });
   });
 
   app.post('/api/v1/storefront/orders/lookup', {
