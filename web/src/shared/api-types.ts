@@ -284,7 +284,7 @@ export interface paths {
                          *       "*"
                          *     ]
                          */
-                        scopes?: ("products:read" | "products:write" | "cards:read" | "cards:write" | "cards:export" | "orders:read" | "orders:write" | "shop:read" | "shop:write" | "*")[];
+                        scopes?: ("products:read" | "products:write" | "cards:read" | "cards:write" | "cards:export" | "orders:read" | "orders:write" | "shop:read" | "shop:write" | "balance:read" | "payouts:read" | "payouts:write" | "*")[];
                         /**
                          * @default live
                          * @enum {string}
@@ -1336,6 +1336,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/storefront/orders/{number}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The buyer confirms receipt (确认收货): the order completes before its escrow window ends
+         * @description Answers the order, `completed`; repeating it answers the same. 409 `order_disputed` while a dispute is open, 409 `order_not_delivered` before delivery or after a refund in full.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "x-order-token"?: string;
+                };
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "order";
+                            number: string;
+                            status: string;
+                            completed_at: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/storefront/orders/lookup": {
         parameters: {
             query?: never;
@@ -1953,6 +2003,868 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The shop's balance per currency, from the ledger
+         * @description `pending`: sold and held in escrow until the order completes; `available`: completed, less refunds after completion and payouts asked for (may be negative: a refund after completion that the balance did not cover); `in_payout`: asked for, not yet paid.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "balance";
+                            available: {
+                                amount: number;
+                                currency: string;
+                            }[];
+                            pending: {
+                                amount: number;
+                                currency: string;
+                            }[];
+                            in_payout: {
+                                amount: number;
+                                currency: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/balance_transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The statement: every movement of the shop's money, newest first
+         * @description Each line says what it did to `pending`, `available` and `in_payout`; over all lines they add up to the balance. `type`: `sale`, `refund`, `completion`, `payout`, `payout_returned`, `payout_paid`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    starting_after?: string;
+                    ending_before?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "list";
+                            data: {
+                                id: string;
+                                /** @enum {string} */
+                                object: "balance_transaction";
+                                type: string;
+                                order_id: string | null;
+                                order_number: string | null;
+                                payout_id: string | null;
+                                refund_id: string | null;
+                                currency: string;
+                                pending: number;
+                                available: number;
+                                in_payout: number;
+                                commission: number;
+                                fee: number;
+                                created_at: string;
+                            }[];
+                            has_more: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/balance_transactions.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole statement as CSV (amounts as decimals) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payout_destinations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where payouts can go (masked) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "list";
+                            data: {
+                                id: string;
+                                /** @enum {string} */
+                                object: "payout_destination";
+                                kind: string;
+                                label: string;
+                                masked: string;
+                                created_at: string;
+                            }[];
+                            has_more: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save a payout destination: an Alipay account, a bank account or a USDT address (stored encrypted, shown masked; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "alipay";
+                        /** @description The Alipay login: a phone number or an email address */
+                        account: string;
+                        /** @description The real name on the account */
+                        account_name: string;
+                        label?: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "bank";
+                        /** @description The account number (digits) */
+                        account: string;
+                        account_name: string;
+                        /** @description e.g. 招商银行 深圳分行 */
+                        bank_name: string;
+                        label?: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "usdt";
+                        /** @enum {string} */
+                        network: "TRC20" | "ERC20";
+                        /** @description The wallet address */
+                        account: string;
+                        label?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "payout_destination";
+                            kind: string;
+                            label: string;
+                            masked: string;
+                            created_at: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payout_destinations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a payout destination (payouts already made to it keep its masked form) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shop's payouts, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    starting_after?: string;
+                    ending_before?: string;
+                    status?: "pending" | "approved" | "paid" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "list";
+                            data: {
+                                id: string;
+                                /** @enum {string} */
+                                object: "payout";
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "paid" | "rejected";
+                                amount: number;
+                                currency: string;
+                                fee: number;
+                                net: number;
+                                merchant_id: string;
+                                shop?: {
+                                    slug: string;
+                                    name: string;
+                                };
+                                destination: {
+                                    id: string;
+                                    masked: string | null;
+                                } | null;
+                                destination_details?: {
+                                    [key: string]: unknown;
+                                };
+                                reference: string | null;
+                                reason: string | null;
+                                requested_by: string;
+                                created_at: string;
+                                approved_at: string | null;
+                                paid_at: string | null;
+                                rejected_at: string | null;
+                            }[];
+                            has_more: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Ask for a payout (提现) of the available balance
+         * @description The amount leaves `available` at once; the platform's payout fee (if any) is taken from it. Errors: 409 `insufficient_funds` (more than available; concurrent requests never add up to more), 422 `validation_error` (below the minimum, no destination), 404 (unknown destination).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Minor units, out of the available balance */
+                        amount: number;
+                        currency: string;
+                        /** @description A payout destination id (pdst_…); the newest one when absent */
+                        destination?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "payout";
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "paid" | "rejected";
+                            amount: number;
+                            currency: string;
+                            fee: number;
+                            net: number;
+                            merchant_id: string;
+                            shop?: {
+                                slug: string;
+                                name: string;
+                            };
+                            destination: {
+                                id: string;
+                                masked: string | null;
+                            } | null;
+                            destination_details?: {
+                                [key: string]: unknown;
+                            };
+                            reference: string | null;
+                            reason: string | null;
+                            requested_by: string;
+                            created_at: string;
+                            approved_at: string | null;
+                            paid_at: string | null;
+                            rejected_at: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payouts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One payout */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "payout";
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "paid" | "rejected";
+                            amount: number;
+                            currency: string;
+                            fee: number;
+                            net: number;
+                            merchant_id: string;
+                            shop?: {
+                                slug: string;
+                                name: string;
+                            };
+                            destination: {
+                                id: string;
+                                masked: string | null;
+                            } | null;
+                            destination_details?: {
+                                [key: string]: unknown;
+                            };
+                            reference: string | null;
+                            reason: string | null;
+                            requested_by: string;
+                            created_at: string;
+                            approved_at: string | null;
+                            paid_at: string | null;
+                            rejected_at: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payouts of every shop (e.g. status=pending) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    starting_after?: string;
+                    ending_before?: string;
+                    status?: "pending" | "approved" | "paid" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "list";
+                            data: {
+                                id: string;
+                                /** @enum {string} */
+                                object: "payout";
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "paid" | "rejected";
+                                amount: number;
+                                currency: string;
+                                fee: number;
+                                net: number;
+                                merchant_id: string;
+                                shop?: {
+                                    slug: string;
+                                    name: string;
+                                };
+                                destination: {
+                                    id: string;
+                                    masked: string | null;
+                                } | null;
+                                destination_details?: {
+                                    [key: string]: unknown;
+                                };
+                                reference: string | null;
+                                reason: string | null;
+                                requested_by: string;
+                                created_at: string;
+                                approved_at: string | null;
+                                paid_at: string | null;
+                                rejected_at: string | null;
+                            }[];
+                            has_more: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/payouts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One payout; while it is open, with the destination's full details for paying it (the reveal is audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "payout";
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "paid" | "rejected";
+                            amount: number;
+                            currency: string;
+                            fee: number;
+                            net: number;
+                            merchant_id: string;
+                            shop?: {
+                                slug: string;
+                                name: string;
+                            };
+                            destination: {
+                                id: string;
+                                masked: string | null;
+                            } | null;
+                            destination_details?: {
+                                [key: string]: unknown;
+                            };
+                            reference: string | null;
+                            reason: string | null;
+                            requested_by: string;
+                            created_at: string;
+                            approved_at: string | null;
+                            paid_at: string | null;
+                            rejected_at: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/payouts/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a pending payout (audited)
+         * @description Idempotent: repeating a decision answers the payout as it is; contradicting one is 409 `payout_paid` or `payout_rejected`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "payout";
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "paid" | "rejected";
+                            amount: number;
+                            currency: string;
+                            fee: number;
+                            net: number;
+                            merchant_id: string;
+                            shop?: {
+                                slug: string;
+                                name: string;
+                            };
+                            destination: {
+                                id: string;
+                                masked: string | null;
+                            } | null;
+                            destination_details?: {
+                                [key: string]: unknown;
+                            };
+                            reference: string | null;
+                            reason: string | null;
+                            requested_by: string;
+                            created_at: string;
+                            approved_at: string | null;
+                            paid_at: string | null;
+                            rejected_at: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/payouts/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a payout: its whole amount returns to the shop's available balance (audited)
+         * @description Idempotent: repeating a decision answers the payout as it is; contradicting one is 409 `payout_paid` or `payout_rejected`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "payout";
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "paid" | "rejected";
+                            amount: number;
+                            currency: string;
+                            fee: number;
+                            net: number;
+                            merchant_id: string;
+                            shop?: {
+                                slug: string;
+                                name: string;
+                            };
+                            destination: {
+                                id: string;
+                                masked: string | null;
+                            } | null;
+                            destination_details?: {
+                                [key: string]: unknown;
+                            };
+                            reference: string | null;
+                            reason: string | null;
+                            requested_by: string;
+                            created_at: string;
+                            approved_at: string | null;
+                            paid_at: string | null;
+                            rejected_at: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/payouts/{id}/mark_paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the money was sent, with the transfer's reference (audited)
+         * @description Idempotent: repeating a decision answers the payout as it is; contradicting one is 409 `payout_paid` or `payout_rejected`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reference: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "payout";
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "paid" | "rejected";
+                            amount: number;
+                            currency: string;
+                            fee: number;
+                            net: number;
+                            merchant_id: string;
+                            shop?: {
+                                slug: string;
+                                name: string;
+                            };
+                            destination: {
+                                id: string;
+                                masked: string | null;
+                            } | null;
+                            destination_details?: {
+                                [key: string]: unknown;
+                            };
+                            reference: string | null;
+                            reason: string | null;
+                            requested_by: string;
+                            created_at: string;
+                            approved_at: string | null;
+                            paid_at: string | null;
+                            rejected_at: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/orders": {
         parameters: {
             query?: never;
@@ -2531,6 +3443,8 @@ export interface paths {
                         reason?: string;
                         /** @description Commission in basis points; null for the platform default */
                         commission_bps?: number | null;
+                        /** @description Hours a delivered order stays in escrow before it completes (0: at once); null for the platform default (XIAOPU_ESCROW_HOURS) */
+                        escrow_hours?: number | null;
                     };
                 };
             };
