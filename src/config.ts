@@ -51,6 +51,7 @@ const EnvSchema = z.object({
   XIAOPU_PAYOUT_MINIMUM: z.coerce.number().int().min(0).default(0),
   XIAOPU_PAYOUT_FEE: z.coerce.number().int().min(0).default(0),
   XIAOPU_PAYOUT_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(0),
+  XIAOPU_DISPUTE_RESPONSE_HOURS: z.coerce.number().int().min(1).max(720).default(48),
   XIAOPU_LEDGER_SEAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -111,6 +112,8 @@ export interface Config {
   payoutMinimum: number;
   payoutFee: number;
   payoutFeeBps: number;
+  /** Hours a shop has to answer a dispute before it goes to the platform. */
+  disputeResponseHours: number;
   /** How often the job runner links new ledger transactions into the hash chain. */
   ledgerSealSeconds: number;
   secrets: Secrets;
@@ -228,6 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     payoutFee: e.XIAOPU_PAYOUT_FEE,
     payoutFeeBps: e.XIAOPU_PAYOUT_FEE_BPS,
     ledgerSealSeconds: e.XIAOPU_LEDGER_SEAL_SECONDS,
+    disputeResponseHours: e.XIAOPU_DISPUTE_RESPONSE_HOURS,
     secrets: Object.freeze({ masterKey: Buffer.from(masterHex, 'hex'), sessionSecret, sandboxSecret }),
   });
 }

@@ -34,7 +34,9 @@ type Command =
   | { kind: 'wait'; hours: number }
   | { kind: 'confirm'; order: number }
   | { kind: 'payout'; part: number }
-  | { kind: 'decide'; payout: number; decision: 'approve' | 'reject' | 'mark_paid' };
+  | { kind: 'decide'; payout: number; decision: 'approve' | 'reject' | 'mark_paid' }
+  | { kind: 'dispute'; order: number }
+  | { kind: 'rule'; order: number; ruling: 'refund' | 'partial_refund' | 'reject' | 'withdraw'; part: number };
 
 const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('sell' as const), product: fc.constantFrom(0 as const, 1 as const), quantity: fc.integer({ min: 1, max: 3 }) }) },
@@ -43,9 +45,18 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('confirm' as const), order: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('payout' as const), part: fc.double({ min: 0.05, max: 1.3, noNaN: true }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('decide' as const), payout: fc.nat(), decision: fc.constantFrom('approve' as const, 'reject' as const, 'mark_paid' as const) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('dispute' as const), order: fc.nat() }) },
+  {
+    weight: 2, arbitrary: fc.record({
+      kind: fc.constant('rule' as const), order: fc.nat(), ruling: fc.constantFrom('refund' as const, 'partial_refund' as const, 'reject' as const, 'withdraw' as const),
+      part: fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+    }),
+  },
 );
 
-interface ModelOrder { checkout: Checkout; total: number; commission: number; refunded: number; status: string; deliveredAt: number; completed: boolean }
+interface ModelOrder {
+  checkout: Checkout; total: number; commission: number; refunded: number; status: string; deliveredAt: number; completed: boolean; disputeId?: string;
+}
 interface ModelPayout { id: string; amount: number; status: 'pending' | 'approved' | 'paid' | 'rejected' }
 
 const commissionOf = (total: number) => Number((BigInt(total) * BigInt(COMMISSION_BPS) + 5000n) / 10_000n);
@@ -84,8 +95,9 @@ it('keeps the ledger verifiable and every balance equal to the model, whatever h
         const res = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${o.checkout.order.id}/refunds`, headers: auth, payload: { amount } });
         expect(res.statusCode, res.body).toBe(201);
         o.refunded += amount;
+        // In part: a completed order stays completed, a disputed one disputed.
         if (o.refunded === o.total) o.status = 'refunded';
-        else if (o.status !== 'completed') o.status = 'partially_refunded';
+        else if (o.status !== 'completed' && o.status !== 'disputed') o.status = 'partially_refunded';
       } else if (c.kind === 'wait') {
         t.clock.advance(c.hours * HOUR);
         await completeDueOrders(t.services);
@@ -105,6 +117,48 @@ it('keeps the ledger verifiable and every balance equal to the model, whatever h
           o.completed = true;
         } else {
           expect(res.statusCode).toBe(409);
+        }
+      } else if (c.kind === 'dispute' && orders.length > 0) {
+        const o = orders[c.order % orders.length]!;
+        const res = await t.app.inject({
+          method: 'POST', url: `/api/v1/storefront/orders/${o.checkout.order.number}/disputes`, headers: { 'x-order-token': o.checkout.access_token },
+          payload: { reason: 'key_invalid', message: 'does not work' },
+        });
+        if (!o.disputeId && (o.status === 'delivered' || o.status === 'partially_refunded')) {
+          expect(res.statusCode, res.body).toBe(201);
+          o.disputeId = res.json().id;
+          o.status = 'disputed';
+        } else {
+          expect(res.statusCode).toBe(409);
+        }
+      } else if (c.kind === 'rule') {
+        const open = orders.filter((o) => o.status === 'disputed');
+        if (open.length === 0) continue;
+        const o = open[c.order % open.length]!;
+        const left = o.total - o.refunded;
+        if (c.ruling === 'withdraw') {
+          const res = await t.app.inject({ method: 'POST', url: `/api/v1/storefront/orders/${o.checkout.order.number}/dispute/withdraw`, headers: { 'x-order-token': o.checkout.access_token } });
+          expect(res.statusCode, res.body).toBe(200);
+          o.status = 'completed';
+          o.completed = true;
+          continue;
+        }
+        const amount = Math.max(1, Math.min(left - 1, Math.round(left * c.part)));
+        if (c.ruling === 'partial_refund' && left < 2) continue;
+        const res = await t.app.inject({
+          method: 'POST', url: `/api/v1/admin/disputes/${o.disputeId!}/resolve`, headers: admin,
+          payload: c.ruling === 'partial_refund' ? { outcome: c.ruling, amount } : { outcome: c.ruling },
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        if (c.ruling === 'refund') {
+          o.refunded = o.total;
+          o.status = 'refunded';
+        } else if (c.ruling === 'partial_refund') {
+          o.refunded += amount;
+          o.status = 'partially_refunded';
+        } else {
+          o.status = 'completed';
+          o.completed = true;
         }
       } else if (c.kind === 'payout') {
         const can = available();
@@ -150,5 +204,5 @@ it('keeps the ledger verifiable and every balance equal to the model, whatever h
 
     await sealLedger(t.services.database.pool);
     expect(await verifyLedger(t.services.database.pool)).toMatchObject({ ok: true, unsealed: 0 });
-  }), { numRuns: 15 });
+  }), { numRuns: 25 });
 });

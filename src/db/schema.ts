@@ -190,6 +190,8 @@ export const cards = pgTable('cards', {
   orderItemId: text('order_item_id').references(() => orderItems.id),
   reservedUntil: tstz('reserved_until'),
   soldAt: tstz('sold_at'),
+  /** Sold as a replacement for a key the buyer disputed (售后补发), not as part of the original sale. */
+  replacementFor: text('replacement_for'),
   createdAt: createdAt(),
 }, (t) => [
   uniqueIndex('cards_product_blind_index_key').on(t.productId, t.blindIndex),
@@ -468,6 +470,73 @@ export const payouts = pgTable('payouts', {
   index('payouts_open_idx').on(t.id).where(sql`${t.status} in ('pending', 'approved')`),
   check('payouts_amount_check', sql`${t.amount} > 0 and ${t.fee} >= 0 and ${t.fee} < ${t.amount}`),
   check('payouts_status_check', sql`${t.status} in ('pending', 'approved', 'paid', 'rejected')`),
+]);
+
+/** 售后/仲裁: a buyer's complaint about a delivered order (DESIGN §13). One per order. */
+export const disputes = pgTable('disputes', {
+  id: text('id').primaryKey(),
+  orderId: text('order_id').notNull().references(() => orders.id),
+  merchantId: text('merchant_id').notNull().references(() => merchants.id),
+  /** open: the shop is to answer; escalated: the platform is to rule; resolved: closed with an outcome. */
+  status: text('status').notNull().default('open'),
+  reason: text('reason').notNull(),
+  /** refund | partial_refund | reject (the platform's rulings), merchant_refund (the shop refunded in full), withdrawn (the buyer closed it). */
+  outcome: text('outcome'),
+  refundAmount: money('refund_amount'),
+  /** The shop answers by then, or the dispute goes to the platform. */
+  respondBy: tstz('respond_by').notNull(),
+  merchantRespondedAt: tstz('merchant_responded_at'),
+  escalatedAt: tstz('escalated_at'),
+  resolvedAt: tstz('resolved_at'),
+  resolvedBy: text('resolved_by'),
+  createdAt: createdAt(),
+  updatedAt: tstz('updated_at').notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('disputes_order_key').on(t.orderId),
+  index('disputes_merchant_idx').on(t.merchantId, t.id),
+  index('disputes_open_idx').on(t.respondBy).where(sql`${t.status} = 'open'`),
+  check('disputes_status_check', sql`${t.status} in ('open', 'escalated', 'resolved')`),
+  check('disputes_reason_check', sql`${t.reason} in ('key_invalid', 'not_as_described', 'not_received', 'other')`),
+]);
+
+/** The dispute's timeline: messages from the buyer, the shop and the platform, and what happened (system lines). */
+export const disputeMessages = pgTable('dispute_messages', {
+  id: text('id').primaryKey(),
+  disputeId: text('dispute_id').notNull().references(() => disputes.id),
+  merchantId: text('merchant_id').notNull(),
+  author: text('author').notNull(),
+  body: text('body').notNull(),
+  /** A screenshot the buyer attached: a file name in the data directory, never a public path. */
+  attachment: text('attachment'),
+  attachmentType: text('attachment_type'),
+  createdAt: createdAt(),
+}, (t) => [
+  index('dispute_messages_dispute_idx').on(t.disputeId, t.id),
+  check('dispute_messages_author_check', sql`${t.author} in ('buyer', 'merchant', 'admin', 'system')`),
+]);
+
+/** 评价: a buyer's review of a paid order, once; the shop may reply once. */
+export const reviews = pgTable('reviews', {
+  id: text('id').primaryKey(),
+  orderId: text('order_id').notNull().references(() => orders.id),
+  merchantId: text('merchant_id').notNull().references(() => merchants.id),
+  productId: text('product_id').notNull(),
+  rating: integer('rating').notNull(),
+  /** Did the key / account work (激活成功率). */
+  activation: integer('activation').notNull(),
+  /** Was it as described (描述相符). */
+  accuracy: integer('accuracy').notNull(),
+  /** How fast the shop answered after the sale (售后响应). */
+  support: integer('support').notNull(),
+  comment: text('comment'),
+  reply: text('reply'),
+  repliedAt: tstz('replied_at'),
+  createdAt: createdAt(),
+}, (t) => [
+  uniqueIndex('reviews_order_key').on(t.orderId),
+  index('reviews_merchant_idx').on(t.merchantId, t.id),
+  index('reviews_product_idx').on(t.productId, t.id),
+  check('reviews_scores_check', sql`${t.rating} between 1 and 5 and ${t.activation} between 1 and 5 and ${t.accuracy} between 1 and 5 and ${t.support} between 1 and 5`),
 ]);
 
 export const auditLog = pgTable('audit_log', {

@@ -6,6 +6,9 @@ import { expireOrders } from '../modules/flows/expire-orders.ts';
 import { reconcileRefunds } from '../modules/flows/reconcile-refunds.ts';
 import { completeDueOrders } from '../modules/flows/complete-due-orders.ts';
 import { sealLedger } from '../modules/money/seal-ledger.ts';
+import { escalateOverdueDisputes } from '../modules/flows/escalate-dispute.ts';
+import { sendDisputeEmail } from '../modules/notifications/send-dispute-email.ts';
+import type { DisputeNotice } from '../modules/notifications/queue-dispute-email.ts';
 import { purgeExpiredState } from '../modules/platform/purge-expired-state.ts';
 import { sendDeliveryEmail } from '../modules/notifications/send-delivery-email.ts';
 import type { Log, Services } from '../modules/shared/context.ts';
@@ -15,6 +18,7 @@ export const CRONTAB = [
   '17 * * * * purge_expired_state ?max=1',
   '* * * * * reconcile_refunds ?max=1',
   '* * * * * complete_orders ?max=1',
+  '*/5 * * * * escalate_disputes ?max=1',
 ].join('\n');
 
 export function taskList(s: Services): TaskList {
@@ -30,6 +34,14 @@ export function taskList(s: Services): TaskList {
     complete_orders: async () => {
       const r = await completeDueOrders(s);
       if (r.completed) s.log.info(r, 'completed orders whose escrow window passed');
+    },
+    escalate_disputes: async () => {
+      const r = await escalateOverdueDisputes(s);
+      if (r.escalated) s.log.info(r, 'escalated disputes the shop did not answer in time');
+    },
+    send_dispute_email: async (payload) => {
+      const p = payload as { dispute_id?: unknown; notice?: unknown } | null;
+      if (typeof p?.dispute_id === 'string' && typeof p.notice === 'string') await sendDisputeEmail(s, p.dispute_id, p.notice as DisputeNotice);
     },
     purge_expired_state: async () => {
       await purgeExpiredState(s);

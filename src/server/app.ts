@@ -24,6 +24,7 @@ import { paymentRoutes } from './routes/payments.ts';
 import { shopRoutes } from './routes/shop.ts';
 import { walletRoutes } from './routes/wallet.ts';
 import { moneyRoutes } from './routes/money.ts';
+import { disputeRoutes } from './routes/disputes.ts';
 import { CARD_IMPORT_BODY, productRoutes } from './routes/products.ts';
 import { storefrontRoutes } from './routes/storefront.ts';
 import { systemRoutes } from './routes/system.ts';
@@ -115,6 +116,7 @@ export async function buildApp(services: Omit<Services, 'log'>, logger: Logger):
   await app.register(shopRoutes);
   await app.register(walletRoutes);
   await app.register(moneyRoutes);
+  await app.register(disputeRoutes);
   await app.register(adminRoutes);
   await app.register(webRoutes);
 

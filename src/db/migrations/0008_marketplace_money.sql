@@ -1,3 +1,34 @@
+CREATE TABLE "dispute_messages" (
+	"id" text PRIMARY KEY NOT NULL,
+	"dispute_id" text NOT NULL,
+	"merchant_id" text NOT NULL,
+	"author" text NOT NULL,
+	"body" text NOT NULL,
+	"attachment" text,
+	"attachment_type" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "dispute_messages_author_check" CHECK ("dispute_messages"."author" in ('buyer', 'merchant', 'admin', 'system'))
+);
+--> statement-breakpoint
+CREATE TABLE "disputes" (
+	"id" text PRIMARY KEY NOT NULL,
+	"order_id" text NOT NULL,
+	"merchant_id" text NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"reason" text NOT NULL,
+	"outcome" text,
+	"refund_amount" bigint,
+	"respond_by" timestamp with time zone NOT NULL,
+	"merchant_responded_at" timestamp with time zone,
+	"escalated_at" timestamp with time zone,
+	"resolved_at" timestamp with time zone,
+	"resolved_by" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "disputes_status_check" CHECK ("disputes"."status" in ('open', 'escalated', 'resolved')),
+	CONSTRAINT "disputes_reason_check" CHECK ("disputes"."reason" in ('key_invalid', 'not_as_described', 'not_received', 'other'))
+);
+--> statement-breakpoint
 CREATE TABLE "payout_destinations" (
 	"id" text PRIMARY KEY NOT NULL,
 	"merchant_id" text NOT NULL,
@@ -32,6 +63,23 @@ CREATE TABLE "payouts" (
 	CONSTRAINT "payouts_status_check" CHECK ("payouts"."status" in ('pending', 'approved', 'paid', 'rejected'))
 );
 --> statement-breakpoint
+CREATE TABLE "reviews" (
+	"id" text PRIMARY KEY NOT NULL,
+	"order_id" text NOT NULL,
+	"merchant_id" text NOT NULL,
+	"product_id" text NOT NULL,
+	"rating" integer NOT NULL,
+	"activation" integer NOT NULL,
+	"accuracy" integer NOT NULL,
+	"support" integer NOT NULL,
+	"comment" text,
+	"reply" text,
+	"replied_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "reviews_scores_check" CHECK ("reviews"."rating" between 1 and 5 and "reviews"."activation" between 1 and 5 and "reviews"."accuracy" between 1 and 5 and "reviews"."support" between 1 and 5)
+);
+--> statement-breakpoint
+ALTER TABLE "cards" ADD COLUMN "replacement_for" text;--> statement-breakpoint
 ALTER TABLE "ledger_transactions" ADD COLUMN "order_id" text;--> statement-breakpoint
 ALTER TABLE "ledger_transactions" ADD COLUMN "digest" text;--> statement-breakpoint
 ALTER TABLE "ledger_transactions" ADD COLUMN "seq" bigint;--> statement-breakpoint
@@ -40,12 +88,24 @@ ALTER TABLE "ledger_transactions" ADD COLUMN "hash" text;--> statement-breakpoin
 ALTER TABLE "merchants" ADD COLUMN "escrow_hours" integer;--> statement-breakpoint
 ALTER TABLE "orders" ADD COLUMN "commission" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "orders" ADD COLUMN "completed_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "dispute_messages" ADD CONSTRAINT "dispute_messages_dispute_id_disputes_id_fk" FOREIGN KEY ("dispute_id") REFERENCES "public"."disputes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "disputes" ADD CONSTRAINT "disputes_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "disputes" ADD CONSTRAINT "disputes_merchant_id_merchants_id_fk" FOREIGN KEY ("merchant_id") REFERENCES "public"."merchants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payout_destinations" ADD CONSTRAINT "payout_destinations_merchant_id_merchants_id_fk" FOREIGN KEY ("merchant_id") REFERENCES "public"."merchants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payouts" ADD CONSTRAINT "payouts_merchant_id_merchants_id_fk" FOREIGN KEY ("merchant_id") REFERENCES "public"."merchants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payouts" ADD CONSTRAINT "payouts_destination_id_payout_destinations_id_fk" FOREIGN KEY ("destination_id") REFERENCES "public"."payout_destinations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reviews" ADD CONSTRAINT "reviews_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reviews" ADD CONSTRAINT "reviews_merchant_id_merchants_id_fk" FOREIGN KEY ("merchant_id") REFERENCES "public"."merchants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "dispute_messages_dispute_idx" ON "dispute_messages" USING btree ("dispute_id","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "disputes_order_key" ON "disputes" USING btree ("order_id");--> statement-breakpoint
+CREATE INDEX "disputes_merchant_idx" ON "disputes" USING btree ("merchant_id","id");--> statement-breakpoint
+CREATE INDEX "disputes_open_idx" ON "disputes" USING btree ("respond_by") WHERE "disputes"."status" = 'open';--> statement-breakpoint
 CREATE INDEX "payout_destinations_merchant_idx" ON "payout_destinations" USING btree ("merchant_id","id");--> statement-breakpoint
 CREATE INDEX "payouts_merchant_idx" ON "payouts" USING btree ("merchant_id","id");--> statement-breakpoint
 CREATE INDEX "payouts_open_idx" ON "payouts" USING btree ("id") WHERE "payouts"."status" in ('pending', 'approved');--> statement-breakpoint
+CREATE UNIQUE INDEX "reviews_order_key" ON "reviews" USING btree ("order_id");--> statement-breakpoint
+CREATE INDEX "reviews_merchant_idx" ON "reviews" USING btree ("merchant_id","id");--> statement-breakpoint
+CREATE INDEX "reviews_product_idx" ON "reviews" USING btree ("product_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "ledger_transactions_seq_key" ON "ledger_transactions" USING btree ("seq");--> statement-breakpoint
 CREATE INDEX "ledger_transactions_order_idx" ON "ledger_transactions" USING btree ("order_id") WHERE "ledger_transactions"."order_id" is not null;--> statement-breakpoint
 CREATE INDEX "ledger_transactions_unsealed_idx" ON "ledger_transactions" USING btree ("created_at","id") WHERE "ledger_transactions"."seq" is null;--> statement-breakpoint

@@ -16,10 +16,15 @@ export const COMPLETABLE: readonly OrderStatus[] = ['delivered', 'partially_refu
 
 export interface CompletionRef { orderId: string; merchantId: string; currency: string }
 
-/** Completes the order inside the caller's transaction. False if it was not completable (already completed, disputed, …). */
-export async function completeOrderInTransaction(q: pg.PoolClient, order: CompletionRef, actor: string, at: Date, note: string): Promise<boolean> {
+/**
+ * Completes the order inside the caller's transaction. False if it was not
+ * completable (already completed, disputed, …). `from`: a dispute's ruling
+ * completes a `disputed` order.
+ */
+export async function completeOrderInTransaction(q: pg.PoolClient, order: CompletionRef, actor: string, at: Date, note: string,
+  from: readonly OrderStatus[] = COMPLETABLE): Promise<boolean> {
   const prev = await transitionOrder(q, {
-    orderId: order.orderId, merchantId: order.merchantId, actor, at, from: COMPLETABLE, to: 'completed', note, set: { completed_at: at },
+    orderId: order.orderId, merchantId: order.merchantId, actor, at, from, to: 'completed', note, set: { completed_at: at },
   });
   if (!prev) return false;
   // The row lock the transition took orders this read after any refund of the order that committed before it.

@@ -17,6 +17,7 @@ export async function confirmReceipt(ctx: Ctx, input: { number: string; token: s
       await completeOrderInTransaction(q, { orderId: order.id, merchantId: order.merchant_id, currency: order.currency }, actorLabel(ctx.actor), at, 'buyer confirmed receipt');
     }
     const { rows } = await q.query<{ status: string; completed_at: Date | null }>('select status, completed_at from orders where id = $1', [order.id]);
-    return { id: order.id, object: 'order' as const, number: order.number, status: rows[0]!.status, completed_at: rows[0]!.completed_at?.toISOString() ?? null };
+    const now = rows[0] ?? { status: order.status, completed_at: null };
+    return { id: order.id, object: 'order' as const, number: order.number, status: now.status, completed_at: now.completed_at?.toISOString() ?? null };
   });
 }

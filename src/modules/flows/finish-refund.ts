@@ -13,6 +13,8 @@ import { orderEscrow } from '../money/order-escrow.ts';
 import { transitionOrder } from '../orders/transition-order.ts';
 import { actorLabel, type Ctx } from '../shared/context.ts';
 import { emitEvent } from '../shared/outbox.ts';
+import { addMessage, markResolved } from '../disputes/dispute-rows.ts';
+import { queueDisputeEmail } from '../notifications/queue-dispute-email.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { moveWalletBalance, walletAccount } from '../wallet/move-wallet-balance.ts';
 import { presentRefund, type RefundView } from '../payments/refunds/refund-view.ts';
@@ -35,7 +37,7 @@ export async function finishRefund(ctx: Ctx, refundId: string, outcome: RefundOu
               p.gateway, p.amount as pay_amount, p.fee, p.refunded, o.buyer_user_id, o.total as order_total, o.commission,
               (select gc.merchant_id from gateway_configs gc where gc.id = p.gateway_config_id) as config_merchant_id
          from refunds r join payments p on p.id = r.payment_id join orders o on o.id = r.order_id
-        where r.id = $1 for update of p`, [refundId]);
+        where r.id = $1 for update of p, o`, [refundId]);
     const r = rows[0];
     if (!r) throw new Error(`no refund ${refundId}`);
     if (r.status !== 'pending') return presentRefund((await q.query('select * from refunds where id = $1', [refundId])).rows[0]);
@@ -62,11 +64,23 @@ export async function finishRefund(ctx: Ctx, refundId: string, outcome: RefundOu
     await transitionOrder(q, {
       orderId: r.order_id, merchantId: r.merchant_id, actor: actorLabel(ctx.actor), at,
       // A partial refund of an order parked in needs_action leaves it parked: its keys are still owed (retry-parked-order).
-      // A completed order refunded in part stays completed (the refund is on its page); in full, it is refunded.
-      from: full ? ['paid', 'delivered', 'needs_action', 'disputed', 'partially_refunded', 'completed'] : ['paid', 'delivered', 'disputed'],
+      // A completed order refunded in part stays completed (the refund is on its page), a disputed one
+      // stays disputed until the dispute is resolved; in full, either is refunded.
+      from: full ? ['paid', 'delivered', 'needs_action', 'disputed', 'partially_refunded', 'completed'] : ['paid', 'delivered'],
       to: full ? 'refunded' : 'partially_refunded', note: `refund ${refundId}`,
       set: full ? { needs_action_reason: null } : {},
     });
+    if (full) {
+      // A refund in full answers the buyer's dispute, if one is open.
+      const { rows: open } = await q.query<{ id: string; merchant_id: string }>(
+        `select id, merchant_id from disputes where order_id = $1 and status <> 'resolved'`, [r.order_id]);
+      const d = open[0];
+      if (d && await markResolved(q, d.id, { outcome: ctx.actor.type === 'admin' ? 'refund' : 'merchant_refund', amount, by: actorLabel(ctx.actor), at })) {
+        await addMessage(q, d, { author: 'system', body: `Refunded in full (${amount} minor units). 已全额退款。`, at });
+        await emitEvent(q, at, r.merchant_id, 'dispute.resolved', { dispute_id: d.id, order_id: r.order_id });
+        await queueDisputeEmail(ctx, q, d.id, 'resolved', refundId);
+      }
+    }
     await emitEvent(q, at, r.merchant_id, 'refund.succeeded', { refund_id: refundId, order_id: r.order_id, amount, currency: r.currency });
     return presentRefund((await q.query('select * from refunds where id = $1', [refundId])).rows[0]);
   });

@@ -85,6 +85,7 @@ export async function* balanceTransactionsCsv(ctx: Ctx, merchantId: string): Asy
       yield [t.created_at, t.id, t.type, t.order_number ?? '', t.currency, d(t.pending), d(t.available), d(t.in_payout), d(t.commission), d(t.fee)].join(',') + '\n';
     }
     if (rows.length <= 1000) return;
-    after = rows[999]!.id;
+    after = rows[999]?.id;
+    if (!after) return;
   }
 }

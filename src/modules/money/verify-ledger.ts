@@ -43,7 +43,7 @@ export async function verifyLedger(pool: pg.Pool): Promise<LedgerVerdict> {
       expectedSeq++;
       transactions++; sealed++; entries += byTx.get(r.id)?.length ?? 0;
     }
-    after = Number(rows.at(-1)!.seq);
+    after = Number(rows.at(-1)?.seq);
   }
   let afterId = '';
   for (;;) {
@@ -55,7 +55,7 @@ export async function verifyLedger(pool: pg.Pool): Promise<LedgerVerdict> {
       if (problem) return { ok: false, transactionId: r.id, seq: null, problem: problem.problem, ...(problem.entryId ? { entryId: problem.entryId } : {}) };
       transactions++; unsealed++; entries += byTx.get(r.id)?.length ?? 0;
     }
-    afterId = rows.at(-1)!.id;
+    afterId = rows.at(-1)?.id ?? afterId;
   }
   return { ok: true, transactions, sealed, unsealed, entries, headSeq: expectedSeq - 1, headHash: prev };
 }

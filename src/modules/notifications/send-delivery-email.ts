@@ -2,21 +2,10 @@
 // themselves, and a link back to the order page. Sent by the worker, retried
 // by graphile-worker if the SMTP server is down. The keys appear in the email
 // and nowhere else outside the database — never in logs.
-import nodemailer, { type Transporter } from 'nodemailer';
+import { transport } from './mail-transport.ts';
 import type { Services } from '../shared/context.ts';
 import { loadItems, ORDER_COLUMNS, revealDeliveries, type OrderRow } from '../orders/order-rows.ts';
 import { toDecimalString, minorUnits } from '../../lib/money.ts';
-
-const transports = new Map<string, Transporter>();
-
-function transport(url: string): Transporter {
-  let t = transports.get(url);
-  if (!t) {
-    t = nodemailer.createTransport(url);
-    transports.set(url, t);
-  }
-  return t;
-}
 
 export async function sendDeliveryEmail(s: Services, orderId: string): Promise<'sent' | 'skipped'> {
   const mail = s.config.mail;

@@ -54,7 +54,8 @@ export function itemsAndCardsColumns(deliveredParam: string): string {
                    'unit_price', i.unit_price::text, 'total', i.total::text) order by i.id), '[]')
              from order_items i join products p on p.id = i.product_id where i.order_id = o.id) as items,
           (select coalesce(json_agg(json_build_object('product_id', c.product_id, 'order_item_id', c.order_item_id,
-                   'ciphertext', encode(c.ciphertext, 'base64'), 'key_id', c.key_id) order by c.order_item_id, c.id), '[]')
+                   'ciphertext', encode(c.ciphertext, 'base64'), 'key_id', c.key_id, 'replacement', c.replacement_for is not null)
+                   order by c.order_item_id, c.replacement_for nulls first, c.sold_at, c.id), '[]')
              from cards c
             where c.order_item_id = any(array(select i.id from order_items i where i.order_id = o.id))
               and c.status = 'sold' and o.status = any(${deliveredParam})) as sold_cards`;
@@ -62,7 +63,7 @@ export function itemsAndCardsColumns(deliveredParam: string): string {
 
 export const DELIVERED_STATUSES = [...DELIVERED];
 
-export interface SoldCardJson { product_id: string; order_item_id: string; ciphertext: string; key_id: string }
+export interface SoldCardJson { product_id: string; order_item_id: string; ciphertext: string; key_id: string; replacement?: boolean }
 
 /** Decrypts keys read with `itemsAndCardsColumns`, grouped per item; empty until the order is delivered. */
 export function openDeliveries(keyring: Keyring, order: OrderRow, cards: SoldCardJson[]) {
@@ -73,18 +74,21 @@ export function openDeliveries(keyring: Keyring, order: OrderRow, cards: SoldCar
 /** Decrypts the keys sold to an order, grouped per item; empty until the order is delivered. */
 export async function revealDeliveries(q: Queryable, keyring: Keyring, order: OrderRow) {
   if (!DELIVERED.has(order.status)) return [];
-  const { rows } = await prepared<{ product_id: string; order_item_id: string; ciphertext: Buffer; key_id: string }>(q,
-    `select i.product_id, c.order_item_id, c.ciphertext, c.key_id from order_items i
+  const { rows } = await prepared<{ product_id: string; order_item_id: string; ciphertext: Buffer; key_id: string; replacement: boolean }>(q,
+    `select i.product_id, c.order_item_id, c.ciphertext, c.key_id, c.replacement_for is not null as replacement from order_items i
        join cards c on c.order_item_id = i.id and c.status = 'sold'
-      where i.order_id = $1 order by i.id, c.id`, [order.id]);
+      where i.order_id = $1 order by i.id, c.replacement_for nulls first, c.sold_at, c.id`, [order.id]);
   return groupDeliveries(rows, keyring);
 }
 
-function groupDeliveries(rows: { product_id: string; order_item_id: string; ciphertext: Buffer; key_id: string }[], keyring: Keyring) {
-  const byItem = new Map<string, { product_id: string; items: string[] }>();
+function groupDeliveries(rows: { product_id: string; order_item_id: string; ciphertext: Buffer; key_id: string; replacement?: boolean }[], keyring: Keyring) {
+  // `items` holds every key the buyer received; `replacements` repeats the ones sent later as replacements (售后补发).
+  const byItem = new Map<string, { product_id: string; items: string[]; replacements: string[] }>();
   for (const r of rows) {
-    const d = byItem.get(r.order_item_id) ?? { product_id: r.product_id, items: [] };
-    d.items.push(keyring.open({ ciphertext: r.ciphertext, keyId: r.key_id }));
+    const d = byItem.get(r.order_item_id) ?? { product_id: r.product_id, items: [], replacements: [] };
+    const key = keyring.open({ ciphertext: r.ciphertext, keyId: r.key_id });
+    d.items.push(key);
+    if (r.replacement) d.replacements.push(key);
     byItem.set(r.order_item_id, d);
   }
   return [...byItem.values()].map((d) => ({ kind: 'card' as const, ...d }));

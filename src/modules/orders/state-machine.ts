@@ -15,7 +15,7 @@ export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatu
   needs_action: ['paid', 'delivered', 'refunded', 'partially_refunded'],
   delivered: ['completed', 'disputed', 'refunded', 'partially_refunded'],
   disputed: ['completed', 'refunded', 'partially_refunded'],
-  partially_refunded: ['completed', 'refunded'],
+  partially_refunded: ['completed', 'refunded', 'disputed'],
   // A refund in full after completion (the money comes back from the shop's available balance).
   completed: ['refunded'],
   refunded: [],

@@ -12,7 +12,7 @@ import { postLedgerTransaction } from '../money/ledger.ts';
 import type { Ctx } from '../shared/context.ts';
 import { emitEvent } from '../shared/outbox.ts';
 import { writeAudit } from '../trust/audit.ts';
-import { available, inFlight, lockPayout, PAYOUT_COLUMNS, payoutFees, presentPayout, type PayoutRow, type PayoutView } from './payout-rows.ts';
+import { available, inFlight, lockPayout, PAYOUT_COLUMNS, payoutFees, presentPayout, returned, type PayoutRow, type PayoutView } from './payout-rows.ts';
 
 export const RejectPayoutInput = z.object({ reason: z.string().trim().min(1, 'say why (the shop sees it)').max(500) });
 export const MarkPayoutPaidInput = z.object({ reference: z.string().trim().min(1, 'the transfer\'s reference, e.g. the Alipay order number').max(200) });
@@ -73,5 +73,5 @@ async function decide(ctx: Ctx, id: string, d: Decision): Promise<PayoutView> {
 
 async function update(q: Parameters<typeof lockPayout>[0], id: string, set: string, values: unknown[]): Promise<PayoutRow> {
   const { rows } = await q.query<PayoutRow>(`update payouts po set ${set} where id = $1 returning ${PAYOUT_COLUMNS}`, [id, ...values]);
-  return rows[0]!;
+  return returned(rows);
 }

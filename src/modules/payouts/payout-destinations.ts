@@ -8,6 +8,7 @@ import { newId } from '../../lib/ids.ts';
 import { withTransaction } from '../../db/client.ts';
 import { writeAudit } from '../trust/audit.ts';
 import type { Ctx } from '../shared/context.ts';
+import { returned } from './payout-rows.ts';
 
 export const DestinationInput = z.discriminatedUnion('kind', [
   z.object({
@@ -74,7 +75,7 @@ export async function addDestination(ctx: Ctx, merchantId: string, input: Destin
       `insert into payout_destinations (id, merchant_id, kind, label, masked, details, details_key_id, created_at)
        values ($1, $2, $3, $4, $5, $6, $7, $8) returning id, kind, label, masked, created_at`,
       [newId('pdst', at.getTime()), merchantId, input.kind, input.label ?? masked, masked, sealed.ciphertext.toString('base64'), sealed.keyId, at]);
-    const row = rows[0]!;
+    const row = returned(rows);
     await writeAudit(q, ctx.actor, at, { action: 'payout_destination.added', targetType: 'payout_destination', targetId: row.id, merchantId, data: { kind: input.kind, masked } });
     return presentDestination(row);
   });

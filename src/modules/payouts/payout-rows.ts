@@ -49,3 +49,10 @@ export function inFlight(merchantId: string, currency: string): AccountRef {
 export function payoutFees(currency: string): AccountRef {
   return { kind: 'platform_revenue', owner: 'payout_fees', merchantId: null, currency };
 }
+
+/** The one row an `insert … returning` or `update … returning` must give back. */
+export function returned<T>(rows: T[]): T {
+  const r = rows[0];
+  if (!r) throw new Error('the statement returned no row');
+  return r;
+}

@@ -16,7 +16,7 @@ import { postLedgerTransaction } from '../money/ledger.ts';
 import { actorLabel, type Ctx } from '../shared/context.ts';
 import { emitEvent } from '../shared/outbox.ts';
 import { writeAudit } from '../trust/audit.ts';
-import { available, inFlight, PAYOUT_COLUMNS, payoutFees, presentPayout, type PayoutRow } from './payout-rows.ts';
+import { available, inFlight, PAYOUT_COLUMNS, payoutFees, presentPayout, returned, type PayoutRow } from './payout-rows.ts';
 
 export const RequestPayoutInput = z.object({
   amount: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).describe('Minor units, out of the available balance'),
@@ -66,6 +66,6 @@ export async function requestPayout(ctx: Ctx, merchantId: string, input: Request
     });
     await writeAudit(q, ctx.actor, at, { action: 'payout.requested', targetType: 'payout', targetId: id, merchantId, data: { amount, fee, currency } });
     await emitEvent(q, at, merchantId, 'payout.created', { payout_id: id, amount, fee, currency });
-    return presentPayout(rows[0]!);
+    return presentPayout(returned(rows));
   });
 }

@@ -2865,6 +2865,1233 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/storefront/orders/{number}/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The buyer opens a dispute (售后) on a delivered order, within its escrow window
+         * @description The order becomes `disputed`: its money is held and it does not complete until the dispute is resolved. 409 `dispute_exists` (one per order), 409 `order_not_disputable` (not delivered, or completed: the window passed).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "x-order-token"?: string;
+                };
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description key_invalid (the key does not work or was used), not_as_described, not_received, other
+                         * @enum {string}
+                         */
+                        reason: "key_invalid" | "not_as_described" | "not_received" | "other";
+                        message: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "dispute";
+                            /** @enum {string} */
+                            status: "open" | "escalated" | "resolved";
+                            /** @enum {string} */
+                            reason: "key_invalid" | "not_as_described" | "not_received" | "other";
+                            outcome: ("refund" | "partial_refund" | "reject" | "merchant_refund" | "withdrawn") | null;
+                            refund_amount: number | null;
+                            order: {
+                                id: string;
+                                number: string;
+                                status: string;
+                                total: number;
+                                currency: string;
+                            };
+                            shop: {
+                                slug: string;
+                                name: string;
+                            };
+                            merchant_id: string;
+                            respond_by: string;
+                            merchant_responded_at: string | null;
+                            escalated_at: string | null;
+                            resolved_at: string | null;
+                            created_at: string;
+                            messages?: {
+                                id: string;
+                                /** @enum {string} */
+                                author: "buyer" | "merchant" | "admin" | "system";
+                                body: string;
+                                created_at: string;
+                                attachment: {
+                                    url: string;
+                                    type: string | null;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/storefront/orders/{number}/dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The buyer reads their dispute and its timeline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "x-order-token"?: string;
+                };
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "dispute";
+                            /** @enum {string} */
+                            status: "open" | "escalated" | "resolved";
+                            /** @enum {string} */
+                            reason: "key_invalid" | "not_as_described" | "not_received" | "other";
+                            outcome: ("refund" | "partial_refund" | "reject" | "merchant_refund" | "withdrawn") | null;
+                            refund_amount: number | null;
+                            order: {
+                                id: string;
+                                number: string;
+                                status: string;
+                                total: number;
+                                currency: string;
+                            };
+                            shop: {
+                                slug: string;
+                                name: string;
+                            };
+                            merchant_id: string;
+                            respond_by: string;
+                            merchant_responded_at: string | null;
+                            escalated_at: string | null;
+                            resolved_at: string | null;
+                            created_at: string;
+                            messages?: {
+                                id: string;
+                                /** @enum {string} */
+                                author: "buyer" | "merchant" | "admin" | "system";
+                                body: string;
+                                created_at: string;
+                                attachment: {
+                                    url: string;
+                                    type: string | null;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/storefront/orders/{number}/dispute/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The buyer writes in their dispute; multipart with a `file` (PNG, JPEG or WebP, ≤ 5 MB) attaches a screenshot */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "x-order-token"?: string;
+                };
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        message: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "dispute";
+                            /** @enum {string} */
+                            status: "open" | "escalated" | "resolved";
+                            /** @enum {string} */
+                            reason: "key_invalid" | "not_as_described" | "not_received" | "other";
+                            outcome: ("refund" | "partial_refund" | "reject" | "merchant_refund" | "withdrawn") | null;
+                            refund_amount: number | null;
+                            order: {
+                                id: string;
+                                number: string;
+                                status: string;
+                                total: number;
+                                currency: string;
+                            };
+                            shop: {
+                                slug: string;
+                                name: string;
+                            };
+                            merchant_id: string;
+                            respond_by: string;
+                            merchant_responded_at: string | null;
+                            escalated_at: string | null;
+                            resolved_at: string | null;
+                            created_at: string;
+                            messages?: {
+                                id: string;
+                                /** @enum {string} */
+                                author: "buyer" | "merchant" | "admin" | "system";
+                                body: string;
+                                created_at: string;
+                                attachment: {
+                                    url: string;
+                                    type: string | null;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/storefront/orders/{number}/dispute/messages/{message_id}/attachment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A screenshot from the buyer's dispute */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "x-order-token"?: string;
+                };
+                path: {
+                    number: string;
+                    message_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/storefront/orders/{number}/dispute/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The buyer asks the platform to rule (平台介入) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "x-order-token"?: string;
+                };
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "dispute";
+                            /** @enum {string} */
+                            status: "open" | "escalated" | "resolved";
+                            /** @enum {string} */
+                            reason: "key_invalid" | "not_as_described" | "not_received" | "other";
+                            outcome: ("refund" | "partial_refund" | "reject" | "merchant_refund" | "withdrawn") | null;
+                            refund_amount: number | null;
+                            order: {
+                                id: string;
+                                number: string;
+                                status: string;
+                                total: number;
+                                currency: string;
+                            };
+                            shop: {
+                                slug: string;
+                                name: string;
+                            };
+                            merchant_id: string;
+                            respond_by: string;
+                            merchant_responded_at: string | null;
+                            escalated_at: string | null;
+                            resolved_at: string | null;
+                            created_at: string;
+                            messages?: {
+                                id: string;
+                                /** @enum {string} */
+                                author: "buyer" | "merchant" | "admin" | "system";
+                                body: string;
+                                created_at: string;
+                                attachment: {
+                                    url: string;
+                                    type: string | null;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/storefront/orders/{number}/dispute/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The buyer closes their dispute (satisfied): the order completes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "x-order-token"?: string;
+                };
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "dispute";
+                            /** @enum {string} */
+                            status: "open" | "escalated" | "resolved";
+                            /** @enum {string} */
+                            reason: "key_invalid" | "not_as_described" | "not_received" | "other";
+                            outcome: ("refund" | "partial_refund" | "reject" | "merchant_refund" | "withdrawn") | null;
+                            refund_amount: number | null;
+                            order: {
+                                id: string;
+                                number: string;
+                                status: string;
+                                total: number;
+                                currency: string;
+                            };
+                            shop: {
+                                slug: string;
+                                name: string;
+                            };
+                            merchant_id: string;
+                            respond_by: string;
+                            merchant_responded_at: string | null;
+                            escalated_at: string | null;
+                            resolved_at: string | null;
+                            created_at: string;
+                            messages?: {
+                                id: string;
+                                /** @enum {string} */
+                                author: "buyer" | "merchant" | "admin" | "system";
+                                body: string;
+                                created_at: string;
+                                attachment: {
+                                    url: string;
+                                    type: string | null;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shop's disputes, newest first (filter by status) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    starting_after?: string;
+                    ending_before?: string;
+                    status?: "open" | "escalated" | "resolved";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "list";
+                            data: {
+                                id: string;
+                                /** @enum {string} */
+                                object: "dispute";
+                                /** @enum {string} */
+                                status: "open" | "escalated" | "resolved";
+                                /** @enum {string} */
+                                reason: "key_invalid" | "not_as_described" | "not_received" | "other";
+                                outcome: ("refund" | "partial_refund" | "reject" | "merchant_refund" | "withdrawn") | null;
+                                refund_amount: number | null;
+                                order: {
+                                    id: string;
+                                    number: string;
+                                    status: string;
+                                    total: number;
+                                    currency: string;
+                                };
+                                shop: {
+                                    slug: string;
+                                    name: string;
+                                };
+                                merchant_id: string;
+                                respond_by: string;
+                                merchant_responded_at: string | null;
+                                escalated_at: string | null;
+                                resolved_at: string | null;
+                                created_at: string;
+                                messages?: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    author: "buyer" | "merchant" | "admin" | "system";
+                                    body: string;
+                                    created_at: string;
+                                    attachment: {
+                                        url: string;
+                                        type: string | null;
+                                    } | null;
+                                }[];
+                            }[];
+                            has_more: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disputes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One dispute with its timeline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "dispute";
+                            /** @enum {string} */
+                            status: "open" | "escalated" | "resolved";
+                            /** @enum {string} */
+                            reason: "key_invalid" | "not_as_described" | "not_received" | "other";
+                            outcome: ("refund" | "partial_refund" | "reject" | "merchant_refund" | "withdrawn") | null;
+                            refund_amount: number | null;
+                            order: {
+                                id: string;
+                                number: string;
+                                status: string;
+                                total: number;
+                                currency: string;
+                            };
+                            shop: {
+                                slug: string;
+                                name: string;
+                            };
+                            merchant_id: string;
+                            respond_by: string;
+                            merchant_responded_at: string | null;
+                            escalated_at: string | null;
+                            resolved_at: string | null;
+                            created_at: string;
+                            messages?: {
+                                id: string;
+                                /** @enum {string} */
+                                author: "buyer" | "merchant" | "admin" | "system";
+                                body: string;
+                                created_at: string;
+                                attachment: {
+                                    url: string;
+                                    type: string | null;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disputes/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The shop answers in the dispute (its first message stops the automatic escalation) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "dispute";
+                            /** @enum {string} */
+                            status: "open" | "escalated" | "resolved";
+                            /** @enum {string} */
+                            reason: "key_invalid" | "not_as_described" | "not_received" | "other";
+                            outcome: ("refund" | "partial_refund" | "reject" | "merchant_refund" | "withdrawn") | null;
+                            refund_amount: number | null;
+                            order: {
+                                id: string;
+                                number: string;
+                                status: string;
+                                total: number;
+                                currency: string;
+                            };
+                            shop: {
+                                slug: string;
+                                name: string;
+                            };
+                            merchant_id: string;
+                            respond_by: string;
+                            merchant_responded_at: string | null;
+                            escalated_at: string | null;
+                            resolved_at: string | null;
+                            created_at: string;
+                            messages?: {
+                                id: string;
+                                /** @enum {string} */
+                                author: "buyer" | "merchant" | "admin" | "system";
+                                body: string;
+                                created_at: string;
+                                attachment: {
+                                    url: string;
+                                    type: string | null;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disputes/{id}/replace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send replacement keys from stock (售后补发; audited)
+         * @description They appear on the buyer's order page marked as replacements. 409 `out_of_stock`, `dispute_closed`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description How many replacement keys to send (at most the order's quantity)
+                         * @default 1
+                         */
+                        quantity?: number;
+                        /** @description Shown to the buyer with the replacement */
+                        message?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "dispute";
+                            /** @enum {string} */
+                            status: "open" | "escalated" | "resolved";
+                            /** @enum {string} */
+                            reason: "key_invalid" | "not_as_described" | "not_received" | "other";
+                            outcome: ("refund" | "partial_refund" | "reject" | "merchant_refund" | "withdrawn") | null;
+                            refund_amount: number | null;
+                            order: {
+                                id: string;
+                                number: string;
+                                status: string;
+                                total: number;
+                                currency: string;
+                            };
+                            shop: {
+                                slug: string;
+                                name: string;
+                            };
+                            merchant_id: string;
+                            respond_by: string;
+                            merchant_responded_at: string | null;
+                            escalated_at: string | null;
+                            resolved_at: string | null;
+                            created_at: string;
+                            messages?: {
+                                id: string;
+                                /** @enum {string} */
+                                author: "buyer" | "merchant" | "admin" | "system";
+                                body: string;
+                                created_at: string;
+                                attachment: {
+                                    url: string;
+                                    type: string | null;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disputes/{id}/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the platform to rule */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "dispute";
+                            /** @enum {string} */
+                            status: "open" | "escalated" | "resolved";
+                            /** @enum {string} */
+                            reason: "key_invalid" | "not_as_described" | "not_received" | "other";
+                            outcome: ("refund" | "partial_refund" | "reject" | "merchant_refund" | "withdrawn") | null;
+                            refund_amount: number | null;
+                            order: {
+                                id: string;
+                                number: string;
+                                status: string;
+                                total: number;
+                                currency: string;
+                            };
+                            shop: {
+                                slug: string;
+                                name: string;
+                            };
+                            merchant_id: string;
+                            respond_by: string;
+                            merchant_responded_at: string | null;
+                            escalated_at: string | null;
+                            resolved_at: string | null;
+                            created_at: string;
+                            messages?: {
+                                id: string;
+                                /** @enum {string} */
+                                author: "buyer" | "merchant" | "admin" | "system";
+                                body: string;
+                                created_at: string;
+                                attachment: {
+                                    url: string;
+                                    type: string | null;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disputes/{id}/messages/{message_id}/attachment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A screenshot from a dispute (the shop or a platform admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    message_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Disputes of every shop (e.g. status=escalated) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    starting_after?: string;
+                    ending_before?: string;
+                    status?: "open" | "escalated" | "resolved";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "list";
+                            data: {
+                                id: string;
+                                /** @enum {string} */
+                                object: "dispute";
+                                /** @enum {string} */
+                                status: "open" | "escalated" | "resolved";
+                                /** @enum {string} */
+                                reason: "key_invalid" | "not_as_described" | "not_received" | "other";
+                                outcome: ("refund" | "partial_refund" | "reject" | "merchant_refund" | "withdrawn") | null;
+                                refund_amount: number | null;
+                                order: {
+                                    id: string;
+                                    number: string;
+                                    status: string;
+                                    total: number;
+                                    currency: string;
+                                };
+                                shop: {
+                                    slug: string;
+                                    name: string;
+                                };
+                                merchant_id: string;
+                                respond_by: string;
+                                merchant_responded_at: string | null;
+                                escalated_at: string | null;
+                                resolved_at: string | null;
+                                created_at: string;
+                                messages?: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    author: "buyer" | "merchant" | "admin" | "system";
+                                    body: string;
+                                    created_at: string;
+                                    attachment: {
+                                        url: string;
+                                        type: string | null;
+                                    } | null;
+                                }[];
+                            }[];
+                            has_more: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/disputes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One dispute of any shop */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "dispute";
+                            /** @enum {string} */
+                            status: "open" | "escalated" | "resolved";
+                            /** @enum {string} */
+                            reason: "key_invalid" | "not_as_described" | "not_received" | "other";
+                            outcome: ("refund" | "partial_refund" | "reject" | "merchant_refund" | "withdrawn") | null;
+                            refund_amount: number | null;
+                            order: {
+                                id: string;
+                                number: string;
+                                status: string;
+                                total: number;
+                                currency: string;
+                            };
+                            shop: {
+                                slug: string;
+                                name: string;
+                            };
+                            merchant_id: string;
+                            respond_by: string;
+                            merchant_responded_at: string | null;
+                            escalated_at: string | null;
+                            resolved_at: string | null;
+                            created_at: string;
+                            messages?: {
+                                id: string;
+                                /** @enum {string} */
+                                author: "buyer" | "merchant" | "admin" | "system";
+                                body: string;
+                                created_at: string;
+                                attachment: {
+                                    url: string;
+                                    type: string | null;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/disputes/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The platform writes in a dispute */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "dispute";
+                            /** @enum {string} */
+                            status: "open" | "escalated" | "resolved";
+                            /** @enum {string} */
+                            reason: "key_invalid" | "not_as_described" | "not_received" | "other";
+                            outcome: ("refund" | "partial_refund" | "reject" | "merchant_refund" | "withdrawn") | null;
+                            refund_amount: number | null;
+                            order: {
+                                id: string;
+                                number: string;
+                                status: string;
+                                total: number;
+                                currency: string;
+                            };
+                            shop: {
+                                slug: string;
+                                name: string;
+                            };
+                            merchant_id: string;
+                            respond_by: string;
+                            merchant_responded_at: string | null;
+                            escalated_at: string | null;
+                            resolved_at: string | null;
+                            created_at: string;
+                            messages?: {
+                                id: string;
+                                /** @enum {string} */
+                                author: "buyer" | "merchant" | "admin" | "system";
+                                body: string;
+                                created_at: string;
+                                attachment: {
+                                    url: string;
+                                    type: string | null;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/disputes/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rule on a dispute: refund, partial_refund (with amount) or reject (audited)
+         * @description Refunds go through the order's gateway like any refund; reject completes the order. Repeating the same ruling answers the dispute; a different ruling on a closed dispute is 409 `dispute_closed`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "refund" | "partial_refund" | "reject";
+                        /** @description Minor units; required for partial_refund */
+                        amount?: number;
+                        /** @description The ruling's reasons, shown to both sides */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "dispute";
+                            /** @enum {string} */
+                            status: "open" | "escalated" | "resolved";
+                            /** @enum {string} */
+                            reason: "key_invalid" | "not_as_described" | "not_received" | "other";
+                            outcome: ("refund" | "partial_refund" | "reject" | "merchant_refund" | "withdrawn") | null;
+                            refund_amount: number | null;
+                            order: {
+                                id: string;
+                                number: string;
+                                status: string;
+                                total: number;
+                                currency: string;
+                            };
+                            shop: {
+                                slug: string;
+                                name: string;
+                            };
+                            merchant_id: string;
+                            respond_by: string;
+                            merchant_responded_at: string | null;
+                            escalated_at: string | null;
+                            resolved_at: string | null;
+                            created_at: string;
+                            messages?: {
+                                id: string;
+                                /** @enum {string} */
+                                author: "buyer" | "merchant" | "admin" | "system";
+                                body: string;
+                                created_at: string;
+                                attachment: {
+                                    url: string;
+                                    type: string | null;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/orders": {
         parameters: {
             query?: never;
