@@ -267,6 +267,27 @@ describe('the ledger', () => {
     await expect(t.q('truncate ledger_entries')).rejects.toThrow();
   });
 
+  it('reconciles each gateway\'s confirmed payments with the ledger, and names a payment that was never booked', async () => {
+    const s = await shop(1000);
+    await sell(s);
+    const report = async () => (await t.app.inject({ method: 'GET', url: '/api/v1/admin/reconciliation', headers: admin })).json();
+    const before = await report();
+    const sandbox = before.gateways.find((g: { gateway: string }) => g.gateway === 'sandbox');
+    expect(sandbox).toMatchObject({ currency: 'CNY', difference: 0 });
+    expect(sandbox.confirmed).toBeGreaterThan(0);
+    expect(sandbox.refunded).toBeGreaterThan(0);
+    expect(before.issues).toEqual([]);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/admin/reconciliation', headers: s.auth })).statusCode).toBe(404);
+
+    // A payment marked paid behind the application's back: confirmed, never booked.
+    const unpaid = (await checkout(t, s.m.slug, s.productId)).json() as Checkout;
+    await t.q(`update payments set status = 'succeeded', succeeded_at = now() where id = $1`, [unpaid.payment.id]);
+    const after = await report();
+    expect(after.gateways.find((g: { gateway: string }) => g.gateway === 'sandbox').difference).toBe(-1000);
+    expect(after.issues).toEqual([{ payment_id: unpaid.payment.id, gateway: 'sandbox', currency: 'CNY', problem: 'confirmed_not_booked', amount: 1000, booked: null }]);
+    await t.q(`update payments set status = 'pending', succeeded_at = null where id = $1`, [unpaid.payment.id]);
+  });
+
   it('seals the chain and `xiaopu ledger verify` names the first row changed, deleted or reordered behind its back', async () => {
     const s = await shop(1000);
     await sell(s);

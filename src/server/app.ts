@@ -25,6 +25,7 @@ import { shopRoutes } from './routes/shop.ts';
 import { walletRoutes } from './routes/wallet.ts';
 import { moneyRoutes } from './routes/money.ts';
 import { disputeRoutes } from './routes/disputes.ts';
+import { reviewRoutes } from './routes/reviews.ts';
 import { CARD_IMPORT_BODY, productRoutes } from './routes/products.ts';
 import { storefrontRoutes } from './routes/storefront.ts';
 import { systemRoutes } from './routes/system.ts';
@@ -117,6 +118,7 @@ export async function buildApp(services: Omit<Services, 'log'>, logger: Logger):
   await app.register(walletRoutes);
   await app.register(moneyRoutes);
   await app.register(disputeRoutes);
+  await app.register(reviewRoutes);
   await app.register(adminRoutes);
   await app.register(webRoutes);
 

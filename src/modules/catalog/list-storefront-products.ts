@@ -4,17 +4,21 @@ import type { Ctx, Services } from '../shared/context.ts';
 
 interface StorefrontRow {
   id: string; slug: string; title: string; description: string; category: string | null; price: string; currency: string;
-  min_quantity: number; max_quantity: number; available: string;
+  min_quantity: number; max_quantity: number; available: string; rating_average: string | null; rating_count: string;
 }
 
 const COLUMNS = `p.id, p.slug, p.title, p.description, p.category, p.price, p.currency, p.min_quantity, p.max_quantity,
-  (select count(*) from cards c where c.product_id = p.id and c.status = 'available') as available`;
+  (select count(*) from cards c where c.product_id = p.id and c.status = 'available') as available,
+  rv.rating_average, rv.rating_count`;
+/** Buyers' ratings of the product (reviews module's table, read-only here). */
+const RATINGS = `left join lateral (select round(avg(r.rating), 2) as rating_average, count(*) as rating_count from reviews r where r.product_id = p.id) rv on true`;
 
 function present(r: StorefrontRow) {
   return {
     id: r.id, object: 'product' as const, slug: r.slug, title: r.title, description: r.description, category: r.category,
     price: minorUnits(r.price), currency: r.currency, delivery: 'card' as const, min_quantity: r.min_quantity, max_quantity: r.max_quantity,
     stock: { available: Number(r.available) },
+    rating: { average: r.rating_average === null ? null : Number(r.rating_average), count: Number(r.rating_count) },
   };
 }
 
@@ -29,7 +33,7 @@ async function loadShop(s: Services, shopSlug: string) {
 export async function listStorefrontProducts(s: Ctx, { shopSlug }: { shopSlug: string }) {
   const shop = await loadShop(s, shopSlug);
   const { rows } = await s.database.pool.query<StorefrontRow>(
-    `select ${COLUMNS} from products p where p.merchant_id = $1 and p.visibility = 'public'
+    `select ${COLUMNS} from products p ${RATINGS} where p.merchant_id = $1 and p.visibility = 'public'
       order by p.category nulls last, p.id limit 500`, [shop.id]);
   return { object: 'list' as const, shop: { slug: shop.slug, name: shop.name }, data: rows.map(present), has_more: false };
 }
@@ -38,7 +42,7 @@ export async function listStorefrontProducts(s: Ctx, { shopSlug }: { shopSlug: s
 export async function getStorefrontProduct(s: Ctx, { shopSlug, productId }: { shopSlug: string; productId: string }) {
   const shop = await loadShop(s, shopSlug);
   const { rows } = await s.database.pool.query<StorefrontRow>(
-    `select ${COLUMNS} from products p where p.merchant_id = $1 and p.id = $2 and p.visibility <> 'hidden'`, [shop.id, productId]);
+    `select ${COLUMNS} from products p ${RATINGS} where p.merchant_id = $1 and p.id = $2 and p.visibility <> 'hidden'`, [shop.id, productId]);
   if (!rows[0]) throw notFound('product');
   return { shop: { slug: shop.slug, name: shop.name }, product: present(rows[0]) };
 }

@@ -72,4 +72,5 @@ export const StorefrontProductOut = z.object({
   min_quantity: z.number().int(),
   max_quantity: z.number().int(),
   stock: z.object({ available: z.number().int() }),
+  rating: z.object({ average: z.number().nullable(), count: z.number().int() }).describe('Buyers\' reviews: average stars (1–5) and how many'),
 });

@@ -10,6 +10,7 @@ import { RequestPayoutInput, requestPayout } from '../../modules/payouts/request
 import { getPayout, ListPayoutsQuery, listPayouts } from '../../modules/payouts/list-payouts.ts';
 import { approvePayout, markPayoutPaid, MarkPayoutPaidInput, rejectPayout, RejectPayoutInput } from '../../modules/payouts/decide-payout.ts';
 import { requireAdmin, requireMerchant } from '../plugins/auth.ts';
+import { reconcileGateways } from '../../modules/money/reconcile-gateways.ts';
 
 const IdParams = z.object({ id: z.string().min(1).max(64) });
 const Amounts = z.array(z.object({ amount: z.number().int(), currency: z.string() }));
@@ -146,4 +147,12 @@ export const moneyRoutes: FastifyPluginAsyncZod = async (app) => {
       params: IdParams, body: MarkPayoutPaidInput, response: { 200: PayoutOut },
     },
   }, async (req) => markPayoutPaid(requireAdmin(req), req.params.id, req.body));
+
+  app.get('/api/v1/admin/reconciliation', {
+    schema: {
+      tags: ['admin'], summary: 'Per gateway and currency: what the gateway confirmed vs what the ledger holds, and every payment where they disagree',
+      description: '`expected` = confirmed payments − refunds through the gateway; `ledger` = the gateway clearing account; `difference` should be 0. ' +
+        '`issues`: `confirmed_not_booked`, `booked_not_confirmed`, `amount_mismatch` (first 100).',
+    },
+  }, async (req) => reconcileGateways(requireAdmin(req)));
 };

@@ -1070,6 +1070,11 @@ export interface paths {
                                 stock: {
                                     available: number;
                                 };
+                                /** @description Buyers' reviews: average stars (1–5) and how many */
+                                rating: {
+                                    average: number | null;
+                                    count: number;
+                                };
                             }[];
                             has_more: boolean;
                         };
@@ -1132,6 +1137,11 @@ export interface paths {
                                 max_quantity: number;
                                 stock: {
                                     available: number;
+                                };
+                                /** @description Buyers' reviews: average stars (1–5) and how many */
+                                rating: {
+                                    average: number | null;
+                                    count: number;
                                 };
                             };
                         };
@@ -2865,6 +2875,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per gateway and currency: what the gateway confirmed vs what the ledger holds, and every payment where they disagree
+         * @description `expected` = confirmed payments − refunds through the gateway; `ledger` = the gateway clearing account; `difference` should be 0. `issues`: `confirmed_not_booked`, `booked_not_confirmed`, `amount_mismatch` (first 100).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/storefront/orders/{number}/disputes": {
         parameters: {
             query?: never;
@@ -4081,6 +4128,376 @@ export interface paths {
                                     type: string | null;
                                 } | null;
                             }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/storefront/orders/{number}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The buyer's review of the order, with the shop's reply (404 if none yet) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "x-order-token"?: string;
+                };
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "review";
+                            product_id: string;
+                            product_title: string;
+                            rating: number;
+                            activation: number;
+                            accuracy: number;
+                            support: number;
+                            comment: string | null;
+                            reply: string | null;
+                            replied_at: string | null;
+                            created_at: string;
+                            refunded: boolean;
+                            buyer: string;
+                            order_id?: string;
+                            order_number?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * The buyer reviews a delivered order, once (评价)
+         * @description 409 `review_exists` (one per order), 409 `order_not_delivered`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "x-order-token"?: string;
+                };
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Overall, 1–5 stars */
+                        rating: number;
+                        /** @description Did the key / account work (激活成功), 1–5 */
+                        activation: number;
+                        /** @description As described (描述相符), 1–5 */
+                        accuracy: number;
+                        /** @description After-sales response (售后响应), 1–5 */
+                        support: number;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "review";
+                            product_id: string;
+                            product_title: string;
+                            rating: number;
+                            activation: number;
+                            accuracy: number;
+                            support: number;
+                            comment: string | null;
+                            reply: string | null;
+                            replied_at: string | null;
+                            created_at: string;
+                            refunded: boolean;
+                            buyer: string;
+                            order_id?: string;
+                            order_number?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/storefront/{shop_slug}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A shop's reviews, newest first (optionally one product's); buyers masked */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    starting_after?: string;
+                    ending_before?: string;
+                    product_id?: string;
+                    /** @description true: only reviews without a reply */
+                    unanswered?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    shop_slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "list";
+                            data: {
+                                id: string;
+                                /** @enum {string} */
+                                object: "review";
+                                product_id: string;
+                                product_title: string;
+                                rating: number;
+                                activation: number;
+                                accuracy: number;
+                                support: number;
+                                comment: string | null;
+                                reply: string | null;
+                                replied_at: string | null;
+                                created_at: string;
+                                refunded: boolean;
+                                buyer: string;
+                                order_id?: string;
+                                order_number?: string | null;
+                            }[];
+                            has_more: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/storefront/{shop_slug}/reputation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A shop's reputation over 90 days: ratings, dispute and refund rates, score and badge */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    shop_slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "reputation";
+                            shop: {
+                                slug: string;
+                                name: string;
+                            };
+                            window_days: number;
+                            reviews: number;
+                            rating: number | null;
+                            activation: number | null;
+                            accuracy: number | null;
+                            support: number | null;
+                            orders: number;
+                            dispute_rate: number;
+                            refund_rate: number;
+                            score: number;
+                            /** @enum {string} */
+                            badge: "new" | "excellent" | "good" | "fair" | "poor";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shop's reviews, newest first (unanswered=true for the ones to reply to) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    starting_after?: string;
+                    ending_before?: string;
+                    product_id?: string;
+                    /** @description true: only reviews without a reply */
+                    unanswered?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "list";
+                            data: {
+                                id: string;
+                                /** @enum {string} */
+                                object: "review";
+                                product_id: string;
+                                product_title: string;
+                                rating: number;
+                                activation: number;
+                                accuracy: number;
+                                support: number;
+                                comment: string | null;
+                                reply: string | null;
+                                replied_at: string | null;
+                                created_at: string;
+                                refunded: boolean;
+                                buyer: string;
+                                order_id?: string;
+                                order_number?: string | null;
+                            }[];
+                            has_more: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reply to a review, once (409 `reply_exists`) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reply: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "review";
+                            product_id: string;
+                            product_title: string;
+                            rating: number;
+                            activation: number;
+                            accuracy: number;
+                            support: number;
+                            comment: string | null;
+                            reply: string | null;
+                            replied_at: string | null;
+                            created_at: string;
+                            refunded: boolean;
+                            buyer: string;
+                            order_id?: string;
+                            order_number?: string | null;
                         };
                     };
                 };
