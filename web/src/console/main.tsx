@@ -18,6 +18,11 @@ import { OrdersPage } from './pages/Orders.tsx';
 import { ProductEditPage } from './pages/ProductEdit.tsx';
 import { ProductsPage } from './pages/Products.tsx';
 import { SettingsPage } from './pages/Settings.tsx';
+import { MoneyPage } from './pages/Money.tsx';
+import { DisputeDetailPage, DisputesPage } from './pages/Disputes.tsx';
+import { ReviewsPage } from './pages/Reviews.tsx';
+import { AdminPayoutsPage } from './pages/AdminPayouts.tsx';
+import { AdminReconciliationPage } from './pages/AdminReconciliation.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
 function Page({ path }: { path: string }) {
@@ -27,11 +32,19 @@ function Page({ path }: { path: string }) {
   if (path === '/console/products') return <ProductsPage />;
   if ((m = match('/console/orders/:id', path))) return <OrderDetailPage key={m.id} orderId={m.id ?? ''} />;
   if (path === '/console/orders') return <OrdersPage />;
+  if (path === '/console/money') return <MoneyPage />;
+  if ((m = match('/console/disputes/:id', path))) return <DisputeDetailPage key={m.id} disputeId={m.id ?? ''} />;
+  if (path === '/console/disputes') return <DisputesPage />;
+  if (path === '/console/reviews') return <ReviewsPage />;
   if (path === '/console/api-keys') return <ApiKeysPage />;
   if (path === '/console/settings') return <SettingsPage />;
   if (path === '/admin/gateways') return <AdminGatewaysPage />;
   if (path === '/admin/merchants') return <AdminMerchantsPage />;
   if (path === '/admin/audit') return <AdminAuditPage />;
+  if (path === '/admin/payouts') return <AdminPayoutsPage />;
+  if ((m = match('/admin/disputes/:id', path))) return <DisputeDetailPage key={m.id} disputeId={m.id ?? ''} admin />;
+  if (path === '/admin/disputes') return <DisputesPage admin />;
+  if (path === '/admin/reconciliation') return <AdminReconciliationPage />;
   if (path.startsWith('/admin')) return <AdminOrdersPage />;
   return <DashboardPage />;
 }
@@ -53,10 +66,10 @@ function Shell() {
   if (authPage || !me) return <main className="wrap"><AuthPage mode={path === '/console/signup' ? 'signup' : 'login'} /></main>;
 
   const links: Array<[string, string]> = me.merchant
-    ? [['/console', 'nav.dashboard'], ['/console/products', 'nav.products'], ['/console/orders', 'nav.orders'], ['/console/api-keys', 'nav.apiKeys'], ['/console/settings', 'nav.settings']]
+    ? [['/console', 'nav.dashboard'], ['/console/products', 'nav.products'], ['/console/orders', 'nav.orders'], ['/console/money', 'nav.money'], ['/console/disputes', 'nav.disputes'], ['/console/reviews', 'nav.reviews'], ['/console/api-keys', 'nav.apiKeys'], ['/console/settings', 'nav.settings']]
     : [];
   const adminLinks: Array<[string, string]> = me.user.is_admin
-    ? [['/admin', 'nav.adminOrders'], ['/admin/merchants', 'nav.adminMerchants'], ['/admin/gateways', 'nav.adminGateways'], ['/admin/audit', 'nav.adminAudit']]
+    ? [['/admin', 'nav.adminOrders'], ['/admin/merchants', 'nav.adminMerchants'], ['/admin/payouts', 'nav.adminPayouts'], ['/admin/disputes', 'nav.adminDisputes'], ['/admin/reconciliation', 'nav.adminReconciliation'], ['/admin/gateways', 'nav.adminGateways'], ['/admin/audit', 'nav.adminAudit']]
     : [];
   const active = (href: string) => (href === '/console' || href === '/admin' ? path === href : path.startsWith(href));
   return (

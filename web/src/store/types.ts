@@ -11,12 +11,13 @@ export type CheckoutResult = ApiResponse<'/api/v1/storefront/{shop_slug}/orders'
 // The buyer's order page: its route has no response schema yet, so this one is written by hand.
 export interface BuyerOrder {
   order: {
-    id: string; number: string; status: string; total: number; currency: string; created_at: string; expires_at: string;
+    id: string; number: string; status: string; total: number; currency: string; created_at: string; expires_at: string; completed_at: string | null;
     shop: { name: string; slug: string };
     items: Array<{ product_id: string; title: string; quantity: number }>;
     payment: { id: string; gateway: string; pay_url: string } | null;
   };
-  deliveries: Array<{ product_id: string; items: string[] }>;
+  /** `replacements`: keys among `items` sent later as replacements in a dispute (售后补发). */
+  deliveries: Array<{ product_id: string; items: string[]; replacements?: string[] }>;
 }
 
 // A path or status that no longer exists would make these `never` (and every use silently type-check): refuse that.

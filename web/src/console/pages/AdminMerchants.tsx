@@ -6,7 +6,7 @@ import { ErrorBox, Loading } from '../../shared/ui.tsx';
 import { useSession } from '../session.tsx';
 
 interface Merchant {
-  id: string; slug: string; name: string; status: 'pending' | 'active' | 'suspended'; status_reason: string | null; commission_bps: number | null;
+  id: string; slug: string; name: string; status: 'pending' | 'active' | 'suspended'; status_reason: string | null; commission_bps: number | null; escrow_hours: number | null;
   owner_email: string | null; products: number; orders_30_days: number; created_at: string;
 }
 
@@ -48,6 +48,11 @@ export function AdminMerchantsPage() {
     const pct = String(v ?? '').trim();
     void update(m, { commission_bps: pct === '' ? null : Math.round(Number(pct) * 100) });
   }
+  function escrow(m: Merchant, e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const hours = String(new FormData(e.currentTarget).get('hours') ?? '').trim();
+    void update(m, { escrow_hours: hours === '' ? null : Number(hours) });
+  }
 
   return (
     <>
@@ -64,7 +69,7 @@ export function AdminMerchantsPage() {
         <div className="table-wrap">
           <table data-testid="merchant-table">
             <thead><tr><th>{t('merchants.title')}</th><th>{t('orders.status')}</th><th>{t('merchants.owner')}</th><th>{t('merchants.products')}</th>
-              <th>{t('merchants.orders30')}</th><th>{t('merchants.commission')}</th><th /></tr></thead>
+              <th>{t('merchants.orders30')}</th><th>{t('merchants.commission')}</th><th>{t('merchants.escrowHours')}</th><th /></tr></thead>
             <tbody>
               {rows.map((m) => (
                 <tr key={m.id}>
@@ -77,6 +82,13 @@ export function AdminMerchantsPage() {
                   <td>
                     <form className="row-actions" onSubmit={(e) => commission(m, e)}>
                       <input name="pct" type="text" inputMode="decimal" size={5} defaultValue={m.commission_bps === null ? '' : String(m.commission_bps / 100)} aria-label={t('merchants.commission')} />
+                      <button type="submit" className="btn btn-small btn-ghost">{t('merchants.saveCommission')}</button>
+                    </form>
+                  </td>
+                  <td>
+                    <form className="row-actions" onSubmit={(e) => escrow(m, e)}>
+                      <input name="hours" type="text" inputMode="numeric" size={4} defaultValue={m.escrow_hours === null ? '' : String(m.escrow_hours)}
+                        placeholder={t('merchants.default')} aria-label={t('merchants.escrowHours')} />
                       <button type="submit" className="btn btn-small btn-ghost">{t('merchants.saveCommission')}</button>
                     </form>
                   </td>

@@ -8,13 +8,14 @@ import { useSession } from '../session.tsx';
 
 interface Detail {
   id: string; number: string; status: string; email: string; total: number; currency: string; created_at: string; needs_action_reason: string | null;
+  commission: number; completed_at: string | null;
   items: Array<{ id: string; title: string; quantity: number; total: number }>;
   payments: Array<{ id: string; gateway: string; status: string; amount: number; currency: string; succeeded_at: string | null }>;
   refunds: Array<{ id: string; amount: number; currency: string; status: string; reason: string | null; created_at: string }>;
   events: Array<{ from: string | null; to: string; actor: string; note: string | null; at: string }>;
 }
 
-const REFUNDABLE = new Set(['paid', 'delivered', 'needs_action', 'disputed', 'partially_refunded']);
+const REFUNDABLE = new Set(['paid', 'delivered', 'needs_action', 'disputed', 'partially_refunded', 'completed']);
 
 /** One order with its timeline; `admin` adds the platform's actions (query the gateway, confirm by hand). */
 export function OrderDetailPage({ orderId, admin = false }: { orderId: string; admin?: boolean }) {
@@ -80,7 +81,10 @@ export function OrderDetailPage({ orderId, admin = false }: { orderId: string; a
         <dl className="summary">
           <dt>{t('orders.email')}</dt><dd>{o.email}</dd>
           <dt>{t('orders.total')}</dt><dd>{formatMoney(o.total, o.currency, lang)}</dd>
+          <dt>{t('detail.commission')}</dt><dd data-testid="commission">{formatMoney(o.commission, o.currency, lang)}</dd>
+          <dt>{t('detail.share')}</dt><dd>{formatMoney(o.total - o.commission, o.currency, lang)}</dd>
           <dt>{t('orders.created')}</dt><dd>{formatTime(o.created_at, lang)}</dd>
+          {o.completed_at && <><dt>{t('status.completed')}</dt><dd>{formatTime(o.completed_at, lang)}</dd></>}
         </dl>
         <div className="row-actions">
           {!admin && ['delivered', 'completed', 'disputed', 'partially_refunded'].includes(o.status) && (

@@ -7,6 +7,7 @@ import { Link } from '../../shared/router.tsx';
 import { ErrorBox, Loading, StatusBadge } from '../../shared/ui.tsx';
 import { orderToken, rememberToken } from '../recent.ts';
 import type { BuyerOrder } from '../types.ts';
+import { AfterSale } from './AfterSale.tsx';
 
 const WAITING = new Set(['pending_payment', 'paid']);
 
@@ -64,6 +65,7 @@ export function OrderPage({ number }: { number: string }) {
   }
   const { order, deliveries } = data;
   const keys = deliveries.flatMap((d) => d.items);
+  const replacements = new Set(deliveries.flatMap((d) => d.replacements ?? []));
 
   async function copy(text: string, id: string) {
     try {
@@ -126,7 +128,7 @@ export function OrderPage({ number }: { number: string }) {
           <ol className="key-list" data-testid="keys">
             {keys.map((k, i) => (
               <li key={`${i}-${k}`}>
-                <code>{k}</code>
+                <code>{k}</code>{replacements.has(k) && <span className="badge badge-info" data-testid="replacement">{t('order.replacement')}</span>}
                 <button type="button" className="btn btn-small btn-ghost" onClick={() => void copy(k, String(i))} aria-label={`${t('order.copy')} ${i + 1}`}>
                   {copied === String(i) ? t('order.copied') : t('order.copy')}
                 </button>
@@ -135,6 +137,9 @@ export function OrderPage({ number }: { number: string }) {
           </ol>
         </div>
       )}
+      {order.status === 'completed' && <div className="alert" role="status">{t('order.completed')}</div>}
+      {order.status === 'disputed' && <div className="alert alert-warn" role="status">{t('order.disputed')}</div>}
+      {keys.length > 0 || order.status === 'refunded' ? <AfterSale number={order.number} token={token} status={order.status} onChange={() => void load()} /> : null}
       {error !== undefined && <ErrorBox onRetry={() => void load()}>{errorText(t, error)}</ErrorBox>}
     </section>
   );

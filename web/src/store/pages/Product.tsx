@@ -9,6 +9,7 @@ import { Link } from '../../shared/router.tsx';
 import { ErrorBox, Loading } from '../../shared/ui.tsx';
 import { rememberOrder } from '../recent.ts';
 import type { CheckoutResult, ShopGateway, StoreProduct } from '../types.ts';
+import { ProductReviews, ReputationBadge, StarLine } from './Reputation.tsx';
 
 interface Loaded { shop: { slug: string; name: string }; product: StoreProduct; gateways: ShopGateway[] }
 
@@ -93,9 +94,14 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
             {soldOut ? t('product.soldOut') : t('product.inStock', { n: product.stock.available })}
           </span>
           <span className="badge badge-info">⚡ {t('product.instant')}</span>
+          {product.rating.count > 0 && product.rating.average !== null && (
+            <span className="small" data-testid="product-rating"><StarLine value={product.rating.average} /> {product.rating.average.toFixed(1)} · {t('rep.reviews', { n: product.rating.count })}</span>
+          )}
         </p>
+        <ReputationBadge slug={slug} />
         {/* Sanitized by DOMPurify above. */}
         <div className="prose" dangerouslySetInnerHTML={{ __html: description }} />
+        <ProductReviews slug={slug} productId={product.id} />
       </article>
 
       <form className="card checkout" onSubmit={submit} aria-labelledby="checkout-title">

@@ -6,6 +6,7 @@ import { useI18n } from '../../shared/i18n.tsx';
 import { Link } from '../../shared/router.tsx';
 import { ErrorBox, Loading } from '../../shared/ui.tsx';
 import type { StoreProduct } from '../types.ts';
+import { ReputationBadge, StarLine } from './Reputation.tsx';
 
 interface Listing { shop: { slug: string; name: string }; data: StoreProduct[] }
 
@@ -41,6 +42,7 @@ export function ShopPage({ slug }: { slug: string }) {
       <div className="shop-head">
         <h1>{listing.shop.name}</h1>
         <p className="muted">{t('shop.products', { n: listing.data.length })}</p>
+        <ReputationBadge slug={slug} />
       </div>
       {categories.length > 1 && (
         <div className="chips" role="tablist" aria-label="categories">
@@ -63,6 +65,7 @@ export function ShopPage({ slug }: { slug: string }) {
                   </span>
                 </span>
                 <span className="badge badge-info">⚡ {t('product.instant')}</span>
+                {p.rating.count > 0 && p.rating.average !== null && <span className="small"><StarLine value={p.rating.average} /> {p.rating.average.toFixed(1)} ({p.rating.count})</span>}
               </Link>
             </li>
           ))}
