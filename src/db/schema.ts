@@ -427,7 +427,11 @@ export const ledgerEntries = pgTable('ledger_entries', {
   amount: money('amount').notNull(),
   currency: text('currency').notNull(),
   createdAt: createdAt(),
-}, (t) => [index('ledger_entries_transaction_idx').on(t.transactionId), index('ledger_entries_account_idx').on(t.accountId)]);
+}, (t) => [
+  index('ledger_entries_transaction_idx').on(t.transactionId),
+  // A shop's statement pages through its accounts' transactions by id.
+  index('ledger_entries_account_idx').on(t.accountId, t.transactionId),
+]);
 
 /** Where a shop's payouts go: an Alipay account, a bank account, a USDT address. The details are encrypted; `masked` is what screens show. */
 export const payoutDestinations = pgTable('payout_destinations', {

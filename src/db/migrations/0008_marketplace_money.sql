@@ -79,6 +79,7 @@ CREATE TABLE "reviews" (
 	CONSTRAINT "reviews_scores_check" CHECK ("reviews"."rating" between 1 and 5 and "reviews"."activation" between 1 and 5 and "reviews"."accuracy" between 1 and 5 and "reviews"."support" between 1 and 5)
 );
 --> statement-breakpoint
+DROP INDEX "ledger_entries_account_idx";--> statement-breakpoint
 ALTER TABLE "cards" ADD COLUMN "replacement_for" text;--> statement-breakpoint
 ALTER TABLE "ledger_transactions" ADD COLUMN "order_id" text;--> statement-breakpoint
 ALTER TABLE "ledger_transactions" ADD COLUMN "digest" text;--> statement-breakpoint
@@ -110,6 +111,7 @@ CREATE UNIQUE INDEX "ledger_transactions_seq_key" ON "ledger_transactions" USING
 CREATE INDEX "ledger_transactions_order_idx" ON "ledger_transactions" USING btree ("order_id") WHERE "ledger_transactions"."order_id" is not null;--> statement-breakpoint
 CREATE INDEX "ledger_transactions_unsealed_idx" ON "ledger_transactions" USING btree ("created_at","id") WHERE "ledger_transactions"."seq" is null;--> statement-breakpoint
 CREATE INDEX "orders_completable_idx" ON "orders" USING btree ("delivered_at") WHERE "orders"."status" in ('delivered', 'partially_refunded');--> statement-breakpoint
+CREATE INDEX "ledger_entries_account_idx" ON "ledger_entries" USING btree ("account_id","transaction_id");--> statement-breakpoint
 ALTER TABLE "merchants" ADD CONSTRAINT "merchants_escrow_hours_check" CHECK ("merchants"."escrow_hours" is null or "merchants"."escrow_hours" between 0 and 8760);--> statement-breakpoint
 ALTER TABLE "orders" ADD CONSTRAINT "orders_commission_check" CHECK ("orders"."commission" >= 0 and "orders"."commission" <= "orders"."total");--> statement-breakpoint
 -- Money already posted names its order, so a completion or a refund can find what the order left in escrow.
