@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker } from '../src/jobs/worker.ts';
 import { completeDueOrders } from '../src/modules/flows/complete-due-orders.ts';
 import { escalateOverdueDisputes } from '../src/modules/flows/escalate-dispute.ts';
+import { reconcileRefunds } from '../src/modules/flows/reconcile-refunds.ts';
+import { armFault } from '../src/lib/faults.ts';
 import {
   adminSession, bearer, checkout, createApiKey, createProduct, importKeys, keys, notify, readOrder, setupTestApp, signedNotify, signupMerchant,
   type Checkout, type MerchantSession, type TestApp,
@@ -210,7 +212,7 @@ describe('the platform rules', () => {
     expect(refunds.map((x) => Number(x.amount))).toEqual([1000]);
     const view = (await t.app.inject({
       method: 'GET', url: `/api/v1/storefront/orders/${c.order.number}/dispute`, headers: { 'x-order-token': c.access_token } })).json();
-    expect(view.messages.map((m: { author: string }) => m.author)).toEqual(['buyer', 'system', 'admin', 'system']);
+    expect(view.messages.map((m: { author: string }) => m.author)).toEqual(['buyer', 'admin', 'system']);
   });
 
   it('partial refund: part goes back, the rest completes for the shop after the window', async () => {
@@ -224,6 +226,45 @@ describe('the platform rules', () => {
     t.clock.advance(73 * HOUR);
     await completeDueOrders(t.services);
     expect(await balance(s)).toEqual({ available: 700, pending: 0 });
+  });
+
+  it('refunds once however many times the same ruling is sent at once', async () => {
+    const s = await shop();
+    const c = await sell(s);
+    const d = (await open(c)).json();
+    const answers = await Promise.all(Array.from({ length: 6 }, () => resolve(d.id, { outcome: 'partial_refund', amount: 400 })));
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 200, 200, 200]);
+    const refunds = await t.q<{ amount: string }>('select amount from refunds where order_id = $1', [c.order.id]);
+    expect(refunds.map((r) => Number(r.amount))).toEqual([400]);
+    expect(await balance(s)).toEqual({ available: 0, pending: 600 });
+    const after = (await t.app.inject({ method: 'GET', url: `/api/v1/admin/disputes/${d.id}`, headers: admin })).json();
+    expect(after).toMatchObject({ status: 'resolved', outcome: 'partial_refund', refund_amount: 400, pending_ruling: null });
+  });
+
+  it('gives a ruling back when its refund is refused, and finishes one whose refund the gateway answers later', async () => {
+    const s = await shop();
+    const c = await sell(s);
+    const d = (await open(c)).json();
+    // More than was paid: nothing refunded, the platform can rule again.
+    const tooMuch = await resolve(d.id, { outcome: 'partial_refund', amount: 5000 });
+    expect(tooMuch.statusCode).toBe(422);
+    const open1 = (await t.app.inject({ method: 'GET', url: `/api/v1/admin/disputes/${d.id}`, headers: admin })).json();
+    expect(open1).toMatchObject({ status: 'open', pending_ruling: null });
+
+    // The process fails after the refund was asked for: the ruling stays claimed, nothing is refunded twice…
+    armFault('refund.reserved');
+    expect((await resolve(d.id, { outcome: 'partial_refund', amount: 250 })).statusCode).toBe(500);
+    const claimed = (await t.app.inject({ method: 'GET', url: `/api/v1/admin/disputes/${d.id}`, headers: admin })).json();
+    expect(claimed).toMatchObject({ status: 'open', pending_ruling: { outcome: 'partial_refund', amount: 250 } });
+    expect((await resolve(d.id, { outcome: 'partial_refund', amount: 250 })).statusCode).toBe(200);
+    expect((await resolve(d.id, { outcome: 'reject' })).json().error.code).toBe('ruling_in_progress');
+    expect(await t.q('select 1 from refunds where order_id = $1', [c.order.id])).toHaveLength(1);
+    // …and when reconciliation hears from the gateway, the ruling is carried out.
+    t.clock.advance(3 * 60_000);
+    expect((await reconcileRefunds(t.services)).succeeded).toBe(1);
+    const done = (await t.app.inject({ method: 'GET', url: `/api/v1/admin/disputes/${d.id}`, headers: admin })).json();
+    expect(done).toMatchObject({ status: 'resolved', outcome: 'partial_refund', refund_amount: 250, pending_ruling: null, order: { status: 'partially_refunded' } });
+    expect(await balance(s)).toEqual({ available: 0, pending: 750 });
   });
 
   it('reject: the order completes and the shop is paid', async () => {
@@ -271,5 +312,16 @@ describe('screenshots', () => {
     const other = await shop(1);
     expect((await t.app.inject({ method: 'GET', url, headers: other.auth })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: msg.attachment.url, headers: { 'x-order-token': 'nope' } })).statusCode).toBe(404);
+    // Kept in the database with its message; a request without the order's token stores nothing.
+    const stored = await t.q<{ n: string }>('select count(*) as n from dispute_messages where attachment_data is not null');
+    const fd = new FormData();
+    fd.append('file', new Blob([new Uint8Array(png)]), 'shot.png');
+    const req = new Request('http://x/', { method: 'POST', body: fd });
+    const stranger = await t.app.inject({
+      method: 'POST', url: `/api/v1/storefront/orders/${c.order.number}/dispute/messages`,
+      headers: { 'x-order-token': 'garbage', 'content-type': req.headers.get('content-type') ?? '' }, payload: Buffer.from(await req.arrayBuffer()),
+    });
+    expect(stranger.statusCode).toBe(404);
+    expect(await t.q<{ n: string }>('select count(*) as n from dispute_messages where attachment_data is not null')).toEqual(stored);
   });
 });

@@ -265,6 +265,7 @@ describe('the ledger', () => {
     await expect(t.q('update ledger_entries set amount = amount + 1 where id = (select min(id) from ledger_entries)')).rejects.toThrow(/append-only/);
     await expect(t.q('delete from ledger_transactions where id = (select min(id) from ledger_transactions)')).rejects.toThrow(/append-only/);
     await expect(t.q('truncate ledger_entries')).rejects.toThrow();
+    await expect(t.q(`update ledger_accounts set kind = 'merchant_available' where code like 'platform_revenue:%'`)).rejects.toThrow(/append-only/);
   });
 
   it('reconciles each gateway\'s confirmed payments with the ledger, and names a payment that was never booked', async () => {
@@ -297,9 +298,9 @@ describe('the ledger', () => {
     expect(verdict).toMatchObject({ ok: true, unsealed: 0 });
 
     const dataDir = mkdtempSync(path.join(tmpdir(), 'xiaopu-ledger-'));
-    const cli = async () => {
+    const cli = async (...extra: string[]) => {
       try {
-        const r = await run(process.execPath, ['bin/xiaopu.js', 'ledger', 'verify'], {
+        const r = await run(process.execPath, ['bin/xiaopu.js', 'ledger', 'verify', ...extra], {
           env: { ...process.env, DATABASE_URL: t.url, XIAOPU_DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, timeout: 60_000,
         });
         return { code: 0, out: r.stdout };
@@ -310,7 +311,9 @@ describe('the ledger', () => {
     };
     const good = await cli();
     expect(good.code).toBe(0);
-    expect(good.out).toMatch(/^ledger ok: \d+ transactions \(\d+ sealed, 0 awaiting seal\), \d+ entries, every one balanced; chain head seq \d+ [0-9a-f]{64}\n$/);
+    expect(good.out).toMatch(/^ledger ok: \d+ transactions \(\d+ sealed, 0 awaiting seal\), \d+ entries and \d+ accounts, every one consistent; chain head \d+:[0-9a-f]{64}\n$/);
+    const head = /chain head (\d+:[0-9a-f]{64})/.exec(good.out)?.[1] ?? '';
+    expect((await cli('--expect', head)).code).toBe(0);
 
     // Tamper as a superuser would, with the triggers off, then put it back.
     const c = new pg.Client({ connectionString: t.url });
@@ -326,6 +329,16 @@ describe('the ledger', () => {
       expect(bad.code).toBe(1);
       expect(bad.out).toContain(`ledger BROKEN at transaction ${victim!.transaction_id} (seq ${victim!.seq})`);
       await c.query('update ledger_entries set amount = amount + 1 where id = $1', [victim!.id]);
+      expect((await cli()).code).toBe(0);
+
+      // 1b. An account renamed into a shop's available balance (balances are grouped by account).
+      const [acct] = (await c.query<{ id: string; kind: string; merchant_id: string | null }>(
+        `select id, kind, merchant_id from ledger_accounts where code like 'platform_revenue:commission:%' limit 1`)).rows;
+      await c.query(`update ledger_accounts set kind = 'merchant_available', merchant_id = $2 where id = $1`, [acct!.id, s.m.merchantId]);
+      bad = await cli();
+      expect(bad.code).toBe(1);
+      expect(bad.out).toContain(`ledger BROKEN at account ${acct!.id}`);
+      await c.query('update ledger_accounts set kind = $2, merchant_id = $3 where id = $1', [acct!.id, acct!.kind, acct!.merchant_id]);
       expect((await cli()).code).toBe(0);
 
       // 2. Two transactions swapped in the chain.
@@ -349,6 +362,14 @@ describe('the ledger', () => {
       expect(bad.code).toBe(1);
       expect(bad.out).toContain(`seq ${Number(mid!.seq) + 1}`);
       expect(bad.out).toContain('missing');
+
+      // 4. The newest transaction deleted: the chain alone still holds, the head recorded earlier does not.
+      const [last] = (await c.query<{ id: string }>('select id from ledger_transactions where seq is not null order by seq desc limit 1')).rows;
+      await c.query('delete from ledger_entries where transaction_id = $1', [last!.id]);
+      await c.query('delete from ledger_transactions where id = $1', [last!.id]);
+      bad = await cli('--expect', head);
+      expect(bad.code).toBe(1);
+      expect(bad.out).toContain('deleted');
     } finally {
       await c.end();
     }

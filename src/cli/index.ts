@@ -211,18 +211,21 @@ ledger
   .command('verify')
   .description('Check that every ledger transaction balances and the hash chain is intact (exit 1 naming the first bad row otherwise)')
   .option('--seal', 'first link transactions still awaiting their seal into the chain (the job runner does this every few seconds)')
-  .action(async (opts: { seal?: boolean }) => {
+  .option('--expect <seq:hash>', 'a head printed earlier: the chain must still pass through it (catches its newest transactions deleted)')
+  .action(async (opts: { seal?: boolean; expect?: string }) => {
+    const m = opts.expect === undefined ? undefined : /^(\d+):([0-9a-f]{64})$/.exec(opts.expect);
+    if (opts.expect !== undefined && !m) throw new Error('--expect takes seq:hash, as printed by a previous verify (e.g. 1832:9f2c…)');
+    const expect = m ? { seq: Number(m[1]), hash: m[2] ?? '' } : undefined;
     const verdict = await withServices(async (s) => {
       if (opts.seal) await sealLedger(s.database.pool);
-      return verifyLedger(s.database.pool);
+      return verifyLedger(s.database.pool, expect);
     });
     if (verdict.ok) {
       process.stdout.write(`ledger ok: ${verdict.transactions} transactions (${verdict.sealed} sealed, ${verdict.unsealed} awaiting seal), ` +
-        `${verdict.entries} entries, every one balanced; chain head seq ${verdict.headSeq} ${verdict.headHash}\n`);
+        `${verdict.entries} entries and ${verdict.accounts} accounts, every one consistent; chain head ${verdict.headSeq}:${verdict.headHash}\n`);
       return;
     }
-    process.stdout.write(`ledger BROKEN at transaction ${verdict.transactionId}${verdict.seq !== null ? ` (seq ${verdict.seq})` : ''}` +
-      `${verdict.entryId ? `, entry ${verdict.entryId}` : ''}: ${verdict.problem}\n`);
+    process.stdout.write(`ledger BROKEN at ${verdict.where}: ${verdict.problem}\n`);
     process.exitCode = 1;
   });
 

@@ -160,6 +160,8 @@ export const orders = pgTable('orders', {
   index('orders_needs_action_idx').on(t.merchantId).where(sql`${t.status} = 'needs_action'`),
   index('orders_buyer_idx').on(t.buyerUserId, t.id).where(sql`${t.buyerUserId} is not null`),
   index('orders_completable_idx').on(t.deliveredAt).where(sql`${t.status} in ('delivered', 'partially_refunded')`),
+  // A shop's delivered orders in a time window (its reputation).
+  index('orders_merchant_delivered_idx').on(t.merchantId, t.deliveredAt).where(sql`${t.deliveredAt} is not null`),
   check('orders_total_check', sql`${t.total} >= 0`),
   check('orders_commission_check', sql`${t.commission} >= 0 and ${t.commission} <= ${t.total}`),
   check('orders_status_check', sql`${t.status} in ('pending_payment', 'paid', 'delivered', 'completed', 'expired', 'cancelled', 'needs_action', 'disputed', 'refunded', 'partially_refunded')`),
@@ -339,6 +341,8 @@ export const refunds = pgTable('refunds', {
   index('refunds_payment_idx').on(t.paymentId),
   index('refunds_pending_idx').on(t.createdAt).where(sql`${t.status} = 'pending'`),
   index('refunds_order_idx').on(t.orderId),
+  // A shop's refunds in a time window (its reputation).
+  index('refunds_merchant_idx').on(t.merchantId, t.createdAt),
   check('refunds_amount_check', sql`${t.amount} > 0`),
   check('refunds_status_check', sql`${t.status} in ('pending', 'succeeded', 'failed')`),
   check('refunds_destination_check', sql`${t.destination} in ('gateway', 'wallet', 'manual')`),
@@ -396,7 +400,7 @@ export const ledgerAccounts = pgTable('ledger_accounts', {
   merchantId: text('merchant_id').references(() => merchants.id),
   currency: text('currency').notNull(),
   createdAt: createdAt(),
-}, (t) => [uniqueIndex('ledger_accounts_code_key').on(t.code)]);
+}, (t) => [uniqueIndex('ledger_accounts_code_key').on(t.code), index('ledger_accounts_merchant_idx').on(t.merchantId).where(sql`${t.merchantId} is not null`)]);
 
 export const ledgerTransactions = pgTable('ledger_transactions', {
   id: text('id').primaryKey(),
@@ -429,7 +433,8 @@ export const ledgerEntries = pgTable('ledger_entries', {
   createdAt: createdAt(),
 }, (t) => [
   index('ledger_entries_transaction_idx').on(t.transactionId),
-  // A shop's statement pages through its accounts' transactions by id.
+  // A shop's statement pages through its accounts' transactions by id; migration 0008 adds INCLUDE (amount)
+  // so a balance is summed from the index alone.
   index('ledger_entries_account_idx').on(t.accountId, t.transactionId),
 ]);
 
@@ -487,6 +492,9 @@ export const disputes = pgTable('disputes', {
   /** refund | partial_refund | reject (the platform's rulings), merchant_refund (the shop refunded in full), withdrawn (the buyer closed it). */
   outcome: text('outcome'),
   refundAmount: money('refund_amount'),
+  /** A platform ruling under way (its refund asked of the gateway, not yet answered): `refund` or `partial_refund`, and its amount. */
+  ruling: text('ruling'),
+  rulingAmount: money('ruling_amount'),
   /** The shop answers by then, or the dispute goes to the platform. */
   respondBy: tstz('respond_by').notNull(),
   merchantRespondedAt: tstz('merchant_responded_at'),
@@ -510,8 +518,8 @@ export const disputeMessages = pgTable('dispute_messages', {
   merchantId: text('merchant_id').notNull(),
   author: text('author').notNull(),
   body: text('body').notNull(),
-  /** A screenshot the buyer attached: a file name in the data directory, never a public path. */
-  attachment: text('attachment'),
+  /** A screenshot attached to the message (PNG, JPEG or WebP, ≤ 5 MB), kept in the database so every node serves it and backups include it. */
+  attachmentData: bytea('attachment_data'),
   attachmentType: text('attachment_type'),
   createdAt: createdAt(),
 }, (t) => [

@@ -4,7 +4,7 @@ CREATE TABLE "dispute_messages" (
 	"merchant_id" text NOT NULL,
 	"author" text NOT NULL,
 	"body" text NOT NULL,
-	"attachment" text,
+	"attachment_data" "bytea",
 	"attachment_type" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "dispute_messages_author_check" CHECK ("dispute_messages"."author" in ('buyer', 'merchant', 'admin', 'system'))
@@ -18,6 +18,8 @@ CREATE TABLE "disputes" (
 	"reason" text NOT NULL,
 	"outcome" text,
 	"refund_amount" bigint,
+	"ruling" text,
+	"ruling_amount" bigint,
 	"respond_by" timestamp with time zone NOT NULL,
 	"merchant_responded_at" timestamp with time zone,
 	"escalated_at" timestamp with time zone,
@@ -107,10 +109,13 @@ CREATE INDEX "payouts_open_idx" ON "payouts" USING btree ("id") WHERE "payouts".
 CREATE UNIQUE INDEX "reviews_order_key" ON "reviews" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "reviews_merchant_idx" ON "reviews" USING btree ("merchant_id","id");--> statement-breakpoint
 CREATE INDEX "reviews_product_idx" ON "reviews" USING btree ("product_id","id");--> statement-breakpoint
+CREATE INDEX "ledger_accounts_merchant_idx" ON "ledger_accounts" USING btree ("merchant_id") WHERE "ledger_accounts"."merchant_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "ledger_transactions_seq_key" ON "ledger_transactions" USING btree ("seq");--> statement-breakpoint
 CREATE INDEX "ledger_transactions_order_idx" ON "ledger_transactions" USING btree ("order_id") WHERE "ledger_transactions"."order_id" is not null;--> statement-breakpoint
 CREATE INDEX "ledger_transactions_unsealed_idx" ON "ledger_transactions" USING btree ("created_at","id") WHERE "ledger_transactions"."seq" is null;--> statement-breakpoint
 CREATE INDEX "orders_completable_idx" ON "orders" USING btree ("delivered_at") WHERE "orders"."status" in ('delivered', 'partially_refunded');--> statement-breakpoint
+CREATE INDEX "orders_merchant_delivered_idx" ON "orders" USING btree ("merchant_id","delivered_at") WHERE "orders"."delivered_at" is not null;--> statement-breakpoint
+CREATE INDEX "refunds_merchant_idx" ON "refunds" USING btree ("merchant_id","created_at");--> statement-breakpoint
 CREATE INDEX "ledger_entries_account_idx" ON "ledger_entries" USING btree ("account_id","transaction_id");--> statement-breakpoint
 ALTER TABLE "merchants" ADD CONSTRAINT "merchants_escrow_hours_check" CHECK ("merchants"."escrow_hours" is null or "merchants"."escrow_hours" between 0 and 8760);--> statement-breakpoint
 ALTER TABLE "orders" ADD CONSTRAINT "orders_commission_check" CHECK ("orders"."commission" >= 0 and "orders"."commission" <= "orders"."total");--> statement-breakpoint
@@ -137,4 +142,10 @@ $$;--> statement-breakpoint
 CREATE TRIGGER "ledger_entries_append_only" BEFORE UPDATE OR DELETE ON "ledger_entries" FOR EACH ROW EXECUTE FUNCTION xp_ledger_append_only();--> statement-breakpoint
 CREATE TRIGGER "ledger_entries_no_truncate" BEFORE TRUNCATE ON "ledger_entries" FOR EACH STATEMENT EXECUTE FUNCTION xp_ledger_append_only();--> statement-breakpoint
 CREATE TRIGGER "ledger_transactions_append_only" BEFORE UPDATE OR DELETE ON "ledger_transactions" FOR EACH ROW EXECUTE FUNCTION xp_ledger_append_only();--> statement-breakpoint
-CREATE TRIGGER "ledger_transactions_no_truncate" BEFORE TRUNCATE ON "ledger_transactions" FOR EACH STATEMENT EXECUTE FUNCTION xp_ledger_append_only();
+CREATE TRIGGER "ledger_transactions_no_truncate" BEFORE TRUNCATE ON "ledger_transactions" FOR EACH STATEMENT EXECUTE FUNCTION xp_ledger_append_only();--> statement-breakpoint
+-- Accounts too: a balance is grouped by an account's kind and shop, so changing them would move money.
+CREATE TRIGGER "ledger_accounts_append_only" BEFORE UPDATE OR DELETE ON "ledger_accounts" FOR EACH ROW EXECUTE FUNCTION xp_ledger_append_only();--> statement-breakpoint
+CREATE TRIGGER "ledger_accounts_no_truncate" BEFORE TRUNCATE ON "ledger_accounts" FOR EACH STATEMENT EXECUTE FUNCTION xp_ledger_append_only();--> statement-breakpoint
+-- A balance is summed from the index alone (the ledger is append-only, so its pages stay all-visible).
+DROP INDEX "ledger_entries_account_idx";--> statement-breakpoint
+CREATE INDEX "ledger_entries_account_idx" ON "ledger_entries" USING btree ("account_id","transaction_id") INCLUDE ("amount");

@@ -5,6 +5,7 @@
 import type { Queryable } from '../../db/client.ts';
 import { newId } from '../../lib/ids.ts';
 import { minorUnits } from '../../lib/money.ts';
+import type { Attachment } from './dispute-attachments.ts';
 
 export const DISPUTE_REASONS = ['key_invalid', 'not_as_described', 'not_received', 'other'] as const;
 export type DisputeReason = (typeof DISPUTE_REASONS)[number];
@@ -16,12 +17,12 @@ export interface DisputeRow {
   id: string; order_id: string; merchant_id: string; status: DisputeStatus; reason: DisputeReason; outcome: DisputeOutcome | null;
   refund_amount: string | null; respond_by: Date; merchant_responded_at: Date | null; escalated_at: Date | null; resolved_at: Date | null;
   resolved_by: string | null; created_at: Date; order_number: string; order_status: string; order_total: string; currency: string;
-  shop_slug: string; shop_name: string;
+  shop_slug: string; shop_name: string; ruling: 'refund' | 'partial_refund' | null; ruling_amount: string | null;
 }
 
-export interface MessageRow { id: string; author: MessageAuthor; body: string; attachment: string | null; attachment_type: string | null; created_at: Date }
+export interface MessageRow { id: string; author: MessageAuthor; body: string; has_attachment: boolean; attachment_type: string | null; created_at: Date }
 
-export const DISPUTE_SELECT = `select d.id, d.order_id, d.merchant_id, d.status, d.reason, d.outcome, d.refund_amount, d.respond_by,
+export const DISPUTE_SELECT = `select d.id, d.order_id, d.merchant_id, d.status, d.reason, d.outcome, d.refund_amount, d.respond_by, d.ruling, d.ruling_amount,
     d.merchant_responded_at, d.escalated_at, d.resolved_at, d.resolved_by, d.created_at,
     o.number as order_number, o.status as order_status, o.total as order_total, o.currency, m.slug as shop_slug, m.name as shop_name
   from disputes d join orders o on o.id = d.order_id join merchants m on m.id = d.merchant_id`;
@@ -37,10 +38,12 @@ export function presentDispute(r: DisputeRow, messages: MessageRow[] | undefined
     /** The shop answers by then, or the platform takes the dispute over. */
     respond_by: r.respond_by.toISOString(), merchant_responded_at: iso(r.merchant_responded_at),
     escalated_at: iso(r.escalated_at), resolved_at: iso(r.resolved_at), created_at: r.created_at.toISOString(),
+    /** The platform ruled for a refund that the gateway has not confirmed yet; the dispute closes when it does. */
+    pending_ruling: r.ruling ? { outcome: r.ruling, amount: r.ruling_amount === null ? null : minorUnits(r.ruling_amount) } : null,
     ...(messages ? {
       messages: messages.map((m) => ({
         id: m.id, author: m.author, body: m.body, created_at: m.created_at.toISOString(),
-        attachment: m.attachment && attachmentUrl ? { url: attachmentUrl(m.id), type: m.attachment_type } : null,
+        attachment: m.has_attachment && attachmentUrl ? { url: attachmentUrl(m.id), type: m.attachment_type } : null,
       })),
     } : {}),
   };
@@ -54,18 +57,19 @@ export async function loadDispute(q: Queryable, where: string, params: unknown[]
 
 export async function loadMessages(q: Queryable, disputeId: string): Promise<MessageRow[]> {
   const { rows } = await q.query<MessageRow>(
-    'select id, author, body, attachment, attachment_type, created_at from dispute_messages where dispute_id = $1 order by id', [disputeId]);
+    `select id, author, body, attachment_data is not null as has_attachment, attachment_type, created_at
+       from dispute_messages where dispute_id = $1 order by id`, [disputeId]);
   return rows;
 }
 
 /** Adds a line to the timeline; a shop's first message counts as its answer (the deadline no longer applies). */
 export async function addMessage(q: Queryable, d: { id: string; merchant_id: string }, m: {
-  author: MessageAuthor; body: string; at: Date; attachment?: { file: string; type: string };
+  author: MessageAuthor; body: string; at: Date; attachment?: Attachment;
 }): Promise<string> {
   const id = newId('dmsg', m.at.getTime());
   await q.query(
-    `insert into dispute_messages (id, dispute_id, merchant_id, author, body, attachment, attachment_type, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [id, d.id, d.merchant_id, m.author, m.body, m.attachment?.file ?? null, m.attachment?.type ?? null, m.at]);
+    `insert into dispute_messages (id, dispute_id, merchant_id, author, body, attachment_data, attachment_type, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [id, d.id, d.merchant_id, m.author, m.body, m.attachment?.data ?? null, m.attachment?.type ?? null, m.at]);
   if (m.author === 'merchant') {
     await q.query('update disputes set merchant_responded_at = coalesce(merchant_responded_at, $2), updated_at = $2 where id = $1', [d.id, m.at]);
   }
@@ -75,7 +79,8 @@ export async function addMessage(q: Queryable, d: { id: string; merchant_id: str
 /** Closes the dispute with its outcome; false if it was already closed. */
 export async function markResolved(q: Queryable, disputeId: string, r: { outcome: DisputeOutcome; amount?: number; by: string; at: Date }): Promise<boolean> {
   const { rowCount } = await q.query(
-    `update disputes set status = 'resolved', outcome = $2, refund_amount = $3, resolved_by = $4, resolved_at = $5, updated_at = $5
+    `update disputes set status = 'resolved', outcome = $2, refund_amount = $3, resolved_by = $4, resolved_at = $5, updated_at = $5,
+            ruling = null, ruling_amount = null
       where id = $1 and status <> 'resolved'`, [disputeId, r.outcome, r.amount ?? null, r.by, r.at]);
   return (rowCount ?? 0) > 0;
 }

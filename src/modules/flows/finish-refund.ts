@@ -13,8 +13,7 @@ import { orderEscrow } from '../money/order-escrow.ts';
 import { transitionOrder } from '../orders/transition-order.ts';
 import { actorLabel, type Ctx } from '../shared/context.ts';
 import { emitEvent } from '../shared/outbox.ts';
-import { addMessage, markResolved } from '../disputes/dispute-rows.ts';
-import { queueDisputeEmail } from '../notifications/queue-dispute-email.ts';
+import { disputeAfterFailedRefund, disputeAfterRefund } from './dispute-on-refund.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { moveWalletBalance, walletAccount } from '../wallet/move-wallet-balance.ts';
 import { presentRefund, type RefundView } from '../payments/refunds/refund-view.ts';
@@ -48,6 +47,7 @@ export async function finishRefund(ctx: Ctx, refundId: string, outcome: RefundOu
       await q.query(`update refunds set status = 'failed', failure_message = $2, completed_at = $3 where id = $1 and status = 'pending'`, [refundId, outcome.message, at]);
       await q.query('update payments set refunded = refunded - $2 where id = $1', [r.payment_id, amount]);
       await writeAudit(q, ctx.actor, at, { action: 'refund.failed', targetType: 'refund', targetId: refundId, merchantId: r.merchant_id, data: { message: outcome.message } });
+      await disputeAfterFailedRefund(q, { orderId: r.order_id, message: outcome.message, at });
       return presentRefund((await q.query('select * from refunds where id = $1', [refundId])).rows[0]);
     }
 
@@ -70,17 +70,8 @@ export async function finishRefund(ctx: Ctx, refundId: string, outcome: RefundOu
       to: full ? 'refunded' : 'partially_refunded', note: `refund ${refundId}`,
       set: full ? { needs_action_reason: null } : {},
     });
-    if (full) {
-      // A refund in full answers the buyer's dispute, if one is open.
-      const { rows: open } = await q.query<{ id: string; merchant_id: string }>(
-        `select id, merchant_id from disputes where order_id = $1 and status <> 'resolved'`, [r.order_id]);
-      const d = open[0];
-      if (d && await markResolved(q, d.id, { outcome: ctx.actor.type === 'admin' ? 'refund' : 'merchant_refund', amount, by: actorLabel(ctx.actor), at })) {
-        await addMessage(q, d, { author: 'system', body: `Refunded in full (${amount} minor units). 已全额退款。`, at });
-        await emitEvent(q, at, r.merchant_id, 'dispute.resolved', { dispute_id: d.id, order_id: r.order_id });
-        await queueDisputeEmail(ctx, q, d.id, 'resolved', refundId);
-      }
-    }
+    // A refund in full answers the buyer's dispute; a partial one, the platform's partial ruling.
+    await disputeAfterRefund(ctx, q, { orderId: r.order_id, refundId, amount, full, at });
     await emitEvent(q, at, r.merchant_id, 'refund.succeeded', { refund_id: refundId, order_id: r.order_id, amount, currency: r.currency });
     return presentRefund((await q.query('select * from refunds where id = $1', [refundId])).rows[0]);
   });

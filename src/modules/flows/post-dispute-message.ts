@@ -9,13 +9,14 @@ import { addMessage, disputeView } from '../disputes/dispute-rows.ts';
 import { consoleAttachmentUrl } from '../disputes/list-disputes.ts';
 import { queueDisputeEmail } from '../notifications/queue-dispute-email.ts';
 import type { Ctx } from '../shared/context.ts';
+import type { Attachment } from '../disputes/dispute-attachments.ts';
 import { emitEvent } from '../shared/outbox.ts';
 import { disputeFor, type DisputeRef } from './dispute-target.ts';
 import { buyerAttachmentUrl } from './read-dispute-as-buyer.ts';
 
 export const DisputeMessageInput = z.object({ message: z.string().trim().min(1, 'write something').max(2000) });
 
-export async function postDisputeMessage(ctx: Ctx, ref: DisputeRef, input: { message: string; attachment?: { file: string; type: string } }) {
+export async function postDisputeMessage(ctx: Ctx, ref: DisputeRef, input: { message: string; attachment?: Attachment }) {
   const at = ctx.clock.now();
   return withTransaction(ctx.database.pool, async (q) => {
     const { d, author } = await disputeFor(ctx, q, ref, true);

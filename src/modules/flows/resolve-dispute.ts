@@ -1,19 +1,22 @@
 // The platform rules on a dispute (仲裁): `refund` (what is left, through the
 // order's gateway), `partial_refund` (an amount), or `reject` (the shop keeps
-// the money: the order completes). Refunds go through the refund flow, so the
-// ledger, the gateway and reconciliation behave as for any refund. Repeating
-// the same ruling answers the dispute as it is; a different ruling on a closed
-// dispute is 409 `dispute_closed`.
+// the money: the order completes). A refund ruling is claimed first — under
+// the order's and the dispute's locks the dispute records the ruling — so a
+// double click or a retried request finds it and never refunds twice. Then
+// the refund goes through the ordinary refund flow (gateway, ledger,
+// reconciliation); when it succeeds, finish-refund.ts closes the dispute with
+// the ruling (at once, or later if the gateway answers later); if the gateway
+// refuses it, the claim is given back and the platform can rule again.
+// Repeating the same ruling answers the dispute as it is; a different ruling
+// on a closed dispute (or one being carried out) is 409.
 import { z } from 'zod';
 import { withTransaction } from '../../db/client.ts';
 import { AppError, conflict, validationError } from '../../lib/errors.ts';
 import { minorUnits } from '../../lib/money.ts';
-import { addMessage, disputeView, loadDispute, markResolved, type DisputeOutcome } from '../disputes/dispute-rows.ts';
+import { addMessage, disputeView, loadDispute, markResolved } from '../disputes/dispute-rows.ts';
 import { consoleAttachmentUrl } from '../disputes/list-disputes.ts';
-import { queueDisputeEmail } from '../notifications/queue-dispute-email.ts';
-import { transitionOrder } from '../orders/transition-order.ts';
 import { actorLabel, type Ctx } from '../shared/context.ts';
-import { emitEvent } from '../shared/outbox.ts';
+import { announceResolved } from './dispute-on-refund.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { completeOrderInTransaction } from './complete-order.ts';
 import { disputeFor } from './dispute-target.ts';
@@ -29,43 +32,62 @@ export type ResolveDisputeInput = z.infer<typeof ResolveDisputeInput>;
 export async function resolveDispute(ctx: Ctx, disputeId: string, input: ResolveDisputeInput) {
   if (input.outcome === 'partial_refund' && input.amount === undefined) throw validationError('a partial refund needs an amount', 'amount');
   const pool = ctx.database.pool;
-  const { d } = await disputeFor(ctx, pool, { disputeId }, false);
   const view = () => disputeView(pool, disputeId, consoleAttachmentUrl(disputeId));
-  if (d.status === 'resolved') {
-    if (sameRuling(d.outcome, d.refund_amount, input)) return view();
-    throw conflict('dispute_closed', `This dispute was already resolved (${d.outcome ?? 'closed'}).`);
-  }
-  // Money first, through the refund flow (its own transactions and the gateway call); a refusal leaves the dispute open.
-  if (input.outcome !== 'reject') {
-    try {
-      await refundOrder(ctx, d.order_id, { ...(input.outcome === 'partial_refund' ? { amount: input.amount } : {}), reason: `dispute ${disputeId}` });
-    } catch (err) {
-      if (!(err instanceof AppError && err.code === 'already_refunded' && input.outcome === 'refund')) throw err;
+  const claimed = await withTransaction(pool, async (q) => {
+    const found = (await disputeFor(ctx, q, { disputeId }, false)).d;
+    // The order's lock first, then the dispute's: the order a refund takes them in.
+    await q.query('select 1 from orders where id = $1 for update', [found.order_id]);
+    const d = await loadDispute(q, 'd.id = $1', [disputeId], true) ?? found;
+    if (d.status === 'resolved') {
+      if (sameRuling(d.outcome, d.refund_amount, input)) return undefined;
+      throw conflict('dispute_closed', `This dispute was already resolved (${d.outcome ?? 'closed'}).`);
     }
-  }
-  const at = ctx.clock.now();
-  const outcome: DisputeOutcome = input.outcome;
-  await withTransaction(pool, async (q) => {
-    await q.query('select 1 from orders where id = $1 for update', [d.order_id]);
-    const locked = await loadDispute(q, 'd.id = $1', [disputeId], true) ?? d;
-    // A refund in full may already have closed it (finish-refund.ts), as `refund`.
-    const closedNow = locked.status !== 'resolved'
-      && await markResolved(q, disputeId, { outcome, ...(input.amount !== undefined ? { amount: input.amount } : {}), by: actorLabel(ctx.actor), at });
-    const ref = { orderId: d.order_id, merchantId: d.merchant_id, currency: d.currency };
-    if (input.outcome === 'reject') {
-      await completeOrderInTransaction(q, ref, actorLabel(ctx.actor), at, `dispute ${disputeId} rejected`, ['disputed']);
-    } else if (input.outcome === 'partial_refund') {
-      // The rest of the order completes like any partially refunded one, by the job.
-      await transitionOrder(q, { ...ref, from: ['disputed'], to: 'partially_refunded', actor: actorLabel(ctx.actor), at, note: `dispute ${disputeId} ruled` });
+    if (d.ruling) {
+      if (sameRuling(d.ruling, d.ruling_amount, input)) return undefined;
+      throw conflict('ruling_in_progress', `The platform's ruling (${d.ruling}) is being carried out: its refund is with the gateway.`);
     }
-    if (input.note) await addMessage(q, locked, { author: 'admin', body: input.note, at });
-    await addMessage(q, locked, { author: 'system', body: rulingLine(input), at });
+    const at = ctx.clock.now();
+    if (input.note) await addMessage(q, d, { author: 'admin', body: input.note, at });
     await writeAudit(q, ctx.actor, at, { action: 'dispute.resolved', targetType: 'dispute', targetId: disputeId, merchantId: d.merchant_id, data: { ...input } });
-    if (closedNow) {
-      await emitEvent(q, at, d.merchant_id, 'dispute.resolved', { dispute_id: disputeId, order_id: d.order_id, outcome });
-      await queueDisputeEmail(ctx, q, disputeId, 'resolved', outcome);
+    if (input.outcome === 'reject') {
+      await markResolved(q, disputeId, { outcome: 'reject', by: actorLabel(ctx.actor), at });
+      await completeOrderInTransaction(q, { orderId: d.order_id, merchantId: d.merchant_id, currency: d.currency }, actorLabel(ctx.actor), at,
+        `dispute ${disputeId} rejected`, ['disputed']);
+      await announceResolved(ctx, q, d, 'The platform ruled for the shop; the order is completed. 平台裁定：驳回售后，订单完成。', 'reject', at);
+      return undefined;
     }
+    await q.query('update disputes set ruling = $2, ruling_amount = $3, updated_at = $4 where id = $1',
+      [disputeId, input.outcome, input.amount ?? null, at]);
+    return d;
   });
+  if (!claimed) return view();
+
+  try {
+    await refundOrder(ctx, claimed.order_id, { ...(input.outcome === 'partial_refund' ? { amount: input.amount } : {}), reason: `dispute ${disputeId}` });
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'already_refunded' && input.outcome === 'refund') {
+      // Nothing left to refund: the buyer has everything back already.
+      await withTransaction(pool, async (q) => {
+        const at = ctx.clock.now();
+        if (await markResolved(q, disputeId, { outcome: 'refund', by: actorLabel(ctx.actor), at })) {
+          await announceResolved(ctx, q, claimed, 'The platform ruled: refund in full (already refunded). 平台裁定：全额退款（已退款）。', 'refund', at);
+        }
+      });
+      return view();
+    }
+    // A refund of this ruling still pending (the gateway's answer never came, or the process failed after
+    // asking): keep the claim; reconciliation finishes the refund and finish-refund.ts closes the dispute.
+    // None (the gateway refused, the amount was wrong, another refund was in progress): give the claim back.
+    await withTransaction(pool, async (q) => {
+      const { rows: pending } = await q.query(`select 1 from refunds where order_id = $1 and status = 'pending' and reason = $2`,
+        [claimed.order_id, `dispute ${disputeId}`]);
+      if (pending.length > 0) return;
+      await q.query(`update disputes set ruling = null, ruling_amount = null where id = $1 and status <> 'resolved'`, [disputeId]);
+      await addMessage(q, claimed, { author: 'system', body: `The ruling's refund did not go through: ${err instanceof Error ? err.message : String(err)}`, at: ctx.clock.now() });
+    });
+    throw err;
+  }
+  // Closed by finish-refund.ts when the gateway confirmed the refund; still open (pending_ruling) if it answers later.
   return view();
 }
 
@@ -73,12 +95,4 @@ function sameRuling(outcome: string | null, amount: string | null, input: Resolv
   if (input.outcome === 'refund') return outcome === 'refund';
   if (input.outcome === 'reject') return outcome === 'reject';
   return outcome === 'partial_refund' && amount !== null && minorUnits(amount) === input.amount;
-}
-
-function rulingLine(input: ResolveDisputeInput): string {
-  switch (input.outcome) {
-    case 'refund': return 'The platform ruled: refund in full. 平台裁定：全额退款。';
-    case 'partial_refund': return `The platform ruled: refund ${input.amount ?? 0} (minor units). 平台裁定：部分退款。`;
-    case 'reject': return 'The platform ruled for the shop; the order is completed. 平台裁定：驳回售后，订单完成。';
-  }
 }

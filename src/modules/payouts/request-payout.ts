@@ -40,17 +40,17 @@ export async function requestPayout(ctx: Ctx, merchantId: string, input: Request
   if (fee >= amount) throw validationError(`the payout fee (${toDecimalString(fee, currency)} ${currency}) would take the whole amount`, 'amount');
   const at = ctx.clock.now();
   return withTransaction(ctx.database.pool, async (q) => {
-    const { rows: dest } = await q.query<{ id: string; masked: string }>(
-      `select id, masked from payout_destinations where merchant_id = $1 and deleted_at is null and ($2::text is null or id = $2) order by id desc limit 1`,
-      [merchantId, input.destination ?? null]);
-    if (input.destination && !dest[0]) throw notFound('payout destination');
-    if (!dest[0]) throw validationError('add a payout destination first (POST /api/v1/payout_destinations)', 'destination');
     // One request at a time per shop and currency; the balance is read after the lock, so it includes every earlier request.
     await q.query('select pg_advisory_xact_lock($1::int, $2::int)', [LOCK_CLASS, advisoryKey(`${merchantId}:${currency}`)]);
     const balance = (await merchantBalances(q, merchantId, currency)).available.get(currency) ?? 0;
     if (amount > balance) {
       throw conflict('insufficient_funds', `The available balance is ${toDecimalString(Math.max(0, balance), currency)} ${currency}; a payout cannot exceed it.`);
     }
+    const { rows: dest } = await q.query<{ id: string; masked: string }>(
+      `select id, masked from payout_destinations where merchant_id = $1 and deleted_at is null and ($2::text is null or id = $2) order by id desc limit 1`,
+      [merchantId, input.destination ?? null]);
+    if (input.destination && !dest[0]) throw notFound('payout destination');
+    if (!dest[0]) throw validationError('add a payout destination first (POST /api/v1/payout_destinations)', 'destination');
     const id = newId('po', at.getTime());
     const { rows } = await q.query<PayoutRow>(
       `insert into payouts as po (id, merchant_id, amount, fee, currency, status, destination_id, destination_masked, requested_by, created_at, updated_at)

@@ -7,11 +7,12 @@ export const Score = z.number().int().min(1).max(5);
 export interface ReviewRow {
   id: string; order_id: string; merchant_id: string; product_id: string; rating: number; activation: number; accuracy: number; support: number;
   comment: string | null; reply: string | null; replied_at: Date | null; created_at: Date;
-  order_status: string; email: string; product_title: string; order_number?: string;
+  order_status: string; email: string; product_title: string; order_number?: string; has_refund: boolean;
 }
 
 export const REVIEW_SELECT = `select r.id, r.order_id, r.merchant_id, r.product_id, r.rating, r.activation, r.accuracy, r.support, r.comment,
-    r.reply, r.replied_at, r.created_at, o.status as order_status, o.email, o.number as order_number, p.title as product_title
+    r.reply, r.replied_at, r.created_at, o.status as order_status, o.email, o.number as order_number, p.title as product_title,
+    exists (select 1 from refunds f where f.order_id = r.order_id and f.status = 'succeeded') as has_refund
   from reviews r join orders o on o.id = r.order_id join products p on p.id = r.product_id`;
 
 /** "b***@e***.com": enough to tell reviews apart, not enough to find the buyer. */
@@ -25,8 +26,8 @@ export function presentReview(r: ReviewRow, audience: 'public' | 'shop') {
     id: r.id, object: 'review' as const, product_id: r.product_id, product_title: r.product_title,
     rating: r.rating, activation: r.activation, accuracy: r.accuracy, support: r.support, comment: r.comment,
     reply: r.reply, replied_at: r.replied_at?.toISOString() ?? null, created_at: r.created_at.toISOString(),
-    /** The order was refunded (in full or in part) after or before the review. */
-    refunded: r.order_status === 'refunded' || r.order_status === 'partially_refunded',
+    /** Money went back to the buyer of this order (in full or in part), before or after the review. */
+    refunded: r.has_refund,
     buyer: maskBuyer(r.email),
     ...(audience === 'shop' ? { order_id: r.order_id, order_number: r.order_number ?? null } : {}),
   };

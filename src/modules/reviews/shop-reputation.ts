@@ -1,6 +1,6 @@
 // A shop's reputation (信誉), shown as a badge on its storefront: how buyers
-// rated it, and how often its orders ended in a dispute or a refund, over the
-// last 90 days. The formula is public (docs/money.md):
+// rated it, and how often its orders ended in a dispute or a refund (in full
+// or in part), over the last 90 days. The formula is public (docs/money.md):
 //   score = 100 × (average rating ÷ 5) × (1 − min(1, 2 × dispute rate)) × (1 − min(1, refund rate))
 // with a shop that has no review yet rated 4 (neither rewarded nor punished
 // for being new). Badge: `new` under 5 delivered orders in 90 days, else
@@ -24,17 +24,35 @@ export function reputationScore(r: { rating: number | null; orders: number; disp
   return { score, badge };
 }
 
-export async function shopReputation(ctx: Ctx, shopSlug: string) {
+/** Public pages ask often; the figures move slowly. Kept per process for a minute. */
+const CACHE_MS = 60_000;
+const cache = new Map<string, { at: number; value: Promise<Reputation> }>();
+type Reputation = Awaited<ReturnType<typeof computeReputation>>;
+
+export async function shopReputation(ctx: Ctx, shopSlug: string): Promise<Reputation> {
+  const now = ctx.clock.now().getTime();
+  const hit = cache.get(shopSlug);
+  if (hit && now - hit.at < CACHE_MS && now >= hit.at) return hit.value;
+  const value = computeReputation(ctx, shopSlug);
+  cache.set(shopSlug, { at: now, value });
+  value.catch(() => cache.delete(shopSlug));
+  if (cache.size > 10_000) cache.delete(cache.keys().next().value ?? '');
+  return value;
+}
+
+async function computeReputation(ctx: Ctx, shopSlug: string) {
   const since = new Date(ctx.clock.now().getTime() - 90 * 86_400_000);
+  // Each count walks one shop's rows in the window through an index on (merchant_id, time).
   const { rows } = await ctx.database.pool.query<Row & { id: string; name: string; slug: string }>(
-    `select m.id, m.name, m.slug, rv.*, od.*
+    `select m.id, m.name, m.slug, rv.*,
+            (select count(*) from orders o where o.merchant_id = m.id and o.delivered_at >= $2) as orders,
+            (select count(distinct d.order_id) from disputes d join orders o on o.id = d.order_id
+              where d.merchant_id = m.id and d.created_at >= $2 and o.delivered_at >= $2) as disputed,
+            (select count(distinct f.order_id) from refunds f join orders o on o.id = f.order_id
+              where f.merchant_id = m.id and f.created_at >= $2 and f.status = 'succeeded' and o.delivered_at >= $2) as refunded
        from merchants m,
        lateral (select count(*) as reviews, avg(rating) as rating, avg(activation) as activation, avg(accuracy) as accuracy, avg(support) as support
-                  from reviews where merchant_id = m.id and created_at >= $2) rv,
-       lateral (select count(*) as orders,
-                       count(*) filter (where exists (select 1 from disputes d where d.order_id = o.id)) as disputed,
-                       count(*) filter (where o.status in ('refunded', 'partially_refunded')) as refunded
-                  from orders o where o.merchant_id = m.id and o.delivered_at >= $2) od
+                  from reviews where merchant_id = m.id and created_at >= $2) rv
       where m.slug = $1 and m.status = 'active'`, [shopSlug, since]);
   const r = rows[0];
   if (!r) throw notFound('shop');

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../lib/errors.ts';
-import { ATTACHMENT_MAX_BYTES, storeAttachment } from '../../modules/disputes/dispute-attachments.ts';
+import { ATTACHMENT_MAX_BYTES, checkAttachment } from '../../modules/disputes/dispute-attachments.ts';
 import { getDispute, ListDisputesQuery, listDisputes } from '../../modules/disputes/list-disputes.ts';
 import { escalateDispute } from '../../modules/flows/escalate-dispute.ts';
 import { OpenDisputeInput, openDispute } from '../../modules/flows/open-dispute.ts';
@@ -27,6 +27,8 @@ const DisputeOut = z.object({
   outcome: z.enum(['refund', 'partial_refund', 'reject', 'merchant_refund', 'withdrawn']).nullable(), refund_amount: z.number().int().nullable(),
   order: Amount, shop: z.object({ slug: z.string(), name: z.string() }), merchant_id: z.string(),
   respond_by: z.string(), merchant_responded_at: z.string().nullable(), escalated_at: z.string().nullable(), resolved_at: z.string().nullable(), created_at: z.string(),
+  pending_ruling: z.object({ outcome: z.enum(['refund', 'partial_refund']), amount: z.number().int().nullable() }).nullable()
+    .describe('A ruling whose refund the gateway has not confirmed yet; the dispute closes when it does'),
   messages: z.array(z.object({
     id: z.string(), author: z.enum(['buyer', 'merchant', 'admin', 'system']), body: z.string(), created_at: z.string(),
     attachment: z.object({ url: z.string(), type: z.string().nullable() }).nullable(),
@@ -88,8 +90,8 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
       const data = await file.toBuffer().catch(() => { throw new AppError(422, 'validation_error', 'a screenshot may be at most 5 MB', 'invalid_request_error', 'file'); });
       const field = file.fields['message'];
       const text = field && !Array.isArray(field) && 'value' in field && typeof field.value === 'string' ? field.value.trim().slice(0, 2000) : '';
-      const attachment = await storeAttachment(app.services, data);
-      return postDisputeMessage(buyerCtx(req), ref, { message: text || 'Screenshot 截图', attachment });
+      // Checked here, stored only by the message's own transaction, after the token and the dispute are.
+      return postDisputeMessage(buyerCtx(req), ref, { message: text || 'Screenshot 截图', attachment: checkAttachment(data) });
     }
     const body = DisputeMessageInput.parse(req.body ?? {});
     return postDisputeMessage(buyerCtx(req), ref, body);

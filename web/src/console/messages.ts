@@ -86,7 +86,7 @@ const en = {
   'recon.problem.amount_mismatch': 'booked for another amount', 'merchants.escrowHours': 'Escrow (hours)', 'merchants.default': 'default',
   'detail.commission': 'Platform commission', 'detail.share': 'Your share', 'error.insufficient_funds': 'More than your available balance.',
   'error.payout_paid': 'This payout was already paid.', 'error.payout_rejected': 'This payout was rejected.',
-  'error.reply_exists': 'You replied already.',
+  'error.reply_exists': 'You replied already.', 'error.ruling_in_progress': 'A ruling is being carried out: its refund is with the payment provider.',
   'common.cancel': 'Cancel', 'common.confirm': 'Confirm', 'common.copy': 'Copy', 'common.copied': 'Copied', 'common.none': '—',
 };
 
@@ -165,7 +165,7 @@ const zhCN: Record<Keys, string> = {
   'recon.issues': '不一致的支付', 'recon.noIssues': '无：每笔确认的支付都已按金额入账一次。', 'recon.problem.confirmed_not_booked': '已确认但未入账',
   'recon.problem.booked_not_confirmed': '已入账但未确认', 'recon.problem.amount_mismatch': '入账金额不符', 'merchants.escrowHours': '结算周期（小时）',
   'merchants.default': '默认', 'detail.commission': '平台佣金', 'detail.share': '店铺所得', 'error.insufficient_funds': '超过可提现余额。',
-  'error.payout_paid': '此提现已打款。', 'error.payout_rejected': '此提现已驳回。', 'error.reply_exists': '您已回复过。',
+  'error.payout_paid': '此提现已打款。', 'error.payout_rejected': '此提现已驳回。', 'error.reply_exists': '您已回复过。', 'error.ruling_in_progress': '裁定正在执行：退款等待支付渠道确认。',
   'common.cancel': '取消', 'common.confirm': '确认', 'common.copy': '复制', 'common.copied': '已复制', 'common.none': '—',
 };
 
@@ -242,7 +242,7 @@ const zhTW: Record<Keys, string> = {
   'recon.issues': '不一致的付款', 'recon.noIssues': '無：每筆確認的付款都已按金額入帳一次。', 'recon.problem.confirmed_not_booked': '已確認但未入帳',
   'recon.problem.booked_not_confirmed': '已入帳但未確認', 'recon.problem.amount_mismatch': '入帳金額不符', 'merchants.escrowHours': '結算週期（小時）',
   'merchants.default': '預設', 'detail.commission': '平台佣金', 'detail.share': '商店所得', 'error.insufficient_funds': '超過可提現餘額。',
-  'error.payout_paid': '此提現已撥款。', 'error.payout_rejected': '此提現已駁回。', 'error.reply_exists': '您已回覆過。',
+  'error.payout_paid': '此提現已撥款。', 'error.payout_rejected': '此提現已駁回。', 'error.reply_exists': '您已回覆過。', 'error.ruling_in_progress': '裁定正在執行：退款等待付款管道確認。',
   'common.cancel': '取消', 'common.confirm': '確認', 'common.copy': '複製', 'common.copied': '已複製', 'common.none': '—',
 };
 

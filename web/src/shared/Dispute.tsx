@@ -25,6 +25,10 @@ export function DisputeTimeline({ dispute, imageHeaders }: { dispute: Dispute; i
         {dispute.outcome && <><dt>{t('dispute.outcome')}</dt><dd data-testid="dispute-outcome">{t(`disputeOutcome.${dispute.outcome}`)}
           {dispute.refund_amount !== null && ` · ${formatMoney(dispute.refund_amount, dispute.order.currency, lang)}`}</dd></>}
       </dl>
+      {dispute.pending_ruling && <p className="alert alert-wait" role="status">{t('dispute.pendingRuling', {
+        outcome: t(`disputeOutcome.${dispute.pending_ruling.outcome}`),
+        amount: dispute.pending_ruling.amount === null ? '' : formatMoney(dispute.pending_ruling.amount, dispute.order.currency, lang),
+      })}</p>}
       <ol className="timeline dispute-timeline" data-testid="dispute-timeline">
         {(dispute.messages ?? []).map((m) => (
           <li key={m.id} className={`msg msg-${m.author}`}>

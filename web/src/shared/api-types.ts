@@ -2982,6 +2982,12 @@ export interface paths {
                             escalated_at: string | null;
                             resolved_at: string | null;
                             created_at: string;
+                            /** @description A ruling whose refund the gateway has not confirmed yet; the dispute closes when it does */
+                            pending_ruling: {
+                                /** @enum {string} */
+                                outcome: "refund" | "partial_refund";
+                                amount: number | null;
+                            } | null;
                             messages?: {
                                 id: string;
                                 /** @enum {string} */
@@ -3058,6 +3064,12 @@ export interface paths {
                             escalated_at: string | null;
                             resolved_at: string | null;
                             created_at: string;
+                            /** @description A ruling whose refund the gateway has not confirmed yet; the dispute closes when it does */
+                            pending_ruling: {
+                                /** @enum {string} */
+                                outcome: "refund" | "partial_refund";
+                                amount: number | null;
+                            } | null;
                             messages?: {
                                 id: string;
                                 /** @enum {string} */
@@ -3144,6 +3156,12 @@ export interface paths {
                             escalated_at: string | null;
                             resolved_at: string | null;
                             created_at: string;
+                            /** @description A ruling whose refund the gateway has not confirmed yet; the dispute closes when it does */
+                            pending_ruling: {
+                                /** @enum {string} */
+                                outcome: "refund" | "partial_refund";
+                                amount: number | null;
+                            } | null;
                             messages?: {
                                 id: string;
                                 /** @enum {string} */
@@ -3261,6 +3279,12 @@ export interface paths {
                             escalated_at: string | null;
                             resolved_at: string | null;
                             created_at: string;
+                            /** @description A ruling whose refund the gateway has not confirmed yet; the dispute closes when it does */
+                            pending_ruling: {
+                                /** @enum {string} */
+                                outcome: "refund" | "partial_refund";
+                                amount: number | null;
+                            } | null;
                             messages?: {
                                 id: string;
                                 /** @enum {string} */
@@ -3339,6 +3363,12 @@ export interface paths {
                             escalated_at: string | null;
                             resolved_at: string | null;
                             created_at: string;
+                            /** @description A ruling whose refund the gateway has not confirmed yet; the dispute closes when it does */
+                            pending_ruling: {
+                                /** @enum {string} */
+                                outcome: "refund" | "partial_refund";
+                                amount: number | null;
+                            } | null;
                             messages?: {
                                 id: string;
                                 /** @enum {string} */
@@ -3419,6 +3449,12 @@ export interface paths {
                                 escalated_at: string | null;
                                 resolved_at: string | null;
                                 created_at: string;
+                                /** @description A ruling whose refund the gateway has not confirmed yet; the dispute closes when it does */
+                                pending_ruling: {
+                                    /** @enum {string} */
+                                    outcome: "refund" | "partial_refund";
+                                    amount: number | null;
+                                } | null;
                                 messages?: {
                                     id: string;
                                     /** @enum {string} */
@@ -3497,6 +3533,12 @@ export interface paths {
                             escalated_at: string | null;
                             resolved_at: string | null;
                             created_at: string;
+                            /** @description A ruling whose refund the gateway has not confirmed yet; the dispute closes when it does */
+                            pending_ruling: {
+                                /** @enum {string} */
+                                outcome: "refund" | "partial_refund";
+                                amount: number | null;
+                            } | null;
                             messages?: {
                                 id: string;
                                 /** @enum {string} */
@@ -3581,6 +3623,12 @@ export interface paths {
                             escalated_at: string | null;
                             resolved_at: string | null;
                             created_at: string;
+                            /** @description A ruling whose refund the gateway has not confirmed yet; the dispute closes when it does */
+                            pending_ruling: {
+                                /** @enum {string} */
+                                outcome: "refund" | "partial_refund";
+                                amount: number | null;
+                            } | null;
                             messages?: {
                                 id: string;
                                 /** @enum {string} */
@@ -3672,6 +3720,12 @@ export interface paths {
                             escalated_at: string | null;
                             resolved_at: string | null;
                             created_at: string;
+                            /** @description A ruling whose refund the gateway has not confirmed yet; the dispute closes when it does */
+                            pending_ruling: {
+                                /** @enum {string} */
+                                outcome: "refund" | "partial_refund";
+                                amount: number | null;
+                            } | null;
                             messages?: {
                                 id: string;
                                 /** @enum {string} */
@@ -3748,6 +3802,12 @@ export interface paths {
                             escalated_at: string | null;
                             resolved_at: string | null;
                             created_at: string;
+                            /** @description A ruling whose refund the gateway has not confirmed yet; the dispute closes when it does */
+                            pending_ruling: {
+                                /** @enum {string} */
+                                outcome: "refund" | "partial_refund";
+                                amount: number | null;
+                            } | null;
                             messages?: {
                                 id: string;
                                 /** @enum {string} */
@@ -3865,6 +3925,12 @@ export interface paths {
                                 escalated_at: string | null;
                                 resolved_at: string | null;
                                 created_at: string;
+                                /** @description A ruling whose refund the gateway has not confirmed yet; the dispute closes when it does */
+                                pending_ruling: {
+                                    /** @enum {string} */
+                                    outcome: "refund" | "partial_refund";
+                                    amount: number | null;
+                                } | null;
                                 messages?: {
                                     id: string;
                                     /** @enum {string} */
@@ -3943,6 +4009,12 @@ export interface paths {
                             escalated_at: string | null;
                             resolved_at: string | null;
                             created_at: string;
+                            /** @description A ruling whose refund the gateway has not confirmed yet; the dispute closes when it does */
+                            pending_ruling: {
+                                /** @enum {string} */
+                                outcome: "refund" | "partial_refund";
+                                amount: number | null;
+                            } | null;
                             messages?: {
                                 id: string;
                                 /** @enum {string} */
@@ -4027,6 +4099,12 @@ export interface paths {
                             escalated_at: string | null;
                             resolved_at: string | null;
                             created_at: string;
+                            /** @description A ruling whose refund the gateway has not confirmed yet; the dispute closes when it does */
+                            pending_ruling: {
+                                /** @enum {string} */
+                                outcome: "refund" | "partial_refund";
+                                amount: number | null;
+                            } | null;
                             messages?: {
                                 id: string;
                                 /** @enum {string} */
@@ -4117,6 +4195,12 @@ export interface paths {
                             escalated_at: string | null;
                             resolved_at: string | null;
                             created_at: string;
+                            /** @description A ruling whose refund the gateway has not confirmed yet; the dispute closes when it does */
+                            pending_ruling: {
+                                /** @enum {string} */
+                                outcome: "refund" | "partial_refund";
+                                amount: number | null;
+                            } | null;
                             messages?: {
                                 id: string;
                                 /** @enum {string} */
