@@ -254,9 +254,36 @@ describe('payouts', () => {
     const csv = await t.app.inject({ method: 'GET', url: '/api/v1/balance_transactions.csv', headers: s.auth });
     expect(csv.headers['content-type']).toContain('text/csv');
     const rows = csv.body.trim().split('\n');
-    expect(rows[0]).toBe('created_at,id,type,order_number,currency,pending,available,in_payout,commission,fee');
+    expect(rows[0]).toBe('created_at,id,type,order_number,currency,pending,available,in_payout,commission,fee,description');
     expect(rows).toHaveLength(5);
-    expect(rows[4]).toContain(`,sale,${c.order.number},CNY,9.50,0.00,0.00,0.50,0.00`);
+    expect(rows[4]).toContain(`,sale,${c.order.number},CNY,9.50,0.00,0.00,0.50,0.00,`);
+  });
+});
+
+describe('adjustments', () => {
+  it('lets an admin credit or debit a shop with a reason it sees on its statement, once per Idempotency-Key', async () => {
+    const s = await shop();
+    const adjust = (body: Record<string, unknown>, key?: string, headers = admin) => t.app.inject({
+      method: 'POST', url: `/api/v1/admin/merchants/${s.m.merchantId}/adjustments`, headers: { ...headers, ...(key ? { 'idempotency-key': key } : {}) }, payload: body,
+    });
+    expect((await adjust({ amount: 500, currency: 'CNY', reason: 'x' }, undefined, s.auth)).statusCode).toBe(404);
+    expect((await adjust({ amount: 0, currency: 'CNY', reason: 'nothing' })).statusCode).toBe(422);
+    const first = await adjust({ amount: 500, currency: 'CNY', reason: 'Compensation for the outage, 补偿' }, 'adj-1');
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await adjust({ amount: 500, currency: 'CNY', reason: 'Compensation for the outage, 补偿' }, 'adj-1');
+    expect(again.json().id).toBe(first.json().id);
+    expect((await adjust({ amount: -120, currency: 'CNY', reason: '=HYPERLINK("x") fee' })).statusCode).toBe(201);
+    expect(await balance(s)).toEqual({ available: 380, pending: 0, inPayout: 0 });
+    const lines = (await t.app.inject({ method: 'GET', url: '/api/v1/balance_transactions', headers: s.auth })).json().data;
+    expect(lines.map((l: { type: string; available: number; description: string }) => [l.type, l.available, l.description])).toEqual([
+      ['adjustment', -120, '=HYPERLINK("x") fee'], ['adjustment', 500, 'Compensation for the outage, 补偿'],
+    ]);
+    const csv = (await t.app.inject({ method: 'GET', url: '/api/v1/balance_transactions.csv', headers: s.auth })).body.trim().split('\n');
+    // Quoted where needed, and never a formula in a spreadsheet.
+    expect(csv[1]).toMatch(/,"'=HYPERLINK\(""x""\) fee"$/);
+    expect(csv[2]).toMatch(/,"Compensation for the outage, 补偿"$/);
+    const audit = await t.q<{ action: string }>(`select action from audit_log where merchant_id = $1 and action = 'balance.adjusted'`, [s.m.merchantId]);
+    expect(audit).toHaveLength(2);
   });
 });
 

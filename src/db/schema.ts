@@ -409,6 +409,8 @@ export const ledgerTransactions = pgTable('ledger_transactions', {
   causeId: text('cause_id').notNull(),
   /** The order this money belongs to, when it belongs to one (sales, refunds, completions). */
   orderId: text('order_id'),
+  /** Words for the statement (an adjustment's reason); covered by the digest. */
+  memo: text('memo'),
   /** SHA-256 of the transaction and its entries (src/modules/money/ledger-chain.ts), written with them. */
   digest: text('digest'),
   /** Position in the hash chain, set by the sealing job seconds after commit; null until then. */

@@ -72,12 +72,23 @@ describe.skipIf(SKIP_BROWSER)('disputes, reviews, balance and payouts in the bro
     await buyer.getByRole('button', { name: '提交评价' }).click();
     await expect.poll(() => buyer.getByTestId('my-review').textContent()).toContain('客服回复很快');
     await screenshot(buyer, 'phone-dispute');
+    // The review shows on the product page, with the shop's reputation.
+    const product = await ctx.newPage();
+    await product.goto(`${t.config.publicUrl}/s/${m.slug}/p/${productId}`);
+    await expect.poll(() => product.getByTestId('product-reviews').textContent()).toContain('客服回复很快');
+    expect(await product.getByTestId('product-rating').textContent()).toContain('4.0');
+    await expect.poll(() => product.getByTestId('reputation').count()).toBe(1);
+    await product.close();
     const [row] = await t.q<{ rating: number }>('select rating from reviews where order_id = $1', [c.order.id]);
     expect(row?.rating).toBe(4);
   });
 
   it('the shop answers on a desktop and sends a replacement the buyer sees; the buyer closes the dispute', async () => {
     const { page } = await withCookie(m.cookie, DESKTOP);
+    // The sale is held in escrow: pending, not yet available (¥100.00 less 5 % commission).
+    await page.goto(`${t.config.publicUrl}/console/money`);
+    await expect.poll(() => page.getByTestId('pending').textContent()).toBe('CN¥95.00');
+    expect(await page.getByTestId('available').textContent()).toBe('CN¥0.00');
     await page.goto(`${t.config.publicUrl}/console/disputes`);
     await page.getByTestId('dispute-table').getByRole('link', { name: c.order.number }).click();
     await page.getByLabel('Message').fill('Sorry! Here is a fresh key.');
@@ -100,8 +111,9 @@ describe.skipIf(SKIP_BROWSER)('disputes, reviews, balance and payouts in the bro
   it('the shop sees its balance, saves a destination and asks for a payout; an admin pays it', async () => {
     const { page } = await withCookie(m.cookie, PHONE, 'zh-CN');
     await page.goto(`${t.config.publicUrl}/console/money`);
-    // ¥100.00 less 5 % commission, available after completion.
+    // Completed: the ¥95.00 moved from pending to available.
     await expect.poll(() => page.getByTestId('available').textContent()).toBe('¥95.00');
+    expect(await page.getByTestId('pending').textContent()).toBe('¥0.00');
     await page.getByLabel('类型').selectOption('alipay');
     await page.getByLabel('支付宝账号（手机号或邮箱）').fill('13800138000');
     await page.getByLabel('真实姓名').fill('王五');

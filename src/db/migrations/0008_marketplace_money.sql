@@ -84,6 +84,7 @@ CREATE TABLE "reviews" (
 DROP INDEX "ledger_entries_account_idx";--> statement-breakpoint
 ALTER TABLE "cards" ADD COLUMN "replacement_for" text;--> statement-breakpoint
 ALTER TABLE "ledger_transactions" ADD COLUMN "order_id" text;--> statement-breakpoint
+ALTER TABLE "ledger_transactions" ADD COLUMN "memo" text;--> statement-breakpoint
 ALTER TABLE "ledger_transactions" ADD COLUMN "digest" text;--> statement-breakpoint
 ALTER TABLE "ledger_transactions" ADD COLUMN "seq" bigint;--> statement-breakpoint
 ALTER TABLE "ledger_transactions" ADD COLUMN "prev_hash" text;--> statement-breakpoint
@@ -130,8 +131,8 @@ LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'ledger_transactions' THEN
     IF OLD.seq IS NULL AND NEW.seq IS NOT NULL
-       AND (NEW.id, NEW.kind, NEW.cause_type, NEW.cause_id, NEW.order_id, NEW.created_at)
-           IS NOT DISTINCT FROM (OLD.id, OLD.kind, OLD.cause_type, OLD.cause_id, OLD.order_id, OLD.created_at)
+       AND (NEW.id, NEW.kind, NEW.cause_type, NEW.cause_id, NEW.order_id, NEW.memo, NEW.created_at)
+           IS NOT DISTINCT FROM (OLD.id, OLD.kind, OLD.cause_type, OLD.cause_id, OLD.order_id, OLD.memo, OLD.created_at)
        AND (OLD.digest IS NULL OR NEW.digest = OLD.digest) THEN
       RETURN NEW;
     END IF;

@@ -22,7 +22,7 @@ const TYPES: Readonly<Record<string, string>> = {
 
 interface Row {
   id: string; kind: string; cause_type: string; cause_id: string; order_id: string | null; order_number: string | null; created_at: Date; currency: string;
-  pending: string; available: string; in_payout: string; commission: string; fee: string;
+  pending: string; available: string; in_payout: string; commission: string; fee: string; description: string | null;
 }
 
 function present(r: Row) {
@@ -30,6 +30,8 @@ function present(r: Row) {
     id: r.id, object: 'balance_transaction' as const, type: TYPES[r.kind] ?? r.kind,
     order_id: r.order_id, order_number: r.order_number,
     payout_id: r.cause_type === 'payout' ? r.cause_id : null, refund_id: r.cause_type === 'refund' ? r.cause_id : null,
+    /** An adjustment's reason, as the admin gave it. */
+    description: r.description,
     currency: r.currency,
     /** Change to the pending (escrow) balance. */
     pending: minorUnits(r.pending),
@@ -57,7 +59,8 @@ async function page(q: Queryable, merchantId: string, query: BalanceTransactions
             coalesce(-sum(e.amount) filter (where a.kind = 'merchant_available' and a.merchant_id = $1), 0) as available,
             coalesce(-sum(e.amount) filter (where a.kind = 'payouts_in_flight' and a.merchant_id = $1), 0) as in_payout,
             coalesce(-sum(e.amount) filter (where a.code like 'platform_revenue:commission:%'), 0) as commission,
-            coalesce(-sum(e.amount) filter (where a.code like 'platform_revenue:payout_fees:%'), 0) as fee
+            coalesce(-sum(e.amount) filter (where a.code like 'platform_revenue:payout_fees:%'), 0) as fee,
+            t.memo as description
        from ids join ledger_transactions t on t.id = ids.transaction_id
             join ledger_entries e on e.transaction_id = t.id join ledger_accounts a on a.id = e.account_id
             left join orders o on o.id = t.order_id
@@ -71,7 +74,13 @@ export async function listBalanceTransactions(ctx: Ctx, merchantId: string, quer
   return toPage((await page(ctx.database.pool, merchantId, query)).map(present), query);
 }
 
-const CSV_HEADER = 'created_at,id,type,order_number,currency,pending,available,in_payout,commission,fee';
+const CSV_HEADER = 'created_at,id,type,order_number,currency,pending,available,in_payout,commission,fee,description';
+
+/** A CSV field: quoted when it must be, and never read as a formula by a spreadsheet. */
+function csvField(v: string): string {
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
 
 /** The whole statement as CSV (amounts as decimals in their currency), newest first, read a page at a time. */
 export async function* balanceTransactionsCsv(ctx: Ctx, merchantId: string): AsyncGenerator<string> {
@@ -82,7 +91,8 @@ export async function* balanceTransactionsCsv(ctx: Ctx, merchantId: string): Asy
     for (const r of rows.slice(0, 1000)) {
       const t = present(r);
       const d = (n: number) => toDecimalString(n, t.currency);
-      yield [t.created_at, t.id, t.type, t.order_number ?? '', t.currency, d(t.pending), d(t.available), d(t.in_payout), d(t.commission), d(t.fee)].join(',') + '\n';
+      yield [t.created_at, t.id, t.type, t.order_number ?? '', t.currency, d(t.pending), d(t.available), d(t.in_payout), d(t.commission), d(t.fee),
+        csvField(t.description ?? '')].join(',') + '\n';
     }
     if (rows.length <= 1000) return;
     after = rows[999]?.id;

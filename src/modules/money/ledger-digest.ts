@@ -12,6 +12,7 @@ export interface DigestInput {
   causeType: string;
   causeId: string;
   orderId: string | null;
+  memo: string | null;
   createdAt: Date;
   entries: ReadonlyArray<{ accountId: string; amount: number | string; currency: string }>;
 }
@@ -21,7 +22,7 @@ export function transactionDigest(t: DigestInput): string {
   const entries = t.entries
     .map((e) => `${e.accountId}:${String(e.amount)}:${e.currency}`)
     .sort();
-  const text = [t.id, t.kind, t.causeType, t.causeId, t.orderId ?? '', String(t.createdAt.getTime()), ...entries].join('\n');
+  const text = [t.id, t.kind, t.causeType, t.causeId, t.orderId ?? '', JSON.stringify(t.memo), String(t.createdAt.getTime()), ...entries].join('\n');
   return createHash('sha256').update(text).digest('hex');
 }
 

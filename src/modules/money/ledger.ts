@@ -33,6 +33,8 @@ export interface LedgerTransactionInput {
   causeId: string;
   /** The order the money belongs to (a sale, its refunds, its completion): how escrow per order is found. */
   orderId?: string;
+  /** Words for the statement (an adjustment's reason). */
+  memo?: string;
   at: Date;
   entries: LedgerEntryInput[];
 }
@@ -69,10 +71,10 @@ export function ledgerTransactionStatement(input: LedgerTransactionInput): State
   assertBalanced(input.entries);
   const id = newId('ltx', input.at.getTime());
   const digest = transactionDigest({
-    id, kind: input.kind, causeType: input.causeType, causeId: input.causeId, orderId: input.orderId ?? null, createdAt: input.at,
+    id, kind: input.kind, causeType: input.causeType, causeId: input.causeId, orderId: input.orderId ?? null, memo: input.memo ?? null, createdAt: input.at,
     entries: input.entries.map((e) => ({ accountId: accountId(accountCode(e.account)), amount: e.amount, currency: e.account.currency })),
   });
-  const values: unknown[] = [id, input.kind, input.causeType, input.causeId, input.at, input.orderId ?? null, digest];
+  const values: unknown[] = [id, input.kind, input.causeType, input.causeId, input.at, input.orderId ?? null, digest, input.memo ?? null];
   const accounts: string[] = [];
   const entries: string[] = [];
   for (const e of input.entries) {
@@ -84,8 +86,8 @@ export function ledgerTransactionStatement(input: LedgerTransactionInput): State
   }
   const text = `with a as (insert into ledger_accounts (id, code, kind, merchant_id, currency, created_at)
                 values ${accounts.join(', ')} on conflict do nothing),
-     t as (insert into ledger_transactions (id, kind, cause_type, cause_id, created_at, order_id, digest)
-           values ($1, $2, $3, $4, $5, $6, $7) on conflict (kind, cause_type, cause_id) do nothing returning id),
+     t as (insert into ledger_transactions (id, kind, cause_type, cause_id, created_at, order_id, digest, memo)
+           values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (kind, cause_type, cause_id) do nothing returning id),
      e as (insert into ledger_entries (transaction_id, account_id, amount, currency, created_at)
            select t.id, v.account_id, v.amount, v.currency, $5 from t,
                   (values ${entries.join(', ')}) as v(account_id, amount, currency)

@@ -10,7 +10,7 @@ import { chainHash, GENESIS_HASH, transactionDigest } from './ledger-digest.ts';
 const LOCK = [7270051, 1];
 const BATCH = 2000;
 
-interface Unsealed { id: string; kind: string; cause_type: string; cause_id: string; order_id: string | null; created_at: Date; digest: string | null }
+interface Unsealed { id: string; kind: string; cause_type: string; cause_id: string; order_id: string | null; memo: string | null; created_at: Date; digest: string | null }
 
 /** Seals everything committed so far. Returns how many transactions it sealed (0 when another sealer holds the lock). */
 export async function sealLedger(pool: pg.Pool): Promise<{ sealed: number }> {
@@ -22,7 +22,7 @@ export async function sealLedger(pool: pg.Pool): Promise<{ sealed: number }> {
       const { rows: head } = await q.query<{ seq: string; hash: string }>(
         'select seq, hash from ledger_transactions where seq is not null order by seq desc limit 1');
       const { rows } = await q.query<Unsealed>(
-        `select id, kind, cause_type, cause_id, order_id, created_at, digest from ledger_transactions
+        `select id, kind, cause_type, cause_id, order_id, memo, created_at, digest from ledger_transactions
           where seq is null order by created_at, id limit ${BATCH}`);
       if (rows.length === 0) return 0;
       const entries = await entriesOf(q, rows.map((r) => r.id));
@@ -31,7 +31,7 @@ export async function sealLedger(pool: pg.Pool): Promise<{ sealed: number }> {
       const ids: string[] = [], seqs: number[] = [], prevs: string[] = [], hashes: string[] = [], digests: string[] = [];
       for (const r of rows) {
         const digest = r.digest ?? transactionDigest({
-          id: r.id, kind: r.kind, causeType: r.cause_type, causeId: r.cause_id, orderId: r.order_id, createdAt: r.created_at, entries: entries.get(r.id) ?? [],
+          id: r.id, kind: r.kind, causeType: r.cause_type, causeId: r.cause_id, orderId: r.order_id, memo: r.memo, createdAt: r.created_at, entries: entries.get(r.id) ?? [],
         });
         const hash = chainHash(prev, digest);
         seq += 1;

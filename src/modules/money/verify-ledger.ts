@@ -20,11 +20,11 @@ export type LedgerVerdict =
   | { ok: false; where: string; problem: string };
 
 interface TxRow {
-  id: string; kind: string; cause_type: string; cause_id: string; order_id: string | null; created_at: Date; digest: string | null;
+  id: string; kind: string; cause_type: string; cause_id: string; order_id: string | null; memo: string | null; created_at: Date; digest: string | null;
   seq: string | null; prev_hash: string | null; hash: string | null;
 }
 
-const COLUMNS = 'id, kind, cause_type, cause_id, order_id, created_at, digest, seq, prev_hash, hash';
+const COLUMNS = 'id, kind, cause_type, cause_id, order_id, memo, created_at, digest, seq, prev_hash, hash';
 /** Account kinds that belong to one shop: their code's owner is the shop (or ends with it), and merchant_id says so. */
 const SHOP_KINDS = new Set(['merchant_escrow', 'merchant_available', 'payouts_in_flight', 'merchant_direct_sales', 'merchant_gateway_clearing']);
 
@@ -86,7 +86,7 @@ function checkOne(r: TxRow, list: { id: string; accountId: string; amount: strin
   }
   if (r.digest === null) return digestOptional ? undefined : 'it is sealed without a digest';
   const digest = transactionDigest({
-    id: r.id, kind: r.kind, causeType: r.cause_type, causeId: r.cause_id, orderId: r.order_id, createdAt: r.created_at, entries: list,
+    id: r.id, kind: r.kind, causeType: r.cause_type, causeId: r.cause_id, orderId: r.order_id, memo: r.memo, createdAt: r.created_at, entries: list,
   });
   if (digest !== r.digest) return 'its rows do not match its digest (an entry or the transaction was changed, added or deleted)';
   return undefined;

@@ -11,6 +11,7 @@ import { getPayout, ListPayoutsQuery, listPayouts } from '../../modules/payouts/
 import { approvePayout, markPayoutPaid, MarkPayoutPaidInput, rejectPayout, RejectPayoutInput } from '../../modules/payouts/decide-payout.ts';
 import { requireAdmin, requireMerchant } from '../plugins/auth.ts';
 import { reconcileGateways } from '../../modules/money/reconcile-gateways.ts';
+import { adjustBalance, AdjustmentInput } from '../../modules/money/adjust-balance.ts';
 
 const IdParams = z.object({ id: z.string().min(1).max(64) });
 const Amounts = z.array(z.object({ amount: z.number().int(), currency: z.string() }));
@@ -29,7 +30,8 @@ const DestinationOut = z.object({ id: z.string(), object: z.literal('payout_dest
 const BalanceTransactionOut = z.object({
   id: z.string(), object: z.literal('balance_transaction'), type: z.string(), order_id: z.string().nullable(), order_number: z.string().nullable(),
   payout_id: z.string().nullable(), refund_id: z.string().nullable(), currency: z.string(),
-  pending: z.number().int(), available: z.number().int(), in_payout: z.number().int(), commission: z.number().int(), fee: z.number().int(), created_at: z.string(),
+  pending: z.number().int(), available: z.number().int(), in_payout: z.number().int(), commission: z.number().int(), fee: z.number().int(),
+  description: z.string().nullable(), created_at: z.string(),
 });
 
 export const moneyRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -49,7 +51,7 @@ export const moneyRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ['money'], summary: 'The statement: every movement of the shop\'s money, newest first',
       description: 'Each line says what it did to `pending`, `available` and `in_payout`; over all lines they add up to the balance. ' +
-        '`type`: `sale`, `refund`, `completion`, `payout`, `payout_returned`, `payout_paid`.',
+        '`type`: `sale`, `refund`, `completion`, `payout`, `payout_returned`, `payout_paid`, `adjustment` (with the admin\'s reason in `description`).',
       querystring: BalanceTransactionsQuery, response: { 200: z.object({ object: z.literal('list'), data: z.array(BalanceTransactionOut), has_more: z.boolean() }) },
     },
   }, async (req) => {
@@ -155,4 +157,14 @@ export const moneyRoutes: FastifyPluginAsyncZod = async (app) => {
         '`issues`: `confirmed_not_booked`, `booked_not_confirmed`, `amount_mismatch` (first 100).',
     },
   }, async (req) => reconcileGateways(requireAdmin(req)));
+
+  app.post('/api/v1/admin/merchants/:id/adjustments', {
+    schema: {
+      tags: ['admin'], summary: 'Adjust a shop\'s available balance (调账): credit or debit with a reason the shop sees (audited)',
+      description: 'A positive amount credits the shop, a negative one debits it (the balance may go negative: a visible debt). ' +
+        'Send an `Idempotency-Key` header to make a retry safe.',
+      params: IdParams, body: AdjustmentInput,
+      response: { 201: z.object({ id: z.string(), object: z.literal('adjustment'), merchant_id: z.string(), amount: z.number().int(), currency: z.string(), reason: z.string(), created_at: z.string() }) },
+    },
+  }, async (req, reply) => reply.code(201).send(await adjustBalance(requireAdmin(req), req.params.id, req.body)));
 };

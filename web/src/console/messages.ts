@@ -83,7 +83,7 @@ const en = {
   'recon.ledger': 'Ledger', 'recon.difference': 'Difference', 'recon.issues': 'Payments that disagree',
   'recon.noIssues': 'None: every confirmed payment is booked, once, for its amount.',
   'recon.problem.confirmed_not_booked': 'confirmed, not in the ledger', 'recon.problem.booked_not_confirmed': 'in the ledger, not confirmed',
-  'recon.problem.amount_mismatch': 'booked for another amount', 'merchants.escrowHours': 'Escrow (hours)', 'merchants.default': 'default',
+  'recon.problem.amount_mismatch': 'booked for another amount', 'merchants.escrowHours': 'Escrow (hours)', 'merchants.default': 'default', 'merchants.adjust': 'Adjust balance', 'merchants.adjustAmount': 'Amount to credit (e.g. 10.00) or debit (e.g. -10.00), optionally with a currency (10.00 USD)', 'merchants.adjustReason': 'Why? (the shop sees it on its statement)', 'merchants.adjusted': 'Adjusted {shop} by {amount}.',
   'detail.commission': 'Platform commission', 'detail.share': 'Your share', 'error.insufficient_funds': 'More than your available balance.',
   'error.payout_paid': 'This payout was already paid.', 'error.payout_rejected': 'This payout was rejected.',
   'error.reply_exists': 'You replied already.', 'error.ruling_in_progress': 'A ruling is being carried out: its refund is with the payment provider.',
@@ -164,7 +164,7 @@ const zhCN: Record<Keys, string> = {
   'recon.payments': '笔数', 'recon.confirmed': '已确认收款', 'recon.refunded': '已退款', 'recon.expected': '应有', 'recon.ledger': '账本', 'recon.difference': '差额',
   'recon.issues': '不一致的支付', 'recon.noIssues': '无：每笔确认的支付都已按金额入账一次。', 'recon.problem.confirmed_not_booked': '已确认但未入账',
   'recon.problem.booked_not_confirmed': '已入账但未确认', 'recon.problem.amount_mismatch': '入账金额不符', 'merchants.escrowHours': '结算周期（小时）',
-  'merchants.default': '默认', 'detail.commission': '平台佣金', 'detail.share': '店铺所得', 'error.insufficient_funds': '超过可提现余额。',
+  'merchants.default': '默认', 'merchants.adjust': '调账', 'merchants.adjustAmount': '入账金额（如 10.00）或扣款（如 -10.00），可带币种（10.00 USD）', 'merchants.adjustReason': '原因？（店铺在资金明细中可见）', 'merchants.adjusted': '已为 {shop} 调账 {amount}。', 'detail.commission': '平台佣金', 'detail.share': '店铺所得', 'error.insufficient_funds': '超过可提现余额。',
   'error.payout_paid': '此提现已打款。', 'error.payout_rejected': '此提现已驳回。', 'error.reply_exists': '您已回复过。', 'error.ruling_in_progress': '裁定正在执行：退款等待支付渠道确认。',
   'common.cancel': '取消', 'common.confirm': '确认', 'common.copy': '复制', 'common.copied': '已复制', 'common.none': '—',
 };
@@ -241,7 +241,7 @@ const zhTW: Record<Keys, string> = {
   'recon.payments': '筆數', 'recon.confirmed': '已確認收款', 'recon.refunded': '已退款', 'recon.expected': '應有', 'recon.ledger': '帳本', 'recon.difference': '差額',
   'recon.issues': '不一致的付款', 'recon.noIssues': '無：每筆確認的付款都已按金額入帳一次。', 'recon.problem.confirmed_not_booked': '已確認但未入帳',
   'recon.problem.booked_not_confirmed': '已入帳但未確認', 'recon.problem.amount_mismatch': '入帳金額不符', 'merchants.escrowHours': '結算週期（小時）',
-  'merchants.default': '預設', 'detail.commission': '平台佣金', 'detail.share': '商店所得', 'error.insufficient_funds': '超過可提現餘額。',
+  'merchants.default': '預設', 'merchants.adjust': '調帳', 'merchants.adjustAmount': '入帳金額（如 10.00）或扣款（如 -10.00），可帶幣別（10.00 USD）', 'merchants.adjustReason': '原因？（商店在資金明細中可見）', 'merchants.adjusted': '已為 {shop} 調帳 {amount}。', 'detail.commission': '平台佣金', 'detail.share': '商店所得', 'error.insufficient_funds': '超過可提現餘額。',
   'error.payout_paid': '此提現已撥款。', 'error.payout_rejected': '此提現已駁回。', 'error.reply_exists': '您已回覆過。', 'error.ruling_in_progress': '裁定正在執行：退款等待付款管道確認。',
   'common.cancel': '取消', 'common.confirm': '確認', 'common.copy': '複製', 'common.copied': '已複製', 'common.none': '—',
 };

@@ -2076,7 +2076,7 @@ export interface paths {
         };
         /**
          * The statement: every movement of the shop's money, newest first
-         * @description Each line says what it did to `pending`, `available` and `in_payout`; over all lines they add up to the balance. `type`: `sale`, `refund`, `completion`, `payout`, `payout_returned`, `payout_paid`.
+         * @description Each line says what it did to `pending`, `available` and `in_payout`; over all lines they add up to the balance. `type`: `sale`, `refund`, `completion`, `payout`, `payout_returned`, `payout_paid`, `adjustment` (with the admin's reason in `description`).
          */
         get: {
             parameters: {
@@ -2115,6 +2115,7 @@ export interface paths {
                                 in_payout: number;
                                 commission: number;
                                 fee: number;
+                                description: string | null;
                                 created_at: string;
                             }[];
                             has_more: boolean;
@@ -2906,6 +2907,65 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/merchants/{id}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adjust a shop's available balance (调账): credit or debit with a reason the shop sees (audited)
+         * @description A positive amount credits the shop, a negative one debits it (the balance may go negative: a visible debt). Send an `Idempotency-Key` header to make a retry safe.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Minor units: positive credits the shop, negative debits it */
+                        amount: number;
+                        currency: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "adjustment";
+                            merchant_id: string;
+                            amount: number;
+                            currency: string;
+                            reason: string;
+                            created_at: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { errorText } from '../../shared/errors.ts';
-import { formatTime } from '../../shared/format.ts';
+import { formatMoney, formatTime, toMinor } from '../../shared/format.ts';
 import { useI18n } from '../../shared/i18n.tsx';
 import { ErrorBox, Loading } from '../../shared/ui.tsx';
 import { useSession } from '../session.tsx';
@@ -18,6 +18,7 @@ export function AdminMerchantsPage() {
   const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
   const [error, setError] = useState<unknown>();
+  const [notice, setNotice] = useState<string>();
 
   const load = useCallback(async () => {
     try {
@@ -48,6 +49,23 @@ export function AdminMerchantsPage() {
     const pct = String(v ?? '').trim();
     void update(m, { commission_bps: pct === '' ? null : Math.round(Number(pct) * 100) });
   }
+  async function adjust(m: Merchant) {
+    const raw = window.prompt(t('merchants.adjustAmount'));
+    if (!raw?.trim()) return;
+    const match = /^\s*(-?)\s*([0-9.,]+)\s*([A-Za-z]{3})?\s*$/.exec(raw);
+    const currency = (match?.[3] ?? 'CNY').toUpperCase();
+    const minor = match ? toMinor(match[2] ?? '', currency) : undefined;
+    if (!match || !minor) return setError(new Error(`${t('merchants.adjustAmount')}: ${raw}`));
+    const reason = window.prompt(t('merchants.adjustReason'));
+    if (!reason?.trim()) return;
+    try {
+      const amount = match[1] === '-' ? -minor : minor;
+      await call(`/api/v1/admin/merchants/${m.id}/adjustments`, { method: 'POST', body: { amount, currency, reason: reason.trim() } });
+      setNotice(t('merchants.adjusted', { shop: m.name, amount: formatMoney(amount, currency, lang) }));
+    } catch (err) {
+      setError(err);
+    }
+  }
   function escrow(m: Merchant, e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const hours = String(new FormData(e.currentTarget).get('hours') ?? '').trim();
@@ -64,6 +82,7 @@ export function AdminMerchantsPage() {
           {['pending', 'active', 'suspended'].map((s) => <option key={s} value={s}>{t(`merchantStatus.${s}`)}</option>)}
         </select>
       </form>
+      {notice && <p className="alert" role="status">{notice}</p>}
       {error !== undefined && <ErrorBox>{errorText(t, error)}</ErrorBox>}
       {!rows ? <Loading /> : rows.length === 0 ? <p className="card muted">{t('merchants.empty')}</p> : (
         <div className="table-wrap">
@@ -96,6 +115,7 @@ export function AdminMerchantsPage() {
                     {m.status === 'pending' && <button type="button" className="btn btn-small" onClick={() => void update(m, { status: 'active' })}>{t('merchants.approve')}</button>}
                     {m.status === 'suspended' && <button type="button" className="btn btn-small btn-ghost" onClick={() => void update(m, { status: 'active' })}>{t('merchants.reinstate')}</button>}
                     {m.status !== 'suspended' && <button type="button" className="btn btn-small btn-ghost danger" onClick={() => suspend(m)}>{t('merchants.suspend')}</button>}
+                    <button type="button" className="btn btn-small btn-ghost" onClick={() => void adjust(m)}>{t('merchants.adjust')}</button>
                   </td>
                 </tr>
               ))}

@@ -201,7 +201,7 @@ export function MoneyPage() {
             <tbody>{lines.map((l) => (
               <tr key={`${l.id}-${l.currency}`}>
                 <td>{formatTime(l.created_at, lang)}</td>
-                <td>{t(`money.type.${l.type}`)}</td>
+                <td>{t(`money.type.${l.type}`)}{l.description && <div className="muted small">{l.description}</div>}</td>
                 <td>{l.order_number ?? '—'}</td>
                 <td>{l.pending ? formatMoney(l.pending, l.currency, lang) : ''}</td>
                 <td>{l.available ? formatMoney(l.available, l.currency, lang) : ''}</td>
