@@ -64,7 +64,7 @@ export async function listMerchants(ctx: Ctx, query: ListMerchantsQuery) {
   return toPage(rows.map(present), query);
 }
 
-export async function updateMerchant(ctx: Ctx, merchantId: string, input: UpdateMerchantInput) {
+export async function updateMerchant(ctx: Ctx, { merchantId, ...input }: UpdateMerchantInput & { merchantId: string }) {
   requireAdminActor(ctx);
   if (input.status === 'suspended' && !input.reason) throw new AppError(422, 'validation_error', 'say why the shop is suspended', 'invalid_request_error', 'reason');
   return withTransaction(ctx.database.pool, async (q) => {

@@ -1,7 +1,7 @@
 // The merchant dashboard: sales and orders today and over 30 days (per day,
 // in the merchant's chosen time zone), and products running low on stock.
 import { z } from 'zod';
-import type { Ctx } from '../shared/context.ts';
+import { shopOf, type Ctx } from '../shared/context.ts';
 
 export const DashboardQuery = z.object({
   tz: z.string().max(64).regex(/^[A-Za-z_]+(?:\/[A-Za-z_+-]+)*$|^UTC$/, 'must be an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
@@ -11,7 +11,8 @@ export type DashboardQuery = z.infer<typeof DashboardQuery>;
 
 const SOLD = `('paid', 'delivered', 'completed', 'disputed', 'partially_refunded', 'needs_action')`;
 
-export async function merchantDashboard(ctx: Ctx, merchantId: string, query: DashboardQuery) {
+export async function merchantDashboard(ctx: Ctx, query: DashboardQuery) {
+  const merchantId = shopOf(ctx);
   const pool = ctx.database.pool;
   const now = ctx.clock.now();
   const tz = isTimeZone(query.tz) ? query.tz : 'UTC';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { randomBytes } from 'node:crypto';
 import { withTransaction } from '../../db/client.ts';
 import { newId } from '../../lib/ids.ts';
-import { actorId, type Ctx } from '../shared/context.ts';
+import { actorId, type Ctx, shopOf } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { API_SCOPES } from './scopes.ts';
 
@@ -22,7 +22,8 @@ function base62(bytes: Buffer): string {
 }
 
 /** Creates a key; the secret is returned this once and stored only as an HMAC. */
-export async function createApiKey(ctx: Ctx, merchantId: string, input: CreateApiKeyInput) {
+export async function createApiKey(ctx: Ctx, input: CreateApiKeyInput) {
+  const merchantId = shopOf(ctx);
   const now = ctx.clock.now();
   const id = newId('key', now.getTime());
   const secret = `sk_${input.mode}_${base62(randomBytes(40))}`;

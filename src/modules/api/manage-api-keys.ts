@@ -1,6 +1,6 @@
 import { withTransaction } from '../../db/client.ts';
 import { notFound } from '../../lib/errors.ts';
-import type { Ctx, Services } from '../shared/context.ts';
+import { shopOf, type Ctx, type Services } from '../shared/context.ts';
 import { pageClause, toPage, type PageQuery } from '../shared/pagination.ts';
 import { writeAudit } from '../trust/audit.ts';
 
@@ -13,7 +13,8 @@ function present(r: KeyRow) {
   };
 }
 
-export async function listApiKeys(ctx: Ctx, merchantId: string, page: PageQuery) {
+export async function listApiKeys(ctx: Ctx, page: PageQuery) {
+  const merchantId = shopOf(ctx);
   const params: unknown[] = [merchantId];
   const c = pageClause(page, 'id', params);
   const { rows } = await ctx.database.pool.query<KeyRow>(
@@ -22,7 +23,8 @@ export async function listApiKeys(ctx: Ctx, merchantId: string, page: PageQuery)
   return toPage(rows.map(present), page);
 }
 
-export async function revokeApiKey(ctx: Ctx, merchantId: string, keyId: string) {
+export async function revokeApiKey(ctx: Ctx, { keyId }: { keyId: string }) {
+  const merchantId = shopOf(ctx);
   return withTransaction(ctx.database.pool, async (q) => {
     const now = ctx.clock.now();
     const { rows } = await q.query<KeyRow>(

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { withTransaction } from '../../db/client.ts';
 import { conflict } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import type { Ctx } from '../shared/context.ts';
+import { shopOf, type Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { loadProduct, presentProduct } from './product-rows.ts';
 import type { CreateProductInput, ProductOut } from './schemas.ts';
@@ -12,7 +12,8 @@ function slugify(title: string): string {
   return `${base || 'product'}-${randomBytes(3).toString('hex')}`;
 }
 
-export async function createProduct(ctx: Ctx, merchantId: string, input: CreateProductInput): Promise<ProductOut> {
+export async function createProduct(ctx: Ctx, input: CreateProductInput): Promise<ProductOut> {
+  const merchantId = shopOf(ctx);
   const now = ctx.clock.now();
   const id = newId('prd', now.getTime());
   const min = input.min_quantity ?? 1;

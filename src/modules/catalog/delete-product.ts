@@ -3,10 +3,11 @@
 import { deleteProductCards } from '../vault/delete-product-cards.ts';
 import { withTransaction } from '../../db/client.ts';
 import { conflict, notFound } from '../../lib/errors.ts';
-import type { Ctx } from '../shared/context.ts';
+import { shopOf, type Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
 
-export async function deleteProduct(ctx: Ctx, merchantId: string, productId: string): Promise<void> {
+export async function deleteProduct(ctx: Ctx, { productId }: { productId: string }): Promise<void> {
+  const merchantId = shopOf(ctx);
   await withTransaction(ctx.database.pool, async (q) => {
     const { rows } = await q.query<{ title: string }>('select title from products where id = $1 and merchant_id = $2 for update', [productId, merchantId]);
     if (!rows[0]) throw notFound('product');

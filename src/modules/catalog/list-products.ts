@@ -1,8 +1,9 @@
-import type { Ctx } from '../shared/context.ts';
+import { shopOf, type Ctx } from '../shared/context.ts';
 import { pageClause, toPage, type PageQuery } from '../shared/pagination.ts';
 import { PRODUCT_COLUMNS, presentProduct, STOCK_JOIN, type ProductRow } from './product-rows.ts';
 
-export async function listProducts(ctx: Ctx, merchantId: string, page: PageQuery) {
+export async function listProducts(ctx: Ctx, page: PageQuery) {
+  const merchantId = shopOf(ctx);
   const params: unknown[] = [merchantId];
   const c = pageClause(page, 'p.id', params);
   const { rows } = await ctx.database.pool.query<ProductRow>(

@@ -1,6 +1,6 @@
 import { withTransaction } from '../../db/client.ts';
 import { conflict, notFound, validationError } from '../../lib/errors.ts';
-import type { Ctx } from '../shared/context.ts';
+import { shopOf, type Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { loadProduct, presentProduct } from './product-rows.ts';
 import type { ProductOut, UpdateProductInput } from './schemas.ts';
@@ -10,7 +10,8 @@ const COLUMNS: Record<keyof UpdateProductInput, string> = {
   max_quantity: 'max_quantity', visibility: 'visibility', slug: 'slug',
 };
 
-export async function updateProduct(ctx: Ctx, merchantId: string, productId: string, input: UpdateProductInput): Promise<ProductOut> {
+export async function updateProduct(ctx: Ctx, { productId, ...input }: UpdateProductInput & { productId: string }): Promise<ProductOut> {
+  const merchantId = shopOf(ctx);
   const now = ctx.clock.now();
   return withTransaction(ctx.database.pool, async (q) => {
     const current = await loadProduct(q, merchantId, productId);

@@ -21,7 +21,7 @@ export const AdjustmentInput = z.object({
 });
 export type AdjustmentInput = z.infer<typeof AdjustmentInput>;
 
-export async function adjustBalance(ctx: Ctx, merchantId: string, input: AdjustmentInput) {
+export async function adjustBalance(ctx: Ctx, { merchantId, ...input }: AdjustmentInput & { merchantId: string }) {
   const at = ctx.clock.now();
   return withTransaction(ctx.database.pool, async (q) => {
     const { rows } = await q.query('select 1 from merchants where id = $1', [merchantId]);

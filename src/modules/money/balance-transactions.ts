@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Queryable } from '../../db/client.ts';
 import { minorUnits, toDecimalString } from '../../lib/money.ts';
-import type { Ctx } from '../shared/context.ts';
+import { shopOf, type Ctx } from '../shared/context.ts';
 import { PageQuery, pageClause, toPage } from '../shared/pagination.ts';
 import { SHOP_ACCOUNT_KINDS } from './balances.ts';
 
@@ -70,7 +70,8 @@ async function page(q: Queryable, merchantId: string, query: BalanceTransactions
   return rows;
 }
 
-export async function listBalanceTransactions(ctx: Ctx, merchantId: string, query: BalanceTransactionsQuery) {
+export async function listBalanceTransactions(ctx: Ctx, query: BalanceTransactionsQuery) {
+  const merchantId = shopOf(ctx);
   return toPage((await page(ctx.database.pool, merchantId, query)).map(present), query);
 }
 
@@ -83,7 +84,8 @@ function csvField(v: string): string {
 }
 
 /** The whole statement as CSV (amounts as decimals in their currency), newest first, read a page at a time. */
-export async function* balanceTransactionsCsv(ctx: Ctx, merchantId: string): AsyncGenerator<string> {
+export async function* balanceTransactionsCsv(ctx: Ctx): AsyncGenerator<string> {
+  const merchantId = shopOf(ctx);
   yield CSV_HEADER + '\n';
   let after: string | undefined;
   for (;;) {

@@ -1,9 +1,10 @@
 // GET /api/v1/balance (DESIGN §13, Stripe's balance object): a shop's money
 // per currency, from the ledger.
-import type { Ctx } from '../shared/context.ts';
+import { shopOf, type Ctx } from '../shared/context.ts';
 import { merchantBalances } from './balances.ts';
 
-export async function getBalance(ctx: Ctx, merchantId: string) {
+export async function getBalance(ctx: Ctx) {
+  const merchantId = shopOf(ctx);
   const b = await merchantBalances(ctx.database.pool, merchantId);
   const currencies = [...new Set([...b.pending.keys(), ...b.available.keys(), ...b.inPayout.keys()])].sort();
   const list = (m: Map<string, number>) => currencies.map((currency) => ({ amount: m.get(currency) ?? 0, currency }));

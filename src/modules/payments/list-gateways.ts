@@ -1,6 +1,6 @@
 // Gateways as admins see them: every adapter XiaoPu ships, configured or not.
 import { notFound } from '../../lib/errors.ts';
-import type { Services } from '../shared/context.ts';
+import { shopOf, type Ctx, type Services } from '../shared/context.ts';
 import { ADAPTER_NAMES, adapterFor } from './gateways/adapters/index.ts';
 import { configNotifyUrl, gatewayView, toConfig, type GatewayConfigRow, type GatewayView } from './gateways/gateway-configs.ts';
 
@@ -24,7 +24,8 @@ export function notifyUrl(s: Services, gateway: string): string {
 }
 
 /** A shop's view: the gateways the platform lets shops configure, with the shop's own configuration of each. */
-export async function listShopOwnGateways(s: Services, merchantId: string): Promise<GatewayView[]> {
+export async function listShopOwnGateways(s: Ctx): Promise<GatewayView[]> {
+  const merchantId = shopOf(s);
   const { rows } = await s.database.pool.query<GatewayConfigRow & { own: boolean }>(
     `select c.*, c.merchant_id is not null as own from gateway_configs c
       where (c.merchant_id is null and c.merchant_configurable) or c.merchant_id = $1`, [merchantId]);

@@ -7,7 +7,7 @@ import { notFound, validationError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { withTransaction } from '../../db/client.ts';
 import { writeAudit } from '../trust/audit.ts';
-import type { Ctx } from '../shared/context.ts';
+import { shopOf, type Ctx } from '../shared/context.ts';
 import { returned } from './payout-rows.ts';
 
 export const DestinationInput = z.discriminatedUnion('kind', [
@@ -63,7 +63,8 @@ function check(input: DestinationInput): void {
 
 const MAX_DESTINATIONS = 10;
 
-export async function addDestination(ctx: Ctx, merchantId: string, input: DestinationInput) {
+export async function addDestination(ctx: Ctx, input: DestinationInput) {
+  const merchantId = shopOf(ctx);
   check(input);
   const at = ctx.clock.now();
   const masked = maskAccount(input);
@@ -81,13 +82,15 @@ export async function addDestination(ctx: Ctx, merchantId: string, input: Destin
   });
 }
 
-export async function listDestinations(ctx: Ctx, merchantId: string) {
+export async function listDestinations(ctx: Ctx) {
+  const merchantId = shopOf(ctx);
   const { rows } = await ctx.database.pool.query<DestinationRow>(
     'select id, kind, label, masked, created_at from payout_destinations where merchant_id = $1 and deleted_at is null order by id desc', [merchantId]);
   return { object: 'list' as const, data: rows.map(presentDestination), has_more: false };
 }
 
-export async function deleteDestination(ctx: Ctx, merchantId: string, id: string) {
+export async function deleteDestination(ctx: Ctx, { id }: { id: string }) {
+  const merchantId = shopOf(ctx);
   const at = ctx.clock.now();
   return withTransaction(ctx.database.pool, async (q) => {
     const { rows } = await q.query<DestinationRow>(

@@ -13,7 +13,7 @@ import { toDecimalString } from '../../lib/money.ts';
 import { merchantBalances } from '../money/balances.ts';
 import { commissionOf } from '../money/commission.ts';
 import { postLedgerTransaction } from '../money/ledger.ts';
-import { actorLabel, type Ctx } from '../shared/context.ts';
+import { actorLabel, type Ctx, shopOf } from '../shared/context.ts';
 import { emitEvent } from '../shared/outbox.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { available, inFlight, PAYOUT_COLUMNS, payoutFees, presentPayout, returned, type PayoutRow } from './payout-rows.ts';
@@ -32,7 +32,8 @@ export function payoutFee(ctx: Ctx, amount: number): number {
   return ctx.config.payoutFee + commissionOf(amount, ctx.config.payoutFeeBps);
 }
 
-export async function requestPayout(ctx: Ctx, merchantId: string, input: RequestPayoutInput) {
+export async function requestPayout(ctx: Ctx, input: RequestPayoutInput) {
+  const merchantId = shopOf(ctx);
   const { amount, currency } = input;
   const minimum = ctx.config.payoutMinimum;
   if (amount < minimum) throw validationError(`the smallest payout is ${toDecimalString(minimum, currency)} ${currency}`, 'amount');

@@ -41,7 +41,7 @@ export async function seedDemo(s: Services): Promise<{ created: boolean }> {
       },
     ];
     for (const item of shelf) {
-      const product = await createProduct(ctx, merchant.id, {
+      const product = await createProduct(ctx, {
         title: item.title, description: item.description, category: item.category, price: item.price, currency: 'CNY', delivery: 'card',
         min_quantity: 1, max_quantity: 5, slug: item.slug,
       });

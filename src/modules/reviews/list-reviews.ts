@@ -2,7 +2,7 @@
 // storefront (public, masked; optionally one product's), newest first.
 import { z } from 'zod';
 import { notFound } from '../../lib/errors.ts';
-import type { Ctx } from '../shared/context.ts';
+import { shopOf, type Ctx } from '../shared/context.ts';
 import { PageQuery, pageClause, toPage } from '../shared/pagination.ts';
 import { presentReview, REVIEW_SELECT, type ReviewRow } from './review-rows.ts';
 
@@ -12,7 +12,8 @@ export const ListReviewsQuery = PageQuery.extend({
 });
 export type ListReviewsQuery = z.infer<typeof ListReviewsQuery>;
 
-export async function listShopReviews(ctx: Ctx, merchantId: string, query: ListReviewsQuery) {
+export async function listShopReviews(ctx: Ctx, query: ListReviewsQuery) {
+  const merchantId = shopOf(ctx);
   const params: unknown[] = [merchantId, query.product_id ?? null, query.unanswered === 'true'];
   const p = pageClause(query, 'r.id', params);
   const { rows } = await ctx.database.pool.query<ReviewRow>(

@@ -102,3 +102,15 @@ export function actorAddress(actor: Actor): string | undefined {
 export function actorLabel(actor: Actor): string {
   return `${actor.type}:${actorId(actor)}`;
 }
+
+/**
+ * The shop a merchant's use case acts for: a member's or an API key's own.
+ * Merchant use cases take `(ctx, input)` and read their scope here, so no
+ * caller can pass another shop's id; anyone else calling one is a
+ * programming error.
+ */
+export function shopOf(ctx: Ctx): string {
+  const a = ctx.actor;
+  if (a.type === 'member' || a.type === 'api_key') return a.merchantId;
+  throw new Error(`${a.type} has no shop of its own`);
+}

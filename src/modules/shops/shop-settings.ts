@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { withTransaction } from '../../db/client.ts';
 import { notFound, validationError } from '../../lib/errors.ts';
 import { ADAPTER_NAMES } from '../payments/gateways/adapters/index.ts';
-import type { Ctx } from '../shared/context.ts';
+import { shopOf, type Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
 
 export const UpdateShopInput = z.object({
@@ -21,13 +21,15 @@ export const ShopOut = z.object({
 type ShopRow = { id: string; slug: string; name: string; status: string; gateways: string[] | null };
 const present = (r: ShopRow) => ({ id: r.id, object: 'shop' as const, slug: r.slug, name: r.name, status: r.status, gateways: r.gateways });
 
-export async function getShop(ctx: Ctx, merchantId: string) {
+export async function getShop(ctx: Ctx) {
+  const merchantId = shopOf(ctx);
   const { rows } = await ctx.database.pool.query<ShopRow>('select id, slug, name, status, gateways from merchants where id = $1', [merchantId]);
   if (!rows[0]) throw notFound('shop');
   return present(rows[0]);
 }
 
-export async function updateShop(ctx: Ctx, merchantId: string, input: UpdateShopInput) {
+export async function updateShop(ctx: Ctx, input: UpdateShopInput) {
+  const merchantId = shopOf(ctx);
   const known = new Set(['sandbox', ...ADAPTER_NAMES]);
   const unknown = input.gateways?.find((g) => !known.has(g));
   if (unknown !== undefined) throw validationError(`unknown gateway "${unknown}"; XiaoPu has ${[...known].join(', ')}`, 'gateways');

@@ -1,10 +1,11 @@
 // Exports a product's unsold keys in plain text, for a merchant who asked.
 // The reveal is audited before a single key leaves.
-import type { Ctx } from '../shared/context.ts';
+import { shopOf, type Ctx } from '../shared/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { writeAudit } from '../trust/audit.ts';
 
-export async function* exportUnsoldCards(ctx: Ctx, merchantId: string, productId: string): AsyncGenerator<string> {
+export async function* exportUnsoldCards(ctx: Ctx, { productId }: { productId: string }): AsyncGenerator<string> {
+  const merchantId = shopOf(ctx);
   const pool = ctx.database.pool;
   const { rowCount } = await pool.query('select 1 from products where id = $1 and merchant_id = $2', [productId, merchantId]);
   if (!rowCount) throw notFound('product');

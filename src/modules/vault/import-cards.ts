@@ -7,7 +7,7 @@ import { withTransaction } from '../../db/client.ts';
 import { notFound, validationError } from '../../lib/errors.ts';
 import { newId, newIds } from '../../lib/ids.ts';
 import { UNSTORABLE } from '../../lib/text.ts';
-import type { Ctx } from '../shared/context.ts';
+import { shopOf, type Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { cardHint, MAX_CARD_LENGTH, normalizeCard } from './normalize.ts';
 import { stockGate } from './stock-gate.ts';
@@ -35,7 +35,8 @@ export interface ImportResult extends ImportProgress {
 }
 
 /** 404 unless the product is the merchant's, 422 unless it takes card keys: checked before an upload is received. */
-export async function assertCardProduct(ctx: Ctx, merchantId: string, productId: string): Promise<void> {
+export async function assertCardProduct(ctx: Ctx, { productId }: { productId: string }): Promise<void> {
+  const merchantId = shopOf(ctx);
   const { rows } = await ctx.database.pool.query<{ delivery: string }>('select delivery from products where id = $1 and merchant_id = $2', [productId, merchantId]);
   if (!rows[0]) throw notFound('product');
   if (rows[0].delivery !== 'card') throw validationError('This product does not deliver card keys.', 'product_id');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { notFound } from '../../lib/errors.ts';
-import type { Ctx } from '../shared/context.ts';
+import { shopOf, type Ctx } from '../shared/context.ts';
 import { PageQuery, pageClause, toPage } from '../shared/pagination.ts';
 
 export const CardStatus = z.enum(['available', 'reserved', 'sold', 'void']);
@@ -8,7 +8,8 @@ export const ListCardsQuery = PageQuery.extend({ status: CardStatus.optional() }
 export type ListCardsQuery = z.infer<typeof ListCardsQuery>;
 
 /** Keys as merchants see them in lists: masked, never the secret. */
-export async function listCards(ctx: Ctx, merchantId: string, productId: string, query: ListCardsQuery) {
+export async function listCards(ctx: Ctx, { productId, ...query }: ListCardsQuery & { productId: string }) {
+  const merchantId = shopOf(ctx);
   const { rowCount } = await ctx.database.pool.query('select 1 from products where id = $1 and merchant_id = $2', [productId, merchantId]);
   if (!rowCount) throw notFound('product');
   const params: unknown[] = [productId, merchantId];

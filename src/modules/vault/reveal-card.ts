@@ -2,10 +2,11 @@
 // who saw which key, when, from where.
 import { withTransaction } from '../../db/client.ts';
 import { notFound } from '../../lib/errors.ts';
-import type { Ctx } from '../shared/context.ts';
+import { shopOf, type Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
 
-export async function revealCard(ctx: Ctx, merchantId: string, productId: string, cardId: string) {
+export async function revealCard(ctx: Ctx, { productId, cardId }: { productId: string; cardId: string }) {
+  const merchantId = shopOf(ctx);
   return withTransaction(ctx.database.pool, async (q) => {
     const { rows } = await q.query<{ id: string; status: string; ciphertext: Buffer; key_id: string }>(
       'select id, status, ciphertext, key_id from cards where id = $1 and product_id = $2 and merchant_id = $3', [cardId, productId, merchantId]);

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { withTransaction } from '../../db/client.ts';
 import { notFound } from '../../lib/errors.ts';
-import type { Ctx } from '../shared/context.ts';
+import { shopOf, type Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
 
 export const VoidCardsInput = z.object({ card_ids: z.array(z.string().min(1).max(64)).min(1).max(1000) });
 
 /** Voids unsold keys. Reserved and sold keys are left alone and reported. */
-export async function voidCards(ctx: Ctx, merchantId: string, productId: string, input: z.infer<typeof VoidCardsInput>) {
+export async function voidCards(ctx: Ctx, { productId, ...input }: z.infer<typeof VoidCardsInput> & { productId: string }) {
+  const merchantId = shopOf(ctx);
   const now = ctx.clock.now();
   return withTransaction(ctx.database.pool, async (q) => {
     const { rowCount } = await q.query('select 1 from products where id = $1 and merchant_id = $2', [productId, merchantId]);

@@ -132,7 +132,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       description: 'A pending or suspended shop\'s storefront answers 404 and takes no orders. Suspending needs a `reason`.',
       params: z.object({ id: z.string().min(1).max(64) }), body: UpdateMerchantInput,
     },
-  }, async (req) => updateMerchant(requireAdmin(req), req.params.id, req.body));
+  }, async (req) => updateMerchant(requireAdmin(req), { ...req.body, merchantId: req.params.id }));
 
   app.get('/api/v1/admin/audit', {
     schema: { tags: ['admin'], summary: 'The audit log, newest first (filter by merchant_id or action)', querystring: AuditQuery },

@@ -21,21 +21,21 @@ export const apiKeyRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 201: z.object({ id: z.string(), object: z.literal('api_key'), name: z.string(), mode: z.string(), scopes: z.array(z.string()), secret: z.string(), last_four: z.string(), created_at: z.string() }) },
     },
   }, async (req, reply) => {
-    const { ctx, merchantId } = sessionMerchant(req);
-    return reply.code(201).send(await createApiKey(ctx, merchantId, req.body));
+    const { ctx } = sessionMerchant(req);
+    return reply.code(201).send(await createApiKey(ctx, req.body));
   });
 
   app.get('/api/v1/api_keys', {
     schema: { tags: ['api keys'], summary: 'List API keys (never their secrets)', querystring: PageQuery },
   }, async (req) => {
-    const { ctx, merchantId } = sessionMerchant(req);
-    return listApiKeys(ctx, merchantId, req.query);
+    const { ctx } = sessionMerchant(req);
+    return listApiKeys(ctx, req.query);
   });
 
   app.post('/api/v1/api_keys/:id/revoke', {
     schema: { tags: ['api keys'], summary: 'Revoke an API key', params: z.object({ id: z.string() }) },
   }, async (req) => {
-    const { ctx, merchantId } = sessionMerchant(req);
-    return revokeApiKey(ctx, merchantId, req.params.id);
+    const { ctx } = sessionMerchant(req);
+    return revokeApiKey(ctx, { keyId: req.params.id });
   });
 };

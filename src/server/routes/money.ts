@@ -43,8 +43,8 @@ export const moneyRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: BalanceOut },
     },
   }, async (req) => {
-    const { ctx, merchantId } = requireMerchant(req, 'balance:read');
-    return getBalance(ctx, merchantId);
+    const { ctx } = requireMerchant(req, 'balance:read');
+    return getBalance(ctx);
   });
 
   app.get('/api/v1/balance_transactions', {
@@ -55,25 +55,25 @@ export const moneyRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: BalanceTransactionsQuery, response: { 200: z.object({ object: z.literal('list'), data: z.array(BalanceTransactionOut), has_more: z.boolean() }) },
     },
   }, async (req) => {
-    const { ctx, merchantId } = requireMerchant(req, 'balance:read');
-    return listBalanceTransactions(ctx, merchantId, req.query);
+    const { ctx } = requireMerchant(req, 'balance:read');
+    return listBalanceTransactions(ctx, req.query);
   });
 
   app.get('/api/v1/balance_transactions.csv', {
     schema: { tags: ['money'], summary: 'The whole statement as CSV (amounts as decimals)' },
   }, async (req, reply) => {
-    const { ctx, merchantId } = requireMerchant(req, 'balance:read');
+    const { ctx } = requireMerchant(req, 'balance:read');
     return reply.type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="statement.csv"')
       .header('cache-control', 'no-store')
-      .send(Readable.from(balanceTransactionsCsv(ctx, merchantId)));
+      .send(Readable.from(balanceTransactionsCsv(ctx)));
   });
 
   app.get('/api/v1/payout_destinations', {
     schema: { tags: ['money'], summary: 'Where payouts can go (masked)', response: { 200: z.object({ object: z.literal('list'), data: z.array(DestinationOut), has_more: z.boolean() }) } },
   }, async (req) => {
-    const { ctx, merchantId } = requireMerchant(req, 'payouts:read');
-    return listDestinations(ctx, merchantId);
+    const { ctx } = requireMerchant(req, 'payouts:read');
+    return listDestinations(ctx);
   });
 
   app.post('/api/v1/payout_destinations', {
@@ -82,15 +82,15 @@ export const moneyRoutes: FastifyPluginAsyncZod = async (app) => {
       body: DestinationInput, response: { 201: DestinationOut },
     },
   }, async (req, reply) => {
-    const { ctx, merchantId } = requireMerchant(req, 'payouts:write');
-    return reply.code(201).send(await addDestination(ctx, merchantId, req.body));
+    const { ctx } = requireMerchant(req, 'payouts:write');
+    return reply.code(201).send(await addDestination(ctx, req.body));
   });
 
   app.delete('/api/v1/payout_destinations/:id', {
     schema: { tags: ['money'], summary: 'Remove a payout destination (payouts already made to it keep its masked form)', params: IdParams },
   }, async (req) => {
-    const { ctx, merchantId } = requireMerchant(req, 'payouts:write');
-    return deleteDestination(ctx, merchantId, req.params.id);
+    const { ctx } = requireMerchant(req, 'payouts:write');
+    return deleteDestination(ctx, { id: req.params.id });
   });
 
   app.get('/api/v1/payouts', {
@@ -116,8 +116,8 @@ export const moneyRoutes: FastifyPluginAsyncZod = async (app) => {
       body: RequestPayoutInput, response: { 201: PayoutOut },
     },
   }, async (req, reply) => {
-    const { ctx, merchantId } = requireMerchant(req, 'payouts:write');
-    return reply.code(201).send(await requestPayout(ctx, merchantId, req.body));
+    const { ctx } = requireMerchant(req, 'payouts:write');
+    return reply.code(201).send(await requestPayout(ctx, req.body));
   });
 
   app.get('/api/v1/admin/payouts', {
@@ -166,5 +166,5 @@ export const moneyRoutes: FastifyPluginAsyncZod = async (app) => {
       params: IdParams, body: AdjustmentInput,
       response: { 201: z.object({ id: z.string(), object: z.literal('adjustment'), merchant_id: z.string(), amount: z.number().int(), currency: z.string(), reason: z.string(), created_at: z.string() }) },
     },
-  }, async (req, reply) => reply.code(201).send(await adjustBalance(requireAdmin(req), req.params.id, req.body)));
+  }, async (req, reply) => reply.code(201).send(await adjustBalance(requireAdmin(req), { ...req.body, merchantId: req.params.id })));
 };

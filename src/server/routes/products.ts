@@ -60,29 +60,29 @@ export const productRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/v1/products', {
     schema: { tags: ['products'], summary: 'Create a product (price in minor units)', body: CreateProductInput, response: { 201: ProductOut } },
   }, async (req, reply) => {
-    const { ctx, merchantId } = requireMerchant(req, 'products:write');
-    return reply.code(201).send(await createProduct(ctx, merchantId, req.body));
+    const { ctx } = requireMerchant(req, 'products:write');
+    return reply.code(201).send(await createProduct(ctx, req.body));
   });
 
   app.get('/api/v1/products', {
     schema: { tags: ['products'], summary: 'List products with stock', querystring: PageQuery },
   }, async (req) => {
-    const { ctx, merchantId } = requireMerchant(req, 'products:read');
-    return listProducts(ctx, merchantId, req.query);
+    const { ctx } = requireMerchant(req, 'products:read');
+    return listProducts(ctx, req.query);
   });
 
   app.get('/api/v1/products/:id', {
     schema: { tags: ['products'], summary: 'A product with its current stock', params: ProductParams, response: { 200: ProductOut } },
   }, async (req) => {
-    const { ctx, merchantId } = requireMerchant(req, 'products:read');
-    return getProduct(ctx, merchantId, req.params.id);
+    const { ctx } = requireMerchant(req, 'products:read');
+    return getProduct(ctx, { productId: req.params.id });
   });
 
   app.patch('/api/v1/products/:id', {
     schema: { tags: ['products'], summary: 'Change a product', params: ProductParams, body: UpdateProductInput, response: { 200: ProductOut } },
   }, async (req) => {
-    const { ctx, merchantId } = requireMerchant(req, 'products:write');
-    return updateProduct(ctx, merchantId, req.params.id, req.body);
+    const { ctx } = requireMerchant(req, 'products:write');
+    return updateProduct(ctx, { ...req.body, productId: req.params.id });
   });
 
   app.post('/api/v1/products/:id/cards', {
@@ -112,7 +112,7 @@ export const productRoutes: FastifyPluginAsyncZod = async (app) => {
     let spooled;
     try {
       // A product that cannot take keys, or a shop already sending two files, is refused before a byte is stored.
-      await assertCardProduct(ctx, merchantId, req.params.id);
+      await assertCardProduct(ctx, { productId: req.params.id });
       release = claimSpoolSlot(merchantId, SPOOL_SLOTS);
       const upload = type === 'text/plain' ? req.body as Readable : await uploadedFile(req);
       // The whole upload first, then the import: no transaction waits on the client.
@@ -136,15 +136,15 @@ export const productRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/v1/products/:id/cards', {
     schema: { tags: ['cards'], summary: 'List keys, masked', params: ProductParams, querystring: ListCardsQuery },
   }, async (req) => {
-    const { ctx, merchantId } = requireMerchant(req, 'cards:read');
-    return listCards(ctx, merchantId, req.params.id, req.query);
+    const { ctx } = requireMerchant(req, 'cards:read');
+    return listCards(ctx, { ...req.query, productId: req.params.id });
   });
 
   app.post('/api/v1/products/:id/cards/:card_id/reveal', {
     schema: { tags: ['cards'], summary: 'Reveal one key in the clear (audited)', params: ProductParams.extend({ card_id: z.string().min(1).max(64) }) },
   }, async (req) => {
-    const { ctx, merchantId } = requireMerchant(req, 'cards:export');
-    return revealCard(ctx, merchantId, req.params.id, req.params.card_id);
+    const { ctx } = requireMerchant(req, 'cards:export');
+    return revealCard(ctx, { productId: req.params.id, cardId: req.params.card_id });
   });
 
   app.delete('/api/v1/products/:id', {
@@ -154,23 +154,23 @@ export const productRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 204: z.null() },
     },
   }, async (req, reply) => {
-    const { ctx, merchantId } = requireMerchant(req, 'products:write');
-    await deleteProduct(ctx, merchantId, req.params.id);
+    const { ctx } = requireMerchant(req, 'products:write');
+    await deleteProduct(ctx, { productId: req.params.id });
     return reply.code(204).send(null);
   });
 
   app.post('/api/v1/products/:id/cards/void', {
     schema: { tags: ['cards'], summary: 'Void unsold keys', params: ProductParams, body: VoidCardsInput },
   }, async (req) => {
-    const { ctx, merchantId } = requireMerchant(req, 'cards:write');
-    return voidCards(ctx, merchantId, req.params.id, req.body);
+    const { ctx } = requireMerchant(req, 'cards:write');
+    return voidCards(ctx, { ...req.body, productId: req.params.id });
   });
 
   app.get('/api/v1/products/:id/cards/export', {
     schema: { tags: ['cards'], summary: 'Export unsold keys as text, one per line (audited)', params: ProductParams },
   }, async (req, reply) => {
-    const { ctx, merchantId } = requireMerchant(req, 'cards:export');
-    const keys = exportUnsoldCards(ctx, merchantId, req.params.id);
+    const { ctx } = requireMerchant(req, 'cards:export');
+    const keys = exportUnsoldCards(ctx, { productId: req.params.id });
     // Pull the first value before sending headers, so a 404 is still an error response.
     const first = await keys.next();
     async function* body() {

@@ -64,8 +64,8 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/v1/reviews', {
     schema: { tags: ['reviews'], summary: 'The shop\'s reviews, newest first (unanswered=true for the ones to reply to)', querystring: ListReviewsQuery, response: { 200: ReviewList } },
   }, async (req) => {
-    const { ctx, merchantId } = requireMerchant(req, 'orders:read');
-    return listShopReviews(ctx, merchantId, req.query);
+    const { ctx } = requireMerchant(req, 'orders:read');
+    return listShopReviews(ctx, req.query);
   });
 
   app.post('/api/v1/reviews/:id/reply', {
@@ -74,7 +74,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       params: z.object({ id: z.string().min(1).max(64) }), body: ReplyInput, response: { 200: ReviewOut },
     },
   }, async (req) => {
-    const { ctx, merchantId } = requireMerchant(req, 'orders:write');
-    return replyToReview(ctx, merchantId, req.params.id, req.body);
+    const { ctx } = requireMerchant(req, 'orders:write');
+    return replyToReview(ctx, { ...req.body, reviewId: req.params.id });
   });
 };

@@ -11,8 +11,8 @@ export const shopRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/v1/shop', {
     schema: { tags: ['shop'], summary: 'Your shop: name, slug, status and the gateways it offers', response: { 200: ShopOut } },
   }, async (req) => {
-    const { ctx, merchantId } = requireMerchant(req, 'shop:read');
-    return getShop(ctx, merchantId);
+    const { ctx } = requireMerchant(req, 'shop:read');
+    return getShop(ctx);
   });
 
   app.patch('/api/v1/shop', {
@@ -22,8 +22,8 @@ export const shopRoutes: FastifyPluginAsyncZod = async (app) => {
       body: UpdateShopInput, response: { 200: ShopOut },
     },
   }, async (req) => {
-    const { ctx, merchantId } = requireMerchant(req, 'shop:write');
-    return updateShop(ctx, merchantId, req.body);
+    const { ctx } = requireMerchant(req, 'shop:write');
+    return updateShop(ctx, req.body);
   });
 
   app.get('/api/v1/dashboard', {
@@ -32,15 +32,15 @@ export const shopRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: DashboardQuery,
     },
   }, async (req) => {
-    const { ctx, merchantId } = requireMerchant(req, 'orders:read');
-    return merchantDashboard(ctx, merchantId, req.query);
+    const { ctx } = requireMerchant(req, 'orders:read');
+    return merchantDashboard(ctx, req.query);
   });
 
   app.get('/api/v1/shop/gateways', {
     schema: { tags: ['shop'], summary: 'Gateways the platform lets your shop configure with its own account, and your configuration of each' },
   }, async (req) => {
-    const { ctx, merchantId } = requireMerchant(req, 'shop:read');
-    return { object: 'list', data: await listShopOwnGateways(ctx, merchantId), has_more: false };
+    const { ctx } = requireMerchant(req, 'shop:read');
+    return { object: 'list', data: await listShopOwnGateways(ctx), has_more: false };
   });
 
   app.put('/api/v1/shop/gateways/:gateway', {
