@@ -32,6 +32,8 @@ export const merchants = pgTable('merchants', {
   escrowHours: integer('escrow_hours'),
   /** Why an admin suspended the shop (shown to the merchant). */
   statusReason: text('status_reason'),
+  /** The shop's default redeem instructions (Markdown) for products that have none of their own. */
+  deliveryNote: text('delivery_note'),
   createdAt: createdAt(),
 }, (t) => [
   uniqueIndex('merchants_slug_key').on(t.slug),
@@ -99,6 +101,10 @@ export const products = pgTable('products', {
   price: money('price').notNull(),
   currency: text('currency').notNull(),
   delivery: text('delivery').notNull().default('card'),
+  /** 批发价: `[{min_quantity, unit_price}]`, ascending; an order of at least min_quantity pays unit_price per unit. */
+  priceTiers: jsonb('price_tiers').notNull().default([]),
+  /** How to redeem (Markdown), shown with the delivered items and in the delivery email; null: the shop's default. */
+  instructions: text('instructions'),
   minQuantity: integer('min_quantity').notNull().default(1),
   maxQuantity: integer('max_quantity').notNull().default(100),
   visibility: text('visibility').notNull().default('public'),

@@ -21,10 +21,11 @@ export async function createProduct(ctx: Ctx, input: CreateProductInput): Promis
   return withTransaction(ctx.database.pool, async (q) => {
     try {
       await q.query(
-        `insert into products (id, merchant_id, slug, title, description, price, currency, delivery, min_quantity, max_quantity, visibility, created_at, updated_at, category)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13)`,
+        `insert into products (id, merchant_id, slug, title, description, price, currency, delivery, min_quantity, max_quantity, visibility, created_at, updated_at, category,
+                               price_tiers, instructions)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15)`,
         [id, merchantId, input.slug ?? slugify(input.title), input.title, input.description ?? '', input.price, input.currency,
-          input.delivery, min, max, input.visibility ?? 'public', now, input.category ?? null],
+          input.delivery, min, max, input.visibility ?? 'public', now, input.category ?? null, JSON.stringify(input.price_tiers ?? []), input.instructions || null],
       );
     } catch (err) {
       if ((err as { code?: string }).code === '23505') throw conflict('slug_taken', 'Another product of this shop has this slug.');

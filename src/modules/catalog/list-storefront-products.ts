@@ -5,9 +5,10 @@ import type { Ctx, Services } from '../shared/context.ts';
 interface StorefrontRow {
   id: string; slug: string; title: string; description: string; category: string | null; price: string; currency: string;
   min_quantity: number; max_quantity: number; available: string; rating_average: string | null; rating_count: string;
+  price_tiers: { min_quantity: number; unit_price: number }[];
 }
 
-const COLUMNS = `p.id, p.slug, p.title, p.description, p.category, p.price, p.currency, p.min_quantity, p.max_quantity,
+const COLUMNS = `p.id, p.slug, p.title, p.description, p.category, p.price, p.currency, p.min_quantity, p.max_quantity, p.price_tiers,
   (select count(*) from cards c where c.product_id = p.id and c.status = 'available') as available,
   rv.rating_average, rv.rating_count`;
 /** Buyers' ratings of the product (reviews module's table, read-only here). */
@@ -18,6 +19,7 @@ function present(r: StorefrontRow) {
     id: r.id, object: 'product' as const, slug: r.slug, title: r.title, description: r.description, category: r.category,
     price: minorUnits(r.price), currency: r.currency, delivery: 'card' as const, min_quantity: r.min_quantity, max_quantity: r.max_quantity,
     stock: { available: Number(r.available) },
+    price_tiers: r.price_tiers,
     rating: { average: r.rating_average === null ? null : Number(r.rating_average), count: Number(r.rating_count) },
   };
 }

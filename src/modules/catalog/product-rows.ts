@@ -1,18 +1,18 @@
 // Reading products with their stock counts, shared by the catalog use cases.
 import { minorUnits } from '../../lib/money.ts';
 import type { Queryable } from '../../db/client.ts';
-import type { ProductOut } from './schemas.ts';
+import type { PriceTiers, ProductOut } from './schemas.ts';
 
 export interface ProductRow {
   id: string; merchant_id: string; slug: string; title: string; description: string; category: string | null; price: string; currency: string;
   delivery: 'card'; min_quantity: number; max_quantity: number; visibility: 'public' | 'unlisted' | 'hidden';
-  created_at: Date; updated_at: Date;
+  created_at: Date; updated_at: Date; price_tiers: PriceTiers; instructions: string | null;
   available: string; reserved: string; sold: string; void: string;
 }
 
 /** Stock counts come from the cards themselves (no counters to drift). */
 export const PRODUCT_COLUMNS = `p.id, p.merchant_id, p.slug, p.title, p.description, p.category, p.price, p.currency, p.delivery,
-  p.min_quantity, p.max_quantity, p.visibility, p.created_at, p.updated_at,
+  p.min_quantity, p.max_quantity, p.visibility, p.created_at, p.updated_at, p.price_tiers, p.instructions,
   coalesce(s.available, 0) as available, coalesce(s.reserved, 0) as reserved, coalesce(s.sold, 0) as sold, coalesce(s.void, 0) as void`;
 
 export const STOCK_JOIN = `left join lateral (
@@ -26,7 +26,7 @@ export function presentProduct(r: ProductRow): ProductOut {
   return {
     id: r.id, object: 'product', slug: r.slug, title: r.title, description: r.description, category: r.category, price: minorUnits(r.price),
     currency: r.currency, delivery: r.delivery, min_quantity: r.min_quantity, max_quantity: r.max_quantity,
-    visibility: r.visibility,
+    visibility: r.visibility, price_tiers: r.price_tiers, instructions: r.instructions,
     stock: { available: Number(r.available), reserved: Number(r.reserved), sold: Number(r.sold), void: Number(r.void) },
     created_at: r.created_at.toISOString(), updated_at: r.updated_at.toISOString(),
   };
@@ -36,4 +36,11 @@ export async function loadProduct(q: Queryable, merchantId: string, productId: s
   const { rows } = await q.query<ProductRow>(
     `select ${PRODUCT_COLUMNS} from products p ${STOCK_JOIN} where p.id = $1 and p.merchant_id = $2`, [productId, merchantId]);
   return rows[0];
+}
+
+/** The unit price of an order of `quantity`: the largest tier it reaches, else the price. */
+export function unitPriceFor(price: number, tiers: PriceTiers, quantity: number): number {
+  let unit = price;
+  for (const t of tiers) if (quantity >= t.min_quantity) unit = t.unit_price;
+  return unit;
 }

@@ -5,6 +5,23 @@ export const MinorUnits = z.number().int('must be an integer number of minor uni
 export const Visibility = z.enum(['public', 'unlisted', 'hidden']);
 export const ProductSlug = z.string().trim().toLowerCase().regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'must be lowercase letters, digits or dashes');
 
+/** 批发价: at least `min_quantity` units → `unit_price` each. Ascending quantities, prices that never rise. */
+export const PriceTiers = z.array(z.object({
+  min_quantity: z.number().int().min(2, 'a tier starts at 2 units or more').max(10_000),
+  unit_price: MinorUnits,
+})).max(10, 'at most 10 tiers').superRefine((tiers, ctx) => {
+  for (let i = 1; i < tiers.length; i++) {
+    const prev = tiers[i - 1];
+    const cur = tiers[i];
+    if (!prev || !cur) continue;
+    if (cur.min_quantity <= prev.min_quantity) ctx.addIssue({ code: 'custom', message: 'tiers must be in ascending min_quantity', path: [i, 'min_quantity'] });
+    if (cur.unit_price > prev.unit_price) ctx.addIssue({ code: 'custom', message: 'a larger tier cannot cost more per unit', path: [i, 'unit_price'] });
+  }
+}).describe('Wholesale prices: an order of at least min_quantity units pays unit_price per unit (the largest tier that applies)');
+export type PriceTiers = z.infer<typeof PriceTiers>;
+
+export const Instructions = z.string().trim().max(5_000).describe('How to redeem (Markdown), shown with the delivered items and in the delivery email');
+
 const productFields = {
   title: z.string().trim().min(1).max(200),
   description: z.string().max(20_000).optional().describe('Markdown; rendered sanitized on the product page'),
@@ -16,6 +33,8 @@ const productFields = {
   max_quantity: z.number().int().min(1).max(10_000).optional(),
   visibility: Visibility.optional(),
   slug: ProductSlug.optional(),
+  price_tiers: PriceTiers.optional(),
+  instructions: Instructions.optional(),
 };
 
 export const CreateProductInput = z
@@ -23,7 +42,8 @@ export const CreateProductInput = z
   .refine((p) => (p.min_quantity ?? 1) <= (p.max_quantity ?? Math.max(100, p.min_quantity ?? 1)), {
     message: 'min_quantity must not exceed max_quantity',
     path: ['min_quantity'],
-  });
+  })
+  .refine((p) => (p.price_tiers ?? []).every((t) => t.unit_price <= p.price), { message: 'a tier cannot cost more per unit than the price', path: ['price_tiers'] });
 export type CreateProductInput = z.infer<typeof CreateProductInput>;
 
 export const UpdateProductInput = z.object({
@@ -35,6 +55,8 @@ export const UpdateProductInput = z.object({
   max_quantity: productFields.max_quantity,
   visibility: productFields.visibility,
   slug: productFields.slug,
+  price_tiers: PriceTiers.optional(),
+  instructions: Instructions.nullable().optional(),
 });
 export type UpdateProductInput = z.infer<typeof UpdateProductInput>;
 
@@ -53,6 +75,8 @@ export const ProductOut = z.object({
   min_quantity: z.number().int(),
   max_quantity: z.number().int(),
   visibility: Visibility,
+  price_tiers: z.array(z.object({ min_quantity: z.number().int(), unit_price: z.number().int() })),
+  instructions: z.string().nullable(),
   stock: Stock,
   created_at: z.string(),
   updated_at: z.string(),
@@ -72,5 +96,6 @@ export const StorefrontProductOut = z.object({
   min_quantity: z.number().int(),
   max_quantity: z.number().int(),
   stock: z.object({ available: z.number().int() }),
+  price_tiers: z.array(z.object({ min_quantity: z.number().int(), unit_price: z.number().int() })).describe('Wholesale prices (批发价)'),
   rating: z.object({ average: z.number().nullable(), count: z.number().int() }).describe('Buyers\' reviews: average stars (1–5) and how many'),
 });

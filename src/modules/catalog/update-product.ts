@@ -1,4 +1,5 @@
 import { withTransaction } from '../../db/client.ts';
+import { minorUnits } from '../../lib/money.ts';
 import { conflict, notFound, validationError } from '../../lib/errors.ts';
 import { shopOf, type Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
@@ -7,7 +8,7 @@ import type { ProductOut, UpdateProductInput } from './schemas.ts';
 
 const COLUMNS: Record<keyof UpdateProductInput, string> = {
   title: 'title', description: 'description', category: 'category', price: 'price', min_quantity: 'min_quantity',
-  max_quantity: 'max_quantity', visibility: 'visibility', slug: 'slug',
+  max_quantity: 'max_quantity', visibility: 'visibility', slug: 'slug', price_tiers: 'price_tiers', instructions: 'instructions',
 };
 
 export async function updateProduct(ctx: Ctx, { productId, ...input }: UpdateProductInput & { productId: string }): Promise<ProductOut> {
@@ -19,11 +20,15 @@ export async function updateProduct(ctx: Ctx, { productId, ...input }: UpdatePro
     const min = input.min_quantity ?? current.min_quantity;
     const max = input.max_quantity ?? current.max_quantity;
     if (min > max) throw validationError('min_quantity must not exceed max_quantity', 'min_quantity');
+    const price = input.price ?? minorUnits(current.price);
+    if ((input.price_tiers ?? current.price_tiers).some((t) => t.unit_price > price)) {
+      throw validationError('a tier cannot cost more per unit than the price', 'price_tiers');
+    }
     const sets: string[] = [];
     const params: unknown[] = [productId, merchantId, now];
     for (const [key, col] of Object.entries(COLUMNS) as [keyof UpdateProductInput, string][]) {
       if (input[key] === undefined) continue;
-      params.push(input[key]);
+      params.push(key === 'price_tiers' ? JSON.stringify(input[key]) : key === 'instructions' ? (input[key] || null) : input[key]);
       sets.push(`${col} = $${params.length}`);
     }
     try {

@@ -17,6 +17,8 @@ import { buyerOf, type Ctx } from '../shared/context.ts';
 import { reserveCardsSql } from '../vault/reserve-cards.ts';
 import { countAvailableSql, stockGate } from '../vault/stock-gate.ts';
 import type { CreateOrderInput } from '../orders/schemas.ts';
+import { unitPriceFor } from '../catalog/product-rows.ts';
+import type { PriceTiers } from '../catalog/schemas.ts';
 
 /** The window checkout attempts are counted in (XIAOPU_CHECKOUT_LIMIT_PER_IP / _PER_EMAIL per window). */
 export const CHECKOUT_WINDOW_SECONDS = 600;
@@ -25,7 +27,7 @@ const LOCK_CLASS_EMAIL = 7270032;
 
 interface CheckoutProduct {
   id: string; merchant_id: string; title: string; price: string; currency: string; min_quantity: number; max_quantity: number;
-  shop_gateways: string[] | null; commission_bps: number | null;
+  shop_gateways: string[] | null; commission_bps: number | null; price_tiers: PriceTiers;
 }
 
 export type PlaceOrderInput = CreateOrderInput & { shopSlug: string };
@@ -70,7 +72,7 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
   const { rows } = await prepared<CheckoutProduct & { in_stock: boolean; available: number | null; ip_hits: number | null; email_hits: number | null }>(pool,
     `with rl as (insert into rate_limits (key, window_start, hits) select k, $4, 1 from unnest($3::text[]) as k
                  on conflict (key, window_start) do update set hits = rate_limits.hits + 1 returning key, hits)
-     select p.id, p.merchant_id, p.title, m.gateways as shop_gateways, m.commission_bps, p.price, p.currency, p.min_quantity, p.max_quantity,
+     select p.id, p.merchant_id, p.title, m.gateways as shop_gateways, m.commission_bps, p.price_tiers, p.price, p.currency, p.min_quantity, p.max_quantity,
             exists (select 1 from cards c where c.product_id = p.id and c.status = 'available') as in_stock,
             ${countAvailableSql('p.id', '$5::boolean')} as available,
             (select hits from rl where key like 'checkout:ip:%') as ip_hits, (select hits from rl where key like 'checkout:email:%') as email_hits
@@ -94,7 +96,8 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
   }
   // Sold out: answer at once instead of queueing for a reservation that cannot succeed.
   if (!product.in_stock) throw soldOut();
-  const unitPrice = minorUnits(product.price);
+  // 批发价: the largest wholesale tier the quantity reaches sets the unit price.
+  const unitPrice = unitPriceFor(minorUnits(product.price), product.price_tiers, input.quantity);
   const total = unitPrice * input.quantity;
   if (!Number.isSafeInteger(total)) throw validationError('order total is too large', 'quantity');
   const chosen = await chooseGateway(s, { id: product.merchant_id, gateways: product.shop_gateways }, input, product.currency, total);

@@ -11,17 +11,22 @@ export async function sendDeliveryEmail(s: Services, orderId: string): Promise<'
   const mail = s.config.mail;
   if (!mail) return 'skipped';
   const pool = s.database.pool;
-  const { rows } = await pool.query<OrderRow & { shop_name: string }>(
-    `select ${ORDER_COLUMNS}, m.name as shop_name from orders o join merchants m on m.id = o.merchant_id where o.id = $1`, [orderId]);
+  const { rows } = await pool.query<OrderRow & { shop_name: string; delivery_note: string | null }>(
+    `select ${ORDER_COLUMNS}, m.name as shop_name, m.delivery_note from orders o join merchants m on m.id = o.merchant_id where o.id = $1`, [orderId]);
   const order = rows[0];
   if (!order) return 'skipped';
   const deliveries = await revealDeliveries(pool, s.keyring, order);
   if (deliveries.length === 0) return 'skipped'; // not delivered (any more): nothing to send
   const items = (await loadItems(pool, [order.id])).get(order.id) ?? [];
   const titles = new Map(items.map((i) => [i.product_id, i.title]));
+  // How to redeem: the product's instructions, else the shop's note (Markdown, sent as the plain text it is).
+  const notes = new Map(items.map((i) => [i.product_id, i.instructions ?? order.delivery_note]));
   const link = `${s.config.publicUrl}/o/${encodeURIComponent(order.number)}#token=${s.keyring.orderAccessToken(order.id)}`;
   const total = `${toDecimalString(minorUnits(order.total), order.currency)} ${order.currency}`;
-  const blocks = deliveries.map((d) => `${titles.get(d.product_id) ?? d.product_id}\n${d.items.map((k) => `  ${k}`).join('\n')}`).join('\n\n');
+  const blocks = deliveries.map((d) => {
+    const note = notes.get(d.product_id);
+    return `${titles.get(d.product_id) ?? d.product_id}\n${d.items.map((k) => `  ${k}`).join('\n')}${note ? `\n\n使用说明 How to redeem:\n${note}` : ''}`;
+  }).join('\n\n');
   const text = [
     `您在「${order.shop_name}」的订单 ${order.number} 已发货。`,
     `Your order ${order.number} from ${order.shop_name} has been delivered.`,

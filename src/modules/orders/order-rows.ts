@@ -20,11 +20,11 @@ export function presentOrderSummary(r: OrderRow) {
   };
 }
 
-export interface ItemRow { id: string; product_id: string; title: string; quantity: number; unit_price: string; total: string }
+export interface ItemRow { id: string; product_id: string; title: string; quantity: number; unit_price: string; total: string; instructions?: string | null }
 
 export async function loadItems(q: Queryable, orderIds: string[]): Promise<Map<string, ItemRow[]>> {
   const { rows } = await prepared<ItemRow & { order_id: string }>(q,
-    `select i.order_id, i.id, i.product_id, p.title, i.quantity, i.unit_price, i.total
+    `select i.order_id, i.id, i.product_id, p.title, i.quantity, i.unit_price, i.total, p.instructions
        from order_items i join products p on p.id = i.product_id where i.order_id = any($1) order by i.id`, [orderIds]);
   const out = new Map<string, ItemRow[]>();
   for (const r of rows) {
@@ -51,7 +51,8 @@ const DELIVERED = new Set(['delivered', 'completed', 'disputed', 'partially_refu
  */
 export function itemsAndCardsColumns(deliveredParam: string): string {
   return `(select coalesce(json_agg(json_build_object('id', i.id, 'product_id', i.product_id, 'title', p.title, 'quantity', i.quantity,
-                   'unit_price', i.unit_price::text, 'total', i.total::text) order by i.id), '[]')
+                   'unit_price', i.unit_price::text, 'total', i.total::text,
+                   'instructions', case when o.status = any(${deliveredParam}) then p.instructions end) order by i.id), '[]')
              from order_items i join products p on p.id = i.product_id where i.order_id = o.id) as items,
           (select coalesce(json_agg(json_build_object('product_id', c.product_id, 'order_item_id', c.order_item_id,
                    'ciphertext', encode(c.ciphertext, 'base64'), 'key_id', c.key_id, 'replacement', c.replacement_for is not null)
@@ -65,10 +66,16 @@ export const DELIVERED_STATUSES = [...DELIVERED];
 
 export interface SoldCardJson { product_id: string; order_item_id: string; ciphertext: string; key_id: string; replacement?: boolean }
 
-/** Decrypts keys read with `itemsAndCardsColumns`, grouped per item; empty until the order is delivered. */
-export function openDeliveries(keyring: Keyring, order: OrderRow, cards: SoldCardJson[]) {
+/**
+ * Decrypts keys read with `itemsAndCardsColumns`, grouped per item, each
+ * group with its redeem instructions (the product's, else the shop's note);
+ * empty until the order is delivered.
+ */
+export function openDeliveries(keyring: Keyring, order: OrderRow, cards: SoldCardJson[], items: ItemRow[] = [], shopNote: string | null = null) {
   if (!DELIVERED.has(order.status)) return [];
-  return groupDeliveries(cards.map((c) => ({ ...c, ciphertext: Buffer.from(c.ciphertext, 'base64') })), keyring);
+  const notes = new Map(items.map((i) => [i.product_id, i.instructions ?? null]));
+  return groupDeliveries(cards.map((c) => ({ ...c, ciphertext: Buffer.from(c.ciphertext, 'base64') })), keyring)
+    .map((d) => ({ ...d, instructions: notes.get(d.product_id) ?? shopNote }));
 }
 
 /** Decrypts the keys sold to an order, grouped per item; empty until the order is delivered. */

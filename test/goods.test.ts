@@ -1,0 +1,97 @@
+// Goods beyond the key itself: wholesale tier prices (批发价) applied at
+// checkout, and redeem instructions (the product's, else the shop's note)
+// shown with the delivered keys — only once they are delivered.
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  bearer, checkout, createApiKey, importKeys, keys, notify, readOrder, setupTestApp, signedNotify, signupMerchant,
+  type Checkout, type MerchantSession, type TestApp,
+} from './helpers.ts';
+
+let t: TestApp;
+let m: MerchantSession;
+let auth: Record<string, string>;
+beforeAll(async () => {
+  t = await setupTestApp({ XIAOPU_COMMISSION_BPS: '1000' });
+  m = await signupMerchant(t);
+  auth = bearer(await createApiKey(t, m));
+});
+
+const create = (body: Record<string, unknown>) => t.app.inject({
+  method: 'POST', url: '/api/v1/products', headers: auth, payload: { title: 'Game key', price: 1000, currency: 'CNY', delivery: 'card', ...body },
+});
+
+describe('wholesale tier prices', () => {
+  it('refuses tiers that are out of order, rise in price, or cost more than the price', async () => {
+    const cases: Array<[unknown, string]> = [
+      [[{ min_quantity: 10, unit_price: 800 }, { min_quantity: 5, unit_price: 900 }], 'price_tiers.1.min_quantity'],
+      [[{ min_quantity: 5, unit_price: 800 }, { min_quantity: 10, unit_price: 900 }], 'price_tiers.1.unit_price'],
+      [[{ min_quantity: 1, unit_price: 800 }], 'price_tiers.0.min_quantity'],
+      [[{ min_quantity: 5, unit_price: 1200 }], 'price_tiers'],
+    ];
+    for (const [tiers, param] of cases) {
+      const res = await create({ price_tiers: tiers });
+      expect(res.statusCode, JSON.stringify(tiers)).toBe(422);
+      expect(res.json().error.param).toBe(param);
+    }
+  });
+
+  it('charges the largest tier the quantity reaches, shows the tiers to buyers, and takes commission on what was paid', async () => {
+    const res = await create({ price_tiers: [{ min_quantity: 5, unit_price: 900 }, { min_quantity: 10, unit_price: 800 }], max_quantity: 20 });
+    expect(res.statusCode, res.body).toBe(201);
+    const p = res.json();
+    expect(p.price_tiers).toEqual([{ min_quantity: 5, unit_price: 900 }, { min_quantity: 10, unit_price: 800 }]);
+    await importKeys(t, auth, p.id, keys(45));
+    const pub = await t.app.inject({ method: 'GET', url: `/api/v1/storefront/${m.slug}/products/${p.id}` });
+    expect(pub.json().product.price_tiers).toEqual(p.price_tiers);
+
+    for (const [quantity, total] of [[1, 1000], [4, 4000], [5, 4500], [9, 8100], [10, 8000], [12, 9600]] as const) {
+      const c = await checkout(t, m.slug, p.id, { quantity });
+      expect(c.statusCode, c.body).toBe(201);
+      expect(c.json().order.total, `quantity ${quantity}`).toBe(total);
+    }
+    const [item] = await t.q<{ unit_price: string; total: string }>(
+      `select i.unit_price, i.total from order_items i join orders o on o.id = i.order_id where o.merchant_id = $1 and i.quantity = 12`, [m.merchantId]);
+    expect(item).toEqual({ unit_price: '800', total: '9600' });
+    const [o] = await t.q<{ commission: string }>(`select commission from orders where merchant_id = $1 and total = 9600`, [m.merchantId]);
+    expect(Number(o?.commission)).toBe(960);
+
+    // Lowering the price under a tier is refused; removing the tiers is not.
+    const lower = await t.app.inject({ method: 'PATCH', url: `/api/v1/products/${p.id}`, headers: auth, payload: { price: 850 } });
+    expect(lower.statusCode).toBe(422);
+    expect(lower.json().error.param).toBe('price_tiers');
+    const cleared = await t.app.inject({ method: 'PATCH', url: `/api/v1/products/${p.id}`, headers: auth, payload: { price: 850, price_tiers: [] } });
+    expect(cleared.json()).toMatchObject({ price: 850, price_tiers: [] });
+  });
+});
+
+describe('redeem instructions', () => {
+  it('shows the product\'s instructions, else the shop\'s note, with the keys — and not before they are delivered', async () => {
+    const shop = await t.app.inject({ method: 'PATCH', url: '/api/v1/shop', headers: auth, payload: { delivery_note: 'Questions? Write to **help@example.com**.' } });
+    expect(shop.statusCode, shop.body).toBe(200);
+    expect(shop.json().delivery_note).toBe('Questions? Write to **help@example.com**.');
+    const withOwn = (await create({ instructions: 'Steam → *Games* → **Activate a product**' })).json();
+    const without = (await create({})).json();
+    expect(withOwn.instructions).toBe('Steam → *Games* → **Activate a product**');
+    expect(without.instructions).toBeNull();
+    await importKeys(t, auth, withOwn.id, keys(2));
+    await importKeys(t, auth, without.id, keys(2));
+
+    const a = (await checkout(t, m.slug, withOwn.id)).json() as Checkout;
+    const unpaid = (await readOrder(t, a.order.number, a.access_token)).json();
+    expect(unpaid.deliveries).toEqual([]);
+    expect(JSON.stringify(unpaid)).not.toContain('Activate a product');
+    await notify(t, signedNotify(t, a));
+    const paid = (await readOrder(t, a.order.number, a.access_token)).json();
+    expect(paid.deliveries[0]).toMatchObject({ instructions: 'Steam → *Games* → **Activate a product**' });
+
+    const b = (await checkout(t, m.slug, without.id)).json() as Checkout;
+    await notify(t, signedNotify(t, b));
+    expect((await readOrder(t, b.order.number, b.access_token)).json().deliveries[0].instructions).toBe('Questions? Write to **help@example.com**.');
+
+    const removed = await t.app.inject({ method: 'PATCH', url: '/api/v1/shop', headers: auth, payload: { delivery_note: null } });
+    expect(removed.json().delivery_note).toBeNull();
+    expect((await readOrder(t, b.order.number, b.access_token)).json().deliveries[0].instructions).toBeNull();
+    const tooLong = await create({ instructions: 'x'.repeat(5001) });
+    expect(tooLong.statusCode).toBe(422);
+  });
+});
