@@ -413,6 +413,13 @@ export interface paths {
                         /** @enum {string} */
                         visibility?: "public" | "unlisted" | "hidden";
                         slug?: string;
+                        /** @description Wholesale prices: an order of at least min_quantity units pays unit_price per unit (the largest tier that applies) */
+                        price_tiers?: {
+                            min_quantity: number;
+                            unit_price: number;
+                        }[];
+                        /** @description How to redeem (Markdown), shown with the delivered items and in the delivery email */
+                        instructions?: string;
                     };
                 };
             };
@@ -439,6 +446,11 @@ export interface paths {
                             max_quantity: number;
                             /** @enum {string} */
                             visibility: "public" | "unlisted" | "hidden";
+                            price_tiers: {
+                                min_quantity: number;
+                                unit_price: number;
+                            }[];
+                            instructions: string | null;
                             stock: {
                                 available: number;
                                 reserved: number;
@@ -499,6 +511,11 @@ export interface paths {
                             max_quantity: number;
                             /** @enum {string} */
                             visibility: "public" | "unlisted" | "hidden";
+                            price_tiers: {
+                                min_quantity: number;
+                                unit_price: number;
+                            }[];
+                            instructions: string | null;
                             stock: {
                                 available: number;
                                 reserved: number;
@@ -563,6 +580,12 @@ export interface paths {
                         /** @enum {string} */
                         visibility?: "public" | "unlisted" | "hidden";
                         slug?: string;
+                        /** @description Wholesale prices: an order of at least min_quantity units pays unit_price per unit (the largest tier that applies) */
+                        price_tiers?: {
+                            min_quantity: number;
+                            unit_price: number;
+                        }[];
+                        instructions?: string | null;
                     };
                 };
             };
@@ -589,6 +612,11 @@ export interface paths {
                             max_quantity: number;
                             /** @enum {string} */
                             visibility: "public" | "unlisted" | "hidden";
+                            price_tiers: {
+                                min_quantity: number;
+                                unit_price: number;
+                            }[];
+                            instructions: string | null;
                             stock: {
                                 available: number;
                                 reserved: number;
@@ -1070,6 +1098,11 @@ export interface paths {
                                 stock: {
                                     available: number;
                                 };
+                                /** @description Wholesale prices (批发价) */
+                                price_tiers: {
+                                    min_quantity: number;
+                                    unit_price: number;
+                                }[];
                                 /** @description Buyers' reviews: average stars (1–5) and how many */
                                 rating: {
                                     average: number | null;
@@ -1138,6 +1171,11 @@ export interface paths {
                                 stock: {
                                     available: number;
                                 };
+                                /** @description Wholesale prices (批发价) */
+                                price_tiers: {
+                                    min_quantity: number;
+                                    unit_price: number;
+                                }[];
                                 /** @description Buyers' reviews: average stars (1–5) and how many */
                                 rating: {
                                     average: number | null;
@@ -1667,6 +1705,7 @@ export interface paths {
                             name: string;
                             status: string;
                             gateways: string[] | null;
+                            delivery_note: string | null;
                         };
                     };
                 };
@@ -1694,6 +1733,8 @@ export interface paths {
                         name?: string;
                         /** @description The gateways this shop offers, e.g. ["epay","stripe"]; null offers every gateway the platform has enabled */
                         gateways?: string[] | null;
+                        /** @description Default redeem instructions (Markdown) shown with delivered items of products that have none of their own; null or "" removes it */
+                        delivery_note?: string | null;
                     };
                 };
             };
@@ -1712,6 +1753,7 @@ export interface paths {
                             name: string;
                             status: string;
                             gateways: string[] | null;
+                            delivery_note: string | null;
                         };
                     };
                 };

@@ -67,6 +67,7 @@ const en: Dict = {
   'error.dispute_exists': 'This order already has a dispute.', 'error.order_not_disputable': 'This order can no longer be disputed.',
   'error.dispute_closed': 'This dispute is closed.', 'error.review_exists': 'You have reviewed this order already.',
   'error.order_not_delivered': 'The order is not delivered yet.', 'error.order_disputed': 'The order has an open dispute.',
+  'product.tiers': 'Wholesale prices', 'product.tierFrom': '{n}+ units', 'checkout.unitPrice': 'Unit price', 'order.howToRedeem': 'How to redeem', 
   'common.loading': 'Loading…', 'common.retry': 'Try again',
 };
 
@@ -118,6 +119,7 @@ const zhCN: Dict = {
   'rep.fair': '一般', 'rep.poor': '投诉较多', 'rep.reviews': '{n} 条评价', 'rep.rates': '近 90 天：售后率 {disputes}%，退款率 {refunds}%', 'common.cancel': '取消',
   'error.dispute_exists': '此订单已有售后记录。', 'error.order_not_disputable': '此订单已不能申请售后。', 'error.dispute_closed': '此售后已关闭。',
   'error.review_exists': '您已评价过此订单。', 'error.order_not_delivered': '订单尚未发货。', 'error.order_disputed': '订单正在售后处理中。',
+  'product.tiers': '批发价', 'product.tierFrom': '{n} 件起', 'checkout.unitPrice': '单价', 'order.howToRedeem': '使用说明', 
   'common.loading': '加载中…', 'common.retry': '重试',
 };
 
@@ -169,6 +171,7 @@ const zhTW: Dict = {
   'rep.fair': '一般', 'rep.poor': '投訴較多', 'rep.reviews': '{n} 則評價', 'rep.rates': '近 90 天：售後率 {disputes}%，退款率 {refunds}%', 'common.cancel': '取消',
   'error.dispute_exists': '此訂單已有售後記錄。', 'error.order_not_disputable': '此訂單已不能申請售後。', 'error.dispute_closed': '此售後已關閉。',
   'error.review_exists': '您已評價過此訂單。', 'error.order_not_delivered': '訂單尚未發貨。', 'error.order_disputed': '訂單正在售後處理中。',
+  'product.tiers': '批發價', 'product.tierFrom': '{n} 件起', 'checkout.unitPrice': '單價', 'order.howToRedeem': '使用說明', 
   'common.loading': '載入中…', 'common.retry': '重試',
 };
 

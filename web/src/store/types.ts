@@ -17,7 +17,7 @@ export interface BuyerOrder {
     payment: { id: string; gateway: string; pay_url: string } | null;
   };
   /** `replacements`: keys among `items` sent later as replacements in a dispute (售后补发). */
-  deliveries: Array<{ product_id: string; items: string[]; replacements?: string[] }>;
+  deliveries: Array<{ product_id: string; items: string[]; replacements?: string[]; instructions?: string | null }>;
 }
 
 // A path or status that no longer exists would make these `never` (and every use silently type-check): refuse that.

@@ -13,7 +13,8 @@ export function ProductEditPage({ productId }: { productId?: string }) {
   const { t } = useI18n();
   const { call } = useSession();
   const [product, setProduct] = useState<Product>();
-  const [form, setForm] = useState({ title: '', description: '', category: '', price: '', currency: 'CNY', min: '1', max: '100', visibility: 'public' });
+  const [form, setForm] = useState({ title: '', description: '', category: '', price: '', currency: 'CNY', min: '1', max: '100', visibility: 'public', instructions: '' });
+  const [tiers, setTiers] = useState<Array<{ min: string; price: string }>>([]);
   const [loadError, setLoadError] = useState<unknown>();
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState(false);
@@ -26,7 +27,8 @@ export function ProductEditPage({ productId }: { productId?: string }) {
       const p = await call<Product>(`/api/v1/products/${productId}`);
       setProduct(p);
       setForm({ title: p.title, description: p.description, category: p.category ?? '', price: toMajor(p.price, p.currency), currency: p.currency,
-        min: String(p.min_quantity), max: String(p.max_quantity), visibility: p.visibility });
+        min: String(p.min_quantity), max: String(p.max_quantity), visibility: p.visibility, instructions: p.instructions ?? '' });
+      setTiers(p.price_tiers.map((x) => ({ min: String(x.min_quantity), price: toMajor(x.unit_price, p.currency) })));
     } catch (err) {
       setLoadError(err);
     }
@@ -39,9 +41,16 @@ export function ProductEditPage({ productId }: { productId?: string }) {
     setSaved(false);
     const price = toMinor(form.price, form.currency);
     if (price === undefined) return setError(`${t('form.price')}: ${form.price}`);
+    const priceTiers = [];
+    for (const x of tiers) {
+      const unit = toMinor(x.price, form.currency);
+      if (unit === undefined || !/^\d+$/.test(x.min.trim())) return setError(`${t('form.tiers')}: ${x.min} / ${x.price}`);
+      priceTiers.push({ min_quantity: Number(x.min), unit_price: unit });
+    }
     setBusy(true);
     const body = {
       title: form.title, description: form.description, price, min_quantity: Number(form.min), max_quantity: Number(form.max),
+      price_tiers: priceTiers, ...(productId ? { instructions: form.instructions || null } : form.instructions ? { instructions: form.instructions } : {}),
       visibility: form.visibility, ...(productId ? { category: form.category || null } : { currency: form.currency, delivery: 'card', ...(form.category ? { category: form.category } : {}) }),
     };
     try {
@@ -94,6 +103,27 @@ export function ProductEditPage({ productId }: { productId?: string }) {
               {['public', 'unlisted', 'hidden'].map((v) => <option key={v} value={v}>{t(`visibility.${v}`)}</option>)}
             </select>
           </div>
+        </div>
+        <fieldset className="field" data-testid="tiers">
+          <legend>{t('form.tiers')}</legend>
+          <p className="hint">{t('form.tiersHint')}</p>
+          {tiers.map((x, i) => (
+            <div className="row-actions tier-row" key={i}>
+              <label className="sr-only" htmlFor={`tier-min-${i}`}>{t('form.tierMin')}</label>
+              <input id={`tier-min-${i}`} type="number" min={2} required value={x.min} placeholder={t('form.tierMin')}
+                onChange={(e) => setTiers((all) => all.map((y, j) => (j === i ? { ...y, min: e.target.value } : y)))} />
+              <label className="sr-only" htmlFor={`tier-price-${i}`}>{t('form.tierPrice')}</label>
+              <input id={`tier-price-${i}`} type="text" inputMode="decimal" required value={x.price} placeholder={t('form.tierPrice')}
+                onChange={(e) => setTiers((all) => all.map((y, j) => (j === i ? { ...y, price: e.target.value } : y)))} />
+              <button type="button" className="btn btn-small btn-ghost danger" onClick={() => setTiers((all) => all.filter((_, j) => j !== i))}>{t('form.tierRemove')}</button>
+            </div>
+          ))}
+          {tiers.length < 10 && <button type="button" className="btn btn-small btn-ghost" onClick={() => setTiers((all) => [...all, { min: '', price: '' }])}>{t('form.tierAdd')}</button>}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="p-instr">{t('form.instructions')}</label>
+          <textarea id="p-instr" value={form.instructions} maxLength={5000} onChange={set('instructions')} aria-describedby="p-instr-hint" />
+          <p className="hint" id="p-instr-hint">{t('form.instructionsHint')}</p>
         </div>
         {error && <ErrorBox>{error}</ErrorBox>}
         {saved && <p className="alert" role="status">{t('form.saved')}</p>}

@@ -9,6 +9,7 @@ import { useSession } from '../session.tsx';
 export interface Product {
   id: string; title: string; description: string; category: string | null; price: number; currency: string;
   min_quantity: number; max_quantity: number; visibility: 'public' | 'unlisted' | 'hidden';
+  price_tiers: Array<{ min_quantity: number; unit_price: number }>; instructions: string | null;
   stock: { available: number; reserved: number; sold: number; void: number };
 }
 

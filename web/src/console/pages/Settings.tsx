@@ -5,7 +5,7 @@ import { useI18n } from '../../shared/i18n.tsx';
 import { ErrorBox, Loading } from '../../shared/ui.tsx';
 import { useSession } from '../session.tsx';
 
-interface Shop { slug: string; name: string; gateways: string[] | null }
+interface Shop { slug: string; name: string; gateways: string[] | null; delivery_note: string | null }
 interface Offered { gateway: string; title: string }
 
 export function SettingsPage() {
@@ -14,6 +14,7 @@ export function SettingsPage() {
   const [shop, setShop] = useState<Shop>();
   const [offered, setOffered] = useState<Offered[]>([]);
   const [name, setName] = useState('');
+  const [note, setNote] = useState('');
   const [all, setAll] = useState(true);
   const [chosen, setChosen] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
@@ -23,6 +24,7 @@ export function SettingsPage() {
     call<Shop>('/api/v1/shop').then(async (s) => {
       setShop(s);
       setName(s.name);
+      setNote(s.delivery_note ?? '');
       setAll(s.gateways === null);
       setChosen(s.gateways ?? []);
       // What the platform has enabled, seen as the storefront sees it without the shop's narrowing.
@@ -38,7 +40,7 @@ export function SettingsPage() {
     setSaved(false);
     setError(undefined);
     try {
-      const s = await call<Shop>('/api/v1/shop', { method: 'PATCH', body: { name, gateways: all ? null : chosen } });
+      const s = await call<Shop>('/api/v1/shop', { method: 'PATCH', body: { name, gateways: all ? null : chosen, delivery_note: note.trim() || null } });
       setShop(s);
       setSaved(true);
       if (me?.merchant) setMe({ ...me, merchant: { ...me.merchant, name: s.name } });
@@ -70,6 +72,11 @@ export function SettingsPage() {
             </div>
           )}
         </fieldset>
+        <div className="field">
+          <label htmlFor="shop-note">{t('settings.deliveryNote')}</label>
+          <textarea id="shop-note" maxLength={5000} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby="shop-note-hint" />
+          <p className="hint" id="shop-note-hint">{t('settings.deliveryNoteHint')}</p>
+        </div>
         {error !== undefined && <ErrorBox>{errorText(t, error)}</ErrorBox>}
         {saved && <p className="alert" role="status">{t('settings.saved')}</p>}
         <button type="submit" className="btn">{t('settings.save')}</button>

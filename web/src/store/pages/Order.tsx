@@ -8,6 +8,13 @@ import { ErrorBox, Loading, StatusBadge } from '../../shared/ui.tsx';
 import { orderToken, rememberToken } from '../recent.ts';
 import type { BuyerOrder } from '../types.ts';
 import { AfterSale } from './AfterSale.tsx';
+import DOMPurify from 'dompurify';
+import { marked } from 'marked';
+
+/** Redeem instructions are Markdown written by the shop: rendered, then sanitized. */
+function renderMarkdown(md: string): string {
+  return DOMPurify.sanitize(marked.parse(md, { async: false, gfm: true, breaks: true }) as string, { USE_PROFILES: { html: true } });
+}
 
 const WAITING = new Set(['pending_payment', 'paid']);
 
@@ -137,6 +144,13 @@ export function OrderPage({ number }: { number: string }) {
           </ol>
         </div>
       )}
+      {[...new Set(deliveries.map((d) => d.instructions).filter((x): x is string => !!x))].map((note) => (
+        <section className="instructions" key={note} data-testid="instructions">
+          <h2>{t('order.howToRedeem')}</h2>
+          {/* Sanitized by DOMPurify. */}
+          <div className="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(note) }} />
+        </section>
+      ))}
       {order.status === 'completed' && <div className="alert" role="status">{t('order.completed')}</div>}
       {order.status === 'disputed' && <div className="alert alert-warn" role="status">{t('order.disputed')}</div>}
       {keys.length > 0 || order.status === 'refunded' ? <AfterSale number={order.number} token={token} status={order.status} onChange={() => void load()} /> : null}

@@ -57,7 +57,9 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
   if (!data) return <Loading />;
   const { product, gateways } = data;
   const chosen = gateways.find((g) => g.gateway === gateway);
-  const total = product.price * quantity;
+  // 批发价: the largest tier the quantity reaches sets the unit price (the server applies the same rule).
+  const unit = product.price_tiers.reduce((u, tier) => (quantity >= tier.min_quantity ? tier.unit_price : u), product.price);
+  const total = unit * quantity;
   const amount = total + fee(chosen, total);
   const max = Math.min(product.max_quantity, Math.max(product.stock.available, product.min_quantity));
   const soldOut = product.stock.available < product.min_quantity;
@@ -98,6 +100,19 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
             <span className="small" data-testid="product-rating"><StarLine value={product.rating.average} /> {product.rating.average.toFixed(1)} · {t('rep.reviews', { n: product.rating.count })}</span>
           )}
         </p>
+        {product.price_tiers.length > 0 && (
+          <table className="tiers" data-testid="price-tiers">
+            <caption>{t('product.tiers')}</caption>
+            <tbody>
+              <tr><th scope="row">{t('product.tierFrom', { n: product.min_quantity })}</th><td>{formatMoney(product.price, product.currency, lang)}</td></tr>
+              {product.price_tiers.map((tier) => (
+                <tr key={tier.min_quantity} className={quantity >= tier.min_quantity && unit === tier.unit_price ? 'on' : undefined}>
+                  <th scope="row">{t('product.tierFrom', { n: tier.min_quantity })}</th><td>{formatMoney(tier.unit_price, product.currency, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
         <ReputationBadge slug={slug} />
         {/* Sanitized by DOMPurify above. */}
         <div className="prose" dangerouslySetInnerHTML={{ __html: description }} />
@@ -155,6 +170,7 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
           </fieldset>
         )}
         <dl className="summary">
+          {unit !== product.price && <><dt>{t('checkout.unitPrice')}</dt><dd data-testid="unit-price">{formatMoney(unit, product.currency, lang)}</dd></>}
           {amount !== total && <><dt>{t('checkout.fee')}</dt><dd>{formatMoney(amount - total, product.currency, lang)}</dd></>}
           <dt>{t('checkout.total')}</dt><dd><strong>{formatMoney(amount, product.currency, lang)}</strong></dd>
         </dl>

@@ -1,0 +1,69 @@
+// Wholesale prices and redeem instructions in real Chromium: the merchant
+// sets a tier and instructions in the console (desktop); a buyer on a phone
+// sees the tier table, the unit price drop at the tier, pays the tiered
+// total, and reads the instructions (Markdown, sanitized) beside the keys.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createApiKey, createProduct, importKeys, keys, setupListeningTestApp, signupMerchant, type MerchantSession, type TestApp } from '../helpers.ts';
+import { DESKTOP, launchBrowser, PHONE, screenshot, SKIP_BROWSER } from './browser.ts';
+
+let t: TestApp;
+let browser: Browser;
+let m: MerchantSession;
+let productId: string;
+
+beforeAll(async () => {
+  if (SKIP_BROWSER) return;
+  t = await setupListeningTestApp();
+  m = await signupMerchant(t, 'goods-shop');
+  const auth = bearer(await createApiKey(t, m));
+  productId = (await createProduct(t, auth, { title: 'Xbox Game Pass 月卡', price: 1000, max_quantity: 10 })).id;
+  await importKeys(t, auth, productId, keys(10, 'GOODS'));
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+describe.skipIf(SKIP_BROWSER)('wholesale prices and redeem instructions', () => {
+  it('the merchant adds a tier and instructions in the console', async () => {
+    const ctx = await browser.newContext({ ...DESKTOP, locale: 'en-US' });
+    const [name, value] = m.cookie.split('=');
+    await ctx.addCookies([{ name: name ?? '', value: value ?? '', url: t.config.publicUrl }]);
+    const page = await ctx.newPage();
+    page.on('pageerror', (err) => { throw err; });
+    await page.goto(`${t.config.publicUrl}/console/products/${productId}`);
+    await page.getByRole('button', { name: '+ Add a tier' }).click();
+    await page.getByTestId('tiers').getByPlaceholder('From quantity').fill('5');
+    await page.getByTestId('tiers').getByPlaceholder('Unit price').fill('9.00');
+    await page.getByLabel('How to redeem (shown with the keys)').fill('Open **xbox.com/redeem** and enter the code.\n\n<img src=x onerror="window.__xss=1">');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBeTruthy();
+    const [row] = await t.q<{ price_tiers: unknown; instructions: string }>('select price_tiers, instructions from products where id = $1', [productId]);
+    expect(row?.price_tiers).toEqual([{ min_quantity: 5, unit_price: 900 }]);
+    expect(row?.instructions).toContain('xbox.com/redeem');
+    await screenshot(page, 'desktop-console-tiers');
+    await ctx.close();
+  });
+
+  it('a buyer on a phone sees the tiers, pays the tiered total and reads the instructions', async () => {
+    const ctx = await browser.newContext({ ...PHONE, locale: 'zh-CN' });
+    const page = await ctx.newPage();
+    page.on('pageerror', (err) => { throw err; });
+    await page.goto(`${t.config.publicUrl}/s/${m.slug}/p/${productId}`);
+    await expect.poll(() => page.getByTestId('price-tiers').textContent()).toContain('5 件起');
+    await page.locator('#qty').fill('5');
+    await expect.poll(() => page.getByTestId('unit-price').textContent()).toBe('¥9.00');
+    await page.getByLabel('邮箱').fill('tier-buyer@example.com');
+    await page.getByLabel('查询密码').fill('tier-secret');
+    await screenshot(page, 'phone-product-tiers');
+    await page.getByRole('button', { name: '支付 ¥45.00' }).click();
+    await page.waitForURL('**/pay/sandbox/**');
+    await page.getByRole('button', { name: /Pay/ }).click();
+    await page.waitForURL('**/o/**');
+    await expect.poll(() => page.getByTestId('keys').locator('li').count(), { timeout: 15_000 }).toBe(5);
+    await expect.poll(() => page.getByTestId('instructions').locator('strong').textContent()).toBe('xbox.com/redeem');
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    const [o] = await t.q<{ total: string }>(`select total from orders where email = 'tier-buyer@example.com'`);
+    expect(Number(o?.total)).toBe(4500);
+    await ctx.close();
+  });
+});
