@@ -55,3 +55,20 @@ export const LookupInput = z.union([
 export type LookupInput = z.infer<typeof LookupInput>;
 
 export const RetryOut = z.object({ result: z.enum(['delivered', 'still_out_of_stock', 'not_needs_action']), status: z.string().optional() });
+
+/** The buyer's order page (`GET /api/v1/storefront/orders/{number}`): the order, and once delivered its keys with their redeem instructions. */
+export const BuyerOrderOut = z.object({
+  order: z.object({
+    id: z.string(), object: z.literal('order'), number: z.string(), status: z.string(), total: z.number().int(), currency: z.string(),
+    expires_at: z.string(), created_at: z.string(), paid_at: z.string().nullable(), delivered_at: z.string().nullable(), completed_at: z.string().nullable(),
+    shop: z.object({ slug: z.string(), name: z.string() }),
+    items: z.array(z.object({ id: z.string(), product_id: z.string(), title: z.string(), quantity: z.number().int(), unit_price: z.number().int(), total: z.number().int() })),
+    payment: z.object({ id: z.string(), gateway: z.string().nullable(), pay_url: z.string() }).nullable(),
+  }),
+  deliveries: z.array(z.object({
+    kind: z.literal('card'), product_id: z.string(),
+    items: z.array(z.string()).describe('Every key delivered for the item, replacements included'),
+    replacements: z.array(z.string()).describe('The keys among `items` sent later as replacements in a dispute (售后补发)'),
+    instructions: z.string().nullable().describe('How to redeem (Markdown): the product\'s, else the shop\'s note'),
+  })),
+});

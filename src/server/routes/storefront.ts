@@ -8,7 +8,7 @@ import { listShopGateways } from '../../modules/payments/list-shop-gateways.ts';
 import { lookupOrders } from '../../modules/orders/lookup-orders.ts';
 import { readOrderAsBuyer } from '../../modules/orders/read-order-as-buyer.ts';
 import { confirmReceipt } from '../../modules/flows/confirm-receipt.ts';
-import { CreateOrderInput, CreateOrderOut, LookupInput } from '../../modules/orders/schemas.ts';
+import { BuyerOrderOut, CreateOrderInput, CreateOrderOut, LookupInput } from '../../modules/orders/schemas.ts';
 import { StorefrontProductOut } from '../../modules/catalog/schemas.ts';
 
 const ShopParams = z.object({ shop_slug: z.string().min(1).max(64) });
@@ -57,7 +57,7 @@ export const storefrontRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/v1/storefront/orders/:number', {
     schema: {
       tags: ['storefront'], summary: 'The buyer reads an order and, once delivered, its keys',
-      params: z.object({ number: z.string().min(1).max(40) }),
+      params: z.object({ number: z.string().min(1).max(40) }), response: { 200: BuyerOrderOut },
       headers: z.object({ 'x-order-token': z.string().max(200).optional() }),
       security: [{ orderToken: [] }],
     },

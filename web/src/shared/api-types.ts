@@ -1372,7 +1372,52 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            order: {
+                                id: string;
+                                /** @enum {string} */
+                                object: "order";
+                                number: string;
+                                status: string;
+                                total: number;
+                                currency: string;
+                                expires_at: string;
+                                created_at: string;
+                                paid_at: string | null;
+                                delivered_at: string | null;
+                                completed_at: string | null;
+                                shop: {
+                                    slug: string;
+                                    name: string;
+                                };
+                                items: {
+                                    id: string;
+                                    product_id: string;
+                                    title: string;
+                                    quantity: number;
+                                    unit_price: number;
+                                    total: number;
+                                }[];
+                                payment: {
+                                    id: string;
+                                    gateway: string | null;
+                                    pay_url: string;
+                                } | null;
+                            };
+                            deliveries: {
+                                /** @enum {string} */
+                                kind: "card";
+                                product_id: string;
+                                /** @description Every key delivered for the item, replacements included */
+                                items: string[];
+                                /** @description The keys among `items` sent later as replacements in a dispute (售后补发) */
+                                replacements: string[];
+                                /** @description How to redeem (Markdown): the product's, else the shop's note */
+                                instructions: string | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };

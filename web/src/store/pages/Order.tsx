@@ -72,7 +72,7 @@ export function OrderPage({ number }: { number: string }) {
   }
   const { order, deliveries } = data;
   const keys = deliveries.flatMap((d) => d.items);
-  const replacements = new Set(deliveries.flatMap((d) => d.replacements ?? []));
+  const replacements = new Set(deliveries.flatMap((d) => d.replacements));
 
   async function copy(text: string, id: string) {
     try {
