@@ -3,6 +3,8 @@
 // see a dispute — the buyer with the order token, the shop, the platform —
 // sees the same timeline.
 import type { Queryable } from '../../db/client.ts';
+import type { RowOf } from '../../db/rows.ts';
+import type { disputes } from '../../db/schema.ts';
 import { newId } from '../../lib/ids.ts';
 import { minorUnits } from '../../lib/money.ts';
 import type { Attachment } from './dispute-attachments.ts';
@@ -13,12 +15,10 @@ export type DisputeStatus = 'open' | 'escalated' | 'resolved';
 export type DisputeOutcome = 'refund' | 'partial_refund' | 'reject' | 'merchant_refund' | 'withdrawn';
 export type MessageAuthor = 'buyer' | 'merchant' | 'admin' | 'system';
 
-export interface DisputeRow {
-  id: string; order_id: string; merchant_id: string; status: DisputeStatus; reason: DisputeReason; outcome: DisputeOutcome | null;
-  refund_amount: string | null; respond_by: Date; merchant_responded_at: Date | null; escalated_at: Date | null; resolved_at: Date | null;
-  resolved_by: string | null; created_at: Date; order_number: string; order_status: string; order_total: string; currency: string;
-  shop_slug: string; shop_name: string; ruling: 'refund' | 'partial_refund' | null; ruling_amount: string | null;
-}
+export type DisputeRow = Omit<RowOf<typeof disputes>, 'status' | 'reason' | 'outcome' | 'ruling' | 'updated_at'> & {
+  status: DisputeStatus; reason: DisputeReason; outcome: DisputeOutcome | null; ruling: 'refund' | 'partial_refund' | null;
+  order_number: string; order_status: string; order_total: string; currency: string; shop_slug: string; shop_name: string;
+};
 
 export interface MessageRow { id: string; author: MessageAuthor; body: string; has_attachment: boolean; attachment_type: string | null; created_at: Date }
 

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { notFound, validationError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { withTransaction } from '../../db/client.ts';
+import type { RowOf } from '../../db/rows.ts';
+import type { payoutDestinations } from '../../db/schema.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { shopOf, type Ctx } from '../shared/context.ts';
 import { returned } from './payout-rows.ts';
@@ -33,7 +35,7 @@ export const DestinationInput = z.discriminatedUnion('kind', [
 ]);
 export type DestinationInput = z.infer<typeof DestinationInput>;
 
-export interface DestinationRow { id: string; kind: string; label: string; masked: string; created_at: Date }
+export type DestinationRow = Pick<RowOf<typeof payoutDestinations>, 'id' | 'kind' | 'label' | 'masked' | 'created_at'>;
 
 export function presentDestination(r: DestinationRow) {
   return { id: r.id, object: 'payout_destination' as const, kind: r.kind, label: r.label, masked: r.masked, created_at: r.created_at.toISOString() };

@@ -1,17 +1,14 @@
 // Payouts as stored and as shown (DESIGN §13: `{id:"po_…", object:"payout",
 // status, amount, currency}` plus what a shop and an admin need to see).
 import type { Queryable } from '../../db/client.ts';
+import type { RowOf } from '../../db/rows.ts';
+import type { payouts } from '../../db/schema.ts';
 import { minorUnits } from '../../lib/money.ts';
 import type { AccountRef } from '../money/ledger.ts';
 
 export type PayoutStatus = 'pending' | 'approved' | 'paid' | 'rejected';
 
-export interface PayoutRow {
-  id: string; merchant_id: string; amount: string; fee: string; currency: string; status: PayoutStatus;
-  destination_id: string | null; destination_masked: string | null; reference: string | null; reason: string | null;
-  requested_by: string; created_at: Date; approved_at: Date | null; paid_at: Date | null; rejected_at: Date | null;
-  shop_slug?: string; shop_name?: string;
-}
+export type PayoutRow = Omit<RowOf<typeof payouts>, 'status' | 'updated_at'> & { status: PayoutStatus; shop_slug?: string; shop_name?: string };
 
 export const PAYOUT_COLUMNS = `po.id, po.merchant_id, po.amount, po.fee, po.currency, po.status, po.destination_id, po.destination_masked,
   po.reference, po.reason, po.requested_by, po.created_at, po.approved_at, po.paid_at, po.rejected_at`;

@@ -1,14 +1,14 @@
 // Reviews (评价) as stored and shown. The public never sees who wrote one,
 // only a masked hint; a review of an order refunded since is marked.
 import { z } from 'zod';
+import type { RowOf } from '../../db/rows.ts';
+import type { reviews } from '../../db/schema.ts';
 
 export const Score = z.number().int().min(1).max(5);
 
-export interface ReviewRow {
-  id: string; order_id: string; merchant_id: string; product_id: string; rating: number; activation: number; accuracy: number; support: number;
-  comment: string | null; reply: string | null; replied_at: Date | null; created_at: Date;
+export type ReviewRow = RowOf<typeof reviews> & {
   order_status: string; email: string; product_title: string; order_number?: string; has_refund: boolean;
-}
+};
 
 export const REVIEW_SELECT = `select r.id, r.order_id, r.merchant_id, r.product_id, r.rating, r.activation, r.accuracy, r.support, r.comment,
     r.reply, r.replied_at, r.created_at, o.status as order_status, o.email, o.number as order_number, p.title as product_title,
