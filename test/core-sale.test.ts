@@ -22,7 +22,7 @@ describe('the core sale', () => {
 
     const listing = await t.app.inject({ method: 'GET', url: `/api/v1/storefront/${m.slug}/products` });
     expect(listing.statusCode).toBe(200);
-    expect(listing.json().data).toEqual([expect.objectContaining({ id: product.id, price: 4800, currency: 'CNY', stock: { available: 5 } })]);
+    expect(listing.json().data).toEqual([expect.objectContaining({ id: product.id, price: 4800, currency: 'CNY', stock: expect.objectContaining({ available: 5 }) })]);
 
     const res = await checkout(t, m.slug, product.id, { quantity: 2 });
     expect(res.statusCode).toBe(201);

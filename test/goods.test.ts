@@ -2,6 +2,7 @@
 // checkout, and redeem instructions (the product's, else the shop's note)
 // shown with the delivered keys — only once they are delivered.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expireOrders } from '../src/modules/flows/expire-orders.ts';
 import {
   bearer, checkout, createApiKey, importKeys, keys, notify, readOrder, setupTestApp, signedNotify, signupMerchant,
   type Checkout, type MerchantSession, type TestApp,
@@ -93,5 +94,58 @@ describe('redeem instructions', () => {
     expect((await readOrder(t, b.order.number, b.access_token)).json().deliveries[0].instructions).toBeNull();
     const tooLong = await create({ instructions: 'x'.repeat(5001) });
     expect(tooLong.statusCode).toBe(422);
+  });
+});
+
+describe('shared goods (the same text for every buyer)', () => {
+  const SECRET = 'WIFI-GUEST-2026 / password: hunter2-shared';
+
+  it('needs its text, keeps it encrypted, never echoes it, and takes no keys', async () => {
+    const missing = await create({ delivery: 'shared' });
+    expect(missing.statusCode).toBe(422);
+    expect(missing.json().error.param).toBe('shared.text');
+    const wrong = await create({ delivery: 'card', shared: { text: 'x' } });
+    expect(wrong.json().error.param).toBe('shared');
+    const res = await create({ delivery: 'shared', shared: { text: SECRET, limit: 3 } });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ delivery: 'shared', shared: { limit: 3, held: 0 } });
+    expect(res.body).not.toContain('hunter2');
+    const [row] = await t.q<{ shared_ciphertext: Buffer }>('select shared_ciphertext from products where id = $1', [res.json().id]);
+    expect(row?.shared_ciphertext.toString('latin1')).not.toContain('hunter2');
+    const imp = await t.app.inject({ method: 'POST', url: `/api/v1/products/${res.json().id}/cards`, headers: auth, payload: { cards: ['A'] } });
+    expect(imp.statusCode).toBe(422);
+  });
+
+  it('delivers the text to every buyer, once per order, and never sells more than its limit, even at once', async () => {
+    const p = (await create({ delivery: 'shared', shared: { text: SECRET, limit: 3 }, max_quantity: 3 })).json();
+    const pub = (await t.app.inject({ method: 'GET', url: `/api/v1/storefront/${m.slug}/products/${p.id}` })).json();
+    expect(pub.product).toMatchObject({ delivery: 'shared', stock: { available: 3, unlimited: false } });
+
+    // Ten buyers at once for a limit of three.
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => checkout(t, m.slug, p.id, { email: `loop${i}@example.com` }, `198.51.100.${i + 1}`)));
+    const won = answers.filter((a) => a.statusCode === 201);
+    expect(won).toHaveLength(3);
+    expect(answers.filter((a) => a.statusCode === 409).every((a) => a.json().error.code === 'out_of_stock')).toBe(true);
+    const [held] = await t.q<{ shared_held: number }>('select shared_held from products where id = $1', [p.id]);
+    expect(held?.shared_held).toBe(3);
+
+    // One pays and reads the text; the others let their orders expire, which gives the units back.
+    const paid = won[0]!.json() as Checkout;
+    expect((await notify(t, signedNotify(t, paid))).statusCode).toBe(200);
+    const read = (await readOrder(t, paid.order.number, paid.access_token)).json();
+    expect(read.order.status).toBe('delivered');
+    expect(read.deliveries).toEqual([expect.objectContaining({ kind: 'shared', items: [SECRET], replacements: [] })]);
+    t.clock.advance(16 * 60_000);
+    await expireOrders(t.services);
+    const [after] = await t.q<{ shared_held: number }>('select shared_held from products where id = $1', [p.id]);
+    expect(after?.shared_held).toBe(1);
+
+    // A refund keeps the unit counted as sold; the limit cannot go under what is held.
+    const lower = await t.app.inject({ method: 'PATCH', url: `/api/v1/products/${p.id}`, headers: auth, payload: { shared: { limit: 0 } } });
+    expect(lower.statusCode).toBe(422);
+    const changed = await t.app.inject({ method: 'PATCH', url: `/api/v1/products/${p.id}`, headers: auth, payload: { shared: { text: 'NEW-TEXT', limit: null } } });
+    expect(changed.json()).toMatchObject({ shared: { limit: null, held: 1 } });
+    // The new text is what new buyers get (and what this order shows now: the product's one text).
+    expect((await readOrder(t, paid.order.number, paid.access_token)).json().deliveries[0].items).toEqual(['NEW-TEXT']);
   });
 });

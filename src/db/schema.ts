@@ -105,6 +105,11 @@ export const products = pgTable('products', {
   priceTiers: jsonb('price_tiers').notNull().default([]),
   /** How to redeem (Markdown), shown with the delivered items and in the delivery email; null: the shop's default. */
   instructions: text('instructions'),
+  /** `shared` delivery: the one text every buyer gets (encrypted like a key), an optional limit of units sold, and the units held (unpaid or sold). */
+  sharedCiphertext: bytea('shared_ciphertext'),
+  sharedKeyId: text('shared_key_id'),
+  sharedLimit: integer('shared_limit'),
+  sharedHeld: integer('shared_held').notNull().default(0),
   minQuantity: integer('min_quantity').notNull().default(1),
   maxQuantity: integer('max_quantity').notNull().default(100),
   visibility: text('visibility').notNull().default('public'),
@@ -117,7 +122,9 @@ export const products = pgTable('products', {
   check('products_price_check', sql`${t.price} >= 0`),
   check('products_quantity_check', sql`${t.minQuantity} >= 1 and ${t.maxQuantity} >= ${t.minQuantity}`),
   check('products_visibility_check', sql`${t.visibility} in ('public', 'unlisted', 'hidden')`),
-  check('products_delivery_check', sql`${t.delivery} in ('card')`),
+  check('products_delivery_check', sql`${t.delivery} in ('card', 'shared')`),
+  check('products_shared_check', sql`${t.delivery} <> 'shared' or (${t.sharedCiphertext} is not null and ${t.sharedKeyId} is not null)`),
+  check('products_shared_held_check', sql`${t.sharedHeld} >= 0 and (${t.sharedLimit} is null or ${t.sharedHeld} <= ${t.sharedLimit})`),
   check('products_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
 ]);
 

@@ -66,4 +66,40 @@ describe.skipIf(SKIP_BROWSER)('wholesale prices and redeem instructions', () => 
     expect(Number(o?.total)).toBe(4500);
     await ctx.close();
   });
+
+  it('the merchant creates a shared product in the console; a buyer gets its text', async () => {
+    const ctx = await browser.newContext({ ...DESKTOP, locale: 'en-US' });
+    const [name, value] = m.cookie.split('=');
+    await ctx.addCookies([{ name: name ?? '', value: value ?? '', url: t.config.publicUrl }]);
+    const page = await ctx.newPage();
+    page.on('pageerror', (err) => { throw err; });
+    await page.goto(`${t.config.publicUrl}/console/products/new`);
+    await page.getByLabel('Title').fill('Netflix 共享账号 (1 day)');
+    await page.getByLabel('Price').fill('3.00');
+    await page.getByLabel('Delivery').selectOption('shared');
+    await page.getByLabel('What every buyer gets').fill('netflix-share@example.com / pass: Sh4red!');
+    await page.getByLabel('Sell at most (units)').fill('50');
+    await page.getByRole('button', { name: 'Create product' }).click();
+    await page.waitForURL(/\/console\/products\/prd_/);
+    const sharedId = new URL(page.url()).pathname.split('/').pop() ?? '';
+    // A shared product takes no keys: no import form.
+    expect(await page.getByRole('button', { name: 'Import' }).count()).toBe(0);
+    await page.goto(`${t.config.publicUrl}/console/products`);
+    await expect.poll(() => page.getByText('Shared text (same for every buyer) · 0 / 50').count()).toBe(1);
+    await ctx.close();
+
+    const buyer = await browser.newContext({ ...PHONE, locale: 'zh-CN' });
+    const b = await buyer.newPage();
+    b.on('pageerror', (err) => { throw err; });
+    await b.goto(`${t.config.publicUrl}/s/${m.slug}/p/${sharedId}`);
+    await expect.poll(() => b.getByText('库存 50').count()).toBe(1);
+    await b.getByLabel('邮箱').fill('shared-buyer@example.com');
+    await b.getByLabel('查询密码').fill('shared-secret');
+    await b.getByRole('button', { name: /支付/ }).click();
+    await b.waitForURL('**/pay/sandbox/**');
+    await b.getByRole('button', { name: /Pay/ }).click();
+    await b.waitForURL('**/o/**');
+    await expect.poll(() => b.getByTestId('keys').locator('code').textContent(), { timeout: 15_000 }).toBe('netflix-share@example.com / pass: Sh4red!');
+    await buyer.close();
+  });
 });

@@ -18,20 +18,23 @@ export async function createProduct(ctx: Ctx, input: CreateProductInput): Promis
   const id = newId('prd', now.getTime());
   const min = input.min_quantity ?? 1;
   const max = input.max_quantity ?? Math.max(100, min);
+  // A shared product's text is encrypted like a key.
+  const sealed = input.shared ? ctx.keyring.seal(input.shared.text) : undefined;
   return withTransaction(ctx.database.pool, async (q) => {
     try {
       await q.query(
         `insert into products (id, merchant_id, slug, title, description, price, currency, delivery, min_quantity, max_quantity, visibility, created_at, updated_at, category,
-                               price_tiers, instructions)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15)`,
+                               price_tiers, instructions, shared_ciphertext, shared_key_id, shared_limit)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15, $16, $17, $18)`,
         [id, merchantId, input.slug ?? slugify(input.title), input.title, input.description ?? '', input.price, input.currency,
-          input.delivery, min, max, input.visibility ?? 'public', now, input.category ?? null, JSON.stringify(input.price_tiers ?? []), input.instructions || null],
+          input.delivery, min, max, input.visibility ?? 'public', now, input.category ?? null, JSON.stringify(input.price_tiers ?? []), input.instructions || null,
+          sealed?.ciphertext ?? null, sealed?.keyId ?? null, input.shared?.limit ?? null],
       );
     } catch (err) {
       if ((err as { code?: string }).code === '23505') throw conflict('slug_taken', 'Another product of this shop has this slug.');
       throw err;
     }
-    await writeAudit(q, ctx.actor, now, { action: 'product.create', targetType: 'product', targetId: id, merchantId, data: { price: input.price, currency: input.currency } });
+    await writeAudit(q, ctx.actor, now, { action: 'product.create', targetType: 'product', targetId: id, merchantId, data: { price: input.price, currency: input.currency, delivery: input.delivery } });
     const row = await loadProduct(q, merchantId, id);
     if (!row) throw new Error('created product vanished');
     return presentProduct(row);

@@ -5,11 +5,12 @@ import type { Ctx, Services } from '../shared/context.ts';
 interface StorefrontRow {
   id: string; slug: string; title: string; description: string; category: string | null; price: string; currency: string;
   min_quantity: number; max_quantity: number; available: string; rating_average: string | null; rating_count: string;
-  price_tiers: { min_quantity: number; unit_price: number }[];
+  price_tiers: { min_quantity: number; unit_price: number }[]; delivery: 'card' | 'shared'; shared_limit: number | null; shared_held: number;
 }
 
 const COLUMNS = `p.id, p.slug, p.title, p.description, p.category, p.price, p.currency, p.min_quantity, p.max_quantity, p.price_tiers,
-  (select count(*) from cards c where c.product_id = p.id and c.status = 'available') as available,
+  p.delivery, p.shared_limit, p.shared_held,
+  case when p.delivery = 'card' then (select count(*) from cards c where c.product_id = p.id and c.status = 'available') else 0 end as available,
   rv.rating_average, rv.rating_count`;
 /** Buyers' ratings of the product (reviews module's table, read-only here). */
 const RATINGS = `left join lateral (select round(avg(r.rating), 2) as rating_average, count(*) as rating_count from reviews r where r.product_id = p.id) rv on true`;
@@ -17,11 +18,18 @@ const RATINGS = `left join lateral (select round(avg(r.rating), 2) as rating_ave
 function present(r: StorefrontRow) {
   return {
     id: r.id, object: 'product' as const, slug: r.slug, title: r.title, description: r.description, category: r.category,
-    price: minorUnits(r.price), currency: r.currency, delivery: 'card' as const, min_quantity: r.min_quantity, max_quantity: r.max_quantity,
-    stock: { available: Number(r.available) },
+    price: minorUnits(r.price), currency: r.currency, delivery: r.delivery, min_quantity: r.min_quantity, max_quantity: r.max_quantity,
+    stock: stockOf(r),
     price_tiers: r.price_tiers,
     rating: { average: r.rating_average === null ? null : Number(r.rating_average), count: Number(r.rating_count) },
   };
+}
+
+/** Card goods: the keys in stock. Shared goods: what their limit leaves, or (no limit) the most one order may take. */
+function stockOf(r: StorefrontRow): { available: number; unlimited: boolean } {
+  if (r.delivery === 'card') return { available: Number(r.available), unlimited: false };
+  if (r.shared_limit === null) return { available: r.max_quantity, unlimited: true };
+  return { available: Math.max(0, r.shared_limit - r.shared_held), unlimited: false };
 }
 
 async function loadShop(s: Services, shopSlug: string) {

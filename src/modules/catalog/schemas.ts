@@ -22,13 +22,20 @@ export type PriceTiers = z.infer<typeof PriceTiers>;
 
 export const Instructions = z.string().trim().max(5_000).describe('How to redeem (Markdown), shown with the delivered items and in the delivery email');
 
+export const Delivery = z.enum(['card', 'shared']).describe('card: one key per unit from the product\'s stock; shared: the same text for every buyer');
+export const SharedInput = z.object({
+  text: z.string().trim().min(1, 'the text every buyer gets').max(10_000).describe('What every buyer gets (a code, a link, an account); stored encrypted'),
+  limit: z.number().int().min(1).max(10_000_000).nullable().optional().describe('At most this many units sold in all; null or absent: no limit'),
+});
+
 const productFields = {
   title: z.string().trim().min(1).max(200),
   description: z.string().max(20_000).optional().describe('Markdown; rendered sanitized on the product page'),
   category: z.string().trim().min(1).max(40).optional().describe('A shelf on the shop page, e.g. "Steam"'),
   price: MinorUnits,
   currency: Currency,
-  delivery: z.literal('card'),
+  delivery: Delivery,
+  shared: SharedInput.optional().describe('Required with delivery "shared"'),
   min_quantity: z.number().int().min(1).max(10_000).optional(),
   max_quantity: z.number().int().min(1).max(10_000).optional(),
   visibility: Visibility.optional(),
@@ -43,7 +50,9 @@ export const CreateProductInput = z
     message: 'min_quantity must not exceed max_quantity',
     path: ['min_quantity'],
   })
-  .refine((p) => (p.price_tiers ?? []).every((t) => t.unit_price <= p.price), { message: 'a tier cannot cost more per unit than the price', path: ['price_tiers'] });
+  .refine((p) => (p.price_tiers ?? []).every((t) => t.unit_price <= p.price), { message: 'a tier cannot cost more per unit than the price', path: ['price_tiers'] })
+  .refine((p) => p.delivery !== 'shared' || p.shared !== undefined, { message: 'a shared product needs the text every buyer gets', path: ['shared', 'text'] })
+  .refine((p) => p.delivery === 'shared' || p.shared === undefined, { message: 'only a shared product takes shared settings', path: ['shared'] });
 export type CreateProductInput = z.infer<typeof CreateProductInput>;
 
 export const UpdateProductInput = z.object({
@@ -57,6 +66,8 @@ export const UpdateProductInput = z.object({
   slug: productFields.slug,
   price_tiers: PriceTiers.optional(),
   instructions: Instructions.nullable().optional(),
+  shared: z.object({ text: SharedInput.shape.text.optional(), limit: SharedInput.shape.limit })
+    .optional().describe('A shared product\'s text (replaced when given) and limit'),
 });
 export type UpdateProductInput = z.infer<typeof UpdateProductInput>;
 
@@ -71,7 +82,9 @@ export const ProductOut = z.object({
   category: z.string().nullable(),
   price: z.number().int(),
   currency: z.string(),
-  delivery: z.literal('card'),
+  delivery: Delivery,
+  shared: z.object({ limit: z.number().int().nullable(), held: z.number().int() }).nullable()
+    .describe('A shared product: its limit and the units held by unpaid and sold orders (the text itself is never echoed)'),
   min_quantity: z.number().int(),
   max_quantity: z.number().int(),
   visibility: Visibility,
@@ -92,10 +105,10 @@ export const StorefrontProductOut = z.object({
   category: z.string().nullable(),
   price: z.number().int(),
   currency: z.string(),
-  delivery: z.literal('card'),
+  delivery: Delivery,
   min_quantity: z.number().int(),
   max_quantity: z.number().int(),
-  stock: z.object({ available: z.number().int() }),
+  stock: z.object({ available: z.number().int(), unlimited: z.boolean().describe('A shared product without a limit: available is a ceiling, not a count') }),
   price_tiers: z.array(z.object({ min_quantity: z.number().int(), unit_price: z.number().int() })).describe('Wholesale prices (批发价)'),
   rating: z.object({ average: z.number().nullable(), count: z.number().int() }).describe('Buyers\' reviews: average stars (1–5) and how many'),
 });

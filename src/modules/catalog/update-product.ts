@@ -6,7 +6,7 @@ import { writeAudit } from '../trust/audit.ts';
 import { loadProduct, presentProduct } from './product-rows.ts';
 import type { ProductOut, UpdateProductInput } from './schemas.ts';
 
-const COLUMNS: Record<keyof UpdateProductInput, string> = {
+const COLUMNS: Record<Exclude<keyof UpdateProductInput, 'shared'>, string> = {
   title: 'title', description: 'description', category: 'category', price: 'price', min_quantity: 'min_quantity',
   max_quantity: 'max_quantity', visibility: 'visibility', slug: 'slug', price_tiers: 'price_tiers', instructions: 'instructions',
 };
@@ -26,7 +26,22 @@ export async function updateProduct(ctx: Ctx, { productId, ...input }: UpdatePro
     }
     const sets: string[] = [];
     const params: unknown[] = [productId, merchantId, now];
-    for (const [key, col] of Object.entries(COLUMNS) as [keyof UpdateProductInput, string][]) {
+    if (input.shared !== undefined) {
+      if (current.delivery !== 'shared') throw validationError('only a shared product takes shared settings', 'shared');
+      if (input.shared.text !== undefined) {
+        const sealed = ctx.keyring.seal(input.shared.text);
+        params.push(sealed.ciphertext, sealed.keyId);
+        sets.push(`shared_ciphertext = $${params.length - 1}`, `shared_key_id = $${params.length}`);
+      }
+      if (input.shared.limit !== undefined) {
+        if (input.shared.limit !== null && input.shared.limit < current.shared_held) {
+          throw validationError(`${current.shared_held} units are already sold or held; the limit cannot be lower`, 'shared.limit');
+        }
+        params.push(input.shared.limit);
+        sets.push(`shared_limit = $${params.length}`);
+      }
+    }
+    for (const [key, col] of Object.entries(COLUMNS) as [Exclude<keyof UpdateProductInput, 'shared'>, string][]) {
       if (input[key] === undefined) continue;
       params.push(key === 'price_tiers' ? JSON.stringify(input[key]) : key === 'instructions' ? (input[key] || null) : input[key]);
       sets.push(`${col} = $${params.length}`);

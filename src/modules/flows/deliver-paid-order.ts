@@ -1,13 +1,13 @@
-// Delivering a paid order's card keys, shared by payment settlement and the
+// Delivering a paid order's goods (card keys; shared goods need no sale), shared by payment settlement and the
 // retry of orders parked in needs_action.
 import type pg from 'pg';
 import { prepared } from '../../db/client.ts';
-import { releaseCards, reserveCards } from '../vault/reserve-cards.ts';
+import { holdShared, releaseCards, releaseShared, reserveCards } from '../vault/reserve-cards.ts';
 import { sellReservedCardsSql } from '../vault/sell-cards.ts';
 import { transitionOrderStatement } from '../orders/transition-order.ts';
 import { sqlAssert, type Statement } from '../../db/pipeline.ts';
 
-const SELL = sellReservedCardsSql({ orderItemIds: '(select id from items)', at: '$2' });
+const SELL = sellReservedCardsSql({ orderItemIds: "(select id from items where delivery = 'card')", at: '$2' });
 
 export interface OrderRef { orderId: string; merchantId: string; actor: string; at: Date }
 
@@ -29,29 +29,40 @@ export function deliveryStatements(base: OrderRef): Statement[] {
   ];
 }
 
-/** Sell the order's reserved keys and write its fulfilments, raising unless exactly the ordered quantity was sold. */
+/**
+ * Sell the order's reserved keys and write its fulfilments (one per item, of
+ * the item's delivery kind), raising unless exactly the ordered quantity of
+ * card keys was sold. Shared goods were counted when held; they deliver the
+ * product's one text.
+ */
 export function sellAndFulfilStatement(base: OrderRef): Statement {
   return {
-    text: `with items as (select id, quantity from order_items where order_id = $1),
+    text: `with items as (select i.id, i.quantity, p.delivery from order_items i join products p on p.id = i.product_id where i.order_id = $1),
           sold as (${SELL}),
           f as (insert into fulfilments (id, order_id, order_item_id, merchant_id, kind, quantity, created_at)
-                select 'ful_' || substr(items.id, 5), $1, items.id, $3, 'card', items.quantity, $2 from items
+                select 'ful_' || substr(items.id, 5), $1, items.id, $3, items.delivery, items.quantity, $2 from items
                 on conflict (order_item_id) do nothing)
-     select ${sqlAssert('(select count(*) from sold) = (select coalesce(sum(quantity), 0) from items)', 'keys_not_reserved')}`,
+     select ${sqlAssert("(select count(*) from sold) = (select coalesce(sum(quantity), 0) from items where delivery = 'card')", 'keys_not_reserved')}`,
     values: [base.orderId, base.at, base.merchantId],
   };
 }
 
 /** Reserves stock again for every item of a paid order whose reservation lapsed; all or none. */
 export async function reReserve(q: pg.PoolClient, orderId: string, now: Date): Promise<boolean> {
-  const { rows: items } = await q.query<{ id: string; product_id: string; quantity: number }>(
-    'select id, product_id, quantity from order_items where order_id = $1', [orderId]);
+  const { rows: items } = await q.query<{ id: string; product_id: string; quantity: number; delivery: string }>(
+    'select i.id, i.product_id, i.quantity, p.delivery from order_items i join products p on p.id = i.product_id where i.order_id = $1', [orderId]);
+  const heldShared: Array<{ productId: string; quantity: number }> = [];
   for (const item of items) {
-    const got = await reserveCards(q, { productId: item.product_id, orderItemId: item.id, quantity: item.quantity, until: now });
-    if (got !== item.quantity) {
+    const ok = item.delivery === 'shared'
+      ? await holdShared(q, { productId: item.product_id, quantity: item.quantity })
+      : (await reserveCards(q, { productId: item.product_id, orderItemId: item.id, quantity: item.quantity, until: now })) === item.quantity;
+    if (!ok) {
+      // Give back only what this attempt took: the keys it reserved, the shared units it held.
       await releaseCards(q, orderId);
+      for (const h of heldShared) await releaseShared(q, h);
       return false;
     }
+    if (item.delivery === 'shared') heldShared.push({ productId: item.product_id, quantity: item.quantity });
   }
   return true;
 }

@@ -2,7 +2,7 @@
 // Batches lock with SKIP LOCKED, so several workers can run this at once.
 import { withTransaction } from '../../db/client.ts';
 import type { Services } from '../shared/context.ts';
-import { releaseCards } from '../vault/reserve-cards.ts';
+import { releaseStock } from '../vault/reserve-cards.ts';
 import { transitionOrder } from '../orders/transition-order.ts';
 
 const BATCH = 200;
@@ -20,7 +20,7 @@ export async function expireOrders(s: Services): Promise<{ expired: number; rele
         const prev = await transitionOrder(q, { orderId: o.id, merchantId: o.merchant_id, from: ['pending_payment'], to: 'expired', actor: 'system:expiry', at: now });
         if (prev) {
           expired++;
-          released += await releaseCards(q, o.id);
+          released += await releaseStock(q, o.id);
         }
       }
       return rows.length < BATCH;

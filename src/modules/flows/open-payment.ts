@@ -7,7 +7,7 @@ import { withTransaction } from '../../db/client.ts';
 import { AppError } from '../../lib/errors.ts';
 import { transitionOrder } from '../orders/transition-order.ts';
 import type { Services } from '../shared/context.ts';
-import { releaseCards } from '../vault/reserve-cards.ts';
+import { releaseStock } from '../vault/reserve-cards.ts';
 import { GatewayError, type PaymentAction } from '../payments/gateways/gateway-adapter.ts';
 import { checkPaymentAction } from '../payments/check-payment-action.ts';
 import { configNotifyUrl, type GatewayConfig } from '../payments/gateways/gateway-configs.ts';
@@ -53,7 +53,7 @@ export async function openPayment(s: Services, config: GatewayConfig, p: OpenPay
           orderId: purpose.orderId, merchantId: purpose.merchantId, from: ['pending_payment'], to: 'cancelled', actor: `gateway:${config.gateway}`,
           at: now, note: 'the gateway could not open the payment',
         });
-        if (prev) await releaseCards(q, purpose.orderId);
+        if (prev) await releaseStock(q, purpose.orderId);
       } else {
         await q.query(`update wallet_topups set status = 'failed' where id = $1 and status = 'pending'`, [purpose.topupId]);
       }

@@ -15,7 +15,8 @@ import { paymentUrl } from '../payments/gateways/gateways.ts';
 import { openPayment } from './open-payment.ts';
 import { buyerOf, type Ctx } from '../shared/context.ts';
 import { reserveCardsSql } from '../vault/reserve-cards.ts';
-import { countAvailableSql, stockGate } from '../vault/stock-gate.ts';
+import { COUNT_CAP, countAvailableSql, stockGate } from '../vault/stock-gate.ts';
+import { holdSharedSql } from '../vault/shared-stock.ts';
 import type { CreateOrderInput } from '../orders/schemas.ts';
 import { unitPriceFor } from '../catalog/product-rows.ts';
 import type { PriceTiers } from '../catalog/schemas.ts';
@@ -27,7 +28,7 @@ const LOCK_CLASS_EMAIL = 7270032;
 
 interface CheckoutProduct {
   id: string; merchant_id: string; title: string; price: string; currency: string; min_quantity: number; max_quantity: number;
-  shop_gateways: string[] | null; commission_bps: number | null; price_tiers: PriceTiers;
+  shop_gateways: string[] | null; commission_bps: number | null; price_tiers: PriceTiers; delivery: 'card' | 'shared';
 }
 
 export type PlaceOrderInput = CreateOrderInput & { shopSlug: string };
@@ -73,8 +74,11 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
     `with rl as (insert into rate_limits (key, window_start, hits) select k, $4, 1 from unnest($3::text[]) as k
                  on conflict (key, window_start) do update set hits = rate_limits.hits + 1 returning key, hits)
      select p.id, p.merchant_id, p.title, m.gateways as shop_gateways, m.commission_bps, p.price_tiers, p.price, p.currency, p.min_quantity, p.max_quantity,
-            exists (select 1 from cards c where c.product_id = p.id and c.status = 'available') as in_stock,
-            ${countAvailableSql('p.id', '$5::boolean')} as available,
+            p.delivery,
+            case when p.delivery = 'shared' then p.shared_limit is null or p.shared_held < p.shared_limit
+                 else exists (select 1 from cards c where c.product_id = p.id and c.status = 'available') end as in_stock,
+            case when p.delivery = 'shared' then case when $5::boolean then least(coalesce(p.shared_limit - p.shared_held, ${COUNT_CAP}), ${COUNT_CAP}) end
+                 else ${countAvailableSql('p.id', '$5::boolean')} end as available,
             (select hits from rl where key like 'checkout:ip:%') as ip_hits, (select hits from rl where key like 'checkout:email:%') as email_hits
        from products p join merchants m on m.id = p.merchant_id
       where m.slug = $1 and m.status = 'active' and p.id = $2 and p.visibility <> 'hidden'`,
@@ -137,7 +141,9 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
                   values ($1, $2, $3, 'pending_payment', $4, $5, $6, $7, $8, $9, $10, $10, $23, $27)),
             i as (insert into order_items (id, order_id, merchant_id, product_id, quantity, unit_price, total)
                   values ($11, $1, $3, $12, $13, $14, $7)),
-            r as (${reserveCardsSql({ orderItemId: '$11', until: '$9', productId: '$12', quantity: '$13' })} returning 1),
+            r as (${product.delivery === 'shared'
+              ? holdSharedSql({ productId: '$12', quantity: '$13' })
+              : `${reserveCardsSql({ orderItemId: '$11', until: '$9', productId: '$12', quantity: '$13' })} returning 1 as n`}),
             p as (insert into payments (id, order_id, merchant_id, gateway, method, fee, amount, currency, created_at, gateway_config_id)
                   values ($15, $1, $3, $16, $20, $21, $22, $8, $10, $24)),
             e as (insert into order_events (id, order_id, merchant_id, from_status, to_status, actor, created_at)
@@ -155,7 +161,7 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
                 -- One order may be as large as the product allows when nothing else is unpaid.
                 when $25::int is not null and ((by_email > 0 and by_email + $13 > $25) or (by_ip > 0 and by_ip + $13 > $26::int))
                   then ${sqlAssert('false', 'too_many_pending')}
-                when (select count(*) from r) <> $13 then ${sqlAssert('false', 'out_of_stock')}
+                when (select coalesce(sum(n), 0) from r) <> $13 then ${sqlAssert('false', 'out_of_stock')}
                 else true end as ok
          from pending`,
     values: [orderId, number, product.merchant_id, input.email, s.keyring.queryPasswordHash(orderId, input.query_password), address,

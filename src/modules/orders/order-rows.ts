@@ -20,7 +20,10 @@ export function presentOrderSummary(r: OrderRow) {
   };
 }
 
-export interface ItemRow { id: string; product_id: string; title: string; quantity: number; unit_price: string; total: string; instructions?: string | null }
+export interface ItemRow {
+  id: string; product_id: string; title: string; quantity: number; unit_price: string; total: string; instructions?: string | null;
+  delivery?: 'card' | 'shared'; shared_ciphertext?: string | null; shared_key_id?: string | null;
+}
 
 export async function loadItems(q: Queryable, orderIds: string[]): Promise<Map<string, ItemRow[]>> {
   const { rows } = await prepared<ItemRow & { order_id: string }>(q,
@@ -52,7 +55,10 @@ const DELIVERED = new Set(['delivered', 'completed', 'disputed', 'partially_refu
 export function itemsAndCardsColumns(deliveredParam: string): string {
   return `(select coalesce(json_agg(json_build_object('id', i.id, 'product_id', i.product_id, 'title', p.title, 'quantity', i.quantity,
                    'unit_price', i.unit_price::text, 'total', i.total::text,
-                   'instructions', case when o.status = any(${deliveredParam}) then p.instructions end) order by i.id), '[]')
+                   'instructions', case when o.status = any(${deliveredParam}) then p.instructions end,
+                   'delivery', p.delivery,
+                   'shared_ciphertext', case when o.status = any(${deliveredParam}) and p.delivery = 'shared' then encode(p.shared_ciphertext, 'base64') end,
+                   'shared_key_id', case when o.status = any(${deliveredParam}) and p.delivery = 'shared' then p.shared_key_id end) order by i.id), '[]')
              from order_items i join products p on p.id = i.product_id where i.order_id = o.id) as items,
           (select coalesce(json_agg(json_build_object('product_id', c.product_id, 'order_item_id', c.order_item_id,
                    'ciphertext', encode(c.ciphertext, 'base64'), 'key_id', c.key_id, 'replacement', c.replacement_for is not null)
@@ -74,8 +80,15 @@ export interface SoldCardJson { product_id: string; order_item_id: string; ciphe
 export function openDeliveries(keyring: Keyring, order: OrderRow, cards: SoldCardJson[], items: ItemRow[] = [], shopNote: string | null = null) {
   if (!DELIVERED.has(order.status)) return [];
   const notes = new Map(items.map((i) => [i.product_id, i.instructions ?? null]));
-  return groupDeliveries(cards.map((c) => ({ ...c, ciphertext: Buffer.from(c.ciphertext, 'base64') })), keyring)
+  const shared = items.flatMap((i) => (i.shared_ciphertext && i.shared_key_id
+    ? [sharedDelivery(keyring, i.product_id, Buffer.from(i.shared_ciphertext, 'base64'), i.shared_key_id)] : []));
+  return [...groupDeliveries(cards.map((c) => ({ ...c, ciphertext: Buffer.from(c.ciphertext, 'base64') })), keyring), ...shared]
     .map((d) => ({ ...d, instructions: notes.get(d.product_id) ?? shopNote }));
+}
+
+/** A shared product's one text: delivered once per order item, whatever the quantity. */
+function sharedDelivery(keyring: Keyring, productId: string, ciphertext: Buffer, keyId: string) {
+  return { kind: 'shared' as const, product_id: productId, items: [keyring.open({ ciphertext, keyId })], replacements: [] as string[] };
 }
 
 /** Decrypts the keys sold to an order, grouped per item; empty until the order is delivered. */
@@ -85,7 +98,10 @@ export async function revealDeliveries(q: Queryable, keyring: Keyring, order: Or
     `select i.product_id, c.order_item_id, c.ciphertext, c.key_id, c.replacement_for is not null as replacement from order_items i
        join cards c on c.order_item_id = i.id and c.status = 'sold'
       where i.order_id = $1 order by i.id, c.replacement_for nulls first, c.sold_at, c.id`, [order.id]);
-  return groupDeliveries(rows, keyring);
+  const { rows: shared } = await prepared<{ product_id: string; shared_ciphertext: Buffer; shared_key_id: string }>(q,
+    `select i.product_id, p.shared_ciphertext, p.shared_key_id from order_items i join products p on p.id = i.product_id
+      where i.order_id = $1 and p.delivery = 'shared' order by i.id`, [order.id]);
+  return [...groupDeliveries(rows, keyring), ...shared.map((r) => sharedDelivery(keyring, r.product_id, r.shared_ciphertext, r.shared_key_id))];
 }
 
 function groupDeliveries(rows: { product_id: string; order_item_id: string; ciphertext: Buffer; key_id: string; replacement?: boolean }[], keyring: Keyring) {

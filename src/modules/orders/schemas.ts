@@ -66,7 +66,7 @@ export const BuyerOrderOut = z.object({
     payment: z.object({ id: z.string(), gateway: z.string().nullable(), pay_url: z.string() }).nullable(),
   }),
   deliveries: z.array(z.object({
-    kind: z.literal('card'), product_id: z.string(),
+    kind: z.enum(['card', 'shared']).describe('card: the keys sold to this item; shared: the product\'s one text, the same for every buyer'), product_id: z.string(),
     items: z.array(z.string()).describe('Every key delivered for the item, replacements included'),
     replacements: z.array(z.string()).describe('The keys among `items` sent later as replacements in a dispute (售后补发)'),
     instructions: z.string().nullable().describe('How to redeem (Markdown): the product\'s, else the shop\'s note'),

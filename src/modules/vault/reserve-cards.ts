@@ -3,6 +3,7 @@
 // and the caller rolls back unless it got exactly `quantity` keys.
 import { prepared, type Queryable } from '../../db/client.ts';
 import { stockGate } from './stock-gate.ts';
+import { holdSharedSql, RELEASE_SHARED_SQL } from './shared-stock.ts';
 
 /**
  * The statement, with the given parameter placeholders, so checkout can run
@@ -21,7 +22,13 @@ export async function reserveCards(q: Queryable, input: { productId: string; ord
   return res.rowCount ?? 0;
 }
 
-/** Returns an order's reserved keys to stock (expiry, cancellation). */
+/** Returns everything an unpaid order held to stock — its reserved keys and its units of shared goods (expiry, cancellation). */
+export async function releaseStock(q: Queryable, orderId: string): Promise<number> {
+  await q.query(RELEASE_SHARED_SQL, [orderId]);
+  return releaseCards(q, orderId);
+}
+
+/** Returns an order's reserved keys to stock. */
 export async function releaseCards(q: Queryable, orderId: string): Promise<number> {
   const res = await q.query<{ product_id: string }>(
     `update cards set status = 'available', order_item_id = null, reserved_until = null
@@ -32,4 +39,17 @@ export async function releaseCards(q: Queryable, orderId: string): Promise<numbe
   // Checkout's admission gate counts again (stock-gate.ts).
   for (const productId of new Set(res.rows.map((r) => r.product_id))) stockGate.forget(productId);
   return res.rowCount ?? 0;
+}
+
+const HOLD_SHARED = holdSharedSql({ productId: '$1', quantity: '$2' });
+
+/** Holds units of a shared product again (a late payment); false when its limit is reached. */
+export async function holdShared(q: Queryable, input: { productId: string; quantity: number }): Promise<boolean> {
+  const res = await prepared(q, HOLD_SHARED, [input.productId, input.quantity]);
+  return (res.rowCount ?? 0) > 0;
+}
+
+/** Gives back units of a shared product held by this transaction. */
+export async function releaseShared(q: Queryable, input: { productId: string; quantity: number }): Promise<void> {
+  await q.query(`update products set shared_held = shared_held - $2 where id = $1 and delivery = 'shared'`, [input.productId, input.quantity]);
 }

@@ -406,8 +406,18 @@ export interface paths {
                         category?: string;
                         price: number;
                         currency: string;
-                        /** @enum {string} */
-                        delivery: "card";
+                        /**
+                         * @description card: one key per unit from the product's stock; shared: the same text for every buyer
+                         * @enum {string}
+                         */
+                        delivery: "card" | "shared";
+                        /** @description Required with delivery "shared" */
+                        shared?: {
+                            /** @description What every buyer gets (a code, a link, an account); stored encrypted */
+                            text: string;
+                            /** @description At most this many units sold in all; null or absent: no limit */
+                            limit?: number | null;
+                        };
                         min_quantity?: number;
                         max_quantity?: number;
                         /** @enum {string} */
@@ -440,8 +450,16 @@ export interface paths {
                             category: string | null;
                             price: number;
                             currency: string;
-                            /** @enum {string} */
-                            delivery: "card";
+                            /**
+                             * @description card: one key per unit from the product's stock; shared: the same text for every buyer
+                             * @enum {string}
+                             */
+                            delivery: "card" | "shared";
+                            /** @description A shared product: its limit and the units held by unpaid and sold orders (the text itself is never echoed) */
+                            shared: {
+                                limit: number | null;
+                                held: number;
+                            } | null;
                             min_quantity: number;
                             max_quantity: number;
                             /** @enum {string} */
@@ -505,8 +523,16 @@ export interface paths {
                             category: string | null;
                             price: number;
                             currency: string;
-                            /** @enum {string} */
-                            delivery: "card";
+                            /**
+                             * @description card: one key per unit from the product's stock; shared: the same text for every buyer
+                             * @enum {string}
+                             */
+                            delivery: "card" | "shared";
+                            /** @description A shared product: its limit and the units held by unpaid and sold orders (the text itself is never echoed) */
+                            shared: {
+                                limit: number | null;
+                                held: number;
+                            } | null;
                             min_quantity: number;
                             max_quantity: number;
                             /** @enum {string} */
@@ -586,6 +612,13 @@ export interface paths {
                             unit_price: number;
                         }[];
                         instructions?: string | null;
+                        /** @description A shared product's text (replaced when given) and limit */
+                        shared?: {
+                            /** @description What every buyer gets (a code, a link, an account); stored encrypted */
+                            text?: string;
+                            /** @description At most this many units sold in all; null or absent: no limit */
+                            limit?: number | null;
+                        };
                     };
                 };
             };
@@ -606,8 +639,16 @@ export interface paths {
                             category: string | null;
                             price: number;
                             currency: string;
-                            /** @enum {string} */
-                            delivery: "card";
+                            /**
+                             * @description card: one key per unit from the product's stock; shared: the same text for every buyer
+                             * @enum {string}
+                             */
+                            delivery: "card" | "shared";
+                            /** @description A shared product: its limit and the units held by unpaid and sold orders (the text itself is never echoed) */
+                            shared: {
+                                limit: number | null;
+                                held: number;
+                            } | null;
                             min_quantity: number;
                             max_quantity: number;
                             /** @enum {string} */
@@ -1091,12 +1132,17 @@ export interface paths {
                                 category: string | null;
                                 price: number;
                                 currency: string;
-                                /** @enum {string} */
-                                delivery: "card";
+                                /**
+                                 * @description card: one key per unit from the product's stock; shared: the same text for every buyer
+                                 * @enum {string}
+                                 */
+                                delivery: "card" | "shared";
                                 min_quantity: number;
                                 max_quantity: number;
                                 stock: {
                                     available: number;
+                                    /** @description A shared product without a limit: available is a ceiling, not a count */
+                                    unlimited: boolean;
                                 };
                                 /** @description Wholesale prices (批发价) */
                                 price_tiers: {
@@ -1164,12 +1210,17 @@ export interface paths {
                                 category: string | null;
                                 price: number;
                                 currency: string;
-                                /** @enum {string} */
-                                delivery: "card";
+                                /**
+                                 * @description card: one key per unit from the product's stock; shared: the same text for every buyer
+                                 * @enum {string}
+                                 */
+                                delivery: "card" | "shared";
                                 min_quantity: number;
                                 max_quantity: number;
                                 stock: {
                                     available: number;
+                                    /** @description A shared product without a limit: available is a ceiling, not a count */
+                                    unlimited: boolean;
                                 };
                                 /** @description Wholesale prices (批发价) */
                                 price_tiers: {
@@ -1406,8 +1457,11 @@ export interface paths {
                                 } | null;
                             };
                             deliveries: {
-                                /** @enum {string} */
-                                kind: "card";
+                                /**
+                                 * @description card: the keys sold to this item; shared: the product's one text, the same for every buyer
+                                 * @enum {string}
+                                 */
+                                kind: "card" | "shared";
                                 product_id: string;
                                 /** @description Every key delivered for the item, replacements included */
                                 items: string[];

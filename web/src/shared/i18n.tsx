@@ -68,6 +68,7 @@ const en: Dict = {
   'error.dispute_closed': 'This dispute is closed.', 'error.review_exists': 'You have reviewed this order already.',
   'error.order_not_delivered': 'The order is not delivered yet.', 'error.order_disputed': 'The order has an open dispute.',
   'product.tiers': 'Wholesale prices', 'product.tierFrom': '{n}+ units', 'checkout.unitPrice': 'Unit price', 'order.howToRedeem': 'How to redeem', 
+  'product.available': 'In stock', 
   'common.loading': 'Loading…', 'common.retry': 'Try again',
 };
 
@@ -120,6 +121,7 @@ const zhCN: Dict = {
   'error.dispute_exists': '此订单已有售后记录。', 'error.order_not_disputable': '此订单已不能申请售后。', 'error.dispute_closed': '此售后已关闭。',
   'error.review_exists': '您已评价过此订单。', 'error.order_not_delivered': '订单尚未发货。', 'error.order_disputed': '订单正在售后处理中。',
   'product.tiers': '批发价', 'product.tierFrom': '{n} 件起', 'checkout.unitPrice': '单价', 'order.howToRedeem': '使用说明', 
+  'product.available': '有货', 
   'common.loading': '加载中…', 'common.retry': '重试',
 };
 
@@ -172,6 +174,7 @@ const zhTW: Dict = {
   'error.dispute_exists': '此訂單已有售後記錄。', 'error.order_not_disputable': '此訂單已不能申請售後。', 'error.dispute_closed': '此售後已關閉。',
   'error.review_exists': '您已評價過此訂單。', 'error.order_not_delivered': '訂單尚未發貨。', 'error.order_disputed': '訂單正在售後處理中。',
   'product.tiers': '批發價', 'product.tierFrom': '{n} 件起', 'checkout.unitPrice': '單價', 'order.howToRedeem': '使用說明', 
+  'product.available': '有貨', 
   'common.loading': '載入中…', 'common.retry': '重試',
 };
 

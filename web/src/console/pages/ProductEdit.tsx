@@ -13,7 +13,8 @@ export function ProductEditPage({ productId }: { productId?: string }) {
   const { t } = useI18n();
   const { call } = useSession();
   const [product, setProduct] = useState<Product>();
-  const [form, setForm] = useState({ title: '', description: '', category: '', price: '', currency: 'CNY', min: '1', max: '100', visibility: 'public', instructions: '' });
+  const [form, setForm] = useState({ title: '', description: '', category: '', price: '', currency: 'CNY', min: '1', max: '100', visibility: 'public', instructions: '',
+    delivery: 'card', sharedText: '', sharedLimit: '' });
   const [tiers, setTiers] = useState<Array<{ min: string; price: string }>>([]);
   const [loadError, setLoadError] = useState<unknown>();
   const [error, setError] = useState<string>();
@@ -27,7 +28,8 @@ export function ProductEditPage({ productId }: { productId?: string }) {
       const p = await call<Product>(`/api/v1/products/${productId}`);
       setProduct(p);
       setForm({ title: p.title, description: p.description, category: p.category ?? '', price: toMajor(p.price, p.currency), currency: p.currency,
-        min: String(p.min_quantity), max: String(p.max_quantity), visibility: p.visibility, instructions: p.instructions ?? '' });
+        min: String(p.min_quantity), max: String(p.max_quantity), visibility: p.visibility, instructions: p.instructions ?? '',
+        delivery: p.delivery, sharedText: '', sharedLimit: p.shared?.limit === null || p.shared?.limit === undefined ? '' : String(p.shared.limit) });
       setTiers(p.price_tiers.map((x) => ({ min: String(x.min_quantity), price: toMajor(x.unit_price, p.currency) })));
     } catch (err) {
       setLoadError(err);
@@ -47,11 +49,16 @@ export function ProductEditPage({ productId }: { productId?: string }) {
       if (unit === undefined || !/^\d+$/.test(x.min.trim())) return setError(`${t('form.tiers')}: ${x.min} / ${x.price}`);
       priceTiers.push({ min_quantity: Number(x.min), unit_price: unit });
     }
+    const limit = form.sharedLimit.trim() === '' ? null : Number(form.sharedLimit);
+    const shared = form.delivery !== 'shared' ? {}
+      : productId ? { shared: { limit, ...(form.sharedText.trim() ? { text: form.sharedText } : {}) } }
+      : { shared: { text: form.sharedText, limit } };
     setBusy(true);
     const body = {
+      ...shared,
       title: form.title, description: form.description, price, min_quantity: Number(form.min), max_quantity: Number(form.max),
       price_tiers: priceTiers, ...(productId ? { instructions: form.instructions || null } : form.instructions ? { instructions: form.instructions } : {}),
-      visibility: form.visibility, ...(productId ? { category: form.category || null } : { currency: form.currency, delivery: 'card', ...(form.category ? { category: form.category } : {}) }),
+      visibility: form.visibility, ...(productId ? { category: form.category || null } : { currency: form.currency, delivery: form.delivery, ...(form.category ? { category: form.category } : {}) }),
     };
     try {
       const p = await call<Product>(productId ? `/api/v1/products/${productId}` : '/api/v1/products', { method: productId ? 'PATCH' : 'POST', body });
@@ -104,6 +111,25 @@ export function ProductEditPage({ productId }: { productId?: string }) {
             </select>
           </div>
         </div>
+        <div className="form-grid">
+          <div className="field">
+            <label htmlFor="p-delivery">{t('form.delivery')}</label>
+            <select id="p-delivery" className="input" value={form.delivery} disabled={!!productId} onChange={set('delivery')}>
+              {['card', 'shared'].map((d) => <option key={d} value={d}>{t(`delivery.${d}`)}</option>)}
+            </select>
+          </div>
+          {form.delivery === 'shared' && <div className="field">
+            <label htmlFor="p-limit">{t('form.sharedLimit')}</label>
+            <input id="p-limit" type="number" min={1} value={form.sharedLimit} onChange={set('sharedLimit')} placeholder={t('form.noLimit')} />
+          </div>}
+        </div>
+        {form.delivery === 'shared' && (
+          <div className="field">
+            <label htmlFor="p-shared">{t('form.sharedText')}</label>
+            <textarea id="p-shared" value={form.sharedText} maxLength={10000} required={!productId} onChange={set('sharedText')} aria-describedby="p-shared-hint" autoComplete="off" />
+            <p className="hint" id="p-shared-hint">{productId ? t('form.sharedKeep', { held: product?.shared?.held ?? 0 }) : t('form.sharedHint')}</p>
+          </div>
+        )}
         <fieldset className="field" data-testid="tiers">
           <legend>{t('form.tiers')}</legend>
           <p className="hint">{t('form.tiersHint')}</p>
@@ -132,8 +158,8 @@ export function ProductEditPage({ productId }: { productId?: string }) {
           {product && <button type="button" className="btn btn-ghost danger" onClick={() => void remove()}>{t('products.delete')}</button>}
         </div>
       </form>
-      {product && <ImportCards productId={product.id} onDone={() => { setImports((n) => n + 1); void load(); }} />}
-      {product && <KeyList productId={product.id} version={imports} />}
+      {product && product.delivery === 'card' && <ImportCards productId={product.id} onDone={() => { setImports((n) => n + 1); void load(); }} />}
+      {product && product.delivery === 'card' && <KeyList productId={product.id} version={imports} />}
     </>
   );
 }

@@ -93,7 +93,7 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
         <p className="product-meta">
           <strong className="price price-lg">{formatMoney(product.price, product.currency, lang)}</strong>
           <span className={soldOut ? 'badge badge-off' : 'badge badge-ok'}>
-            {soldOut ? t('product.soldOut') : t('product.inStock', { n: product.stock.available })}
+            {soldOut ? t('product.soldOut') : product.stock.unlimited ? t('product.available') : t('product.inStock', { n: product.stock.available })}
           </span>
           <span className="badge badge-info">⚡ {t('product.instant')}</span>
           {product.rating.count > 0 && product.rating.average !== null && (

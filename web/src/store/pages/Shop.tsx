@@ -61,7 +61,7 @@ export function ShopPage({ slug }: { slug: string }) {
                 <span className="product-meta">
                   <strong className="price">{formatMoney(p.price, p.currency, lang)}</strong>
                   <span className={p.stock.available > 0 ? 'badge badge-ok' : 'badge badge-off'}>
-                    {p.stock.available > 0 ? t('product.inStock', { n: p.stock.available }) : t('product.soldOut')}
+                    {p.stock.available <= 0 ? t('product.soldOut') : p.stock.unlimited ? t('product.available') : t('product.inStock', { n: p.stock.available })}
                   </span>
                 </span>
                 <span className="badge badge-info">⚡ {t('product.instant')}</span>
