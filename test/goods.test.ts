@@ -149,3 +149,42 @@ describe('shared goods (the same text for every buyer)', () => {
     expect((await readOrder(t, paid.order.number, paid.access_token)).json().deliveries[0].items).toEqual(['NEW-TEXT']);
   });
 });
+
+describe('buyer-picked keys (自选卡密)', () => {
+  it('lists masked previews, reserves exactly the picked key, charges the surcharge, and gives a raced key to one buyer', async () => {
+    const secrets = ['PICK-AAAA-BBBB-CCCC-0001', 'PICK-AAAA-BBBB-CCCC-0002', 'PICK-AAAA-BBBB-CCCC-0003'];
+    const plain = (await create({})).json();
+    await importKeys(t, auth, plain.id, keys(1));
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/storefront/${m.slug}/products/${plain.id}/picks` })).statusCode).toBe(404);
+    const p = (await create({ pick: { enabled: true, surcharge: 200 }, price_tiers: [{ min_quantity: 2, unit_price: 900 }] })).json();
+    expect(p.pick).toEqual({ enabled: true, surcharge: 200 });
+    await importKeys(t, auth, p.id, secrets);
+    const list = await t.app.inject({ method: 'GET', url: `/api/v1/storefront/${m.slug}/products/${p.id}/picks` });
+    expect(list.statusCode).toBe(200);
+    const picks = list.json().data as { id: string; preview: string }[];
+    expect(picks.map((c) => c.preview).sort()).toEqual(['…0001', '…0002', '…0003']);
+    for (const s of secrets) expect(list.body).not.toContain(s);
+
+    const target = picks.find((c) => c.preview === '…0002')!;
+    expect((await checkout(t, m.slug, p.id, { card_id: target.id, quantity: 2 })).json().error.param).toBe('quantity');
+    expect((await checkout(t, m.slug, plain.id, { card_id: target.id })).json().error.param).toBe('card_id');
+    const [a, b] = await Promise.all([
+      checkout(t, m.slug, p.id, { card_id: target.id, email: 'pick-a@example.com' }, '198.51.100.201'),
+      checkout(t, m.slug, p.id, { card_id: target.id, email: 'pick-b@example.com' }, '198.51.100.202'),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+    const lost = a.statusCode === 409 ? a : b;
+    expect(lost.json().error.code).toBe('card_taken');
+    const won = (a.statusCode === 201 ? a : b).json() as Checkout;
+    // The price plus the surcharge (tiers start at 2; a pick is one unit).
+    expect(won.order.total).toBe(1200);
+    await notify(t, signedNotify(t, won));
+    expect((await readOrder(t, won.order.number, won.access_token)).json().deliveries[0].items).toEqual(['PICK-AAAA-BBBB-CCCC-0002']);
+    const after = (await t.app.inject({ method: 'GET', url: `/api/v1/storefront/${m.slug}/products/${p.id}/picks` })).json().data;
+    expect(after.map((c: { preview: string }) => c.preview).sort()).toEqual(['…0001', '…0003']);
+    // Without a pick, the product sells like any other.
+    expect((await checkout(t, m.slug, p.id, { quantity: 2 })).json().order.total).toBe(1800);
+    const shared = await create({ delivery: 'shared', shared: { text: 'x' }, pick: { enabled: true } });
+    expect(shared.json().error.param).toBe('pick.enabled');
+  });
+});

@@ -102,4 +102,26 @@ describe.skipIf(SKIP_BROWSER)('wholesale prices and redeem instructions', () => 
     await expect.poll(() => b.getByTestId('keys').locator('code').textContent(), { timeout: 15_000 }).toBe('netflix-share@example.com / pass: Sh4red!');
     await buyer.close();
   });
+
+  it('a buyer on a phone picks their key (自选卡密) and gets exactly it', async () => {
+    const auth = bearer(await createApiKey(t, m));
+    const p = await createProduct(t, auth, { title: '靓号 QQ', price: 500, pick: { enabled: true, surcharge: 100 } });
+    await importKeys(t, auth, p.id, ['QQ-8888-8888-0001', 'QQ-8888-8888-0002', 'QQ-8888-8888-6666']);
+    const ctx = await browser.newContext({ ...PHONE, locale: 'zh-CN' });
+    const page = await ctx.newPage();
+    page.on('pageerror', (err) => { throw err; });
+    await page.goto(`${t.config.publicUrl}/s/${m.slug}/p/${p.id}`);
+    await page.getByLabel(/自己挑选卡密/).check();
+    await page.getByRole('radio', { name: '…6666' }).check();
+    await expect.poll(() => page.getByTestId('unit-price').textContent()).toBe('¥6.00');
+    await page.getByLabel('邮箱').fill('pick-buyer@example.com');
+    await page.getByLabel('查询密码').fill('pick-secret');
+    await screenshot(page, 'phone-product-pick');
+    await page.getByRole('button', { name: '支付 ¥6.00' }).click();
+    await page.waitForURL('**/pay/sandbox/**');
+    await page.getByRole('button', { name: /Pay/ }).click();
+    await page.waitForURL('**/o/**');
+    await expect.poll(() => page.getByTestId('keys').locator('code').textContent(), { timeout: 15_000 }).toBe('QQ-8888-8888-6666');
+    await ctx.close();
+  });
 });

@@ -5,13 +5,13 @@ import type { PriceTiers, ProductOut } from './schemas.ts';
 
 export interface ProductRow {
   id: string; merchant_id: string; slug: string; title: string; description: string; category: string | null; price: string; currency: string;
-  delivery: 'card' | 'shared'; shared_limit: number | null; shared_held: number; min_quantity: number; max_quantity: number; visibility: 'public' | 'unlisted' | 'hidden';
+  delivery: 'card' | 'shared'; shared_limit: number | null; shared_held: number; pick_enabled: boolean; pick_surcharge: string; min_quantity: number; max_quantity: number; visibility: 'public' | 'unlisted' | 'hidden';
   created_at: Date; updated_at: Date; price_tiers: PriceTiers; instructions: string | null;
   available: string; reserved: string; sold: string; void: string;
 }
 
 /** Stock counts come from the cards themselves (no counters to drift). */
-export const PRODUCT_COLUMNS = `p.id, p.merchant_id, p.slug, p.title, p.description, p.category, p.price, p.currency, p.delivery, p.shared_limit, p.shared_held,
+export const PRODUCT_COLUMNS = `p.id, p.merchant_id, p.slug, p.title, p.description, p.category, p.price, p.currency, p.delivery, p.shared_limit, p.shared_held, p.pick_enabled, p.pick_surcharge,
   p.min_quantity, p.max_quantity, p.visibility, p.created_at, p.updated_at, p.price_tiers, p.instructions,
   coalesce(s.available, 0) as available, coalesce(s.reserved, 0) as reserved, coalesce(s.sold, 0) as sold, coalesce(s.void, 0) as void`;
 
@@ -25,7 +25,8 @@ export const STOCK_JOIN = `left join lateral (
 export function presentProduct(r: ProductRow): ProductOut {
   return {
     id: r.id, object: 'product', slug: r.slug, title: r.title, description: r.description, category: r.category, price: minorUnits(r.price),
-    currency: r.currency, delivery: r.delivery, shared: r.delivery === 'shared' ? { limit: r.shared_limit, held: r.shared_held } : null, min_quantity: r.min_quantity, max_quantity: r.max_quantity,
+    currency: r.currency, delivery: r.delivery, shared: r.delivery === 'shared' ? { limit: r.shared_limit, held: r.shared_held } : null,
+    pick: { enabled: r.pick_enabled, surcharge: minorUnits(r.pick_surcharge) }, min_quantity: r.min_quantity, max_quantity: r.max_quantity,
     visibility: r.visibility, price_tiers: r.price_tiers, instructions: r.instructions,
     stock: { available: Number(r.available), reserved: Number(r.reserved), sold: Number(r.sold), void: Number(r.void) },
     created_at: r.created_at.toISOString(), updated_at: r.updated_at.toISOString(),

@@ -28,6 +28,11 @@ export const SharedInput = z.object({
   limit: z.number().int().min(1).max(10_000_000).nullable().optional().describe('At most this many units sold in all; null or absent: no limit'),
 });
 
+export const PickInput = z.object({
+  enabled: z.boolean(),
+  surcharge: MinorUnits.optional().describe('Added to the unit price when the buyer picks (minor units); 0 when absent'),
+}).describe('自选卡密: buyers may pick their key by its masked preview (card products only)');
+
 const productFields = {
   title: z.string().trim().min(1).max(200),
   description: z.string().max(20_000).optional().describe('Markdown; rendered sanitized on the product page'),
@@ -36,6 +41,7 @@ const productFields = {
   currency: Currency,
   delivery: Delivery,
   shared: SharedInput.optional().describe('Required with delivery "shared"'),
+  pick: PickInput.optional(),
   min_quantity: z.number().int().min(1).max(10_000).optional(),
   max_quantity: z.number().int().min(1).max(10_000).optional(),
   visibility: Visibility.optional(),
@@ -52,7 +58,8 @@ export const CreateProductInput = z
   })
   .refine((p) => (p.price_tiers ?? []).every((t) => t.unit_price <= p.price), { message: 'a tier cannot cost more per unit than the price', path: ['price_tiers'] })
   .refine((p) => p.delivery !== 'shared' || p.shared !== undefined, { message: 'a shared product needs the text every buyer gets', path: ['shared', 'text'] })
-  .refine((p) => p.delivery === 'shared' || p.shared === undefined, { message: 'only a shared product takes shared settings', path: ['shared'] });
+  .refine((p) => p.delivery === 'shared' || p.shared === undefined, { message: 'only a shared product takes shared settings', path: ['shared'] })
+  .refine((p) => p.delivery === 'card' || !p.pick?.enabled, { message: 'only card keys can be picked', path: ['pick', 'enabled'] });
 export type CreateProductInput = z.infer<typeof CreateProductInput>;
 
 export const UpdateProductInput = z.object({
@@ -68,6 +75,7 @@ export const UpdateProductInput = z.object({
   instructions: Instructions.nullable().optional(),
   shared: z.object({ text: SharedInput.shape.text.optional(), limit: SharedInput.shape.limit })
     .optional().describe('A shared product\'s text (replaced when given) and limit'),
+  pick: PickInput.optional(),
 });
 export type UpdateProductInput = z.infer<typeof UpdateProductInput>;
 
@@ -85,6 +93,7 @@ export const ProductOut = z.object({
   delivery: Delivery,
   shared: z.object({ limit: z.number().int().nullable(), held: z.number().int() }).nullable()
     .describe('A shared product: its limit and the units held by unpaid and sold orders (the text itself is never echoed)'),
+  pick: z.object({ enabled: z.boolean(), surcharge: z.number().int() }),
   min_quantity: z.number().int(),
   max_quantity: z.number().int(),
   visibility: Visibility,
@@ -110,5 +119,6 @@ export const StorefrontProductOut = z.object({
   max_quantity: z.number().int(),
   stock: z.object({ available: z.number().int(), unlimited: z.boolean().describe('A shared product without a limit: available is a ceiling, not a count') }),
   price_tiers: z.array(z.object({ min_quantity: z.number().int(), unit_price: z.number().int() })).describe('Wholesale prices (批发价)'),
+  pick: z.object({ enabled: z.boolean(), surcharge: z.number().int() }).describe('自选卡密: whether buyers may pick their key, and what it costs more per unit'),
   rating: z.object({ average: z.number().nullable(), count: z.number().int() }).describe('Buyers\' reviews: average stars (1–5) and how many'),
 });

@@ -6,7 +6,7 @@ import { writeAudit } from '../trust/audit.ts';
 import { loadProduct, presentProduct } from './product-rows.ts';
 import type { ProductOut, UpdateProductInput } from './schemas.ts';
 
-const COLUMNS: Record<Exclude<keyof UpdateProductInput, 'shared'>, string> = {
+const COLUMNS: Record<Exclude<keyof UpdateProductInput, 'shared' | 'pick'>, string> = {
   title: 'title', description: 'description', category: 'category', price: 'price', min_quantity: 'min_quantity',
   max_quantity: 'max_quantity', visibility: 'visibility', slug: 'slug', price_tiers: 'price_tiers', instructions: 'instructions',
 };
@@ -41,7 +41,12 @@ export async function updateProduct(ctx: Ctx, { productId, ...input }: UpdatePro
         sets.push(`shared_limit = $${params.length}`);
       }
     }
-    for (const [key, col] of Object.entries(COLUMNS) as [Exclude<keyof UpdateProductInput, 'shared'>, string][]) {
+    if (input.pick !== undefined) {
+      if (input.pick.enabled && current.delivery !== 'card') throw validationError('only card keys can be picked', 'pick.enabled');
+      params.push(input.pick.enabled, input.pick.surcharge ?? 0);
+      sets.push(`pick_enabled = $${params.length - 1}`, `pick_surcharge = $${params.length}`);
+    }
+    for (const [key, col] of Object.entries(COLUMNS) as [Exclude<keyof UpdateProductInput, 'shared' | 'pick'>, string][]) {
       if (input[key] === undefined) continue;
       params.push(key === 'price_tiers' ? JSON.stringify(input[key]) : key === 'instructions' ? (input[key] || null) : input[key]);
       sets.push(`${col} = $${params.length}`);

@@ -17,6 +17,7 @@ import { buyerOf, type Ctx } from '../shared/context.ts';
 import { reserveCardsSql } from '../vault/reserve-cards.ts';
 import { COUNT_CAP, countAvailableSql, stockGate } from '../vault/stock-gate.ts';
 import { holdSharedSql } from '../vault/shared-stock.ts';
+import { reservePickedSql } from '../vault/pick-cards.ts';
 import type { CreateOrderInput } from '../orders/schemas.ts';
 import { unitPriceFor } from '../catalog/product-rows.ts';
 import type { PriceTiers } from '../catalog/schemas.ts';
@@ -29,6 +30,7 @@ const LOCK_CLASS_EMAIL = 7270032;
 interface CheckoutProduct {
   id: string; merchant_id: string; title: string; price: string; currency: string; min_quantity: number; max_quantity: number;
   shop_gateways: string[] | null; commission_bps: number | null; price_tiers: PriceTiers; delivery: 'card' | 'shared';
+  pick_enabled: boolean; pick_surcharge: string;
 }
 
 export type PlaceOrderInput = CreateOrderInput & { shopSlug: string };
@@ -73,7 +75,7 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
   const { rows } = await prepared<CheckoutProduct & { in_stock: boolean; available: number | null; ip_hits: number | null; email_hits: number | null }>(pool,
     `with rl as (insert into rate_limits (key, window_start, hits) select k, $4, 1 from unnest($3::text[]) as k
                  on conflict (key, window_start) do update set hits = rate_limits.hits + 1 returning key, hits)
-     select p.id, p.merchant_id, p.title, m.gateways as shop_gateways, m.commission_bps, p.price_tiers, p.price, p.currency, p.min_quantity, p.max_quantity,
+     select p.id, p.merchant_id, p.title, m.gateways as shop_gateways, m.commission_bps, p.price_tiers, p.pick_enabled, p.pick_surcharge, p.price, p.currency, p.min_quantity, p.max_quantity,
             p.delivery,
             case when p.delivery = 'shared' then p.shared_limit is null or p.shared_held < p.shared_limit
                  else exists (select 1 from cards c where c.product_id = p.id and c.status = 'available') end as in_stock,
@@ -98,10 +100,15 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
   if ((checkoutPerIp > 0 && (product.ip_hits ?? 0) > checkoutPerIp) || (checkoutPerEmail > 0 && (product.email_hits ?? 0) > checkoutPerEmail)) {
     throw rateLimited('rate_limited', 'Too many checkouts from here in a short time. Wait a few minutes and try again.');
   }
+  if (input.card_id !== undefined) {
+    if (!product.pick_enabled) throw validationError('this product does not let buyers pick their key', 'card_id');
+    if (input.quantity !== 1) throw validationError('a picked key is one unit: quantity must be 1', 'quantity');
+  }
   // Sold out: answer at once instead of queueing for a reservation that cannot succeed.
   if (!product.in_stock) throw soldOut();
-  // 批发价: the largest wholesale tier the quantity reaches sets the unit price.
-  const unitPrice = unitPriceFor(minorUnits(product.price), product.price_tiers, input.quantity);
+  // 批发价: the largest wholesale tier the quantity reaches sets the unit price; a picked key (自选) costs its surcharge more.
+  const unitPrice = unitPriceFor(minorUnits(product.price), product.price_tiers, input.quantity)
+    + (input.card_id !== undefined ? minorUnits(product.pick_surcharge) : 0);
   const total = unitPrice * input.quantity;
   if (!Number.isSafeInteger(total)) throw validationError('order total is too large', 'quantity');
   const chosen = await chooseGateway(s, { id: product.merchant_id, gateways: product.shop_gateways }, input, product.currency, total);
@@ -143,7 +150,9 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
                   values ($11, $1, $3, $12, $13, $14, $7)),
             r as (${product.delivery === 'shared'
               ? holdSharedSql({ productId: '$12', quantity: '$13' })
-              : `${reserveCardsSql({ orderItemId: '$11', until: '$9', productId: '$12', quantity: '$13' })} returning 1 as n`}),
+              : input.card_id !== undefined
+                ? reservePickedSql({ cardId: '$28', orderItemId: '$11', until: '$9', productId: '$12' })
+                : `${reserveCardsSql({ orderItemId: '$11', until: '$9', productId: '$12', quantity: '$13' })} returning 1 as n`}),
             p as (insert into payments (id, order_id, merchant_id, gateway, method, fee, amount, currency, created_at, gateway_config_id)
                   values ($15, $1, $3, $16, $20, $21, $22, $8, $10, $24)),
             e as (insert into order_events (id, order_id, merchant_id, from_status, to_status, actor, created_at)
@@ -161,13 +170,14 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
                 -- One order may be as large as the product allows when nothing else is unpaid.
                 when $25::int is not null and ((by_email > 0 and by_email + $13 > $25) or (by_ip > 0 and by_ip + $13 > $26::int))
                   then ${sqlAssert('false', 'too_many_pending')}
-                when (select coalesce(sum(n), 0) from r) <> $13 then ${sqlAssert('false', 'out_of_stock')}
+                when (select coalesce(sum(n), 0) from r) <> $13 then ${sqlAssert('false', input.card_id !== undefined ? 'card_taken' : 'out_of_stock')}
                 else true end as ok
          from pending`,
     values: [orderId, number, product.merchant_id, input.email, s.keyring.queryPasswordHash(orderId, input.query_password), address,
       total, product.currency, expiresAt, now, itemId, product.id, input.quantity, unitPrice,
       paymentId, gateway, newId('oev', t), `buyer:${buyerIp}`, newId('evt', t), chosen.method, chosen.fee, amount, buyerUserId ?? null, chosen.config.id,
-      payFromWallet ? null : s.config.maxPendingPerEmail, payFromWallet ? null : s.config.maxPendingPerIp, commission],
+      payFromWallet ? null : s.config.maxPendingPerEmail, payFromWallet ? null : s.config.maxPendingPerIp, commission,
+      ...(input.card_id !== undefined ? [input.card_id] : [])],
   };
   try {
     if (!payFromWallet) {
@@ -196,6 +206,7 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
     const failed = assertionCode(err);
     if (failed === 'too_many_pending') throw rateLimited('too_many_pending', 'You have too many unpaid orders. Pay or let them expire first.');
     if (failed === 'out_of_stock') throw soldOut();
+    if (failed === 'card_taken') throw conflict('card_taken', 'Someone else got this key first. Pick another.');
     throw err;
   }
 

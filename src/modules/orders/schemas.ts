@@ -8,6 +8,8 @@ export const CreateOrderInput = z.object({
   query_password: z.string().min(4, 'must be at least 4 characters').max(128),
   gateway: z.string().min(1).max(32),
   method: z.string().max(32).optional(),
+  card_id: z.string().min(1).max(64).optional()
+    .describe('自选卡密: the key picked from GET /storefront/{shop}/products/{id}/picks (quantity 1; the product must allow picking). 409 `card_taken` if someone else got it first'),
 });
 export type CreateOrderInput = z.infer<typeof CreateOrderInput>;
 

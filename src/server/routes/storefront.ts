@@ -8,6 +8,7 @@ import { listShopGateways } from '../../modules/payments/list-shop-gateways.ts';
 import { lookupOrders } from '../../modules/orders/lookup-orders.ts';
 import { readOrderAsBuyer } from '../../modules/orders/read-order-as-buyer.ts';
 import { confirmReceipt } from '../../modules/flows/confirm-receipt.ts';
+import { listPickableCards, PicksQuery } from '../../modules/vault/pick-cards.ts';
 import { BuyerOrderOut, CreateOrderInput, CreateOrderOut, LookupInput } from '../../modules/orders/schemas.ts';
 import { StorefrontProductOut } from '../../modules/catalog/schemas.ts';
 
@@ -29,6 +30,18 @@ export const storefrontRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: z.object({ shop: z.object({ slug: z.string(), name: z.string() }), product: StorefrontProductOut }) },
     },
   }, async (req) => getStorefrontProduct(buyerCtx(req), { shopSlug: req.params.shop_slug, productId: req.params.product_id }));
+
+  app.get('/api/v1/storefront/:shop_slug/products/:product_id/picks', {
+    schema: {
+      tags: ['storefront'], summary: '自选卡密: the keys a buyer may pick from, by masked preview (products that allow picking)',
+      description: 'Pass the chosen `id` as `card_id` at checkout (quantity 1). 404 when the product does not allow picking.',
+      params: z.object({ shop_slug: z.string().min(1).max(64), product_id: z.string().min(1).max(64) }), querystring: PicksQuery,
+      response: { 200: z.object({ object: z.literal('list'), data: z.array(z.object({ id: z.string(), object: z.literal('pickable_card'), preview: z.string() })), has_more: z.boolean() }) },
+    },
+  }, async (req, reply) => {
+    reply.header('cache-control', 'no-store');
+    return listPickableCards(buyerCtx(req), { ...req.query, shopSlug: req.params.shop_slug, productId: req.params.product_id });
+  });
 
   app.get('/api/v1/storefront/:shop_slug/gateways', {
     schema: {

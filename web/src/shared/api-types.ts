@@ -418,6 +418,12 @@ export interface paths {
                             /** @description At most this many units sold in all; null or absent: no limit */
                             limit?: number | null;
                         };
+                        /** @description 自选卡密: buyers may pick their key by its masked preview (card products only) */
+                        pick?: {
+                            enabled: boolean;
+                            /** @description Added to the unit price when the buyer picks (minor units); 0 when absent */
+                            surcharge?: number;
+                        };
                         min_quantity?: number;
                         max_quantity?: number;
                         /** @enum {string} */
@@ -460,6 +466,10 @@ export interface paths {
                                 limit: number | null;
                                 held: number;
                             } | null;
+                            pick: {
+                                enabled: boolean;
+                                surcharge: number;
+                            };
                             min_quantity: number;
                             max_quantity: number;
                             /** @enum {string} */
@@ -533,6 +543,10 @@ export interface paths {
                                 limit: number | null;
                                 held: number;
                             } | null;
+                            pick: {
+                                enabled: boolean;
+                                surcharge: number;
+                            };
                             min_quantity: number;
                             max_quantity: number;
                             /** @enum {string} */
@@ -619,6 +633,12 @@ export interface paths {
                             /** @description At most this many units sold in all; null or absent: no limit */
                             limit?: number | null;
                         };
+                        /** @description 自选卡密: buyers may pick their key by its masked preview (card products only) */
+                        pick?: {
+                            enabled: boolean;
+                            /** @description Added to the unit price when the buyer picks (minor units); 0 when absent */
+                            surcharge?: number;
+                        };
                     };
                 };
             };
@@ -649,6 +669,10 @@ export interface paths {
                                 limit: number | null;
                                 held: number;
                             } | null;
+                            pick: {
+                                enabled: boolean;
+                                surcharge: number;
+                            };
                             min_quantity: number;
                             max_quantity: number;
                             /** @enum {string} */
@@ -1149,6 +1173,11 @@ export interface paths {
                                     min_quantity: number;
                                     unit_price: number;
                                 }[];
+                                /** @description 自选卡密: whether buyers may pick their key, and what it costs more per unit */
+                                pick: {
+                                    enabled: boolean;
+                                    surcharge: number;
+                                };
                                 /** @description Buyers' reviews: average stars (1–5) and how many */
                                 rating: {
                                     average: number | null;
@@ -1227,12 +1256,73 @@ export interface paths {
                                     min_quantity: number;
                                     unit_price: number;
                                 }[];
+                                /** @description 自选卡密: whether buyers may pick their key, and what it costs more per unit */
+                                pick: {
+                                    enabled: boolean;
+                                    surcharge: number;
+                                };
                                 /** @description Buyers' reviews: average stars (1–5) and how many */
                                 rating: {
                                     average: number | null;
                                     count: number;
                                 };
                             };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/storefront/{shop_slug}/products/{product_id}/picks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 自选卡密: the keys a buyer may pick from, by masked preview (products that allow picking)
+         * @description Pass the chosen `id` as `card_id` at checkout (quantity 1). 404 when the product does not allow picking.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    starting_after?: string;
+                    ending_before?: string;
+                };
+                header?: never;
+                path: {
+                    shop_slug: string;
+                    product_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "list";
+                            data: {
+                                id: string;
+                                /** @enum {string} */
+                                object: "pickable_card";
+                                preview: string;
+                            }[];
+                            has_more: boolean;
                         };
                     };
                 };
@@ -1329,6 +1419,8 @@ export interface paths {
                         query_password: string;
                         gateway: string;
                         method?: string;
+                        /** @description 自选卡密: the key picked from GET /storefront/{shop}/products/{id}/picks (quantity 1; the product must allow picking). 409 `card_taken` if someone else got it first */
+                        card_id?: string;
                     };
                 };
             };

@@ -69,6 +69,7 @@ const en: Dict = {
   'error.order_not_delivered': 'The order is not delivered yet.', 'error.order_disputed': 'The order has an open dispute.',
   'product.tiers': 'Wholesale prices', 'product.tierFrom': '{n}+ units', 'checkout.unitPrice': 'Unit price', 'order.howToRedeem': 'How to redeem', 
   'product.available': 'In stock', 
+  'pick.title': 'Pick your key (自选)', 'pick.toggle': 'Choose which key you get (+{surcharge} per key)', 'error.card_taken': 'Someone else just got that key. Pick another one.', 
   'common.loading': 'Loading…', 'common.retry': 'Try again',
 };
 
@@ -122,6 +123,7 @@ const zhCN: Dict = {
   'error.review_exists': '您已评价过此订单。', 'error.order_not_delivered': '订单尚未发货。', 'error.order_disputed': '订单正在售后处理中。',
   'product.tiers': '批发价', 'product.tierFrom': '{n} 件起', 'checkout.unitPrice': '单价', 'order.howToRedeem': '使用说明', 
   'product.available': '有货', 
+  'pick.title': '自选卡密', 'pick.toggle': '自己挑选卡密（每个加价 {surcharge}）', 'error.card_taken': '该卡密刚被别人选走，请换一个。', 
   'common.loading': '加载中…', 'common.retry': '重试',
 };
 
@@ -175,6 +177,7 @@ const zhTW: Dict = {
   'error.review_exists': '您已評價過此訂單。', 'error.order_not_delivered': '訂單尚未發貨。', 'error.order_disputed': '訂單正在售後處理中。',
   'product.tiers': '批發價', 'product.tierFrom': '{n} 件起', 'checkout.unitPrice': '單價', 'order.howToRedeem': '使用說明', 
   'product.available': '有貨', 
+  'pick.title': '自選卡密', 'pick.toggle': '自己挑選卡密（每個加價 {surcharge}）', 'error.card_taken': '該卡密剛被別人選走，請換一個。', 
   'common.loading': '載入中…', 'common.retry': '重試',
 };
 

@@ -14,7 +14,7 @@ export function ProductEditPage({ productId }: { productId?: string }) {
   const { call } = useSession();
   const [product, setProduct] = useState<Product>();
   const [form, setForm] = useState({ title: '', description: '', category: '', price: '', currency: 'CNY', min: '1', max: '100', visibility: 'public', instructions: '',
-    delivery: 'card', sharedText: '', sharedLimit: '' });
+    delivery: 'card', sharedText: '', sharedLimit: '', pick: false, pickSurcharge: '' });
   const [tiers, setTiers] = useState<Array<{ min: string; price: string }>>([]);
   const [loadError, setLoadError] = useState<unknown>();
   const [error, setError] = useState<string>();
@@ -29,7 +29,8 @@ export function ProductEditPage({ productId }: { productId?: string }) {
       setProduct(p);
       setForm({ title: p.title, description: p.description, category: p.category ?? '', price: toMajor(p.price, p.currency), currency: p.currency,
         min: String(p.min_quantity), max: String(p.max_quantity), visibility: p.visibility, instructions: p.instructions ?? '',
-        delivery: p.delivery, sharedText: '', sharedLimit: p.shared?.limit === null || p.shared?.limit === undefined ? '' : String(p.shared.limit) });
+        delivery: p.delivery, sharedText: '', sharedLimit: p.shared?.limit === null || p.shared?.limit === undefined ? '' : String(p.shared.limit),
+        pick: p.pick.enabled, pickSurcharge: p.pick.surcharge ? toMajor(p.pick.surcharge, p.currency) : '' });
       setTiers(p.price_tiers.map((x) => ({ min: String(x.min_quantity), price: toMajor(x.unit_price, p.currency) })));
     } catch (err) {
       setLoadError(err);
@@ -53,9 +54,12 @@ export function ProductEditPage({ productId }: { productId?: string }) {
     const shared = form.delivery !== 'shared' ? {}
       : productId ? { shared: { limit, ...(form.sharedText.trim() ? { text: form.sharedText } : {}) } }
       : { shared: { text: form.sharedText, limit } };
+    const surcharge = form.pickSurcharge.trim() ? toMinor(form.pickSurcharge, form.currency) : 0;
+    if (surcharge === undefined) return setError(`${t('form.pickSurcharge')}: ${form.pickSurcharge}`);
     setBusy(true);
     const body = {
       ...shared,
+      ...(form.delivery === 'card' ? { pick: { enabled: form.pick, surcharge } } : {}),
       title: form.title, description: form.description, price, min_quantity: Number(form.min), max_quantity: Number(form.max),
       price_tiers: priceTiers, ...(productId ? { instructions: form.instructions || null } : form.instructions ? { instructions: form.instructions } : {}),
       visibility: form.visibility, ...(productId ? { category: form.category || null } : { currency: form.currency, delivery: form.delivery, ...(form.category ? { category: form.category } : {}) }),
@@ -128,6 +132,13 @@ export function ProductEditPage({ productId }: { productId?: string }) {
             <label htmlFor="p-shared">{t('form.sharedText')}</label>
             <textarea id="p-shared" value={form.sharedText} maxLength={10000} required={!productId} onChange={set('sharedText')} aria-describedby="p-shared-hint" autoComplete="off" />
             <p className="hint" id="p-shared-hint">{productId ? t('form.sharedKeep', { held: product?.shared?.held ?? 0 }) : t('form.sharedHint')}</p>
+          </div>
+        )}
+        {form.delivery === 'card' && (
+          <div className="form-grid">
+            <label className="option field"><input type="checkbox" checked={form.pick} onChange={(e) => setForm((f) => ({ ...f, pick: e.target.checked }))} /> <span>{t('form.pick')}</span></label>
+            {form.pick && <div className="field"><label htmlFor="p-surcharge">{t('form.pickSurcharge')}</label>
+              <input id="p-surcharge" type="text" inputMode="decimal" value={form.pickSurcharge} onChange={set('pickSurcharge')} placeholder="0.00" /></div>}
           </div>
         )}
         <fieldset className="field" data-testid="tiers">

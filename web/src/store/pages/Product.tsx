@@ -32,6 +32,9 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
   const [gateway, setGateway] = useState('');
   const [method, setMethod] = useState('');
   const [submitting, setSubmitting] = useState(false);
+  const [picking, setPicking] = useState(false);
+  const [picks, setPicks] = useState<Array<{ id: string; preview: string }>>();
+  const [picked, setPicked] = useState<string>();
   const [error, setError] = useState<string>();
 
   useEffect(() => {
@@ -58,8 +61,9 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
   const { product, gateways } = data;
   const chosen = gateways.find((g) => g.gateway === gateway);
   // 批发价: the largest tier the quantity reaches sets the unit price (the server applies the same rule).
-  const unit = product.price_tiers.reduce((u, tier) => (quantity >= tier.min_quantity ? tier.unit_price : u), product.price);
-  const total = unit * quantity;
+  const unit = product.price_tiers.reduce((u, tier) => (quantity >= tier.min_quantity ? tier.unit_price : u), product.price)
+    + (picking && picked ? product.pick.surcharge : 0);
+  const total = unit * (picking && picked ? 1 : quantity);
   const amount = total + fee(chosen, total);
   const max = Math.min(product.max_quantity, Math.max(product.stock.available, product.min_quantity));
   const soldOut = product.stock.available < product.min_quantity;
@@ -71,7 +75,8 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
     try {
       const out = await api<CheckoutResult>(`/api/v1/storefront/${encodeURIComponent(slug)}/orders`, {
         method: 'POST',
-        body: { product_id: product.id, quantity, email, query_password: password, gateway, ...(method ? { method } : {}) },
+        body: { product_id: product.id, quantity: picking && picked ? 1 : quantity, email, query_password: password, gateway, ...(method ? { method } : {}),
+          ...(picking && picked ? { card_id: picked } : {}) },
       });
       rememberOrder({
         number: out.order.number, shop: data?.shop.name ?? slug, title: product.title, total: out.payment.amount, currency: out.order.currency,
@@ -121,7 +126,30 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
 
       <form className="card checkout" onSubmit={submit} aria-labelledby="checkout-title">
         <h2 id="checkout-title">{t('checkout.title')}</h2>
-        <div className="field">
+        {product.pick.enabled && product.min_quantity <= 1 && (
+          <fieldset className="field" data-testid="pick">
+            <legend>{t('pick.title')}</legend>
+            <label className="option"><input type="checkbox" checked={picking} onChange={(e) => {
+              setPicking(e.target.checked);
+              setPicked(undefined);
+              if (e.target.checked && !picks) {
+                api<{ data: Array<{ id: string; preview: string }> }>(`/api/v1/storefront/${encodeURIComponent(slug)}/products/${encodeURIComponent(product.id)}/picks?limit=100`)
+                  .then((r) => setPicks(r.data), () => setPicks([]));
+              }
+            }} /> <span>{t('pick.toggle', { surcharge: formatMoney(product.pick.surcharge, product.currency, lang) })}</span></label>
+            {picking && (!picks ? <Loading /> : picks.length === 0 ? <p className="muted">{t('product.soldOut')}</p> : (
+              <div className="picks" role="radiogroup" aria-label={t('pick.title')}>
+                {picks.map((c) => (
+                  <label key={c.id} className={`pick${picked === c.id ? ' on' : ''}`}>
+                    <input type="radio" name="pick" value={c.id} checked={picked === c.id} onChange={() => setPicked(c.id)} />
+                    <code>{c.preview}</code>
+                  </label>
+                ))}
+              </div>
+            ))}
+          </fieldset>
+        )}
+        {!(picking && picked) && <div className="field">
           <label htmlFor="qty">{t('checkout.quantity')}</label>
           <div className="stepper">
             <button type="button" className="btn btn-ghost" aria-label={t('checkout.decrease')} disabled={quantity <= product.min_quantity}
@@ -132,7 +160,7 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
               onClick={() => setQuantity((q) => Math.min(max, q + 1))}>+</button>
           </div>
           {product.max_quantity > 1 && <p className="hint">{t('checkout.limits', { min: product.min_quantity, max: product.max_quantity })}</p>}
-        </div>
+        </div>}
         <div className="field">
           <label htmlFor="email">{t('checkout.email')}</label>
           <input id="email" name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} aria-describedby="email-hint" />
