@@ -1,14 +1,16 @@
 // Reading products with their stock counts, shared by the catalog use cases.
 import { minorUnits } from '../../lib/money.ts';
 import type { Queryable } from '../../db/client.ts';
+import type { RowOf } from '../../db/rows.ts';
+import type { products } from '../../db/schema.ts';
 import type { PriceTiers, ProductOut } from './schemas.ts';
 
-export interface ProductRow {
-  id: string; merchant_id: string; slug: string; title: string; description: string; category: string | null; price: string; currency: string;
-  delivery: 'card' | 'shared'; shared_limit: number | null; shared_held: number; pick_enabled: boolean; pick_surcharge: string; min_quantity: number; max_quantity: number; visibility: 'public' | 'unlisted' | 'hidden';
-  created_at: Date; updated_at: Date; price_tiers: PriceTiers; instructions: string | null;
+/** The columns PRODUCT_COLUMNS reads (row types from the schema) and the stock counts. */
+export type ProductRow = Pick<RowOf<typeof products>, 'id' | 'merchant_id' | 'slug' | 'title' | 'description' | 'category' | 'price' | 'currency'
+  | 'shared_limit' | 'shared_held' | 'pick_enabled' | 'pick_surcharge' | 'min_quantity' | 'max_quantity' | 'created_at' | 'updated_at' | 'instructions'> & {
+  delivery: 'card' | 'shared'; visibility: 'public' | 'unlisted' | 'hidden'; price_tiers: PriceTiers;
   available: string; reserved: string; sold: string; void: string;
-}
+};
 
 /** Stock counts come from the cards themselves (no counters to drift). */
 export const PRODUCT_COLUMNS = `p.id, p.merchant_id, p.slug, p.title, p.description, p.category, p.price, p.currency, p.delivery, p.shared_limit, p.shared_held, p.pick_enabled, p.pick_surcharge,

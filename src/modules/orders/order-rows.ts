@@ -1,13 +1,13 @@
 // Reading orders and their deliveries, shared by the buyer and merchant views.
 import { minorUnits } from '../../lib/money.ts';
 import { prepared, type Queryable } from '../../db/client.ts';
+import type { RowOf } from '../../db/rows.ts';
+import type { orders } from '../../db/schema.ts';
 import type { Keyring } from '../../lib/crypto.ts';
 
-export interface OrderRow {
-  id: string; number: string; merchant_id: string; status: string; email: string; total: string; currency: string;
-  expires_at: Date; paid_at: Date | null; delivered_at: Date | null; created_at: Date; needs_action_reason: string | null;
-  completed_at: Date | null; commission: string;
-}
+/** The columns ORDER_COLUMNS reads (row type from the schema). */
+export type OrderRow = Pick<RowOf<typeof orders>, 'id' | 'number' | 'merchant_id' | 'status' | 'email' | 'total' | 'currency' | 'expires_at' | 'paid_at'
+  | 'delivered_at' | 'created_at' | 'needs_action_reason' | 'completed_at' | 'commission'>;
 
 export const ORDER_COLUMNS = 'o.id, o.number, o.merchant_id, o.status, o.email, o.total, o.currency, o.expires_at, o.paid_at, o.delivered_at, o.created_at, o.needs_action_reason, o.completed_at, o.commission';
 
