@@ -49,7 +49,7 @@ async function waitFor<T>(f: () => T | undefined, ms = 20_000): Promise<T> {
 it('emails the keys once per delivery, and again on request', async () => {
   const m = await signupMerchant(t);
   const auth = bearer(await createApiKey(t, m));
-  const p = await createProduct(t, auth, { title: 'Steam ¥50', price: 4800, instructions: 'Steam → Games → **Activate a Product on Steam**' });
+  const p = await createProduct(t, auth, { title: 'Steam ¥50', price: 4800, instructions: 'Steam → Games → **Activate a Product on Steam**', validity_days: 365 });
   const cards = keys(2, 'MAIL');
   await importKeys(t, auth, p.id, cards);
   const c = (await checkout(t, m.slug, p.id, { quantity: 2, email: 'Buyer@Example.com' })).json();
@@ -62,6 +62,7 @@ it('emails the keys once per delivery, and again on request', async () => {
   for (const k of cards) expect(mail.text).toContain(k);
   expect(mail.text).toContain('96.00 CNY');
   expect(mail.text).toContain('How to redeem:\nSteam → Games → **Activate a Product on Steam**');
+  expect(mail.text).toMatch(/Valid until: \d{4}-\d{2}-\d{2}/);
   expect(mail.text).toContain(`/o/${c.order.number}#token=${c.access_token}`);
   await new Promise((r) => setTimeout(r, 1500));
   expect(inbox.filter((x) => x.subject.includes(c.order.number))).toHaveLength(1);

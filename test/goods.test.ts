@@ -188,3 +188,23 @@ describe('buyer-picked keys (自选卡密)', () => {
     expect(shared.json().error.param).toBe('pick.enabled');
   });
 });
+
+describe('validity (有效期)', () => {
+  it('shows the buyer until when what they got is valid, counted from delivery', async () => {
+    expect((await create({ validity_days: 0 })).json().error.param).toBe('validity_days');
+    const p = (await create({ validity_days: 30 })).json();
+    expect(p.validity_days).toBe(30);
+    await importKeys(t, auth, p.id, keys(1));
+    const pub = (await t.app.inject({ method: 'GET', url: `/api/v1/storefront/${m.slug}/products/${p.id}` })).json();
+    expect(pub.product.validity_days).toBe(30);
+    const c = (await checkout(t, m.slug, p.id)).json() as Checkout;
+    expect((await readOrder(t, c.order.number, c.access_token)).json().deliveries).toEqual([]);
+    await notify(t, signedNotify(t, c));
+    const read = (await readOrder(t, c.order.number, c.access_token)).json();
+    const delivered = new Date(read.order.delivered_at).getTime();
+    expect(new Date(read.deliveries[0].expires_at).getTime() - delivered).toBe(30 * 86_400_000);
+    const cleared = await t.app.inject({ method: 'PATCH', url: `/api/v1/products/${p.id}`, headers: auth, payload: { validity_days: null } });
+    expect(cleared.json().validity_days).toBeNull();
+    expect((await readOrder(t, c.order.number, c.access_token)).json().deliveries[0].expires_at).toBeNull();
+  });
+});

@@ -110,6 +110,8 @@ export const products = pgTable('products', {
   sharedKeyId: text('shared_key_id'),
   sharedLimit: integer('shared_limit'),
   sharedHeld: integer('shared_held').notNull().default(0),
+  /** 有效期: what is delivered is valid this many days from delivery (shown to the buyer with its date); null: no end. */
+  validityDays: integer('validity_days'),
   /** 自选卡密: buyers may pick which key they get (by its masked preview), paying `pick_surcharge` more per unit. */
   pickEnabled: boolean('pick_enabled').notNull().default(false),
   pickSurcharge: money('pick_surcharge').notNull().default(0),
@@ -127,6 +129,7 @@ export const products = pgTable('products', {
   check('products_visibility_check', sql`${t.visibility} in ('public', 'unlisted', 'hidden')`),
   check('products_delivery_check', sql`${t.delivery} in ('card', 'shared')`),
   check('products_shared_check', sql`${t.delivery} <> 'shared' or (${t.sharedCiphertext} is not null and ${t.sharedKeyId} is not null)`),
+  check('products_validity_check', sql`${t.validityDays} is null or ${t.validityDays} between 1 and 3650`),
   check('products_pick_check', sql`${t.pickSurcharge} >= 0 and (not ${t.pickEnabled} or ${t.delivery} = 'card')`),
   check('products_shared_held_check', sql`${t.sharedHeld} >= 0 and (${t.sharedLimit} is null or ${t.sharedHeld} <= ${t.sharedLimit})`),
   check('products_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),

@@ -34,11 +34,13 @@ describe.skipIf(SKIP_BROWSER)('wholesale prices and redeem instructions', () => 
     await page.getByRole('button', { name: '+ Add a tier' }).click();
     await page.getByTestId('tiers').getByPlaceholder('From quantity').fill('5');
     await page.getByTestId('tiers').getByPlaceholder('Unit price').fill('9.00');
+    await page.getByLabel('Valid for (days after delivery)').fill('30');
     await page.getByLabel('How to redeem (shown with the keys)').fill('Open **xbox.com/redeem** and enter the code.\n\n<img src=x onerror="window.__xss=1">');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBeTruthy();
     const [row] = await t.q<{ price_tiers: unknown; instructions: string }>('select price_tiers, instructions from products where id = $1', [productId]);
     expect(row?.price_tiers).toEqual([{ min_quantity: 5, unit_price: 900 }]);
+    expect((await t.q<{ validity_days: number }>('select validity_days from products where id = $1', [productId]))[0]?.validity_days).toBe(30);
     expect(row?.instructions).toContain('xbox.com/redeem');
     await screenshot(page, 'desktop-console-tiers');
     await ctx.close();
@@ -50,6 +52,7 @@ describe.skipIf(SKIP_BROWSER)('wholesale prices and redeem instructions', () => 
     page.on('pageerror', (err) => { throw err; });
     await page.goto(`${t.config.publicUrl}/s/${m.slug}/p/${productId}`);
     await expect.poll(() => page.getByTestId('price-tiers').textContent()).toContain('5 件起');
+    expect(await page.getByTestId('validity').textContent()).toBe('有效期 30 天');
     await page.locator('#qty').fill('5');
     await expect.poll(() => page.getByTestId('unit-price').textContent()).toBe('¥9.00');
     await page.getByLabel('邮箱').fill('tier-buyer@example.com');
@@ -61,6 +64,7 @@ describe.skipIf(SKIP_BROWSER)('wholesale prices and redeem instructions', () => 
     await page.waitForURL('**/o/**');
     await expect.poll(() => page.getByTestId('keys').locator('li').count(), { timeout: 15_000 }).toBe(5);
     await expect.poll(() => page.getByTestId('instructions').locator('strong').textContent()).toBe('xbox.com/redeem');
+    expect(await page.getByTestId('valid-until').textContent()).toContain('有效期至');
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     const [o] = await t.q<{ total: string }>(`select total from orders where email = 'tier-buyer@example.com'`);
     expect(Number(o?.total)).toBe(4500);
@@ -76,7 +80,7 @@ describe.skipIf(SKIP_BROWSER)('wholesale prices and redeem instructions', () => 
     await page.goto(`${t.config.publicUrl}/console/products/new`);
     await page.getByLabel('Title').fill('Netflix 共享账号 (1 day)');
     await page.getByLabel('Price').fill('3.00');
-    await page.getByLabel('Delivery').selectOption('shared');
+    await page.getByLabel('Delivery', { exact: true }).selectOption('shared');
     await page.getByLabel('What every buyer gets').fill('netflix-share@example.com / pass: Sh4red!');
     await page.getByLabel('Sell at most (units)').fill('50');
     await page.getByRole('button', { name: 'Create product' }).click();

@@ -6,11 +6,11 @@ interface StorefrontRow {
   id: string; slug: string; title: string; description: string; category: string | null; price: string; currency: string;
   min_quantity: number; max_quantity: number; available: string; rating_average: string | null; rating_count: string;
   price_tiers: { min_quantity: number; unit_price: number }[]; delivery: 'card' | 'shared'; shared_limit: number | null; shared_held: number;
-  pick_enabled: boolean; pick_surcharge: string;
+  pick_enabled: boolean; pick_surcharge: string; validity_days: number | null;
 }
 
 const COLUMNS = `p.id, p.slug, p.title, p.description, p.category, p.price, p.currency, p.min_quantity, p.max_quantity, p.price_tiers,
-  p.delivery, p.shared_limit, p.shared_held, p.pick_enabled, p.pick_surcharge,
+  p.delivery, p.shared_limit, p.shared_held, p.pick_enabled, p.pick_surcharge, p.validity_days,
   case when p.delivery = 'card' then (select count(*) from cards c where c.product_id = p.id and c.status = 'available') else 0 end as available,
   rv.rating_average, rv.rating_count`;
 /** Buyers' ratings of the product (reviews module's table, read-only here). */
@@ -23,6 +23,7 @@ function present(r: StorefrontRow) {
     stock: stockOf(r),
     price_tiers: r.price_tiers,
     pick: { enabled: r.pick_enabled, surcharge: minorUnits(r.pick_surcharge) },
+    validity_days: r.validity_days,
     rating: { average: r.rating_average === null ? null : Number(r.rating_average), count: Number(r.rating_count) },
   };
 }

@@ -42,6 +42,7 @@ const productFields = {
   delivery: Delivery,
   shared: SharedInput.optional().describe('Required with delivery "shared"'),
   pick: PickInput.optional(),
+  validity_days: z.number().int().min(1).max(3650).optional().describe('有效期: valid this many days from delivery (shown to the buyer with the date)'),
   min_quantity: z.number().int().min(1).max(10_000).optional(),
   max_quantity: z.number().int().min(1).max(10_000).optional(),
   visibility: Visibility.optional(),
@@ -76,6 +77,7 @@ export const UpdateProductInput = z.object({
   shared: z.object({ text: SharedInput.shape.text.optional(), limit: SharedInput.shape.limit })
     .optional().describe('A shared product\'s text (replaced when given) and limit'),
   pick: PickInput.optional(),
+  validity_days: z.number().int().min(1).max(3650).nullable().optional(),
 });
 export type UpdateProductInput = z.infer<typeof UpdateProductInput>;
 
@@ -94,6 +96,7 @@ export const ProductOut = z.object({
   shared: z.object({ limit: z.number().int().nullable(), held: z.number().int() }).nullable()
     .describe('A shared product: its limit and the units held by unpaid and sold orders (the text itself is never echoed)'),
   pick: z.object({ enabled: z.boolean(), surcharge: z.number().int() }),
+  validity_days: z.number().int().nullable(),
   min_quantity: z.number().int(),
   max_quantity: z.number().int(),
   visibility: Visibility,
@@ -120,5 +123,6 @@ export const StorefrontProductOut = z.object({
   stock: z.object({ available: z.number().int(), unlimited: z.boolean().describe('A shared product without a limit: available is a ceiling, not a count') }),
   price_tiers: z.array(z.object({ min_quantity: z.number().int(), unit_price: z.number().int() })).describe('Wholesale prices (批发价)'),
   pick: z.object({ enabled: z.boolean(), surcharge: z.number().int() }).describe('自选卡密: whether buyers may pick their key, and what it costs more per unit'),
+  validity_days: z.number().int().nullable().describe('有效期: valid this many days from delivery; null: no end'),
   rating: z.object({ average: z.number().nullable(), count: z.number().int() }).describe('Buyers\' reviews: average stars (1–5) and how many'),
 });

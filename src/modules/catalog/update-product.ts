@@ -9,6 +9,7 @@ import type { ProductOut, UpdateProductInput } from './schemas.ts';
 const COLUMNS: Record<Exclude<keyof UpdateProductInput, 'shared' | 'pick'>, string> = {
   title: 'title', description: 'description', category: 'category', price: 'price', min_quantity: 'min_quantity',
   max_quantity: 'max_quantity', visibility: 'visibility', slug: 'slug', price_tiers: 'price_tiers', instructions: 'instructions',
+  validity_days: 'validity_days',
 };
 
 export async function updateProduct(ctx: Ctx, { productId, ...input }: UpdateProductInput & { productId: string }): Promise<ProductOut> {

@@ -4,7 +4,7 @@
 // and nowhere else outside the database — never in logs.
 import { transport } from './mail-transport.ts';
 import type { Services } from '../shared/context.ts';
-import { loadItems, ORDER_COLUMNS, revealDeliveries, type OrderRow } from '../orders/order-rows.ts';
+import { loadItems, ORDER_COLUMNS, revealDeliveries, validUntil, type OrderRow } from '../orders/order-rows.ts';
 import { toDecimalString, minorUnits } from '../../lib/money.ts';
 
 export async function sendDeliveryEmail(s: Services, orderId: string): Promise<'sent' | 'skipped'> {
@@ -21,11 +21,15 @@ export async function sendDeliveryEmail(s: Services, orderId: string): Promise<'
   const titles = new Map(items.map((i) => [i.product_id, i.title]));
   // How to redeem: the product's instructions, else the shop's note (Markdown, sent as the plain text it is).
   const notes = new Map(items.map((i) => [i.product_id, i.instructions ?? order.delivery_note]));
+  const validity = new Map(items.map((i) => [i.product_id, validUntil(order.delivered_at, i.validity_days ?? null)]));
   const link = `${s.config.publicUrl}/o/${encodeURIComponent(order.number)}#token=${s.keyring.orderAccessToken(order.id)}`;
   const total = `${toDecimalString(minorUnits(order.total), order.currency)} ${order.currency}`;
   const blocks = deliveries.map((d) => {
     const note = notes.get(d.product_id);
-    return `${titles.get(d.product_id) ?? d.product_id}\n${d.items.map((k) => `  ${k}`).join('\n')}${note ? `\n\n使用说明 How to redeem:\n${note}` : ''}`;
+    const until = validity.get(d.product_id);
+    return `${titles.get(d.product_id) ?? d.product_id}\n${d.items.map((k) => `  ${k}`).join('\n')}`
+      + (until ? `\n有效期至 Valid until: ${until.slice(0, 10)}` : '')
+      + (note ? `\n\n使用说明 How to redeem:\n${note}` : '');
   }).join('\n\n');
   const text = [
     `您在「${order.shop_name}」的订单 ${order.number} 已发货。`,

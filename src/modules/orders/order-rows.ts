@@ -22,12 +22,12 @@ export function presentOrderSummary(r: OrderRow) {
 
 export interface ItemRow {
   id: string; product_id: string; title: string; quantity: number; unit_price: string; total: string; instructions?: string | null;
-  delivery?: 'card' | 'shared'; shared_ciphertext?: string | null; shared_key_id?: string | null;
+  delivery?: 'card' | 'shared'; shared_ciphertext?: string | null; shared_key_id?: string | null; validity_days?: number | null;
 }
 
 export async function loadItems(q: Queryable, orderIds: string[]): Promise<Map<string, ItemRow[]>> {
   const { rows } = await prepared<ItemRow & { order_id: string }>(q,
-    `select i.order_id, i.id, i.product_id, p.title, i.quantity, i.unit_price, i.total, p.instructions
+    `select i.order_id, i.id, i.product_id, p.title, i.quantity, i.unit_price, i.total, p.instructions, p.validity_days
        from order_items i join products p on p.id = i.product_id where i.order_id = any($1) order by i.id`, [orderIds]);
   const out = new Map<string, ItemRow[]>();
   for (const r of rows) {
@@ -56,7 +56,7 @@ export function itemsAndCardsColumns(deliveredParam: string): string {
   return `(select coalesce(json_agg(json_build_object('id', i.id, 'product_id', i.product_id, 'title', p.title, 'quantity', i.quantity,
                    'unit_price', i.unit_price::text, 'total', i.total::text,
                    'instructions', case when o.status = any(${deliveredParam}) then p.instructions end,
-                   'delivery', p.delivery,
+                   'delivery', p.delivery, 'validity_days', p.validity_days,
                    'shared_ciphertext', case when o.status = any(${deliveredParam}) and p.delivery = 'shared' then encode(p.shared_ciphertext, 'base64') end,
                    'shared_key_id', case when o.status = any(${deliveredParam}) and p.delivery = 'shared' then p.shared_key_id end) order by i.id), '[]')
              from order_items i join products p on p.id = i.product_id where i.order_id = o.id) as items,
@@ -80,10 +80,17 @@ export interface SoldCardJson { product_id: string; order_item_id: string; ciphe
 export function openDeliveries(keyring: Keyring, order: OrderRow, cards: SoldCardJson[], items: ItemRow[] = [], shopNote: string | null = null) {
   if (!DELIVERED.has(order.status)) return [];
   const notes = new Map(items.map((i) => [i.product_id, i.instructions ?? null]));
+  const validity = new Map(items.map((i) => [i.product_id, i.validity_days ?? null]));
   const shared = items.flatMap((i) => (i.shared_ciphertext && i.shared_key_id
     ? [sharedDelivery(keyring, i.product_id, Buffer.from(i.shared_ciphertext, 'base64'), i.shared_key_id)] : []));
   return [...groupDeliveries(cards.map((c) => ({ ...c, ciphertext: Buffer.from(c.ciphertext, 'base64') })), keyring), ...shared]
-    .map((d) => ({ ...d, instructions: notes.get(d.product_id) ?? shopNote }));
+    .map((d) => ({ ...d, instructions: notes.get(d.product_id) ?? shopNote, expires_at: validUntil(order.delivered_at, validity.get(d.product_id) ?? null) }));
+}
+
+/** 有效期: the end of what was delivered, `days` after delivery (ISO), or null when it has none. */
+export function validUntil(deliveredAt: Date | null, days: number | null): string | null {
+  if (!deliveredAt || !days) return null;
+  return new Date(deliveredAt.getTime() + days * 86_400_000).toISOString();
 }
 
 /** A shared product's one text: delivered once per order item, whatever the quantity. */

@@ -72,5 +72,6 @@ export const BuyerOrderOut = z.object({
     items: z.array(z.string()).describe('Every key delivered for the item, replacements included'),
     replacements: z.array(z.string()).describe('The keys among `items` sent later as replacements in a dispute (售后补发)'),
     instructions: z.string().nullable().describe('How to redeem (Markdown): the product\'s, else the shop\'s note'),
+    expires_at: z.string().nullable().describe('有效期: valid until then (the product\'s validity from delivery); null: no end'),
   })),
 });

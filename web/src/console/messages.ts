@@ -90,6 +90,7 @@ const en = {
   'form.tiers': 'Wholesale prices (批发价)', 'form.tiersHint': 'An order of at least this many units pays this unit price. Larger tiers must not cost more.', 'form.tierMin': 'From quantity', 'form.tierPrice': 'Unit price', 'form.tierRemove': 'Remove', 'form.tierAdd': '+ Add a tier', 'form.instructions': 'How to redeem (shown with the keys)', 'form.instructionsHint': 'Markdown. Shown on the order page and in the delivery email once the keys are delivered; empty uses the shop\'s note.', 'settings.deliveryNote': 'Default redeem instructions', 'settings.deliveryNoteHint': 'Markdown, shown with the keys of products that have no instructions of their own (e.g. how to contact you).', 
   'form.delivery': 'Delivery', 'delivery.card': 'Card keys (one per unit)', 'delivery.shared': 'Shared text (same for every buyer)', 'form.sharedText': 'What every buyer gets', 'form.sharedHint': 'A code, a link or an account; stored encrypted and shown to buyers only after they pay.', 'form.sharedKeep': 'Stored encrypted, not shown here. Leave empty to keep it; new text replaces it for every buyer. {held} units sold or held.', 'form.sharedLimit': 'Sell at most (units)', 'form.noLimit': 'no limit', 'form.sharedHeld': 'units sold or held / limit', 
   'form.pick': 'Buyers may pick their key (自选卡密), by its masked preview', 'form.pickSurcharge': 'Surcharge per picked key', 
+  'form.validity': 'Valid for (days after delivery)', 
   'common.cancel': 'Cancel', 'common.confirm': 'Confirm', 'common.copy': 'Copy', 'common.copied': 'Copied', 'common.none': '—',
 };
 
@@ -172,6 +173,7 @@ const zhCN: Record<Keys, string> = {
   'form.tiers': '批发价', 'form.tiersHint': '购买数量达到起批量时按批发单价计价；数量越大单价不能越高。', 'form.tierMin': '起批数量', 'form.tierPrice': '单价', 'form.tierRemove': '删除', 'form.tierAdd': '+ 添加阶梯', 'form.instructions': '使用说明（随卡密显示）', 'form.instructionsHint': '支持 Markdown。发货后显示在订单页和发货邮件中；留空则使用店铺默认说明。', 'settings.deliveryNote': '默认使用说明', 'settings.deliveryNoteHint': '支持 Markdown，显示在没有单独说明的商品的卡密旁（如联系方式）。', 
   'form.delivery': '发货方式', 'delivery.card': '卡密（一件一个）', 'delivery.shared': '通用内容（所有买家相同）', 'form.sharedText': '发给每位买家的内容', 'form.sharedHint': '如兑换码、链接或账号；加密保存，仅在买家付款后显示。', 'form.sharedKeep': '已加密保存，不在此显示。留空则保持不变；填写新内容将替换所有买家看到的内容。已售出或占用 {held} 件。', 'form.sharedLimit': '最多售出（件）', 'form.noLimit': '不限', 'form.sharedHeld': '已售出或占用 / 上限', 
   'form.pick': '允许买家自选卡密（按部分隐藏的预览）', 'form.pickSurcharge': '自选加价（每个）', 
+  'form.validity': '有效期（发货后天数）', 
   'common.cancel': '取消', 'common.confirm': '确认', 'common.copy': '复制', 'common.copied': '已复制', 'common.none': '—',
 };
 
@@ -252,6 +254,7 @@ const zhTW: Record<Keys, string> = {
   'form.tiers': '批發價', 'form.tiersHint': '購買數量達到起批量時按批發單價計價；數量越大單價不能越高。', 'form.tierMin': '起批數量', 'form.tierPrice': '單價', 'form.tierRemove': '刪除', 'form.tierAdd': '+ 新增階梯', 'form.instructions': '使用說明（隨卡密顯示）', 'form.instructionsHint': '支援 Markdown。發貨後顯示在訂單頁和發貨郵件中；留空則使用商店預設說明。', 'settings.deliveryNote': '預設使用說明', 'settings.deliveryNoteHint': '支援 Markdown，顯示在沒有單獨說明的商品的卡密旁（如聯絡方式）。', 
   'form.delivery': '發貨方式', 'delivery.card': '卡密（一件一個）', 'delivery.shared': '通用內容（所有買家相同）', 'form.sharedText': '發給每位買家的內容', 'form.sharedHint': '如兌換碼、連結或帳號；加密保存，僅在買家付款後顯示。', 'form.sharedKeep': '已加密保存，不在此顯示。留空則保持不變；填寫新內容將替換所有買家看到的內容。已售出或佔用 {held} 件。', 'form.sharedLimit': '最多售出（件）', 'form.noLimit': '不限', 'form.sharedHeld': '已售出或佔用 / 上限', 
   'form.pick': '允許買家自選卡密（按部分隱藏的預覽）', 'form.pickSurcharge': '自選加價（每個）', 
+  'form.validity': '有效期（發貨後天數）', 
   'common.cancel': '取消', 'common.confirm': '確認', 'common.copy': '複製', 'common.copied': '已複製', 'common.none': '—',
 };
 

@@ -424,6 +424,8 @@ export interface paths {
                             /** @description Added to the unit price when the buyer picks (minor units); 0 when absent */
                             surcharge?: number;
                         };
+                        /** @description 有效期: valid this many days from delivery (shown to the buyer with the date) */
+                        validity_days?: number;
                         min_quantity?: number;
                         max_quantity?: number;
                         /** @enum {string} */
@@ -470,6 +472,7 @@ export interface paths {
                                 enabled: boolean;
                                 surcharge: number;
                             };
+                            validity_days: number | null;
                             min_quantity: number;
                             max_quantity: number;
                             /** @enum {string} */
@@ -547,6 +550,7 @@ export interface paths {
                                 enabled: boolean;
                                 surcharge: number;
                             };
+                            validity_days: number | null;
                             min_quantity: number;
                             max_quantity: number;
                             /** @enum {string} */
@@ -639,6 +643,7 @@ export interface paths {
                             /** @description Added to the unit price when the buyer picks (minor units); 0 when absent */
                             surcharge?: number;
                         };
+                        validity_days?: number | null;
                     };
                 };
             };
@@ -673,6 +678,7 @@ export interface paths {
                                 enabled: boolean;
                                 surcharge: number;
                             };
+                            validity_days: number | null;
                             min_quantity: number;
                             max_quantity: number;
                             /** @enum {string} */
@@ -1178,6 +1184,8 @@ export interface paths {
                                     enabled: boolean;
                                     surcharge: number;
                                 };
+                                /** @description 有效期: valid this many days from delivery; null: no end */
+                                validity_days: number | null;
                                 /** @description Buyers' reviews: average stars (1–5) and how many */
                                 rating: {
                                     average: number | null;
@@ -1261,6 +1269,8 @@ export interface paths {
                                     enabled: boolean;
                                     surcharge: number;
                                 };
+                                /** @description 有效期: valid this many days from delivery; null: no end */
+                                validity_days: number | null;
                                 /** @description Buyers' reviews: average stars (1–5) and how many */
                                 rating: {
                                     average: number | null;
@@ -1561,6 +1571,8 @@ export interface paths {
                                 replacements: string[];
                                 /** @description How to redeem (Markdown): the product's, else the shop's note */
                                 instructions: string | null;
+                                /** @description 有效期: valid until then (the product's validity from delivery); null: no end */
+                                expires_at: string | null;
                             }[];
                         };
                     };

@@ -70,6 +70,7 @@ const en: Dict = {
   'product.tiers': 'Wholesale prices', 'product.tierFrom': '{n}+ units', 'checkout.unitPrice': 'Unit price', 'order.howToRedeem': 'How to redeem', 
   'product.available': 'In stock', 
   'pick.title': 'Pick your key (自选)', 'pick.toggle': 'Choose which key you get (+{surcharge} per key)', 'error.card_taken': 'Someone else just got that key. Pick another one.', 
+  'product.validity': 'Valid {n} days', 'order.validUntil': 'Valid until {time}', 'order.validEnded': 'Expired on {time}', 
   'common.loading': 'Loading…', 'common.retry': 'Try again',
 };
 
@@ -124,6 +125,7 @@ const zhCN: Dict = {
   'product.tiers': '批发价', 'product.tierFrom': '{n} 件起', 'checkout.unitPrice': '单价', 'order.howToRedeem': '使用说明', 
   'product.available': '有货', 
   'pick.title': '自选卡密', 'pick.toggle': '自己挑选卡密（每个加价 {surcharge}）', 'error.card_taken': '该卡密刚被别人选走，请换一个。', 
+  'product.validity': '有效期 {n} 天', 'order.validUntil': '有效期至 {time}', 'order.validEnded': '已于 {time} 过期', 
   'common.loading': '加载中…', 'common.retry': '重试',
 };
 
@@ -178,6 +180,7 @@ const zhTW: Dict = {
   'product.tiers': '批發價', 'product.tierFrom': '{n} 件起', 'checkout.unitPrice': '單價', 'order.howToRedeem': '使用說明', 
   'product.available': '有貨', 
   'pick.title': '自選卡密', 'pick.toggle': '自己挑選卡密（每個加價 {surcharge}）', 'error.card_taken': '該卡密剛被別人選走，請換一個。', 
+  'product.validity': '有效期 {n} 天', 'order.validUntil': '有效期至 {time}', 'order.validEnded': '已於 {time} 過期', 
   'common.loading': '載入中…', 'common.retry': '重試',
 };
 

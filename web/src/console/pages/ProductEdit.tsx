@@ -14,7 +14,7 @@ export function ProductEditPage({ productId }: { productId?: string }) {
   const { call } = useSession();
   const [product, setProduct] = useState<Product>();
   const [form, setForm] = useState({ title: '', description: '', category: '', price: '', currency: 'CNY', min: '1', max: '100', visibility: 'public', instructions: '',
-    delivery: 'card', sharedText: '', sharedLimit: '', pick: false, pickSurcharge: '' });
+    delivery: 'card', sharedText: '', sharedLimit: '', pick: false, pickSurcharge: '', validity: '' });
   const [tiers, setTiers] = useState<Array<{ min: string; price: string }>>([]);
   const [loadError, setLoadError] = useState<unknown>();
   const [error, setError] = useState<string>();
@@ -30,7 +30,8 @@ export function ProductEditPage({ productId }: { productId?: string }) {
       setForm({ title: p.title, description: p.description, category: p.category ?? '', price: toMajor(p.price, p.currency), currency: p.currency,
         min: String(p.min_quantity), max: String(p.max_quantity), visibility: p.visibility, instructions: p.instructions ?? '',
         delivery: p.delivery, sharedText: '', sharedLimit: p.shared?.limit === null || p.shared?.limit === undefined ? '' : String(p.shared.limit),
-        pick: p.pick.enabled, pickSurcharge: p.pick.surcharge ? toMajor(p.pick.surcharge, p.currency) : '' });
+        pick: p.pick.enabled, pickSurcharge: p.pick.surcharge ? toMajor(p.pick.surcharge, p.currency) : '',
+        validity: p.validity_days === null ? '' : String(p.validity_days) });
       setTiers(p.price_tiers.map((x) => ({ min: String(x.min_quantity), price: toMajor(x.unit_price, p.currency) })));
     } catch (err) {
       setLoadError(err);
@@ -60,6 +61,7 @@ export function ProductEditPage({ productId }: { productId?: string }) {
     const body = {
       ...shared,
       ...(form.delivery === 'card' ? { pick: { enabled: form.pick, surcharge } } : {}),
+      ...(form.validity.trim() ? { validity_days: Number(form.validity) } : productId ? { validity_days: null } : {}),
       title: form.title, description: form.description, price, min_quantity: Number(form.min), max_quantity: Number(form.max),
       price_tiers: priceTiers, ...(productId ? { instructions: form.instructions || null } : form.instructions ? { instructions: form.instructions } : {}),
       visibility: form.visibility, ...(productId ? { category: form.category || null } : { currency: form.currency, delivery: form.delivery, ...(form.category ? { category: form.category } : {}) }),
@@ -107,6 +109,8 @@ export function ProductEditPage({ productId }: { productId?: string }) {
           </div>
           <div className="field"><label htmlFor="p-cat">{t('form.category')}</label><input id="p-cat" type="text" maxLength={40} value={form.category} onChange={set('category')} /></div>
           <div className="field"><label htmlFor="p-min">{t('form.min')}</label><input id="p-min" type="number" min={1} required value={form.min} onChange={set('min')} /></div>
+          <div className="field"><label htmlFor="p-validity">{t('form.validity')}</label>
+            <input id="p-validity" type="number" min={1} max={3650} value={form.validity} onChange={set('validity')} placeholder={t('form.noLimit')} /></div>
           <div className="field"><label htmlFor="p-max">{t('form.max')}</label><input id="p-max" type="number" min={1} required value={form.max} onChange={set('max')} /></div>
           <div className="field">
             <label htmlFor="p-vis">{t('products.visibility')}</label>

@@ -10,7 +10,7 @@ export interface Product {
   id: string; title: string; description: string; category: string | null; price: number; currency: string;
   min_quantity: number; max_quantity: number; visibility: 'public' | 'unlisted' | 'hidden';
   price_tiers: Array<{ min_quantity: number; unit_price: number }>; instructions: string | null;
-  delivery: 'card' | 'shared'; shared: { limit: number | null; held: number } | null; pick: { enabled: boolean; surcharge: number };
+  delivery: 'card' | 'shared'; shared: { limit: number | null; held: number } | null; pick: { enabled: boolean; surcharge: number }; validity_days: number | null;
   stock: { available: number; reserved: number; sold: number; void: number };
 }
 

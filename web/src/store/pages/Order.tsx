@@ -144,6 +144,11 @@ export function OrderPage({ number }: { number: string }) {
           </ol>
         </div>
       )}
+      {deliveries.filter((d) => d.expires_at).map((d) => {
+        const ended = new Date(d.expires_at ?? '').getTime() < Date.now();
+        return <p key={`valid-${d.product_id}`} className={`alert ${ended ? 'alert-warn' : ''}`} data-testid="valid-until">
+          {t(ended ? 'order.validEnded' : 'order.validUntil', { time: formatTime(d.expires_at ?? '', lang) })}</p>;
+      })}
       {[...new Set(deliveries.map((d) => d.instructions).filter((x): x is string => !!x))].map((note) => (
         <section className="instructions" key={note} data-testid="instructions">
           <h2>{t('order.howToRedeem')}</h2>
