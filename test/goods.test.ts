@@ -145,8 +145,11 @@ describe('shared goods (the same text for every buyer)', () => {
     expect(lower.statusCode).toBe(422);
     const changed = await t.app.inject({ method: 'PATCH', url: `/api/v1/products/${p.id}`, headers: auth, payload: { shared: { text: 'NEW-TEXT', limit: null } } });
     expect(changed.json()).toMatchObject({ shared: { limit: null, held: 1 } });
-    // The new text is what new buyers get (and what this order shows now: the product's one text).
-    expect((await readOrder(t, paid.order.number, paid.access_token)).json().deliveries[0].items).toEqual(['NEW-TEXT']);
+    // A buyer keeps the text they were delivered; the new text reaches later buyers only.
+    expect((await readOrder(t, paid.order.number, paid.access_token)).json().deliveries[0].items).toEqual([SECRET]);
+    const later = (await checkout(t, m.slug, p.id, { email: 'later@example.com' })).json() as Checkout;
+    await notify(t, signedNotify(t, later));
+    expect((await readOrder(t, later.order.number, later.access_token)).json().deliveries[0].items).toEqual(['NEW-TEXT']);
   });
 });
 
@@ -186,6 +189,29 @@ describe('buyer-picked keys (自选卡密)', () => {
     expect((await checkout(t, m.slug, p.id, { quantity: 2 })).json().order.total).toBe(1800);
     const shared = await create({ delivery: 'shared', shared: { text: 'x' }, pick: { enabled: true } });
     expect(shared.json().error.param).toBe('pick.enabled');
+  });
+
+  it('gives a late payment exactly the key that was picked, or parks the order when that key is gone', async () => {
+    const p = (await create({ pick: { enabled: true, surcharge: 100 } })).json();
+    await importKeys(t, auth, p.id, ['LATE-PICK-0000-AAAA-1111', 'LATE-PICK-0000-AAAA-2222', 'LATE-PICK-0000-AAAA-3333']);
+    const picks = (await t.app.inject({ method: 'GET', url: `/api/v1/storefront/${m.slug}/products/${p.id}/picks` })).json().data as { id: string; preview: string }[];
+    const want = picks.find((c) => c.preview === '…3333')!;
+    const other = picks.find((c) => c.preview === '…2222')!;
+    const a = (await checkout(t, m.slug, p.id, { card_id: want.id, email: 'late-a@example.com' })).json() as Checkout;
+    const b = (await checkout(t, m.slug, p.id, { card_id: other.id, email: 'late-b@example.com' })).json() as Checkout;
+    t.clock.advance(16 * 60_000);
+    await expireOrders(t.services);
+    // Meanwhile someone else buys …2222.
+    const c = (await checkout(t, m.slug, p.id, { card_id: other.id, email: 'late-c@example.com' })).json() as Checkout;
+    await notify(t, signedNotify(t, c));
+    // The late payments: a gets …3333 as picked; b's key is gone, so b is parked for a person, not given another key.
+    expect((await notify(t, signedNotify(t, a))).statusCode).toBe(200);
+    expect((await readOrder(t, a.order.number, a.access_token)).json().deliveries[0].items).toEqual(['LATE-PICK-0000-AAAA-3333']);
+    await notify(t, signedNotify(t, b));
+    const [parked] = await t.q<{ status: string }>('select status from orders where id = $1', [b.order.id]);
+    expect(parked?.status).toBe('needs_action');
+    const [stock] = await t.q<{ n: string }>(`select count(*) as n from cards where product_id = $1 and status = 'available'`, [p.id]);
+    expect(Number(stock?.n)).toBe(1);
   });
 });
 

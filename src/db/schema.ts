@@ -195,6 +195,8 @@ export const orderItems = pgTable('order_items', {
   quantity: integer('quantity').notNull(),
   unitPrice: money('unit_price').notNull(),
   total: money('total').notNull(),
+  /** 自选卡密: the key the buyer picked; a late payment reserves exactly it again. */
+  pickedCardId: text('picked_card_id'),
 }, (t) => [index('order_items_order_idx').on(t.orderId), check('order_items_quantity_check', sql`${t.quantity} >= 1`)]);
 
 export const cards = pgTable('cards', {
@@ -390,6 +392,9 @@ export const fulfilments = pgTable('fulfilments', {
   merchantId: text('merchant_id').notNull().references(() => merchants.id),
   kind: text('kind').notNull(),
   quantity: integer('quantity').notNull(),
+  /** A shared product's text as it was when delivered (encrypted), so a later change reaches only later buyers. */
+  payloadCiphertext: bytea('payload_ciphertext'),
+  payloadKeyId: text('payload_key_id'),
   createdAt: createdAt(),
 }, (t) => [uniqueIndex('fulfilments_order_item_key').on(t.orderItemId)]);
 

@@ -1,5 +1,8 @@
 ALTER TABLE "products" DROP CONSTRAINT "products_delivery_check";--> statement-breakpoint
+ALTER TABLE "fulfilments" ADD COLUMN "payload_ciphertext" "bytea";--> statement-breakpoint
+ALTER TABLE "fulfilments" ADD COLUMN "payload_key_id" text;--> statement-breakpoint
 ALTER TABLE "merchants" ADD COLUMN "delivery_note" text;--> statement-breakpoint
+ALTER TABLE "order_items" ADD COLUMN "picked_card_id" text;--> statement-breakpoint
 ALTER TABLE "products" ADD COLUMN "price_tiers" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "products" ADD COLUMN "instructions" text;--> statement-breakpoint
 ALTER TABLE "products" ADD COLUMN "shared_ciphertext" "bytea";--> statement-breakpoint

@@ -32,7 +32,7 @@ export async function merchantDashboard(ctx: Ctx, query: DashboardQuery) {
       [merchantId, now]),
     pool.query<{ id: string; title: string; available: string }>(
       `select p.id, p.title, (select count(*) from cards c where c.product_id = p.id and c.status = 'available') as available
-         from products p where p.merchant_id = $1 and p.visibility <> 'hidden'
+         from products p where p.merchant_id = $1 and p.visibility <> 'hidden' and p.delivery = 'card'
         order by available, p.id`, [merchantId]),
     pool.query<{ n: string }>(`select count(*) as n from orders where merchant_id = $1 and status = 'needs_action'`, [merchantId]),
   ]);

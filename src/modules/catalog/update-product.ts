@@ -16,6 +16,8 @@ export async function updateProduct(ctx: Ctx, { productId, ...input }: UpdatePro
   const merchantId = shopOf(ctx);
   const now = ctx.clock.now();
   return withTransaction(ctx.database.pool, async (q) => {
+    // Locked first: a checkout holding shared units waits, so the limit is checked against what is really held.
+    await q.query('select 1 from products where id = $1 and merchant_id = $2 for update', [productId, merchantId]);
     const current = await loadProduct(q, merchantId, productId);
     if (!current) throw notFound('product');
     const min = input.min_quantity ?? current.min_quantity;
@@ -56,6 +58,9 @@ export async function updateProduct(ctx: Ctx, { productId, ...input }: UpdatePro
       await q.query(`update products set updated_at = $3${sets.map((s) => ', ' + s).join('')} where id = $1 and merchant_id = $2`, params);
     } catch (err) {
       if ((err as { code?: string }).code === '23505') throw conflict('slug_taken', 'Another product of this shop has this slug.');
+      if ((err as { constraint?: string }).constraint === 'products_shared_held_check') {
+        throw validationError('more units are already sold or held than this limit allows', 'shared.limit');
+      }
       throw err;
     }
     await writeAudit(q, ctx.actor, now, { action: 'product.update', targetType: 'product', targetId: productId, merchantId, data: { fields: Object.keys(input) } });

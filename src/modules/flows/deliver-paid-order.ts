@@ -2,7 +2,7 @@
 // retry of orders parked in needs_action.
 import type pg from 'pg';
 import { prepared } from '../../db/client.ts';
-import { holdShared, releaseCards, releaseShared, reserveCards } from '../vault/reserve-cards.ts';
+import { holdShared, releaseCards, releaseShared, reserveCards, reservePicked } from '../vault/reserve-cards.ts';
 import { sellReservedCardsSql } from '../vault/sell-cards.ts';
 import { transitionOrderStatement } from '../orders/transition-order.ts';
 import { sqlAssert, type Statement } from '../../db/pipeline.ts';
@@ -32,15 +32,19 @@ export function deliveryStatements(base: OrderRef): Statement[] {
 /**
  * Sell the order's reserved keys and write its fulfilments (one per item, of
  * the item's delivery kind), raising unless exactly the ordered quantity of
- * card keys was sold. Shared goods were counted when held; they deliver the
- * product's one text.
+ * card keys was sold. Shared goods were counted when held; their fulfilment
+ * keeps the product's text as it is now (encrypted), so a later change of the
+ * text reaches only later buyers.
  */
 export function sellAndFulfilStatement(base: OrderRef): Statement {
   return {
-    text: `with items as (select i.id, i.quantity, p.delivery from order_items i join products p on p.id = i.product_id where i.order_id = $1),
+    text: `with items as (select i.id, i.quantity, p.delivery, p.shared_ciphertext, p.shared_key_id
+                           from order_items i join products p on p.id = i.product_id where i.order_id = $1),
           sold as (${SELL}),
-          f as (insert into fulfilments (id, order_id, order_item_id, merchant_id, kind, quantity, created_at)
-                select 'ful_' || substr(items.id, 5), $1, items.id, $3, items.delivery, items.quantity, $2 from items
+          f as (insert into fulfilments (id, order_id, order_item_id, merchant_id, kind, quantity, created_at, payload_ciphertext, payload_key_id)
+                select 'ful_' || substr(items.id, 5), $1, items.id, $3, items.delivery, items.quantity, $2,
+                       case when items.delivery = 'shared' then items.shared_ciphertext end, case when items.delivery = 'shared' then items.shared_key_id end
+                  from items
                 on conflict (order_item_id) do nothing)
      select ${sqlAssert("(select count(*) from sold) = (select coalesce(sum(quantity), 0) from items where delivery = 'card')", 'keys_not_reserved')}`,
     values: [base.orderId, base.at, base.merchantId],
@@ -49,13 +53,17 @@ export function sellAndFulfilStatement(base: OrderRef): Statement {
 
 /** Reserves stock again for every item of a paid order whose reservation lapsed; all or none. */
 export async function reReserve(q: pg.PoolClient, orderId: string, now: Date): Promise<boolean> {
-  const { rows: items } = await q.query<{ id: string; product_id: string; quantity: number; delivery: string }>(
-    'select i.id, i.product_id, i.quantity, p.delivery from order_items i join products p on p.id = i.product_id where i.order_id = $1', [orderId]);
+  const { rows: items } = await q.query<{ id: string; product_id: string; quantity: number; delivery: string; picked_card_id: string | null }>(
+    `select i.id, i.product_id, i.quantity, p.delivery, i.picked_card_id
+       from order_items i join products p on p.id = i.product_id where i.order_id = $1`, [orderId]);
   const heldShared: Array<{ productId: string; quantity: number }> = [];
   for (const item of items) {
+    // A picked key (自选) is that key again or nothing: the buyer paid for it.
     const ok = item.delivery === 'shared'
       ? await holdShared(q, { productId: item.product_id, quantity: item.quantity })
-      : (await reserveCards(q, { productId: item.product_id, orderItemId: item.id, quantity: item.quantity, until: now })) === item.quantity;
+      : item.picked_card_id
+        ? await reservePicked(q, { cardId: item.picked_card_id, orderItemId: item.id, productId: item.product_id, until: now })
+        : (await reserveCards(q, { productId: item.product_id, orderItemId: item.id, quantity: item.quantity, until: now })) === item.quantity;
     if (!ok) {
       // Give back only what this attempt took: the keys it reserved, the shared units it held.
       await releaseCards(q, orderId);

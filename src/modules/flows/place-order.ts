@@ -146,8 +146,8 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
   const create = {
     text: `with o as (insert into orders (id, number, merchant_id, status, email, query_password_hash, buyer_ip, total, currency, expires_at, created_at, updated_at, buyer_user_id, commission)
                   values ($1, $2, $3, 'pending_payment', $4, $5, $6, $7, $8, $9, $10, $10, $23, $27)),
-            i as (insert into order_items (id, order_id, merchant_id, product_id, quantity, unit_price, total)
-                  values ($11, $1, $3, $12, $13, $14, $7)),
+            i as (insert into order_items (id, order_id, merchant_id, product_id, quantity, unit_price, total, picked_card_id)
+                  values ($11, $1, $3, $12, $13, $14, $7, ${input.card_id !== undefined ? '$28' : 'null'})),
             r as (${product.delivery === 'shared'
               ? holdSharedSql({ productId: '$12', quantity: '$13' })
               : input.card_id !== undefined

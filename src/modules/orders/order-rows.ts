@@ -57,9 +57,10 @@ export function itemsAndCardsColumns(deliveredParam: string): string {
                    'unit_price', i.unit_price::text, 'total', i.total::text,
                    'instructions', case when o.status = any(${deliveredParam}) then p.instructions end,
                    'delivery', p.delivery, 'validity_days', p.validity_days,
-                   'shared_ciphertext', case when o.status = any(${deliveredParam}) and p.delivery = 'shared' then encode(p.shared_ciphertext, 'base64') end,
-                   'shared_key_id', case when o.status = any(${deliveredParam}) and p.delivery = 'shared' then p.shared_key_id end) order by i.id), '[]')
-             from order_items i join products p on p.id = i.product_id where i.order_id = o.id) as items,
+                   'shared_ciphertext', case when o.status = any(${deliveredParam}) then encode(f.payload_ciphertext, 'base64') end,
+                   'shared_key_id', case when o.status = any(${deliveredParam}) then f.payload_key_id end) order by i.id), '[]')
+             from order_items i join products p on p.id = i.product_id left join fulfilments f on f.order_item_id = i.id and f.kind = 'shared'
+            where i.order_id = o.id) as items,
           (select coalesce(json_agg(json_build_object('product_id', c.product_id, 'order_item_id', c.order_item_id,
                    'ciphertext', encode(c.ciphertext, 'base64'), 'key_id', c.key_id, 'replacement', c.replacement_for is not null)
                    order by c.order_item_id, c.replacement_for nulls first, c.sold_at, c.id), '[]')
@@ -106,8 +107,9 @@ export async function revealDeliveries(q: Queryable, keyring: Keyring, order: Or
        join cards c on c.order_item_id = i.id and c.status = 'sold'
       where i.order_id = $1 order by i.id, c.replacement_for nulls first, c.sold_at, c.id`, [order.id]);
   const { rows: shared } = await prepared<{ product_id: string; shared_ciphertext: Buffer; shared_key_id: string }>(q,
-    `select i.product_id, p.shared_ciphertext, p.shared_key_id from order_items i join products p on p.id = i.product_id
-      where i.order_id = $1 and p.delivery = 'shared' order by i.id`, [order.id]);
+    `select i.product_id, f.payload_ciphertext as shared_ciphertext, f.payload_key_id as shared_key_id
+       from order_items i join fulfilments f on f.order_item_id = i.id and f.kind = 'shared' and f.payload_ciphertext is not null
+      where i.order_id = $1 order by i.id`, [order.id]);
   return [...groupDeliveries(rows, keyring), ...shared.map((r) => sharedDelivery(keyring, r.product_id, r.shared_ciphertext, r.shared_key_id))];
 }
 

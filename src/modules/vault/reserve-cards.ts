@@ -4,6 +4,7 @@
 import { prepared, type Queryable } from '../../db/client.ts';
 import { stockGate } from './stock-gate.ts';
 import { holdSharedSql, RELEASE_SHARED_SQL } from './shared-stock.ts';
+import { reservePickedSql } from './pick-cards.ts';
 
 /**
  * The statement, with the given parameter placeholders, so checkout can run
@@ -24,7 +25,8 @@ export async function reserveCards(q: Queryable, input: { productId: string; ord
 
 /** Returns everything an unpaid order held to stock — its reserved keys and its units of shared goods (expiry, cancellation). */
 export async function releaseStock(q: Queryable, orderId: string): Promise<number> {
-  await q.query(RELEASE_SHARED_SQL, [orderId]);
+  const { rows } = await q.query<{ id: string }>(`${RELEASE_SHARED_SQL} returning p.id`, [orderId]);
+  for (const r of rows) stockGate.forget(r.id);
   return releaseCards(q, orderId);
 }
 
@@ -52,4 +54,12 @@ export async function holdShared(q: Queryable, input: { productId: string; quant
 /** Gives back units of a shared product held by this transaction. */
 export async function releaseShared(q: Queryable, input: { productId: string; quantity: number }): Promise<void> {
   await q.query(`update products set shared_held = shared_held - $2 where id = $1 and delivery = 'shared'`, [input.productId, input.quantity]);
+}
+
+const RESERVE_PICKED = reservePickedSql({ cardId: '$1', orderItemId: '$2', until: '$3', productId: '$4' });
+
+/** Reserves exactly the key a buyer picked (a late payment); false when it is gone. */
+export async function reservePicked(q: Queryable, input: { cardId: string; orderItemId: string; productId: string; until: Date }): Promise<boolean> {
+  const res = await prepared(q, RESERVE_PICKED, [input.cardId, input.orderItemId, input.until, input.productId]);
+  return (res.rowCount ?? 0) > 0;
 }

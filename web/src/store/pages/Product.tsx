@@ -61,9 +61,11 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
   const { product, gateways } = data;
   const chosen = gateways.find((g) => g.gateway === gateway);
   // 批发价: the largest tier the quantity reaches sets the unit price (the server applies the same rule).
-  const unit = product.price_tiers.reduce((u, tier) => (quantity >= tier.min_quantity ? tier.unit_price : u), product.price)
+  // A picked key is one unit (the server prices it so): tiers by that quantity, plus the surcharge.
+  const units = picking && picked ? 1 : quantity;
+  const unit = product.price_tiers.reduce((u, tier) => (units >= tier.min_quantity ? tier.unit_price : u), product.price)
     + (picking && picked ? product.pick.surcharge : 0);
-  const total = unit * (picking && picked ? 1 : quantity);
+  const total = unit * units;
   const amount = total + fee(chosen, total);
   const max = Math.min(product.max_quantity, Math.max(product.stock.available, product.min_quantity));
   const soldOut = product.stock.available < product.min_quantity;
@@ -112,7 +114,7 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
             <tbody>
               <tr><th scope="row">{t('product.tierFrom', { n: product.min_quantity })}</th><td>{formatMoney(product.price, product.currency, lang)}</td></tr>
               {product.price_tiers.map((tier) => (
-                <tr key={tier.min_quantity} className={quantity >= tier.min_quantity && unit === tier.unit_price ? 'on' : undefined}>
+                <tr key={tier.min_quantity} className={units >= tier.min_quantity && unit - (picking && picked ? product.pick.surcharge : 0) === tier.unit_price ? 'on' : undefined}>
                   <th scope="row">{t('product.tierFrom', { n: tier.min_quantity })}</th><td>{formatMoney(tier.unit_price, product.currency, lang)}</td>
                 </tr>
               ))}
