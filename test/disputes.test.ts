@@ -2,9 +2,6 @@
 // order token, the order's money is held, the shop answers, sends a
 // replacement or refunds, the platform rules; deadlines escalate; both sides
 // are emailed (a real SMTP sink); screenshots stay private.
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker } from '../src/jobs/worker.ts';
@@ -16,35 +13,25 @@ import {
   adminSession, bearer, checkout, createApiKey, createProduct, importKeys, keys, notify, readOrder, setupTestApp, signedNotify, signupMerchant,
   type Checkout, type MerchantSession, type TestApp,
 } from './helpers.ts';
+import { startSmtpSink, waitFor, type SmtpSink } from './fakes/smtp-sink.ts';
 
 const HOUR = 3600_000;
-interface Mail { to: string; subject: string; text: string }
-const inbox: Mail[] = [];
-let smtp: SMTPServer;
+let smtp: SmtpSink;
+let inbox: SmtpSink['inbox'];
 let t: TestApp;
 let admin: Record<string, string>;
 let runner: Runner;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
-    onData(stream, _session, done) {
-      simpleParser(stream).then((m) => {
-        const to = (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).map((a) => a.text).join(', ');
-        inbox.push({ to, subject: m.subject ?? '', text: m.text ?? '' });
-        done();
-      }, done);
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-  const port = (smtp.server.address() as AddressInfo).port;
-  t = await setupTestApp({ XIAOPU_ESCROW_HOURS: '72', XIAOPU_DISPUTE_RESPONSE_HOURS: '48', XIAOPU_SMTP_URL: `smtp://127.0.0.1:${port}` });
+  smtp = await startSmtpSink();
+  inbox = smtp.inbox;
+  t = await setupTestApp({ XIAOPU_ESCROW_HOURS: '72', XIAOPU_DISPUTE_RESPONSE_HOURS: '48', XIAOPU_SMTP_URL: smtp.url });
   admin = await adminSession(t);
   runner = await startWorker(t.services);
 });
 afterAll(async () => {
   await runner?.stop();
-  await new Promise<void>((r) => smtp.close(() => r()));
+  await smtp?.close();
 });
 
 interface Shop { m: MerchantSession; auth: Record<string, string>; productId: string; cards: string[] }
@@ -72,15 +59,6 @@ const status = async (orderId: string) => (await t.q<{ status: string }>('select
 async function balance(s: Shop) {
   const b = (await t.app.inject({ method: 'GET', url: '/api/v1/balance', headers: s.auth })).json();
   return { available: b.available[0]?.amount ?? 0, pending: b.pending[0]?.amount ?? 0 };
-}
-async function waitFor<T>(f: () => T | undefined, ms = 20_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = f();
-    if (v !== undefined) return v;
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('opening a dispute', () => {

@@ -2,49 +2,27 @@
 // delivered order emails its keys and a link to the order page once, however
 // many notifies came; the merchant can send it again; without SMTP the
 // platform says so.
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Runner } from 'graphile-worker';
 import { startWorker } from '../src/jobs/worker.ts';
+import { startSmtpSink, waitFor, type SmtpSink } from './fakes/smtp-sink.ts';
 import { bearer, checkout, createApiKey, createProduct, importKeys, keys, notify, setupTestApp, signedNotify, signupMerchant, type TestApp } from './helpers.ts';
 
-interface Mail { from: string; to: string; subject: string; text: string }
-const inbox: Mail[] = [];
-let smtp: SMTPServer;
+let smtp: SmtpSink;
+let inbox: SmtpSink['inbox'];
 let t: TestApp;
 let runner: Runner;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
-    onData(stream, _session, done) {
-      simpleParser(stream).then((m) => {
-        inbox.push({ from: m.from?.text ?? '', to: (Array.isArray(m.to) ? m.to[0] : m.to)?.text ?? '', subject: m.subject ?? '', text: m.text ?? '' });
-        done();
-      }, done);
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-  const port = (smtp.server.address() as AddressInfo).port;
-  t = await setupTestApp({ XIAOPU_SMTP_URL: `smtp://127.0.0.1:${port}`, XIAOPU_MAIL_FROM: 'Demo Shop <shop@xiaopu.test>' });
+  smtp = await startSmtpSink();
+  inbox = smtp.inbox;
+  t = await setupTestApp({ XIAOPU_SMTP_URL: smtp.url, XIAOPU_MAIL_FROM: 'Demo Shop <shop@xiaopu.test>' });
   runner = await startWorker(t.services);
 });
 afterAll(async () => {
   await runner?.stop();
-  await new Promise<void>((r) => smtp.close(() => r()));
+  await smtp?.close();
 });
-
-async function waitFor<T>(f: () => T | undefined, ms = 20_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = f();
-    if (v !== undefined) return v;
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 it('emails the keys once per delivery, and again on request', async () => {
   const m = await signupMerchant(t);

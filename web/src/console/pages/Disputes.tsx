@@ -9,6 +9,7 @@ import { useI18n } from '../../shared/i18n.tsx';
 import { Link } from '../../shared/router.tsx';
 import { ErrorBox, Loading, StatusBadge } from '../../shared/ui.tsx';
 import { useSession } from '../session.tsx';
+import { useAction } from '../use-action.ts';
 
 type Row = ApiResponse<'/api/v1/disputes', 'get'>['data'][number];
 
@@ -65,9 +66,7 @@ export function DisputeDetailPage({ disputeId, admin = false }: { disputeId: str
   const { t, lang } = useI18n();
   const { call } = useSession();
   const [d, setD] = useState<Dispute>();
-  const [error, setError] = useState<unknown>();
-  const [notice, setNotice] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, notice, run } = useAction();
   const [outcome, setOutcome] = useState<'refund' | 'partial_refund' | 'reject'>('refund');
   const [amount, setAmount] = useState('');
   const [note, setNote] = useState('');
@@ -76,19 +75,10 @@ export function DisputeDetailPage({ disputeId, admin = false }: { disputeId: str
   const load = useCallback(() => call<Dispute>(api).then(setD, setError), [call, api]);
   useEffect(() => { void load(); }, [load]);
 
-  async function act(fn: () => Promise<Dispute>, done: string) {
-    setBusy(true);
-    setError(undefined);
-    setNotice(undefined);
-    try {
-      setD(await fn());
-      setNotice(done);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const act = (fn: () => Promise<Dispute>, done: string) => run(async () => {
+    setD(await fn());
+    return done;
+  });
 
   if (!d) return error ? <ErrorBox>{errorText(t, error)}</ErrorBox> : <Loading />;
   const closed = d.status === 'resolved';

@@ -7,6 +7,7 @@ import { formatMoney, formatTime, toMinor } from '../../shared/format.ts';
 import { useI18n } from '../../shared/i18n.tsx';
 import { ErrorBox, Loading } from '../../shared/ui.tsx';
 import { useSession } from '../session.tsx';
+import { useAction } from '../use-action.ts';
 
 type Balance = ApiResponse<'/api/v1/balance', 'get'>;
 type Payout = ApiResponse<'/api/v1/payouts', 'get'>['data'][number];
@@ -27,9 +28,7 @@ export function MoneyPage() {
   const [destinations, setDestinations] = useState<Destination[]>();
   const [lines, setLines] = useState<Line[]>();
   const [more, setMore] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const [notice, setNotice] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, notice, run } = useAction();
   const [amount, setAmount] = useState('');
   const [currency, setCurrency] = useState('CNY');
   const [destination, setDestination] = useState('');
@@ -56,19 +55,7 @@ export function MoneyPage() {
   }, [call]);
   useEffect(() => { void load(); }, [load]);
 
-  async function act(fn: () => Promise<string>) {
-    setBusy(true);
-    setError(undefined);
-    setNotice(undefined);
-    try {
-      setNotice(await fn());
-      await load();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const act = (fn: () => Promise<string>) => run(fn, load);
 
   async function older() {
     try {

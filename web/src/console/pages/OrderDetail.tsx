@@ -5,6 +5,7 @@ import { useI18n } from '../../shared/i18n.tsx';
 import { Link } from '../../shared/router.tsx';
 import { ErrorBox, Loading, StatusBadge } from '../../shared/ui.tsx';
 import { useSession } from '../session.tsx';
+import { useAction } from '../use-action.ts';
 
 interface Detail {
   id: string; number: string; status: string; email: string; total: number; currency: string; created_at: string; needs_action_reason: string | null;
@@ -22,29 +23,15 @@ export function OrderDetailPage({ orderId, admin = false }: { orderId: string; a
   const { t, lang } = useI18n();
   const { call } = useSession();
   const [o, setO] = useState<Detail>();
-  const [error, setError] = useState<unknown>();
-  const [notice, setNotice] = useState<string>();
+  const { busy, error, setError, notice, run } = useAction();
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
   const base = admin ? '/api/v1/admin/orders' : '/api/v1/orders';
 
   const load = useCallback(() => call<Detail>(`${base}/${orderId}`).then(setO, setError), [call, base, orderId]);
   useEffect(() => { void load(); }, [load]);
 
-  async function act(fn: () => Promise<string>) {
-    setBusy(true);
-    setError(undefined);
-    setNotice(undefined);
-    try {
-      setNotice(await fn());
-      await load();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const act = (fn: () => Promise<string>) => run(fn, load);
 
   if (!o) return error ? <ErrorBox>{errorText(t, error)}</ErrorBox> : <Loading />;
   const refund = (e: FormEvent) => {
