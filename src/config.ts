@@ -30,6 +30,7 @@ const EnvSchema = z.object({
   XIAOPU_MAX_PENDING_PER_IP: z.coerce.number().int().min(1).default(20),
   XIAOPU_CHECKOUT_LIMIT_PER_IP: z.coerce.number().int().min(0).default(30),
   XIAOPU_CHECKOUT_LIMIT_PER_EMAIL: z.coerce.number().int().min(0).default(15),
+  XIAOPU_LICENSE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   XIAOPU_NOTIFY_REJECTS_PER_IP: z.coerce.number().int().min(1).default(120),
   XIAOPU_NOTIFY_REJECTS_PER_PAYMENT: z.coerce.number().int().min(1).default(30),
   XIAOPU_COOKIE_SECURE: boolish.optional(),
@@ -83,6 +84,8 @@ export interface Config {
   /** Checkout attempts per IP / per email in a 10-minute window; 0 is no limit. */
   checkoutPerIp: number;
   checkoutPerEmail: number;
+  /** License API calls (activate, validate, deactivate) per address per minute (Lemon Squeezy allows 60). */
+  licensePerMinute: number;
   /** Refused payment notifies per address / per payment in 10 minutes before further ones get 429. */
   notifyRejectsPerIp: number;
   notifyRejectsPerPayment: number;
@@ -209,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxPendingPerIp: e.XIAOPU_MAX_PENDING_PER_IP,
     checkoutPerIp: e.XIAOPU_CHECKOUT_LIMIT_PER_IP,
     checkoutPerEmail: e.XIAOPU_CHECKOUT_LIMIT_PER_EMAIL,
+    licensePerMinute: e.XIAOPU_LICENSE_LIMIT_PER_MINUTE,
     notifyRejectsPerIp: e.XIAOPU_NOTIFY_REJECTS_PER_IP,
     notifyRejectsPerPayment: e.XIAOPU_NOTIFY_REJECTS_PER_PAYMENT,
     cookieSecure: e.XIAOPU_COOKIE_SECURE ?? production,

@@ -115,6 +115,9 @@ export const products = pgTable('products', {
   /** 自选卡密: buyers may pick which key they get (by its masked preview), paying `pick_surcharge` more per unit. */
   pickEnabled: boolean('pick_enabled').notNull().default(false),
   pickSurcharge: money('pick_surcharge').notNull().default(0),
+  /** `license` delivery: how many machines one key may be activated on (null: no limit) and the key format (`uuid` or a pattern of X). */
+  licenseActivationLimit: integer('license_activation_limit'),
+  licenseKeyFormat: text('license_key_format'),
   minQuantity: integer('min_quantity').notNull().default(1),
   maxQuantity: integer('max_quantity').notNull().default(100),
   visibility: text('visibility').notNull().default('public'),
@@ -127,7 +130,9 @@ export const products = pgTable('products', {
   check('products_price_check', sql`${t.price} >= 0`),
   check('products_quantity_check', sql`${t.minQuantity} >= 1 and ${t.maxQuantity} >= ${t.minQuantity}`),
   check('products_visibility_check', sql`${t.visibility} in ('public', 'unlisted', 'hidden')`),
-  check('products_delivery_check', sql`${t.delivery} in ('card', 'shared')`),
+  check('products_delivery_check', sql`${t.delivery} in ('card', 'shared', 'license')`),
+  check('products_license_check', sql`${t.delivery} <> 'license' or ${t.licenseKeyFormat} is not null`),
+  check('products_license_limit_check', sql`${t.licenseActivationLimit} is null or ${t.licenseActivationLimit} between 1 and 100000`),
   check('products_shared_check', sql`${t.delivery} <> 'shared' or (${t.sharedCiphertext} is not null and ${t.sharedKeyId} is not null)`),
   check('products_validity_check', sql`${t.validityDays} is null or ${t.validityDays} between 1 and 3650`),
   check('products_pick_check', sql`${t.pickSurcharge} >= 0 and (not ${t.pickEnabled} or ${t.delivery} = 'card')`),
@@ -397,6 +402,51 @@ export const fulfilments = pgTable('fulfilments', {
   payloadKeyId: text('payload_key_id'),
   createdAt: createdAt(),
 }, (t) => [uniqueIndex('fulfilments_order_item_key').on(t.orderItemId)]);
+
+/**
+ * License keys XiaoPu issues (delivery `license`): written `pending` at
+ * checkout, one per unit, and made `active` by the sale; `disabled` when the
+ * shop revokes one. The key is the credential of the public license API: it
+ * is kept encrypted and found by its keyed hash (a guess matches exactly or
+ * not at all).
+ */
+export const licenses = pgTable('licenses', {
+  id: text('id').primaryKey(),
+  merchantId: text('merchant_id').notNull().references(() => merchants.id),
+  productId: text('product_id').notNull().references(() => products.id),
+  orderId: text('order_id').notNull().references(() => orders.id),
+  orderItemId: text('order_item_id').notNull().references(() => orderItems.id),
+  status: text('status').notNull().default('pending'),
+  keyHash: bytea('key_hash').notNull(),
+  keyCiphertext: bytea('key_ciphertext').notNull(),
+  keyKeyId: text('key_key_id').notNull(),
+  /** null: as many machines as the buyer likes. */
+  activationLimit: integer('activation_limit'),
+  /** Machines activated now (the rows of license_instances not deactivated), kept on the row so the limit is one conditional update. */
+  activationUsage: integer('activation_usage').notNull().default(0),
+  validityDays: integer('validity_days'),
+  issuedAt: tstz('issued_at'),
+  expiresAt: tstz('expires_at'),
+  disabledAt: tstz('disabled_at'),
+  disabledReason: text('disabled_reason'),
+  createdAt: createdAt(),
+}, (t) => [
+  uniqueIndex('licenses_key_hash_key').on(t.keyHash),
+  index('licenses_order_item_idx').on(t.orderItemId),
+  index('licenses_merchant_idx').on(t.merchantId, t.id),
+  check('licenses_status_check', sql`${t.status} in ('pending', 'active', 'disabled')`),
+  check('licenses_usage_check', sql`${t.activationUsage} >= 0 and (${t.activationLimit} is null or ${t.activationUsage} <= ${t.activationLimit})`),
+]);
+
+/** One machine a license is activated on (Lemon Squeezy's "instance"); deactivation keeps the row with its time. */
+export const licenseInstances = pgTable('license_instances', {
+  id: text('id').primaryKey(),
+  licenseId: text('license_id').notNull().references(() => licenses.id),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+  deactivatedAt: tstz('deactivated_at'),
+  deactivatedBy: text('deactivated_by'),
+}, (t) => [index('license_instances_license_idx').on(t.licenseId, t.createdAt)]);
 
 export const orderEvents = pgTable('order_events', {
   id: text('id').primaryKey(),

@@ -23,6 +23,7 @@ export class Keyring {
   private readonly apiKeyKey: Buffer;
   private readonly sessionKey: Buffer;
   private readonly fingerprintKey: Buffer;
+  private readonly licenseKeyKey: Buffer;
   readonly sandboxSecret: string;
 
   constructor(secrets: Secrets) {
@@ -35,6 +36,7 @@ export class Keyring {
     this.apiKeyKey = derive(secrets.masterKey, 'api-key:v1');
     this.sessionKey = Buffer.from(hkdfSync('sha256', Buffer.from(secrets.sessionSecret), Buffer.alloc(0), 'xiaopu:session', 32));
     this.fingerprintKey = derive(secrets.masterKey, 'request-fingerprint:v1');
+    this.licenseKeyKey = derive(secrets.masterKey, 'license-key:v1');
     this.sandboxSecret = secrets.sandboxSecret;
   }
 
@@ -71,6 +73,11 @@ export class Keyring {
   /** The buyer's access token for an order: derived, so it is never stored. */
   orderAccessToken(orderId: string): string {
     return 'oat_' + createHmac('sha256', this.orderTokenKey).update(orderId).digest('base64url');
+  }
+
+  /** How a license key is found (it is the credential of the license API): a keyed hash of the key as typed, trimmed, any case. */
+  licenseKeyHash(key: string): Buffer {
+    return createHmac('sha256', this.licenseKeyKey).update(key.trim().toUpperCase(), 'utf8').digest();
   }
 
   apiKeyHash(secret: string): Buffer {

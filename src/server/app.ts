@@ -26,6 +26,7 @@ import { walletRoutes } from './routes/wallet.ts';
 import { moneyRoutes } from './routes/money.ts';
 import { disputeRoutes } from './routes/disputes.ts';
 import { reviewRoutes } from './routes/reviews.ts';
+import { licenseRoutes } from './routes/licenses.ts';
 import { CARD_IMPORT_BODY, productRoutes } from './routes/products.ts';
 import { storefrontRoutes } from './routes/storefront.ts';
 import { systemRoutes } from './routes/system.ts';
@@ -119,6 +120,7 @@ export async function buildApp(services: Omit<Services, 'log'>, logger: Logger):
   await app.register(moneyRoutes);
   await app.register(disputeRoutes);
   await app.register(reviewRoutes);
+  await app.register(licenseRoutes);
   await app.register(adminRoutes);
   await app.register(webRoutes);
 

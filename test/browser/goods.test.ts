@@ -128,4 +128,68 @@ describe.skipIf(SKIP_BROWSER)('wholesale prices and redeem instructions', () => 
     await expect.poll(() => page.getByTestId('keys').locator('code').textContent(), { timeout: 15_000 }).toBe('QQ-8888-8888-6666');
     await ctx.close();
   });
+
+  it('the merchant creates a license product; a buyer on a phone sees the device it is active on and frees it; the console shows the license', async () => {
+    const ctx = await browser.newContext({ ...DESKTOP, locale: 'en-US' });
+    const [name, value] = m.cookie.split('=');
+    await ctx.addCookies([{ name: name ?? '', value: value ?? '', url: t.config.publicUrl }]);
+    const page = await ctx.newPage();
+    page.on('pageerror', (err) => { throw err; });
+    await page.goto(`${t.config.publicUrl}/console/products/new`);
+    await page.getByLabel('Title').fill('Markdown Editor Pro');
+    await page.getByLabel('Price').fill('99.00');
+    await page.getByLabel('Delivery', { exact: true }).selectOption('license');
+    await page.getByLabel('Devices per key').fill('2');
+    await page.getByLabel('Key format').fill('MD-####-####-####-####');
+    await page.getByRole('button', { name: 'Create product' }).click();
+    await page.waitForURL(/\/console\/products\/prd_/);
+    const licenseProduct = new URL(page.url()).pathname.split('/').pop() ?? '';
+    await expect.poll(() => page.getByTestId('license-list').textContent()).toContain('No licenses sold yet.');
+
+    const buyer = await browser.newContext({ ...PHONE, locale: 'zh-TW' });
+    const b = await buyer.newPage();
+    b.on('pageerror', (err) => { throw err; });
+    await b.goto(`${t.config.publicUrl}/s/${m.slug}/p/${licenseProduct}`);
+    await expect.poll(() => b.getByTestId('license-devices').textContent()).toBe('授權：最多 2 台裝置');
+    await b.getByLabel('電子郵件').fill('license-buyer@example.com');
+    await b.getByLabel('查詢密碼').fill('license-secret');
+    await b.getByRole('button', { name: /付款 / }).click();
+    await b.waitForURL('**/pay/sandbox/**');
+    await b.getByRole('button', { name: /Pay/ }).click();
+    await b.waitForURL('**/o/**');
+    await expect.poll(() => b.getByTestId('license').locator('code').textContent(), { timeout: 15_000 }).toMatch(/^MD-[2-9A-Z]{4}-/);
+    const key = (await b.getByTestId('license').locator('code').textContent()) ?? '';
+    expect(await b.getByTestId('license-status').textContent()).toBe('未啟用');
+
+    // The buyer's software activates the key on a machine; the order page shows it, and the buyer frees the seat.
+    const activated = await fetch(`${t.config.publicUrl}/api/v1/licenses/activate`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ license_key: key, instance_name: 'MacBook 家用' }),
+    });
+    expect(activated.status).toBe(200);
+    await b.reload();
+    await expect.poll(() => b.getByTestId('license-device').textContent()).toContain('MacBook 家用');
+    expect(await b.getByTestId('license-status').textContent()).toBe('使用中');
+    await screenshot(b, 'phone-order-license');
+    b.once('dialog', (d) => void d.accept());
+    await b.getByRole('button', { name: '解除綁定' }).click();
+    await expect.poll(() => b.getByTestId('license-device').count()).toBe(0);
+    const [row] = await t.q<{ activation_usage: number }>(`select activation_usage from licenses where product_id = $1 and status = 'active'`, [licenseProduct]);
+    expect(row?.activation_usage).toBe(0);
+    await buyer.close();
+
+    // The merchant finds it by the key and revokes it; the license API then says so.
+    await page.reload();
+    await page.getByPlaceholder('Find by the key a buyer quotes').fill(key);
+    await page.getByRole('button', { name: 'Find' }).click();
+    await expect.poll(() => page.getByTestId('license-row').count()).toBe(1);
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Revoke' }).click();
+    await expect.poll(() => page.getByTestId('license-row').textContent()).toContain('Disabled');
+    await screenshot(page, 'desktop-console-licenses');
+    const validated = await (await fetch(`${t.config.publicUrl}/api/v1/licenses/validate`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ license_key: key }),
+    })).json();
+    expect(validated).toMatchObject({ valid: false, license_key: { status: 'disabled' } });
+    await ctx.close();
+  });
 });

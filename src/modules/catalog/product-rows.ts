@@ -3,17 +3,17 @@ import { minorUnits } from '../../lib/money.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { RowOf } from '../../db/rows.ts';
 import type { products } from '../../db/schema.ts';
-import type { PriceTiers, ProductOut } from './schemas.ts';
+import type { Delivery, PriceTiers, ProductOut } from './schemas.ts';
 
 /** The columns PRODUCT_COLUMNS reads (row types from the schema) and the stock counts. */
 export type ProductRow = Pick<RowOf<typeof products>, 'id' | 'merchant_id' | 'slug' | 'title' | 'description' | 'category' | 'price' | 'currency'
-  | 'shared_limit' | 'shared_held' | 'pick_enabled' | 'pick_surcharge' | 'validity_days' | 'min_quantity' | 'max_quantity' | 'created_at' | 'updated_at' | 'instructions'> & {
-  delivery: 'card' | 'shared'; visibility: 'public' | 'unlisted' | 'hidden'; price_tiers: PriceTiers;
+  | 'shared_limit' | 'shared_held' | 'license_activation_limit' | 'license_key_format' | 'pick_enabled' | 'pick_surcharge' | 'validity_days' | 'min_quantity' | 'max_quantity' | 'created_at' | 'updated_at' | 'instructions'> & {
+  delivery: Delivery; visibility: 'public' | 'unlisted' | 'hidden'; price_tiers: PriceTiers;
   available: string; reserved: string; sold: string; void: string;
 };
 
 /** Stock counts come from the cards themselves (no counters to drift). */
-export const PRODUCT_COLUMNS = `p.id, p.merchant_id, p.slug, p.title, p.description, p.category, p.price, p.currency, p.delivery, p.shared_limit, p.shared_held, p.pick_enabled, p.pick_surcharge, p.validity_days,
+export const PRODUCT_COLUMNS = `p.id, p.merchant_id, p.slug, p.title, p.description, p.category, p.price, p.currency, p.delivery, p.shared_limit, p.shared_held, p.license_activation_limit, p.license_key_format, p.pick_enabled, p.pick_surcharge, p.validity_days,
   p.min_quantity, p.max_quantity, p.visibility, p.created_at, p.updated_at, p.price_tiers, p.instructions,
   coalesce(s.available, 0) as available, coalesce(s.reserved, 0) as reserved, coalesce(s.sold, 0) as sold, coalesce(s.void, 0) as void`;
 
@@ -28,7 +28,9 @@ export function presentProduct(r: ProductRow): ProductOut {
   return {
     id: r.id, object: 'product', slug: r.slug, title: r.title, description: r.description, category: r.category, price: minorUnits(r.price),
     currency: r.currency, delivery: r.delivery, shared: r.delivery === 'shared' ? { limit: r.shared_limit, held: r.shared_held } : null,
-    pick: { enabled: r.pick_enabled, surcharge: minorUnits(r.pick_surcharge) }, validity_days: r.validity_days, min_quantity: r.min_quantity, max_quantity: r.max_quantity,
+    pick: { enabled: r.pick_enabled, surcharge: minorUnits(r.pick_surcharge) },
+    license: r.delivery === 'license' ? { activation_limit: r.license_activation_limit, validity_days: r.validity_days, key_format: r.license_key_format ?? 'uuid' } : null,
+    validity_days: r.validity_days, min_quantity: r.min_quantity, max_quantity: r.max_quantity,
     visibility: r.visibility, price_tiers: r.price_tiers, instructions: r.instructions,
     stock: { available: Number(r.available), reserved: Number(r.reserved), sold: Number(r.sold), void: Number(r.void) },
     created_at: r.created_at.toISOString(), updated_at: r.updated_at.toISOString(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LicenseKeyFormat } from '../licenses/license-keys.ts';
 
 export const Currency = z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as CNY or USD');
 export const MinorUnits = z.number().int('must be an integer number of minor units (cents, 分)').min(0).max(1_000_000_000_00);
@@ -22,11 +23,19 @@ export type PriceTiers = z.infer<typeof PriceTiers>;
 
 export const Instructions = z.string().trim().max(5_000).describe('How to redeem (Markdown), shown with the delivered items and in the delivery email');
 
-export const Delivery = z.enum(['card', 'shared']).describe('card: one key per unit from the product\'s stock; shared: the same text for every buyer');
+export const Delivery = z.enum(['card', 'shared', 'license'])
+  .describe('card: one key per unit from the product\'s stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API)');
+export type Delivery = z.infer<typeof Delivery>;
 export const SharedInput = z.object({
   text: z.string().trim().min(1, 'the text every buyer gets').max(10_000).describe('What every buyer gets (a code, a link, an account); stored encrypted'),
   limit: z.number().int().min(1).max(10_000_000).nullable().optional().describe('At most this many units sold in all; null or absent: no limit'),
 });
+
+export const LicenseInput = z.object({
+  activation_limit: z.number().int().min(1).max(100_000).nullable().describe('How many machines one key may be active on at once; null: no limit'),
+  validity_days: z.number().int().min(1).max(3650).optional().describe('The key expires this many days after delivery (the product\'s validity_days); absent: never'),
+  key_format: LicenseKeyFormat.optional(),
+}).describe('Required with delivery "license"');
 
 export const PickInput = z.object({
   enabled: z.boolean(),
@@ -42,6 +51,7 @@ const productFields = {
   delivery: Delivery,
   shared: SharedInput.optional().describe('Required with delivery "shared"'),
   pick: PickInput.optional(),
+  license: LicenseInput.optional(),
   validity_days: z.number().int().min(1).max(3650).optional().describe('有效期: valid this many days from delivery (shown to the buyer with the date)'),
   min_quantity: z.number().int().min(1).max(10_000).optional(),
   max_quantity: z.number().int().min(1).max(10_000).optional(),
@@ -60,7 +70,11 @@ export const CreateProductInput = z
   .refine((p) => (p.price_tiers ?? []).every((t) => t.unit_price <= p.price), { message: 'a tier cannot cost more per unit than the price', path: ['price_tiers'] })
   .refine((p) => p.delivery !== 'shared' || p.shared !== undefined, { message: 'a shared product needs the text every buyer gets', path: ['shared', 'text'] })
   .refine((p) => p.delivery === 'shared' || p.shared === undefined, { message: 'only a shared product takes shared settings', path: ['shared'] })
-  .refine((p) => p.delivery === 'card' || !p.pick?.enabled, { message: 'only card keys can be picked', path: ['pick', 'enabled'] });
+  .refine((p) => p.delivery === 'card' || !p.pick?.enabled, { message: 'only card keys can be picked', path: ['pick', 'enabled'] })
+  .refine((p) => p.delivery !== 'license' || p.license !== undefined, { message: 'a license product needs its license settings (activation_limit)', path: ['license', 'activation_limit'] })
+  .refine((p) => p.delivery === 'license' || p.license === undefined, { message: 'only a license product takes license settings', path: ['license'] })
+  .refine((p) => p.license?.validity_days === undefined || p.validity_days === undefined || p.license.validity_days === p.validity_days,
+    { message: 'license.validity_days and validity_days disagree (give one)', path: ['license', 'validity_days'] });
 export type CreateProductInput = z.infer<typeof CreateProductInput>;
 
 export const UpdateProductInput = z.object({
@@ -77,6 +91,8 @@ export const UpdateProductInput = z.object({
   shared: z.object({ text: SharedInput.shape.text.optional(), limit: SharedInput.shape.limit })
     .optional().describe('A shared product\'s text (replaced when given) and limit'),
   pick: PickInput.optional(),
+  license: z.object({ activation_limit: LicenseInput.shape.activation_limit.optional(), key_format: LicenseKeyFormat.optional() })
+    .optional().describe('A license product\'s settings for keys sold from now on (keys already sold keep theirs; change one with PATCH /licenses/{id})'),
   validity_days: z.number().int().min(1).max(3650).nullable().optional(),
 });
 export type UpdateProductInput = z.infer<typeof UpdateProductInput>;
@@ -96,6 +112,8 @@ export const ProductOut = z.object({
   shared: z.object({ limit: z.number().int().nullable(), held: z.number().int() }).nullable()
     .describe('A shared product: its limit and the units held by unpaid and sold orders (the text itself is never echoed)'),
   pick: z.object({ enabled: z.boolean(), surcharge: z.number().int() }),
+  license: z.object({ activation_limit: z.number().int().nullable(), validity_days: z.number().int().nullable(), key_format: z.string() }).nullable()
+    .describe('A license product: machines per key (null: no limit), days valid (null: no end) and the key format'),
   validity_days: z.number().int().nullable(),
   min_quantity: z.number().int(),
   max_quantity: z.number().int(),
@@ -123,6 +141,7 @@ export const StorefrontProductOut = z.object({
   stock: z.object({ available: z.number().int(), unlimited: z.boolean().describe('A shared product without a limit: available is a ceiling, not a count') }),
   price_tiers: z.array(z.object({ min_quantity: z.number().int(), unit_price: z.number().int() })).describe('Wholesale prices (批发价)'),
   pick: z.object({ enabled: z.boolean(), surcharge: z.number().int() }).describe('自选卡密: whether buyers may pick their key, and what it costs more per unit'),
+  license: z.object({ activation_limit: z.number().int().nullable() }).nullable().describe('A license product: on how many machines one key may be active (null: no limit)'),
   validity_days: z.number().int().nullable().describe('有效期: valid this many days from delivery; null: no end'),
   rating: z.object({ average: z.number().nullable(), count: z.number().int() }).describe('Buyers\' reviews: average stars (1–5) and how many'),
 });

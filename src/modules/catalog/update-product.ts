@@ -6,7 +6,7 @@ import { writeAudit } from '../trust/audit.ts';
 import { loadProduct, presentProduct } from './product-rows.ts';
 import type { ProductOut, UpdateProductInput } from './schemas.ts';
 
-const COLUMNS: Record<Exclude<keyof UpdateProductInput, 'shared' | 'pick'>, string> = {
+const COLUMNS: Record<Exclude<keyof UpdateProductInput, 'shared' | 'pick' | 'license'>, string> = {
   title: 'title', description: 'description', category: 'category', price: 'price', min_quantity: 'min_quantity',
   max_quantity: 'max_quantity', visibility: 'visibility', slug: 'slug', price_tiers: 'price_tiers', instructions: 'instructions',
   validity_days: 'validity_days',
@@ -49,7 +49,18 @@ export async function updateProduct(ctx: Ctx, { productId, ...input }: UpdatePro
       params.push(input.pick.enabled, input.pick.surcharge ?? 0);
       sets.push(`pick_enabled = $${params.length - 1}`, `pick_surcharge = $${params.length}`);
     }
-    for (const [key, col] of Object.entries(COLUMNS) as [Exclude<keyof UpdateProductInput, 'shared' | 'pick'>, string][]) {
+    if (input.license !== undefined) {
+      if (current.delivery !== 'license') throw validationError('only a license product takes license settings', 'license');
+      if (input.license.activation_limit !== undefined) {
+        params.push(input.license.activation_limit);
+        sets.push(`license_activation_limit = $${params.length}`);
+      }
+      if (input.license.key_format !== undefined) {
+        params.push(input.license.key_format);
+        sets.push(`license_key_format = $${params.length}`);
+      }
+    }
+    for (const [key, col] of Object.entries(COLUMNS) as [Exclude<keyof UpdateProductInput, 'shared' | 'pick' | 'license'>, string][]) {
       if (input[key] === undefined) continue;
       params.push(key === 'price_tiers' ? JSON.stringify(input[key]) : key === 'instructions' ? (input[key] || null) : input[key]);
       sets.push(`${col} = $${params.length}`);

@@ -1,4 +1,4 @@
-// Delivering a paid order's goods (card keys; shared goods need no sale), shared by payment settlement and the
+// Delivering a paid order's goods (card keys sold, license keys made active; shared goods need no sale), shared by payment settlement and the
 // retry of orders parked in needs_action.
 import type pg from 'pg';
 import { prepared } from '../../db/client.ts';
@@ -6,6 +6,7 @@ import { holdShared, releaseCards, releaseShared, reserveCards, reservePicked } 
 import { sellReservedCardsSql } from '../vault/sell-cards.ts';
 import { transitionOrderStatement } from '../orders/transition-order.ts';
 import { sqlAssert, type Statement } from '../../db/pipeline.ts';
+import { activateLicensesSql } from '../licenses/issue-licenses.ts';
 
 const SELL = sellReservedCardsSql({ orderItemIds: "(select id from items where delivery = 'card')", at: '$2' });
 
@@ -41,12 +42,14 @@ export function sellAndFulfilStatement(base: OrderRef): Statement {
     text: `with items as (select i.id, i.quantity, p.delivery, p.shared_ciphertext, p.shared_key_id
                            from order_items i join products p on p.id = i.product_id where i.order_id = $1),
           sold as (${SELL}),
+          lic as (${activateLicensesSql({ orderItemIds: "select id from items where delivery = 'license'", at: '$2' })}),
           f as (insert into fulfilments (id, order_id, order_item_id, merchant_id, kind, quantity, created_at, payload_ciphertext, payload_key_id)
                 select 'ful_' || substr(items.id, 5), $1, items.id, $3, items.delivery, items.quantity, $2,
                        case when items.delivery = 'shared' then items.shared_ciphertext end, case when items.delivery = 'shared' then items.shared_key_id end
                   from items
                 on conflict (order_item_id) do nothing)
-     select ${sqlAssert("(select count(*) from sold) = (select coalesce(sum(quantity), 0) from items where delivery = 'card')", 'keys_not_reserved')}`,
+     select ${sqlAssert("(select count(*) from sold) = (select coalesce(sum(quantity), 0) from items where delivery = 'card')", 'keys_not_reserved')},
+            ${sqlAssert("(select count(*) from lic) = (select coalesce(sum(quantity), 0) from items where delivery = 'license')", 'licenses_not_issued')}`,
     values: [base.orderId, base.at, base.merchantId],
   };
 }
@@ -59,7 +62,8 @@ export async function reReserve(q: pg.PoolClient, orderId: string, now: Date): P
   const heldShared: Array<{ productId: string; quantity: number }> = [];
   for (const item of items) {
     // A picked key (自选) is that key again or nothing: the buyer paid for it.
-    const ok = item.delivery === 'shared'
+    // License keys wait with the order (pending) until it is paid, however late.
+    const ok = item.delivery === 'license' ? true : item.delivery === 'shared'
       ? await holdShared(q, { productId: item.product_id, quantity: item.quantity })
       : item.picked_card_id
         ? await reservePicked(q, { cardId: item.picked_card_id, orderItemId: item.id, productId: item.product_id, until: now })

@@ -18,6 +18,7 @@ import { reserveCardsSql } from '../vault/reserve-cards.ts';
 import { COUNT_CAP, countAvailableSql, stockGate } from '../vault/stock-gate.ts';
 import { holdSharedSql } from '../vault/shared-stock.ts';
 import { reservePickedSql } from '../vault/pick-cards.ts';
+import { pendingLicensesSql, sealLicenses } from '../licenses/issue-licenses.ts';
 import type { CreateOrderInput } from '../orders/schemas.ts';
 import { unitPriceFor } from '../catalog/product-rows.ts';
 import type { PriceTiers } from '../catalog/schemas.ts';
@@ -29,8 +30,8 @@ const LOCK_CLASS_EMAIL = 7270032;
 
 interface CheckoutProduct {
   id: string; merchant_id: string; title: string; price: string; currency: string; min_quantity: number; max_quantity: number;
-  shop_gateways: string[] | null; commission_bps: number | null; price_tiers: PriceTiers; delivery: 'card' | 'shared';
-  pick_enabled: boolean; pick_surcharge: string;
+  shop_gateways: string[] | null; commission_bps: number | null; price_tiers: PriceTiers; delivery: 'card' | 'shared' | 'license';
+  pick_enabled: boolean; pick_surcharge: string; license_activation_limit: number | null; license_key_format: string | null; validity_days: number | null;
 }
 
 export type PlaceOrderInput = CreateOrderInput & { shopSlug: string };
@@ -76,10 +77,12 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
     `with rl as (insert into rate_limits (key, window_start, hits) select k, $4, 1 from unnest($3::text[]) as k
                  on conflict (key, window_start) do update set hits = rate_limits.hits + 1 returning key, hits)
      select p.id, p.merchant_id, p.title, m.gateways as shop_gateways, m.commission_bps, p.price_tiers, p.pick_enabled, p.pick_surcharge, p.price, p.currency, p.min_quantity, p.max_quantity,
-            p.delivery,
+            p.delivery, p.license_activation_limit, p.license_key_format, p.validity_days,
             case when p.delivery = 'shared' then p.shared_limit is null or p.shared_held < p.shared_limit
+                 when p.delivery = 'license' then true
                  else exists (select 1 from cards c where c.product_id = p.id and c.status = 'available') end as in_stock,
             case when p.delivery = 'shared' then case when $5::boolean then least(coalesce(p.shared_limit - p.shared_held, ${COUNT_CAP}), ${COUNT_CAP}) end
+                 when p.delivery = 'license' then case when $5::boolean then ${COUNT_CAP} end
                  else ${countAvailableSql('p.id', '$5::boolean')} end as available,
             (select hits from rl where key like 'checkout:ip:%') as ip_hits, (select hits from rl where key like 'checkout:email:%') as email_hits
        from products p join merchants m on m.id = p.merchant_id
@@ -127,6 +130,8 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
   const itemId = newId('oit', t);
   const paymentId = newId('pay', t);
   const number = newOrderNumber(now);
+  // License keys are made now, one per unit, and wait with the order; the sale makes them active.
+  const licenses = product.delivery === 'license' ? sealLicenses(s.keyring, product.license_key_format ?? 'uuid', input.quantity, now) : undefined;
 
   // …and a buyer cannot hold more than so much stock unpaid at once. The
   // count must see every other checkout from this address or email that
@@ -150,7 +155,12 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
                   values ($11, $1, $3, $12, $13, $14, $7, ${input.card_id !== undefined ? '$28' : 'null'})),
             r as (${product.delivery === 'shared'
               ? holdSharedSql({ productId: '$12', quantity: '$13' })
-              : input.card_id !== undefined
+              : licenses
+                ? pendingLicensesSql({
+                    orderId: '$1', orderItemId: '$11', merchantId: '$3', productId: '$12', at: '$10',
+                    ids: '$28', hashes: '$29', ciphertexts: '$30', keyId: '$31', activationLimit: '$32', validityDays: '$33',
+                  })
+                : input.card_id !== undefined
                 ? reservePickedSql({ cardId: '$28', orderItemId: '$11', until: '$9', productId: '$12' })
                 : `${reserveCardsSql({ orderItemId: '$11', until: '$9', productId: '$12', quantity: '$13' })} returning 1 as n`}),
             p as (insert into payments (id, order_id, merchant_id, gateway, method, fee, amount, currency, created_at, gateway_config_id)
@@ -177,7 +187,8 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
       total, product.currency, expiresAt, now, itemId, product.id, input.quantity, unitPrice,
       paymentId, gateway, newId('oev', t), `buyer:${buyerIp}`, newId('evt', t), chosen.method, chosen.fee, amount, buyerUserId ?? null, chosen.config.id,
       payFromWallet ? null : s.config.maxPendingPerEmail, payFromWallet ? null : s.config.maxPendingPerIp, commission,
-      ...(input.card_id !== undefined ? [input.card_id] : [])],
+      ...(input.card_id !== undefined ? [input.card_id] : []),
+      ...(licenses ? [licenses.ids, licenses.hashes, licenses.ciphertexts, licenses.keyId, product.license_activation_limit, product.validity_days] : [])],
   };
   try {
     if (!payFromWallet) {

@@ -4,6 +4,7 @@ import { prepared, type Queryable } from '../../db/client.ts';
 import type { RowOf } from '../../db/rows.ts';
 import type { orders } from '../../db/schema.ts';
 import type { Keyring } from '../../lib/crypto.ts';
+import { licenseStatus } from '../licenses/license-status.ts';
 
 /** The columns ORDER_COLUMNS reads (row type from the schema). */
 export type OrderRow = Pick<RowOf<typeof orders>, 'id' | 'number' | 'merchant_id' | 'status' | 'email' | 'total' | 'currency' | 'expires_at' | 'paid_at'
@@ -22,7 +23,7 @@ export function presentOrderSummary(r: OrderRow) {
 
 export interface ItemRow {
   id: string; product_id: string; title: string; quantity: number; unit_price: string; total: string; instructions?: string | null;
-  delivery?: 'card' | 'shared'; shared_ciphertext?: string | null; shared_key_id?: string | null; validity_days?: number | null;
+  delivery?: 'card' | 'shared' | 'license'; shared_ciphertext?: string | null; shared_key_id?: string | null; validity_days?: number | null;
 }
 
 export async function loadItems(q: Queryable, orderIds: string[]): Promise<Map<string, ItemRow[]>> {
@@ -66,7 +67,22 @@ export function itemsAndCardsColumns(deliveredParam: string): string {
                    order by c.order_item_id, c.replacement_for nulls first, c.sold_at, c.id), '[]')
              from cards c
             where c.order_item_id = any(array(select i.id from order_items i where i.order_id = o.id))
-              and c.status = 'sold' and o.status = any(${deliveredParam})) as sold_cards`;
+              and c.status = 'sold' and o.status = any(${deliveredParam})) as sold_cards,
+          (select coalesce(json_agg(json_build_object('id', l.id, 'product_id', l.product_id, 'order_item_id', l.order_item_id,
+                   'ciphertext', encode(l.key_ciphertext, 'base64'), 'key_id', l.key_key_id, 'status', l.status, 'order_status', o.status,
+                   'activation_limit', l.activation_limit, 'activation_usage', l.activation_usage, 'expires_at', l.expires_at, 'created_at', l.created_at,
+                   'instances', (select coalesce(json_agg(json_build_object('id', n.id, 'name', n.name, 'created_at', n.created_at) order by n.created_at, n.id), '[]')
+                                   from license_instances n where n.license_id = l.id and n.deactivated_at is null)) order by l.order_item_id, l.id), '[]')
+             from licenses l
+            where l.order_item_id = any(array(select i.id from order_items i where i.order_id = o.id))
+              and l.status <> 'pending' and o.status = any(${deliveredParam})) as licenses`;
+}
+
+/** A license key as itemsAndCardsColumns reads it (still encrypted; timestamps as JSON text). */
+export interface LicenseJson {
+  id: string; product_id: string; order_item_id: string; ciphertext: string; key_id: string; status: string; order_status: string;
+  activation_limit: number | null; activation_usage: number; expires_at: string | null; created_at: string;
+  instances: { id: string; name: string; created_at: string }[];
 }
 
 export const DELIVERED_STATUSES = [...DELIVERED];
@@ -78,13 +94,16 @@ export interface SoldCardJson { product_id: string; order_item_id: string; ciphe
  * group with its redeem instructions (the product's, else the shop's note);
  * empty until the order is delivered.
  */
-export function openDeliveries(keyring: Keyring, order: OrderRow, cards: SoldCardJson[], items: ItemRow[] = [], shopNote: string | null = null) {
+export function openDeliveries(
+  keyring: Keyring, order: OrderRow, cards: SoldCardJson[], items: ItemRow[] = [], shopNote: string | null = null,
+  licenses: LicenseJson[] = [], now: Date = new Date(),
+) {
   if (!DELIVERED.has(order.status)) return [];
   const notes = new Map(items.map((i) => [i.product_id, i.instructions ?? null]));
   const validity = new Map(items.map((i) => [i.product_id, i.validity_days ?? null]));
   const shared = items.flatMap((i) => (i.shared_ciphertext && i.shared_key_id
     ? [sharedDelivery(keyring, i.product_id, Buffer.from(i.shared_ciphertext, 'base64'), i.shared_key_id)] : []));
-  return [...groupDeliveries(cards.map((c) => ({ ...c, ciphertext: Buffer.from(c.ciphertext, 'base64') })), keyring), ...shared]
+  return [...groupDeliveries(cards.map((c) => ({ ...c, ciphertext: Buffer.from(c.ciphertext, 'base64') })), keyring), ...shared, ...licenseDeliveries(keyring, licenses, now)]
     .map((d) => ({ ...d, instructions: notes.get(d.product_id) ?? shopNote, expires_at: validUntil(order.delivered_at, validity.get(d.product_id) ?? null) }));
 }
 
@@ -99,6 +118,28 @@ function sharedDelivery(keyring: Keyring, productId: string, ciphertext: Buffer,
   return { kind: 'shared' as const, product_id: productId, items: [keyring.open({ ciphertext, keyId })], replacements: [] as string[] };
 }
 
+/** License keys, one delivery per item: the keys as items, and each key's status, seats and machines. */
+function licenseDeliveries(keyring: Keyring, licenses: LicenseJson[], now: Date) {
+  const byItem = new Map<string, { kind: 'license'; product_id: string; items: string[]; replacements: string[]; licenses: ReturnType<typeof presentLicense>[] }>();
+  for (const l of licenses) {
+    const d = byItem.get(l.order_item_id) ?? { kind: 'license' as const, product_id: l.product_id, items: [], replacements: [], licenses: [] };
+    const key = keyring.open({ ciphertext: Buffer.from(l.ciphertext, 'base64'), keyId: l.key_id });
+    d.items.push(key);
+    d.licenses.push(presentLicense(l, key, now));
+    byItem.set(l.order_item_id, d);
+  }
+  return [...byItem.values()];
+}
+
+function presentLicense(l: LicenseJson, key: string, now: Date) {
+  const iso = (t: string) => new Date(t).toISOString();
+  return {
+    id: l.id, key, status: licenseStatus(l, now), activation_limit: l.activation_limit, activation_usage: l.activation_usage,
+    expires_at: l.expires_at === null ? null : iso(l.expires_at), created_at: iso(l.created_at),
+    instances: l.instances.map((n) => ({ id: n.id, name: n.name, created_at: iso(n.created_at) })),
+  };
+}
+
 /** Decrypts the keys sold to an order, grouped per item; empty until the order is delivered. */
 export async function revealDeliveries(q: Queryable, keyring: Keyring, order: OrderRow) {
   if (!DELIVERED.has(order.status)) return [];
@@ -110,7 +151,12 @@ export async function revealDeliveries(q: Queryable, keyring: Keyring, order: Or
     `select i.product_id, f.payload_ciphertext as shared_ciphertext, f.payload_key_id as shared_key_id
        from order_items i join fulfilments f on f.order_item_id = i.id and f.kind = 'shared' and f.payload_ciphertext is not null
       where i.order_id = $1 order by i.id`, [order.id]);
-  return [...groupDeliveries(rows, keyring), ...shared.map((r) => sharedDelivery(keyring, r.product_id, r.shared_ciphertext, r.shared_key_id))];
+  const { rows: licenses } = await prepared<{ product_id: string; order_item_id: string; key_ciphertext: Buffer; key_key_id: string }>(q,
+    `select l.product_id, l.order_item_id, l.key_ciphertext, l.key_key_id from licenses l
+      where l.order_id = $1 and l.status <> 'pending' order by l.order_item_id, l.id`, [order.id]);
+  const licenseGroups = groupDeliveries(licenses.map((l) => ({ ...l, ciphertext: l.key_ciphertext, key_id: l.key_key_id })), keyring)
+    .map((d) => ({ ...d, kind: 'license' as const }));
+  return [...groupDeliveries(rows, keyring), ...shared.map((r) => sharedDelivery(keyring, r.product_id, r.shared_ciphertext, r.shared_key_id)), ...licenseGroups];
 }
 
 function groupDeliveries(rows: { product_id: string; order_item_id: string; ciphertext: Buffer; key_id: string; replacement?: boolean }[], keyring: Keyring) {

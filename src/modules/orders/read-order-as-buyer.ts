@@ -7,7 +7,7 @@ import { paymentUrl } from '../payments/gateways/gateways.ts';
 import type { Ctx } from '../shared/context.ts';
 import {
   DELIVERED_STATUSES, itemsAndCardsColumns, openDeliveries, ORDER_COLUMNS, presentItems, presentOrderSummary,
-  type ItemRow, type OrderRow, type SoldCardJson,
+  type ItemRow, type LicenseJson, type OrderRow, type SoldCardJson,
 } from './order-rows.ts';
 
 export async function readOrderAsBuyer(s: Ctx, { number, token }: { number: string; token: string }) {
@@ -15,7 +15,7 @@ export async function readOrderAsBuyer(s: Ctx, { number, token }: { number: stri
   // One statement (one round trip): the order, its items and its keys still
   // encrypted. Nothing is decrypted or shown unless the token is the order's.
   type Row = OrderRow & {
-    shop_slug: string; shop_name: string; delivery_note: string | null; payment_id: string | null; gateway: string | null; items: ItemRow[]; sold_cards: SoldCardJson[];
+    shop_slug: string; shop_name: string; delivery_note: string | null; payment_id: string | null; gateway: string | null; items: ItemRow[]; sold_cards: SoldCardJson[]; licenses: LicenseJson[];
   };
   const { rows } = await prepared<Row>(pool,
     `select ${ORDER_COLUMNS}, m.slug as shop_slug, m.name as shop_name, case when o.status = any($2) then m.delivery_note end as delivery_note,
@@ -26,7 +26,7 @@ export async function readOrderAsBuyer(s: Ctx, { number, token }: { number: stri
   const order = rows[0];
   const expected = s.keyring.orderAccessToken(order?.id ?? 'ord_none');
   if (!order || !safeEqual(expected, token)) throw notFound('order');
-  const deliveries = openDeliveries(s.keyring, order, order.sold_cards, order.items, order.delivery_note);
+  const deliveries = openDeliveries(s.keyring, order, order.sold_cards, order.items, order.delivery_note, order.licenses, s.clock.now());
   return {
     order: {
       ...presentOrderSummary(order),

@@ -68,10 +68,17 @@ export const BuyerOrderOut = z.object({
     payment: z.object({ id: z.string(), gateway: z.string().nullable(), pay_url: z.string() }).nullable(),
   }),
   deliveries: z.array(z.object({
-    kind: z.enum(['card', 'shared']).describe('card: the keys sold to this item; shared: the product\'s one text, the same for every buyer'), product_id: z.string(),
+    kind: z.enum(['card', 'shared', 'license'])
+      .describe('card: the keys sold to this item; shared: the product\'s one text, the same for every buyer; license: the license keys issued for it'),
+    product_id: z.string(),
     items: z.array(z.string()).describe('Every key delivered for the item, replacements included'),
     replacements: z.array(z.string()).describe('The keys among `items` sent later as replacements in a dispute (售后补发)'),
     instructions: z.string().nullable().describe('How to redeem (Markdown): the product\'s, else the shop\'s note'),
     expires_at: z.string().nullable().describe('有效期: valid until then (the product\'s validity from delivery); null: no end'),
+    licenses: z.array(z.object({
+      id: z.string(), key: z.string(), status: z.enum(['inactive', 'active', 'expired', 'disabled']),
+      activation_limit: z.number().int().nullable(), activation_usage: z.number().int(), expires_at: z.string().nullable(), created_at: z.string(),
+      instances: z.array(z.object({ id: z.string(), name: z.string(), created_at: z.string() })).describe('The machines it is active on now'),
+    })).optional().describe('A license item: each key with its status, seats used and machines (deactivate one with POST /licenses/deactivate)'),
   })),
 });

@@ -284,7 +284,7 @@ export interface paths {
                          *       "*"
                          *     ]
                          */
-                        scopes?: ("products:read" | "products:write" | "cards:read" | "cards:write" | "cards:export" | "orders:read" | "orders:write" | "shop:read" | "shop:write" | "balance:read" | "payouts:read" | "payouts:write" | "*")[];
+                        scopes?: ("products:read" | "products:write" | "cards:read" | "cards:write" | "cards:export" | "orders:read" | "orders:write" | "shop:read" | "shop:write" | "balance:read" | "payouts:read" | "payouts:write" | "licenses:read" | "licenses:write" | "*")[];
                         /**
                          * @default live
                          * @enum {string}
@@ -407,10 +407,10 @@ export interface paths {
                         price: number;
                         currency: string;
                         /**
-                         * @description card: one key per unit from the product's stock; shared: the same text for every buyer
+                         * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API)
                          * @enum {string}
                          */
-                        delivery: "card" | "shared";
+                        delivery: "card" | "shared" | "license";
                         /** @description Required with delivery "shared" */
                         shared?: {
                             /** @description What every buyer gets (a code, a link, an account); stored encrypted */
@@ -423,6 +423,15 @@ export interface paths {
                             enabled: boolean;
                             /** @description Added to the unit price when the buyer picks (minor units); 0 when absent */
                             surcharge?: number;
+                        };
+                        /** @description Required with delivery "license" */
+                        license?: {
+                            /** @description How many machines one key may be active on at once; null: no limit */
+                            activation_limit: number | null;
+                            /** @description The key expires this many days after delivery (the product's validity_days); absent: never */
+                            validity_days?: number;
+                            /** @description "uuid" (as Lemon Squeezy issues them; the default) or a pattern such as "XP-####-####-####-####": each # becomes one random character of 23456789ABCDEFGHJKLMNPQRSTUVWXYZ, the rest is kept */
+                            key_format?: string;
                         };
                         /** @description 有效期: valid this many days from delivery (shown to the buyer with the date) */
                         validity_days?: number;
@@ -459,10 +468,10 @@ export interface paths {
                             price: number;
                             currency: string;
                             /**
-                             * @description card: one key per unit from the product's stock; shared: the same text for every buyer
+                             * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API)
                              * @enum {string}
                              */
-                            delivery: "card" | "shared";
+                            delivery: "card" | "shared" | "license";
                             /** @description A shared product: its limit and the units held by unpaid and sold orders (the text itself is never echoed) */
                             shared: {
                                 limit: number | null;
@@ -472,6 +481,12 @@ export interface paths {
                                 enabled: boolean;
                                 surcharge: number;
                             };
+                            /** @description A license product: machines per key (null: no limit), days valid (null: no end) and the key format */
+                            license: {
+                                activation_limit: number | null;
+                                validity_days: number | null;
+                                key_format: string;
+                            } | null;
                             validity_days: number | null;
                             min_quantity: number;
                             max_quantity: number;
@@ -537,10 +552,10 @@ export interface paths {
                             price: number;
                             currency: string;
                             /**
-                             * @description card: one key per unit from the product's stock; shared: the same text for every buyer
+                             * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API)
                              * @enum {string}
                              */
-                            delivery: "card" | "shared";
+                            delivery: "card" | "shared" | "license";
                             /** @description A shared product: its limit and the units held by unpaid and sold orders (the text itself is never echoed) */
                             shared: {
                                 limit: number | null;
@@ -550,6 +565,12 @@ export interface paths {
                                 enabled: boolean;
                                 surcharge: number;
                             };
+                            /** @description A license product: machines per key (null: no limit), days valid (null: no end) and the key format */
+                            license: {
+                                activation_limit: number | null;
+                                validity_days: number | null;
+                                key_format: string;
+                            } | null;
                             validity_days: number | null;
                             min_quantity: number;
                             max_quantity: number;
@@ -643,6 +664,13 @@ export interface paths {
                             /** @description Added to the unit price when the buyer picks (minor units); 0 when absent */
                             surcharge?: number;
                         };
+                        /** @description A license product's settings for keys sold from now on (keys already sold keep theirs; change one with PATCH /licenses/{id}) */
+                        license?: {
+                            /** @description How many machines one key may be active on at once; null: no limit */
+                            activation_limit?: number | null;
+                            /** @description "uuid" (as Lemon Squeezy issues them; the default) or a pattern such as "XP-####-####-####-####": each # becomes one random character of 23456789ABCDEFGHJKLMNPQRSTUVWXYZ, the rest is kept */
+                            key_format?: string;
+                        };
                         validity_days?: number | null;
                     };
                 };
@@ -665,10 +693,10 @@ export interface paths {
                             price: number;
                             currency: string;
                             /**
-                             * @description card: one key per unit from the product's stock; shared: the same text for every buyer
+                             * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API)
                              * @enum {string}
                              */
-                            delivery: "card" | "shared";
+                            delivery: "card" | "shared" | "license";
                             /** @description A shared product: its limit and the units held by unpaid and sold orders (the text itself is never echoed) */
                             shared: {
                                 limit: number | null;
@@ -678,6 +706,12 @@ export interface paths {
                                 enabled: boolean;
                                 surcharge: number;
                             };
+                            /** @description A license product: machines per key (null: no limit), days valid (null: no end) and the key format */
+                            license: {
+                                activation_limit: number | null;
+                                validity_days: number | null;
+                                key_format: string;
+                            } | null;
                             validity_days: number | null;
                             min_quantity: number;
                             max_quantity: number;
@@ -1163,10 +1197,10 @@ export interface paths {
                                 price: number;
                                 currency: string;
                                 /**
-                                 * @description card: one key per unit from the product's stock; shared: the same text for every buyer
+                                 * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API)
                                  * @enum {string}
                                  */
-                                delivery: "card" | "shared";
+                                delivery: "card" | "shared" | "license";
                                 min_quantity: number;
                                 max_quantity: number;
                                 stock: {
@@ -1184,6 +1218,10 @@ export interface paths {
                                     enabled: boolean;
                                     surcharge: number;
                                 };
+                                /** @description A license product: on how many machines one key may be active (null: no limit) */
+                                license: {
+                                    activation_limit: number | null;
+                                } | null;
                                 /** @description 有效期: valid this many days from delivery; null: no end */
                                 validity_days: number | null;
                                 /** @description Buyers' reviews: average stars (1–5) and how many */
@@ -1248,10 +1286,10 @@ export interface paths {
                                 price: number;
                                 currency: string;
                                 /**
-                                 * @description card: one key per unit from the product's stock; shared: the same text for every buyer
+                                 * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API)
                                  * @enum {string}
                                  */
-                                delivery: "card" | "shared";
+                                delivery: "card" | "shared" | "license";
                                 min_quantity: number;
                                 max_quantity: number;
                                 stock: {
@@ -1269,6 +1307,10 @@ export interface paths {
                                     enabled: boolean;
                                     surcharge: number;
                                 };
+                                /** @description A license product: on how many machines one key may be active (null: no limit) */
+                                license: {
+                                    activation_limit: number | null;
+                                } | null;
                                 /** @description 有效期: valid this many days from delivery; null: no end */
                                 validity_days: number | null;
                                 /** @description Buyers' reviews: average stars (1–5) and how many */
@@ -1560,10 +1602,10 @@ export interface paths {
                             };
                             deliveries: {
                                 /**
-                                 * @description card: the keys sold to this item; shared: the product's one text, the same for every buyer
+                                 * @description card: the keys sold to this item; shared: the product's one text, the same for every buyer; license: the license keys issued for it
                                  * @enum {string}
                                  */
-                                kind: "card" | "shared";
+                                kind: "card" | "shared" | "license";
                                 product_id: string;
                                 /** @description Every key delivered for the item, replacements included */
                                 items: string[];
@@ -1573,6 +1615,23 @@ export interface paths {
                                 instructions: string | null;
                                 /** @description 有效期: valid until then (the product's validity from delivery); null: no end */
                                 expires_at: string | null;
+                                /** @description A license item: each key with its status, seats used and machines (deactivate one with POST /licenses/deactivate) */
+                                licenses?: {
+                                    id: string;
+                                    key: string;
+                                    /** @enum {string} */
+                                    status: "inactive" | "active" | "expired" | "disabled";
+                                    activation_limit: number | null;
+                                    activation_usage: number;
+                                    expires_at: string | null;
+                                    created_at: string;
+                                    /** @description The machines it is active on now */
+                                    instances: {
+                                        id: string;
+                                        name: string;
+                                        created_at: string;
+                                    }[];
+                                }[];
                             }[];
                         };
                     };
@@ -4887,6 +4946,1198 @@ export interface paths {
                             buyer: string;
                             order_id?: string;
                             order_number?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licenses/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate a license key on one more machine (Lemon Squeezy's license API)
+         * @description `{license_key, instance_name}` → 200 `{activated:true, license_key, instance}`. Over the limit, expired or disabled: 400 `{activated:false, error}`; unknown key: 404. Rate-limited per address (429).
+         */
+        post: {
+            parameters: {
+                query?: {
+                    license_key?: string;
+                    instance_name?: string;
+                    instance_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description JSON, form (application/x-www-form-urlencoded) or application/vnd.api+json; the same fields are also read from the query string */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        license_key?: string;
+                        instance_name?: string;
+                        instance_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activated?: boolean;
+                            valid?: boolean;
+                            deactivated?: boolean;
+                            error: string | null;
+                            license_key: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "inactive" | "active" | "expired" | "disabled";
+                                key: string;
+                                /** @description null: no limit */
+                                activation_limit: number | null;
+                                activation_usage: number;
+                                created_at: string;
+                                expires_at: string | null;
+                                test_mode: boolean;
+                            } | null;
+                            instance?: {
+                                id: string;
+                                name: string;
+                                created_at: string;
+                            } | null;
+                            meta: {
+                                store_id: string;
+                                store_slug: string;
+                                order_id: string;
+                                order_item_id: string;
+                                product_id: string;
+                                product_name: string;
+                                variant_id: null;
+                                variant_name: null;
+                                customer_id: null;
+                                customer_name: null;
+                                /** @description Masked */
+                                customer_email: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activated?: boolean;
+                            valid?: boolean;
+                            deactivated?: boolean;
+                            error: string | null;
+                            license_key: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "inactive" | "active" | "expired" | "disabled";
+                                key: string;
+                                /** @description null: no limit */
+                                activation_limit: number | null;
+                                activation_usage: number;
+                                created_at: string;
+                                expires_at: string | null;
+                                test_mode: boolean;
+                            } | null;
+                            instance?: {
+                                id: string;
+                                name: string;
+                                created_at: string;
+                            } | null;
+                            meta: {
+                                store_id: string;
+                                store_slug: string;
+                                order_id: string;
+                                order_item_id: string;
+                                product_id: string;
+                                product_name: string;
+                                variant_id: null;
+                                variant_name: null;
+                                customer_id: null;
+                                customer_name: null;
+                                /** @description Masked */
+                                customer_email: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activated?: boolean;
+                            valid?: boolean;
+                            deactivated?: boolean;
+                            error: string | null;
+                            license_key: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "inactive" | "active" | "expired" | "disabled";
+                                key: string;
+                                /** @description null: no limit */
+                                activation_limit: number | null;
+                                activation_usage: number;
+                                created_at: string;
+                                expires_at: string | null;
+                                test_mode: boolean;
+                            } | null;
+                            instance?: {
+                                id: string;
+                                name: string;
+                                created_at: string;
+                            } | null;
+                            meta: {
+                                store_id: string;
+                                store_slug: string;
+                                order_id: string;
+                                order_item_id: string;
+                                product_id: string;
+                                product_name: string;
+                                variant_id: null;
+                                variant_name: null;
+                                customer_id: null;
+                                customer_name: null;
+                                /** @description Masked */
+                                customer_email: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activated?: boolean;
+                            valid?: boolean;
+                            deactivated?: boolean;
+                            error: string | null;
+                            license_key: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "inactive" | "active" | "expired" | "disabled";
+                                key: string;
+                                /** @description null: no limit */
+                                activation_limit: number | null;
+                                activation_usage: number;
+                                created_at: string;
+                                expires_at: string | null;
+                                test_mode: boolean;
+                            } | null;
+                            instance?: {
+                                id: string;
+                                name: string;
+                                created_at: string;
+                            } | null;
+                            meta: {
+                                store_id: string;
+                                store_slug: string;
+                                order_id: string;
+                                order_item_id: string;
+                                product_id: string;
+                                product_name: string;
+                                variant_id: null;
+                                variant_name: null;
+                                customer_id: null;
+                                customer_name: null;
+                                /** @description Masked */
+                                customer_email: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activated?: boolean;
+                            valid?: boolean;
+                            deactivated?: boolean;
+                            error: string | null;
+                            license_key: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "inactive" | "active" | "expired" | "disabled";
+                                key: string;
+                                /** @description null: no limit */
+                                activation_limit: number | null;
+                                activation_usage: number;
+                                created_at: string;
+                                expires_at: string | null;
+                                test_mode: boolean;
+                            } | null;
+                            instance?: {
+                                id: string;
+                                name: string;
+                                created_at: string;
+                            } | null;
+                            meta: {
+                                store_id: string;
+                                store_slug: string;
+                                order_id: string;
+                                order_item_id: string;
+                                product_id: string;
+                                product_name: string;
+                                variant_id: null;
+                                variant_name: null;
+                                customer_id: null;
+                                customer_name: null;
+                                /** @description Masked */
+                                customer_email: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licenses/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Is a license key (on a machine) valid now?
+         * @description `{license_key, instance_id?}` → 200 `{valid, error, license_key, instance}` (valid false with the reason when expired or disabled); unknown key or instance: 404.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    license_key?: string;
+                    instance_name?: string;
+                    instance_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description JSON, form (application/x-www-form-urlencoded) or application/vnd.api+json; the same fields are also read from the query string */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        license_key?: string;
+                        instance_name?: string;
+                        instance_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activated?: boolean;
+                            valid?: boolean;
+                            deactivated?: boolean;
+                            error: string | null;
+                            license_key: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "inactive" | "active" | "expired" | "disabled";
+                                key: string;
+                                /** @description null: no limit */
+                                activation_limit: number | null;
+                                activation_usage: number;
+                                created_at: string;
+                                expires_at: string | null;
+                                test_mode: boolean;
+                            } | null;
+                            instance?: {
+                                id: string;
+                                name: string;
+                                created_at: string;
+                            } | null;
+                            meta: {
+                                store_id: string;
+                                store_slug: string;
+                                order_id: string;
+                                order_item_id: string;
+                                product_id: string;
+                                product_name: string;
+                                variant_id: null;
+                                variant_name: null;
+                                customer_id: null;
+                                customer_name: null;
+                                /** @description Masked */
+                                customer_email: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activated?: boolean;
+                            valid?: boolean;
+                            deactivated?: boolean;
+                            error: string | null;
+                            license_key: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "inactive" | "active" | "expired" | "disabled";
+                                key: string;
+                                /** @description null: no limit */
+                                activation_limit: number | null;
+                                activation_usage: number;
+                                created_at: string;
+                                expires_at: string | null;
+                                test_mode: boolean;
+                            } | null;
+                            instance?: {
+                                id: string;
+                                name: string;
+                                created_at: string;
+                            } | null;
+                            meta: {
+                                store_id: string;
+                                store_slug: string;
+                                order_id: string;
+                                order_item_id: string;
+                                product_id: string;
+                                product_name: string;
+                                variant_id: null;
+                                variant_name: null;
+                                customer_id: null;
+                                customer_name: null;
+                                /** @description Masked */
+                                customer_email: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activated?: boolean;
+                            valid?: boolean;
+                            deactivated?: boolean;
+                            error: string | null;
+                            license_key: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "inactive" | "active" | "expired" | "disabled";
+                                key: string;
+                                /** @description null: no limit */
+                                activation_limit: number | null;
+                                activation_usage: number;
+                                created_at: string;
+                                expires_at: string | null;
+                                test_mode: boolean;
+                            } | null;
+                            instance?: {
+                                id: string;
+                                name: string;
+                                created_at: string;
+                            } | null;
+                            meta: {
+                                store_id: string;
+                                store_slug: string;
+                                order_id: string;
+                                order_item_id: string;
+                                product_id: string;
+                                product_name: string;
+                                variant_id: null;
+                                variant_name: null;
+                                customer_id: null;
+                                customer_name: null;
+                                /** @description Masked */
+                                customer_email: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activated?: boolean;
+                            valid?: boolean;
+                            deactivated?: boolean;
+                            error: string | null;
+                            license_key: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "inactive" | "active" | "expired" | "disabled";
+                                key: string;
+                                /** @description null: no limit */
+                                activation_limit: number | null;
+                                activation_usage: number;
+                                created_at: string;
+                                expires_at: string | null;
+                                test_mode: boolean;
+                            } | null;
+                            instance?: {
+                                id: string;
+                                name: string;
+                                created_at: string;
+                            } | null;
+                            meta: {
+                                store_id: string;
+                                store_slug: string;
+                                order_id: string;
+                                order_item_id: string;
+                                product_id: string;
+                                product_name: string;
+                                variant_id: null;
+                                variant_name: null;
+                                customer_id: null;
+                                customer_name: null;
+                                /** @description Masked */
+                                customer_email: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activated?: boolean;
+                            valid?: boolean;
+                            deactivated?: boolean;
+                            error: string | null;
+                            license_key: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "inactive" | "active" | "expired" | "disabled";
+                                key: string;
+                                /** @description null: no limit */
+                                activation_limit: number | null;
+                                activation_usage: number;
+                                created_at: string;
+                                expires_at: string | null;
+                                test_mode: boolean;
+                            } | null;
+                            instance?: {
+                                id: string;
+                                name: string;
+                                created_at: string;
+                            } | null;
+                            meta: {
+                                store_id: string;
+                                store_slug: string;
+                                order_id: string;
+                                order_item_id: string;
+                                product_id: string;
+                                product_name: string;
+                                variant_id: null;
+                                variant_name: null;
+                                customer_id: null;
+                                customer_name: null;
+                                /** @description Masked */
+                                customer_email: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licenses/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate a license key on one machine (frees its seat)
+         * @description `{license_key, instance_id}` → 200 `{deactivated:true, license_key}`; unknown key or instance (or already deactivated): 404.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    license_key?: string;
+                    instance_name?: string;
+                    instance_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description JSON, form (application/x-www-form-urlencoded) or application/vnd.api+json; the same fields are also read from the query string */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        license_key?: string;
+                        instance_name?: string;
+                        instance_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activated?: boolean;
+                            valid?: boolean;
+                            deactivated?: boolean;
+                            error: string | null;
+                            license_key: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "inactive" | "active" | "expired" | "disabled";
+                                key: string;
+                                /** @description null: no limit */
+                                activation_limit: number | null;
+                                activation_usage: number;
+                                created_at: string;
+                                expires_at: string | null;
+                                test_mode: boolean;
+                            } | null;
+                            instance?: {
+                                id: string;
+                                name: string;
+                                created_at: string;
+                            } | null;
+                            meta: {
+                                store_id: string;
+                                store_slug: string;
+                                order_id: string;
+                                order_item_id: string;
+                                product_id: string;
+                                product_name: string;
+                                variant_id: null;
+                                variant_name: null;
+                                customer_id: null;
+                                customer_name: null;
+                                /** @description Masked */
+                                customer_email: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activated?: boolean;
+                            valid?: boolean;
+                            deactivated?: boolean;
+                            error: string | null;
+                            license_key: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "inactive" | "active" | "expired" | "disabled";
+                                key: string;
+                                /** @description null: no limit */
+                                activation_limit: number | null;
+                                activation_usage: number;
+                                created_at: string;
+                                expires_at: string | null;
+                                test_mode: boolean;
+                            } | null;
+                            instance?: {
+                                id: string;
+                                name: string;
+                                created_at: string;
+                            } | null;
+                            meta: {
+                                store_id: string;
+                                store_slug: string;
+                                order_id: string;
+                                order_item_id: string;
+                                product_id: string;
+                                product_name: string;
+                                variant_id: null;
+                                variant_name: null;
+                                customer_id: null;
+                                customer_name: null;
+                                /** @description Masked */
+                                customer_email: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activated?: boolean;
+                            valid?: boolean;
+                            deactivated?: boolean;
+                            error: string | null;
+                            license_key: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "inactive" | "active" | "expired" | "disabled";
+                                key: string;
+                                /** @description null: no limit */
+                                activation_limit: number | null;
+                                activation_usage: number;
+                                created_at: string;
+                                expires_at: string | null;
+                                test_mode: boolean;
+                            } | null;
+                            instance?: {
+                                id: string;
+                                name: string;
+                                created_at: string;
+                            } | null;
+                            meta: {
+                                store_id: string;
+                                store_slug: string;
+                                order_id: string;
+                                order_item_id: string;
+                                product_id: string;
+                                product_name: string;
+                                variant_id: null;
+                                variant_name: null;
+                                customer_id: null;
+                                customer_name: null;
+                                /** @description Masked */
+                                customer_email: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activated?: boolean;
+                            valid?: boolean;
+                            deactivated?: boolean;
+                            error: string | null;
+                            license_key: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "inactive" | "active" | "expired" | "disabled";
+                                key: string;
+                                /** @description null: no limit */
+                                activation_limit: number | null;
+                                activation_usage: number;
+                                created_at: string;
+                                expires_at: string | null;
+                                test_mode: boolean;
+                            } | null;
+                            instance?: {
+                                id: string;
+                                name: string;
+                                created_at: string;
+                            } | null;
+                            meta: {
+                                store_id: string;
+                                store_slug: string;
+                                order_id: string;
+                                order_item_id: string;
+                                product_id: string;
+                                product_name: string;
+                                variant_id: null;
+                                variant_name: null;
+                                customer_id: null;
+                                customer_name: null;
+                                /** @description Masked */
+                                customer_email: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activated?: boolean;
+                            valid?: boolean;
+                            deactivated?: boolean;
+                            error: string | null;
+                            license_key: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "inactive" | "active" | "expired" | "disabled";
+                                key: string;
+                                /** @description null: no limit */
+                                activation_limit: number | null;
+                                activation_usage: number;
+                                created_at: string;
+                                expires_at: string | null;
+                                test_mode: boolean;
+                            } | null;
+                            instance?: {
+                                id: string;
+                                name: string;
+                                created_at: string;
+                            } | null;
+                            meta: {
+                                store_id: string;
+                                store_slug: string;
+                                order_id: string;
+                                order_item_id: string;
+                                product_id: string;
+                                product_name: string;
+                                variant_id: null;
+                                variant_name: null;
+                                customer_id: null;
+                                customer_name: null;
+                                /** @description Masked */
+                                customer_email: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licenses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shop's licenses, newest first (by order, product, or the key a buyer quotes) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    starting_after?: string;
+                    ending_before?: string;
+                    order_id?: string;
+                    product_id?: string;
+                    /** @description The whole key a buyer quotes: finds its license (exact match only) */
+                    key?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "list";
+                            data: {
+                                id: string;
+                                /** @enum {string} */
+                                object: "license";
+                                product_id: string;
+                                product_title: string;
+                                order_id: string;
+                                order_number: string;
+                                /** @description The key's last characters (the buyer has the key; find one by it with ?key=) */
+                                key_hint: string;
+                                /** @enum {string} */
+                                status: "inactive" | "active" | "expired" | "disabled";
+                                revoked: boolean;
+                                disabled_reason: string | null;
+                                activation_limit: number | null;
+                                activation_usage: number;
+                                expires_at: string | null;
+                                issued_at: string | null;
+                                created_at: string;
+                                instances: {
+                                    id: string;
+                                    name: string;
+                                    created_at: string;
+                                }[];
+                            }[];
+                            has_more: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licenses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One license with the machines it is active on */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "license";
+                            product_id: string;
+                            product_title: string;
+                            order_id: string;
+                            order_number: string;
+                            /** @description The key's last characters (the buyer has the key; find one by it with ?key=) */
+                            key_hint: string;
+                            /** @enum {string} */
+                            status: "inactive" | "active" | "expired" | "disabled";
+                            revoked: boolean;
+                            disabled_reason: string | null;
+                            activation_limit: number | null;
+                            activation_usage: number;
+                            expires_at: string | null;
+                            issued_at: string | null;
+                            created_at: string;
+                            instances: {
+                                id: string;
+                                name: string;
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Extend a license or change its activation limit
+         * @description 422 `activation_limit` below the machines active now.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Machines at once; null: no limit */
+                        activation_limit?: number | null;
+                        /** @description A new end (ISO 8601); null: never expires */
+                        expires_at?: string | null;
+                        /** @description Adds this many days to the end (from now if it has already passed) */
+                        extend_days?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "license";
+                            product_id: string;
+                            product_title: string;
+                            order_id: string;
+                            order_number: string;
+                            /** @description The key's last characters (the buyer has the key; find one by it with ?key=) */
+                            key_hint: string;
+                            /** @enum {string} */
+                            status: "inactive" | "active" | "expired" | "disabled";
+                            revoked: boolean;
+                            disabled_reason: string | null;
+                            activation_limit: number | null;
+                            activation_usage: number;
+                            expires_at: string | null;
+                            issued_at: string | null;
+                            created_at: string;
+                            instances: {
+                                id: string;
+                                name: string;
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/licenses/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a license: it stops validating at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why (kept on the license, shown in the console) */
+                        reason?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "license";
+                            product_id: string;
+                            product_title: string;
+                            order_id: string;
+                            order_number: string;
+                            /** @description The key's last characters (the buyer has the key; find one by it with ?key=) */
+                            key_hint: string;
+                            /** @enum {string} */
+                            status: "inactive" | "active" | "expired" | "disabled";
+                            revoked: boolean;
+                            disabled_reason: string | null;
+                            activation_limit: number | null;
+                            activation_usage: number;
+                            expires_at: string | null;
+                            issued_at: string | null;
+                            created_at: string;
+                            instances: {
+                                id: string;
+                                name: string;
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licenses/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo a revocation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "license";
+                            product_id: string;
+                            product_title: string;
+                            order_id: string;
+                            order_number: string;
+                            /** @description The key's last characters (the buyer has the key; find one by it with ?key=) */
+                            key_hint: string;
+                            /** @enum {string} */
+                            status: "inactive" | "active" | "expired" | "disabled";
+                            revoked: boolean;
+                            disabled_reason: string | null;
+                            activation_limit: number | null;
+                            activation_usage: number;
+                            expires_at: string | null;
+                            issued_at: string | null;
+                            created_at: string;
+                            instances: {
+                                id: string;
+                                name: string;
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licenses/{id}/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deactivate every machine of a license (the seats are free again) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "license";
+                            product_id: string;
+                            product_title: string;
+                            order_id: string;
+                            order_number: string;
+                            /** @description The key's last characters (the buyer has the key; find one by it with ?key=) */
+                            key_hint: string;
+                            /** @enum {string} */
+                            status: "inactive" | "active" | "expired" | "disabled";
+                            revoked: boolean;
+                            disabled_reason: string | null;
+                            activation_limit: number | null;
+                            activation_usage: number;
+                            expires_at: string | null;
+                            issued_at: string | null;
+                            created_at: string;
+                            instances: {
+                                id: string;
+                                name: string;
+                                created_at: string;
+                            }[];
                         };
                     };
                 };

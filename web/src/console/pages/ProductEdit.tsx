@@ -6,6 +6,7 @@ import { navigate } from '../../shared/router.tsx';
 import { ErrorBox, Loading } from '../../shared/ui.tsx';
 import { uploadWithProgress, useSession } from '../session.tsx';
 import type { Product } from './Products.tsx';
+import { LicenseList } from './LicenseList.tsx';
 
 const CURRENCIES = ['CNY', 'USD', 'HKD', 'TWD', 'EUR', 'JPY'];
 
@@ -14,7 +15,7 @@ export function ProductEditPage({ productId }: { productId?: string }) {
   const { call } = useSession();
   const [product, setProduct] = useState<Product>();
   const [form, setForm] = useState({ title: '', description: '', category: '', price: '', currency: 'CNY', min: '1', max: '100', visibility: 'public', instructions: '',
-    delivery: 'card', sharedText: '', sharedLimit: '', pick: false, pickSurcharge: '', validity: '' });
+    delivery: 'card', sharedText: '', sharedLimit: '', pick: false, pickSurcharge: '', validity: '', activationLimit: '1', keyFormat: 'uuid' });
   const [tiers, setTiers] = useState<Array<{ min: string; price: string }>>([]);
   const [loadError, setLoadError] = useState<unknown>();
   const [error, setError] = useState<string>();
@@ -31,7 +32,9 @@ export function ProductEditPage({ productId }: { productId?: string }) {
         min: String(p.min_quantity), max: String(p.max_quantity), visibility: p.visibility, instructions: p.instructions ?? '',
         delivery: p.delivery, sharedText: '', sharedLimit: p.shared?.limit === null || p.shared?.limit === undefined ? '' : String(p.shared.limit),
         pick: p.pick.enabled, pickSurcharge: p.pick.surcharge ? toMajor(p.pick.surcharge, p.currency) : '',
-        validity: p.validity_days === null ? '' : String(p.validity_days) });
+        validity: p.validity_days === null ? '' : String(p.validity_days),
+        activationLimit: p.license?.activation_limit === null || p.license?.activation_limit === undefined ? '' : String(p.license.activation_limit),
+        keyFormat: p.license?.key_format ?? 'uuid' });
       setTiers(p.price_tiers.map((x) => ({ min: String(x.min_quantity), price: toMajor(x.unit_price, p.currency) })));
     } catch (err) {
       setLoadError(err);
@@ -57,9 +60,12 @@ export function ProductEditPage({ productId }: { productId?: string }) {
       : { shared: { text: form.sharedText, limit } };
     const surcharge = form.pickSurcharge.trim() ? toMinor(form.pickSurcharge, form.currency) : 0;
     if (surcharge === undefined) return setError(`${t('form.pickSurcharge')}: ${form.pickSurcharge}`);
+    const license = form.delivery !== 'license' ? {}
+      : { license: { activation_limit: form.activationLimit.trim() === '' ? null : Number(form.activationLimit), key_format: form.keyFormat.trim() || 'uuid' } };
     setBusy(true);
     const body = {
       ...shared,
+      ...license,
       ...(form.delivery === 'card' ? { pick: { enabled: form.pick, surcharge } } : {}),
       ...(form.validity.trim() ? { validity_days: Number(form.validity) } : productId ? { validity_days: null } : {}),
       title: form.title, description: form.description, price, min_quantity: Number(form.min), max_quantity: Number(form.max),
@@ -123,7 +129,7 @@ export function ProductEditPage({ productId }: { productId?: string }) {
           <div className="field">
             <label htmlFor="p-delivery">{t('form.delivery')}</label>
             <select id="p-delivery" className="input" value={form.delivery} disabled={!!productId} onChange={set('delivery')}>
-              {['card', 'shared'].map((d) => <option key={d} value={d}>{t(`delivery.${d}`)}</option>)}
+              {['card', 'shared', 'license'].map((d) => <option key={d} value={d}>{t(`delivery.${d}`)}</option>)}
             </select>
           </div>
           {form.delivery === 'shared' && <div className="field">
@@ -131,6 +137,19 @@ export function ProductEditPage({ productId }: { productId?: string }) {
             <input id="p-limit" type="number" min={1} value={form.sharedLimit} onChange={set('sharedLimit')} placeholder={t('form.noLimit')} />
           </div>}
         </div>
+        {form.delivery === 'license' && (
+          <div className="form-grid">
+            <div className="field">
+              <label htmlFor="p-activations">{t('form.activationLimit')}</label>
+              <input id="p-activations" type="number" min={1} max={100000} value={form.activationLimit} onChange={set('activationLimit')} placeholder={t('form.noLimit')} />
+            </div>
+            <div className="field">
+              <label htmlFor="p-keyformat">{t('form.keyFormat')}</label>
+              <input id="p-keyformat" type="text" maxLength={64} value={form.keyFormat} onChange={set('keyFormat')} aria-describedby="p-keyformat-hint" autoComplete="off" />
+              <p className="hint" id="p-keyformat-hint">{t('form.keyFormatHint')}</p>
+            </div>
+          </div>
+        )}
         {form.delivery === 'shared' && (
           <div className="field">
             <label htmlFor="p-shared">{t('form.sharedText')}</label>
@@ -175,6 +194,7 @@ export function ProductEditPage({ productId }: { productId?: string }) {
       </form>
       {product && product.delivery === 'card' && <ImportCards productId={product.id} onDone={() => { setImports((n) => n + 1); void load(); }} />}
       {product && product.delivery === 'card' && <KeyList productId={product.id} version={imports} />}
+      {product && product.delivery === 'license' && <LicenseList productId={product.id} />}
     </>
   );
 }

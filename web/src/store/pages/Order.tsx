@@ -144,6 +144,9 @@ export function OrderPage({ number }: { number: string }) {
           </ol>
         </div>
       )}
+      {deliveries.some((d) => d.licenses?.length) && (
+        <Licenses licenses={deliveries.flatMap((d) => d.licenses ?? [])} onChange={() => void load()} />
+      )}
       {deliveries.filter((d) => d.expires_at).map((d) => {
         const ended = new Date(d.expires_at ?? '').getTime() < Date.now();
         return <p key={`valid-${d.product_id}`} className={`alert ${ended ? 'alert-warn' : ''}`} data-testid="valid-until">
@@ -160,6 +163,57 @@ export function OrderPage({ number }: { number: string }) {
       {order.status === 'disputed' && <div className="alert alert-warn" role="status">{t('order.disputed')}</div>}
       {keys.length > 0 || order.status === 'refunded' ? <AfterSale number={order.number} token={token} status={order.status} onChange={() => void load()} /> : null}
       {error !== undefined && <ErrorBox onRetry={() => void load()}>{errorText(t, error)}</ErrorBox>}
+    </section>
+  );
+}
+
+type License = NonNullable<BuyerOrder['deliveries'][number]['licenses']>[number];
+
+/** Each license key with its status and the devices it is active on; the buyer may free a device's seat (the key is the credential). */
+function Licenses({ licenses, onChange }: { licenses: License[]; onChange: () => void }) {
+  const { t, lang } = useI18n();
+  const [error, setError] = useState<unknown>();
+  const [notice, setNotice] = useState<string>();
+
+  async function deactivate(l: License, instance: { id: string; name: string }) {
+    if (!window.confirm(t('license.deactivateConfirm', { name: instance.name }))) return;
+    setError(undefined);
+    try {
+      await api('/api/v1/licenses/deactivate', { method: 'POST', body: { license_key: l.key, instance_id: instance.id } });
+      setNotice(t('license.deactivated'));
+      onChange();
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  return (
+    <section className="licenses" data-testid="licenses">
+      <h2>{t('license.heading')}</h2>
+      {licenses.map((l) => (
+        <div className="license" key={l.id} data-testid="license">
+          <p className="license-head">
+            <code>{l.key}</code>
+            <span className={`badge ${l.status === 'disabled' || l.status === 'expired' ? 'badge-off' : 'badge-ok'}`} data-testid="license-status">{t(`license.status.${l.status}`)}</span>
+          </p>
+          <p className="muted small">
+            {t('license.devices', { used: l.activation_usage, limit: l.activation_limit ?? t('license.unlimited') })}
+            {l.expires_at && <> · {t('license.expires', { time: formatTime(l.expires_at, lang) })}</>}
+          </p>
+          {l.instances.length === 0 ? <p className="muted small">{t('license.noDevices')}</p> : (
+            <ul className="list compact">
+              {l.instances.map((n) => (
+                <li key={n.id} data-testid="license-device">
+                  <span className="list-main">{n.name}</span> <span className="muted small">{formatTime(n.created_at, lang)}</span>
+                  <button type="button" className="btn btn-small btn-ghost" onClick={() => void deactivate(l, n)}>{t('license.deactivate')}</button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ))}
+      {notice && <p className="alert" role="status">{notice}</p>}
+      {error !== undefined && <ErrorBox>{errorText(t, error)}</ErrorBox>}
     </section>
   );
 }

@@ -103,6 +103,8 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
             {soldOut ? t('product.soldOut') : product.stock.unlimited ? t('product.available') : t('product.inStock', { n: product.stock.available })}
           </span>
           <span className="badge badge-info">⚡ {t('product.instant')}</span>
+          {product.license && <span className="badge badge-info" data-testid="license-devices">
+            {product.license.activation_limit === null ? t('product.licenseAny') : t('product.licenseDevices', { n: product.license.activation_limit })}</span>}
           {product.validity_days !== null && <span className="badge badge-info" data-testid="validity">{t('product.validity', { n: product.validity_days })}</span>}
           {product.rating.count > 0 && product.rating.average !== null && (
             <span className="small" data-testid="product-rating"><StarLine value={product.rating.average} /> {product.rating.average.toFixed(1)} · {t('rep.reviews', { n: product.rating.count })}</span>

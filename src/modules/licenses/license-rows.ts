@@ -1,0 +1,64 @@
+// Reading a license by its key, and the shapes of the public license API
+// (Lemon Squeezy's: license_key, instance, meta), shared by its three calls.
+import type { Keyring } from '../../lib/crypto.ts';
+import { licenseStatus, type LicenseStatus } from './license-status.ts';
+
+/** A sold license found by the keyed hash of its key (`$1`): never a pending one (its order was not paid). */
+export const LICENSE_BY_KEY = `select l.id, l.merchant_id, l.product_id, l.order_id, l.order_item_id, l.status, l.key_ciphertext, l.key_key_id,
+         l.activation_limit, l.activation_usage, l.expires_at, l.created_at, o.status as order_status, o.email, p.title as product_name, m.slug as store_slug
+    from licenses l join orders o on o.id = l.order_id join products p on p.id = l.product_id join merchants m on m.id = l.merchant_id
+   where l.key_hash = $1 and l.status <> 'pending'`;
+
+export interface LicenseRow {
+  id: string; merchant_id: string; product_id: string; order_id: string; order_item_id: string; status: string; key_ciphertext: Buffer; key_key_id: string;
+  activation_limit: number | null; activation_usage: number; expires_at: Date | null; created_at: Date; order_status: string; email: string;
+  product_name: string; store_slug: string;
+}
+
+export interface InstanceRow { id: string; name: string; created_at: Date }
+
+/** What a license API call answers: an HTTP status and Lemon Squeezy's body (with the call's flag). */
+export interface LicenseAnswer {
+  httpStatus: 200 | 400 | 404 | 422 | 429;
+  body: {
+    activated?: boolean; valid?: boolean; deactivated?: boolean; error: string | null;
+    license_key: ReturnType<typeof presentLicenseKey> | null; instance?: ReturnType<typeof presentInstance> | null; meta: ReturnType<typeof presentMeta> | null;
+  };
+}
+
+export function presentLicenseKey(keyring: Keyring, l: LicenseRow, now: Date, usage = l.activation_usage) {
+  const status: LicenseStatus = licenseStatus({ ...l, activation_usage: usage }, now);
+  return {
+    id: l.id, status, key: keyring.open({ ciphertext: l.key_ciphertext, keyId: l.key_key_id }),
+    activation_limit: l.activation_limit, activation_usage: usage,
+    created_at: l.created_at.toISOString(), expires_at: l.expires_at?.toISOString() ?? null, test_mode: false,
+  };
+}
+
+export function presentInstance(n: InstanceRow) {
+  return { id: n.id, name: n.name, created_at: n.created_at.toISOString() };
+}
+
+/** Lemon Squeezy's meta: where the key comes from. The buyer's email is masked: the key may have been passed on. */
+export function presentMeta(l: LicenseRow) {
+  return {
+    store_id: l.merchant_id, store_slug: l.store_slug, order_id: l.order_id, order_item_id: l.order_item_id, product_id: l.product_id,
+    product_name: l.product_name, variant_id: null, variant_name: null, customer_id: null, customer_name: null, customer_email: maskEmail(l.email),
+  };
+}
+
+function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return '***';
+  return `${email[0]}***${email.slice(at)}`;
+}
+
+/** Why a license found cannot be used now, in Lemon Squeezy's words; undefined when it can. */
+export function unusable(l: LicenseRow, now: Date): string | undefined {
+  const status = licenseStatus(l, now);
+  if (status === 'disabled') return 'This license key has been disabled.';
+  if (status === 'expired') return 'This license key has expired.';
+  return undefined;
+}
+
+export const NOT_FOUND = 'license_key not found.';
