@@ -118,6 +118,10 @@ export const products = pgTable('products', {
   /** `license` delivery: how many machines one key may be activated on (null: no limit) and the key format (`uuid` or a pattern of X). */
   licenseActivationLimit: integer('license_activation_limit'),
   licenseKeyFormat: text('license_key_format'),
+  /** `manual` delivery (代充/手工): the fields the buyer fills at checkout, the hours the shop has to fulfil, and whether an overdue order is refunded by itself. */
+  manualFields: jsonb('manual_fields'),
+  manualSlaHours: integer('manual_sla_hours'),
+  manualAutoRefund: boolean('manual_auto_refund').notNull().default(false),
   minQuantity: integer('min_quantity').notNull().default(1),
   maxQuantity: integer('max_quantity').notNull().default(100),
   visibility: text('visibility').notNull().default('public'),
@@ -130,7 +134,8 @@ export const products = pgTable('products', {
   check('products_price_check', sql`${t.price} >= 0`),
   check('products_quantity_check', sql`${t.minQuantity} >= 1 and ${t.maxQuantity} >= ${t.minQuantity}`),
   check('products_visibility_check', sql`${t.visibility} in ('public', 'unlisted', 'hidden')`),
-  check('products_delivery_check', sql`${t.delivery} in ('card', 'shared', 'license')`),
+  check('products_delivery_check', sql`${t.delivery} in ('card', 'shared', 'license', 'manual')`),
+  check('products_manual_check', sql`${t.delivery} <> 'manual' or (${t.manualFields} is not null and ${t.manualSlaHours} between 1 and 720)`),
   check('products_license_check', sql`${t.delivery} <> 'license' or ${t.licenseKeyFormat} is not null`),
   check('products_license_limit_check', sql`${t.licenseActivationLimit} is null or ${t.licenseActivationLimit} between 1 and 100000`),
   check('products_shared_check', sql`${t.delivery} <> 'shared' or (${t.sharedCiphertext} is not null and ${t.sharedKeyId} is not null)`),
@@ -172,6 +177,8 @@ export const orders = pgTable('orders', {
   /** The platform's commission on this order's total (minor units), fixed at checkout; refunds reverse it in proportion. */
   commission: money('commission').notNull().default(0),
   completedAt: tstz('completed_at'),
+  /** A hand-fulfilled (manual) order: when the shop must have fulfilled it (paid_at + the product's SLA). */
+  fulfilDueAt: tstz('fulfil_due_at'),
   needsActionReason: text('needs_action_reason'),
   createdAt: createdAt(),
   updatedAt: tstz('updated_at').notNull().defaultNow(),
@@ -184,12 +191,13 @@ export const orders = pgTable('orders', {
   index('orders_pending_ip_idx').on(t.buyerIp).where(sql`${t.status} = 'pending_payment'`),
   index('orders_needs_action_idx').on(t.merchantId).where(sql`${t.status} = 'needs_action'`),
   index('orders_buyer_idx').on(t.buyerUserId, t.id).where(sql`${t.buyerUserId} is not null`),
+  index('orders_awaiting_idx').on(t.fulfilDueAt).where(sql`${t.status} = 'awaiting_fulfilment'`),
   index('orders_completable_idx').on(t.deliveredAt).where(sql`${t.status} in ('delivered', 'partially_refunded')`),
   // A shop's delivered orders in a time window (its reputation).
   index('orders_merchant_delivered_idx').on(t.merchantId, t.deliveredAt).where(sql`${t.deliveredAt} is not null`),
   check('orders_total_check', sql`${t.total} >= 0`),
   check('orders_commission_check', sql`${t.commission} >= 0 and ${t.commission} <= ${t.total}`),
-  check('orders_status_check', sql`${t.status} in ('pending_payment', 'paid', 'delivered', 'completed', 'expired', 'cancelled', 'needs_action', 'disputed', 'refunded', 'partially_refunded')`),
+  check('orders_status_check', sql`${t.status} in ('pending_payment', 'paid', 'awaiting_fulfilment', 'delivered', 'completed', 'expired', 'cancelled', 'needs_action', 'disputed', 'refunded', 'partially_refunded')`),
 ]);
 
 export const orderItems = pgTable('order_items', {
@@ -202,6 +210,9 @@ export const orderItems = pgTable('order_items', {
   total: money('total').notNull(),
   /** 自选卡密: the key the buyer picked; a late payment reserves exactly it again. */
   pickedCardId: text('picked_card_id'),
+  /** 代充: what the buyer filled in at checkout (`[{key, label, value}]` as JSON), encrypted like a key. */
+  fieldsCiphertext: bytea('fields_ciphertext'),
+  fieldsKeyId: text('fields_key_id'),
 }, (t) => [index('order_items_order_idx').on(t.orderId), check('order_items_quantity_check', sql`${t.quantity} >= 1`)]);
 
 export const cards = pgTable('cards', {

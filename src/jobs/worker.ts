@@ -7,6 +7,7 @@ import { reconcileRefunds } from '../modules/flows/reconcile-refunds.ts';
 import { completeDueOrders } from '../modules/flows/complete-due-orders.ts';
 import { sealLedger } from '../modules/money/seal-ledger.ts';
 import { escalateOverdueDisputes } from '../modules/flows/escalate-dispute.ts';
+import { flagOverdueFulfilments } from '../modules/flows/flag-overdue-fulfilments.ts';
 import { sendDisputeEmail } from '../modules/notifications/send-dispute-email.ts';
 import type { DisputeNotice } from '../modules/notifications/queue-dispute-email.ts';
 import { purgeExpiredState } from '../modules/platform/purge-expired-state.ts';
@@ -19,6 +20,7 @@ export const CRONTAB = [
   '* * * * * reconcile_refunds ?max=1',
   '* * * * * complete_orders ?max=1',
   '*/5 * * * * escalate_disputes ?max=1',
+  '* * * * * flag_overdue_fulfilments ?max=1',
 ].join('\n');
 
 export function taskList(s: Services): TaskList {
@@ -38,6 +40,10 @@ export function taskList(s: Services): TaskList {
     escalate_disputes: async () => {
       const r = await escalateOverdueDisputes(s);
       if (r.escalated) s.log.info(r, 'escalated disputes the shop did not answer in time');
+    },
+    flag_overdue_fulfilments: async () => {
+      const r = await flagOverdueFulfilments(s);
+      if (r.flagged) s.log.info(r, 'flagged hand-fulfilled orders past their due time');
     },
     send_dispute_email: async (payload) => {
       const p = payload as { dispute_id?: unknown; notice?: unknown } | null;

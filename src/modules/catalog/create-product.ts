@@ -25,13 +25,14 @@ export async function createProduct(ctx: Ctx, input: CreateProductInput): Promis
       await q.query(
         `insert into products (id, merchant_id, slug, title, description, price, currency, delivery, min_quantity, max_quantity, visibility, created_at, updated_at, category,
                                price_tiers, instructions, shared_ciphertext, shared_key_id, shared_limit, pick_enabled, pick_surcharge, validity_days,
-                               license_activation_limit, license_key_format)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)`,
+                               license_activation_limit, license_key_format, manual_fields, manual_sla_hours, manual_auto_refund)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26)`,
         [id, merchantId, input.slug ?? slugify(input.title), input.title, input.description ?? '', input.price, input.currency,
           input.delivery, min, max, input.visibility ?? 'public', now, input.category ?? null, JSON.stringify(input.price_tiers ?? []), input.instructions || null,
           sealed?.ciphertext ?? null, sealed?.keyId ?? null, input.shared?.limit ?? null, input.pick?.enabled ?? false, input.pick?.surcharge ?? 0,
           input.validity_days ?? input.license?.validity_days ?? null,
-          input.license?.activation_limit ?? null, input.license ? (input.license.key_format ?? 'uuid') : null],
+          input.license?.activation_limit ?? null, input.license ? (input.license.key_format ?? 'uuid') : null,
+          input.manual ? JSON.stringify(input.manual.fields) : null, input.manual?.sla_hours ?? null, input.manual?.auto_refund ?? false],
       );
     } catch (err) {
       if ((err as { code?: string }).code === '23505') throw conflict('slug_taken', 'Another product of this shop has this slug.');

@@ -2,16 +2,18 @@ import { minorUnits } from '../../lib/money.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { Ctx, Services } from '../shared/context.ts';
 import type { Delivery } from './schemas.ts';
+import type { ManualField } from './manual-fields.ts';
 
 interface StorefrontRow {
   id: string; slug: string; title: string; description: string; category: string | null; price: string; currency: string;
   min_quantity: number; max_quantity: number; available: string; rating_average: string | null; rating_count: string;
   price_tiers: { min_quantity: number; unit_price: number }[]; delivery: Delivery; shared_limit: number | null; shared_held: number;
   pick_enabled: boolean; pick_surcharge: string; validity_days: number | null; license_activation_limit: number | null;
+  manual_fields: ManualField[] | null; manual_sla_hours: number | null;
 }
 
 const COLUMNS = `p.id, p.slug, p.title, p.description, p.category, p.price, p.currency, p.min_quantity, p.max_quantity, p.price_tiers,
-  p.delivery, p.shared_limit, p.shared_held, p.pick_enabled, p.pick_surcharge, p.validity_days, p.license_activation_limit,
+  p.delivery, p.shared_limit, p.shared_held, p.pick_enabled, p.pick_surcharge, p.validity_days, p.license_activation_limit, p.manual_fields, p.manual_sla_hours,
   case when p.delivery = 'card' then (select count(*) from cards c where c.product_id = p.id and c.status = 'available') else 0 end as available,
   rv.rating_average, rv.rating_count`;
 /** Buyers' ratings of the product (reviews module's table, read-only here). */
@@ -25,6 +27,7 @@ function present(r: StorefrontRow) {
     price_tiers: r.price_tiers,
     pick: { enabled: r.pick_enabled, surcharge: minorUnits(r.pick_surcharge) },
     license: r.delivery === 'license' ? { activation_limit: r.license_activation_limit } : null,
+    manual: r.delivery === 'manual' ? { fields: r.manual_fields ?? [], sla_hours: r.manual_sla_hours ?? 24 } : null,
     validity_days: r.validity_days,
     rating: { average: r.rating_average === null ? null : Number(r.rating_average), count: Number(r.rating_count) },
   };
@@ -33,7 +36,7 @@ function present(r: StorefrontRow) {
 /** Card goods: the keys in stock. Shared goods: what their limit leaves, or (no limit) the most one order may take; licenses are made as sold. */
 function stockOf(r: StorefrontRow): { available: number; unlimited: boolean } {
   if (r.delivery === 'card') return { available: Number(r.available), unlimited: false };
-  if (r.delivery === 'license' || r.shared_limit === null) return { available: r.max_quantity, unlimited: true };
+  if (r.delivery === 'license' || r.delivery === 'manual' || r.shared_limit === null) return { available: r.max_quantity, unlimited: true };
   return { available: Math.max(0, r.shared_limit - r.shared_held), unlimited: false };
 }
 

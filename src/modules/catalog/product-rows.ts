@@ -4,16 +4,17 @@ import type { Queryable } from '../../db/client.ts';
 import type { RowOf } from '../../db/rows.ts';
 import type { products } from '../../db/schema.ts';
 import type { Delivery, PriceTiers, ProductOut } from './schemas.ts';
+import type { ManualField } from './manual-fields.ts';
 
 /** The columns PRODUCT_COLUMNS reads (row types from the schema) and the stock counts. */
 export type ProductRow = Pick<RowOf<typeof products>, 'id' | 'merchant_id' | 'slug' | 'title' | 'description' | 'category' | 'price' | 'currency'
-  | 'shared_limit' | 'shared_held' | 'license_activation_limit' | 'license_key_format' | 'pick_enabled' | 'pick_surcharge' | 'validity_days' | 'min_quantity' | 'max_quantity' | 'created_at' | 'updated_at' | 'instructions'> & {
-  delivery: Delivery; visibility: 'public' | 'unlisted' | 'hidden'; price_tiers: PriceTiers;
+  | 'shared_limit' | 'shared_held' | 'license_activation_limit' | 'license_key_format' | 'manual_sla_hours' | 'manual_auto_refund' | 'pick_enabled' | 'pick_surcharge' | 'validity_days' | 'min_quantity' | 'max_quantity' | 'created_at' | 'updated_at' | 'instructions'> & {
+  delivery: Delivery; visibility: 'public' | 'unlisted' | 'hidden'; price_tiers: PriceTiers; manual_fields: ManualField[] | null;
   available: string; reserved: string; sold: string; void: string;
 };
 
 /** Stock counts come from the cards themselves (no counters to drift). */
-export const PRODUCT_COLUMNS = `p.id, p.merchant_id, p.slug, p.title, p.description, p.category, p.price, p.currency, p.delivery, p.shared_limit, p.shared_held, p.license_activation_limit, p.license_key_format, p.pick_enabled, p.pick_surcharge, p.validity_days,
+export const PRODUCT_COLUMNS = `p.id, p.merchant_id, p.slug, p.title, p.description, p.category, p.price, p.currency, p.delivery, p.shared_limit, p.shared_held, p.license_activation_limit, p.license_key_format, p.manual_fields, p.manual_sla_hours, p.manual_auto_refund, p.pick_enabled, p.pick_surcharge, p.validity_days,
   p.min_quantity, p.max_quantity, p.visibility, p.created_at, p.updated_at, p.price_tiers, p.instructions,
   coalesce(s.available, 0) as available, coalesce(s.reserved, 0) as reserved, coalesce(s.sold, 0) as sold, coalesce(s.void, 0) as void`;
 
@@ -30,6 +31,7 @@ export function presentProduct(r: ProductRow): ProductOut {
     currency: r.currency, delivery: r.delivery, shared: r.delivery === 'shared' ? { limit: r.shared_limit, held: r.shared_held } : null,
     pick: { enabled: r.pick_enabled, surcharge: minorUnits(r.pick_surcharge) },
     license: r.delivery === 'license' ? { activation_limit: r.license_activation_limit, validity_days: r.validity_days, key_format: r.license_key_format ?? 'uuid' } : null,
+    manual: r.delivery === 'manual' ? { fields: r.manual_fields ?? [], sla_hours: r.manual_sla_hours ?? 24, auto_refund: r.manual_auto_refund } : null,
     validity_days: r.validity_days, min_quantity: r.min_quantity, max_quantity: r.max_quantity,
     visibility: r.visibility, price_tiers: r.price_tiers, instructions: r.instructions,
     stock: { available: Number(r.available), reserved: Number(r.reserved), sold: Number(r.sold), void: Number(r.void) },

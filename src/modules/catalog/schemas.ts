@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LicenseKeyFormat } from '../licenses/license-keys.ts';
+import { ManualField, ManualInput } from './manual-fields.ts';
 
 export const Currency = z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as CNY or USD');
 export const MinorUnits = z.number().int('must be an integer number of minor units (cents, 分)').min(0).max(1_000_000_000_00);
@@ -23,8 +24,8 @@ export type PriceTiers = z.infer<typeof PriceTiers>;
 
 export const Instructions = z.string().trim().max(5_000).describe('How to redeem (Markdown), shown with the delivered items and in the delivery email');
 
-export const Delivery = z.enum(['card', 'shared', 'license'])
-  .describe('card: one key per unit from the product\'s stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API)');
+export const Delivery = z.enum(['card', 'shared', 'license', 'manual'])
+  .describe('card: one key per unit from the product\'s stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop\'s fields and the shop fulfils by hand');
 export type Delivery = z.infer<typeof Delivery>;
 export const SharedInput = z.object({
   text: z.string().trim().min(1, 'the text every buyer gets').max(10_000).describe('What every buyer gets (a code, a link, an account); stored encrypted'),
@@ -52,6 +53,7 @@ const productFields = {
   shared: SharedInput.optional().describe('Required with delivery "shared"'),
   pick: PickInput.optional(),
   license: LicenseInput.optional(),
+  manual: ManualInput.optional(),
   validity_days: z.number().int().min(1).max(3650).optional().describe('有效期: valid this many days from delivery (shown to the buyer with the date)'),
   min_quantity: z.number().int().min(1).max(10_000).optional(),
   max_quantity: z.number().int().min(1).max(10_000).optional(),
@@ -73,6 +75,8 @@ export const CreateProductInput = z
   .refine((p) => p.delivery === 'card' || !p.pick?.enabled, { message: 'only card keys can be picked', path: ['pick', 'enabled'] })
   .refine((p) => p.delivery !== 'license' || p.license !== undefined, { message: 'a license product needs its license settings (activation_limit)', path: ['license', 'activation_limit'] })
   .refine((p) => p.delivery === 'license' || p.license === undefined, { message: 'only a license product takes license settings', path: ['license'] })
+  .refine((p) => p.delivery !== 'manual' || p.manual !== undefined, { message: 'a hand-fulfilled product needs the fields the buyer fills in', path: ['manual', 'fields'] })
+  .refine((p) => p.delivery === 'manual' || p.manual === undefined, { message: 'only a manual product takes manual settings', path: ['manual'] })
   .refine((p) => p.license?.validity_days === undefined || p.validity_days === undefined || p.license.validity_days === p.validity_days,
     { message: 'license.validity_days and validity_days disagree (give one)', path: ['license', 'validity_days'] });
 export type CreateProductInput = z.infer<typeof CreateProductInput>;
@@ -93,6 +97,8 @@ export const UpdateProductInput = z.object({
   pick: PickInput.optional(),
   license: z.object({ activation_limit: LicenseInput.shape.activation_limit.optional(), key_format: LicenseKeyFormat.optional() })
     .optional().describe('A license product\'s settings for keys sold from now on (keys already sold keep theirs; change one with PATCH /licenses/{id})'),
+  manual: z.object({ fields: ManualInput.shape.fields.optional(), sla_hours: z.number().int().min(1).max(720).optional(), auto_refund: z.boolean().optional() })
+    .optional().describe('A manual product\'s fields, SLA and auto-refund for orders from now on'),
   validity_days: z.number().int().min(1).max(3650).nullable().optional(),
 });
 export type UpdateProductInput = z.infer<typeof UpdateProductInput>;
@@ -114,6 +120,8 @@ export const ProductOut = z.object({
   pick: z.object({ enabled: z.boolean(), surcharge: z.number().int() }),
   license: z.object({ activation_limit: z.number().int().nullable(), validity_days: z.number().int().nullable(), key_format: z.string() }).nullable()
     .describe('A license product: machines per key (null: no limit), days valid (null: no end) and the key format'),
+  manual: z.object({ fields: z.array(ManualField), sla_hours: z.number().int(), auto_refund: z.boolean() }).nullable()
+    .describe('A manual (代充) product: the fields buyers fill in, hours to fulfil, whether overdue orders are refunded by themselves'),
   validity_days: z.number().int().nullable(),
   min_quantity: z.number().int(),
   max_quantity: z.number().int(),
@@ -142,6 +150,8 @@ export const StorefrontProductOut = z.object({
   price_tiers: z.array(z.object({ min_quantity: z.number().int(), unit_price: z.number().int() })).describe('Wholesale prices (批发价)'),
   pick: z.object({ enabled: z.boolean(), surcharge: z.number().int() }).describe('自选卡密: whether buyers may pick their key, and what it costs more per unit'),
   license: z.object({ activation_limit: z.number().int().nullable() }).nullable().describe('A license product: on how many machines one key may be active (null: no limit)'),
+  manual: z.object({ fields: z.array(ManualField), sla_hours: z.number().int() }).nullable()
+    .describe('A manual (代充) product: the fields to send as `fields` at checkout, and the hours the shop has to fulfil'),
   validity_days: z.number().int().nullable().describe('有效期: valid this many days from delivery; null: no end'),
   rating: z.object({ average: z.number().nullable(), count: z.number().int() }).describe('Buyers\' reviews: average stars (1–5) and how many'),
 });

@@ -6,7 +6,7 @@ import { writeAudit } from '../trust/audit.ts';
 import { loadProduct, presentProduct } from './product-rows.ts';
 import type { ProductOut, UpdateProductInput } from './schemas.ts';
 
-const COLUMNS: Record<Exclude<keyof UpdateProductInput, 'shared' | 'pick' | 'license'>, string> = {
+const COLUMNS: Record<Exclude<keyof UpdateProductInput, 'shared' | 'pick' | 'license' | 'manual'>, string> = {
   title: 'title', description: 'description', category: 'category', price: 'price', min_quantity: 'min_quantity',
   max_quantity: 'max_quantity', visibility: 'visibility', slug: 'slug', price_tiers: 'price_tiers', instructions: 'instructions',
   validity_days: 'validity_days',
@@ -60,7 +60,20 @@ export async function updateProduct(ctx: Ctx, { productId, ...input }: UpdatePro
         sets.push(`license_key_format = $${params.length}`);
       }
     }
-    for (const [key, col] of Object.entries(COLUMNS) as [Exclude<keyof UpdateProductInput, 'shared' | 'pick' | 'license'>, string][]) {
+    if (input.manual !== undefined) {
+      if (current.delivery !== 'manual') throw validationError('only a manual product takes manual settings', 'manual');
+      const changes: Array<[string, unknown]> = [
+        ['manual_fields', input.manual.fields === undefined ? undefined : JSON.stringify(input.manual.fields)],
+        ['manual_sla_hours', input.manual.sla_hours],
+        ['manual_auto_refund', input.manual.auto_refund],
+      ];
+      for (const [col, value] of changes) {
+        if (value === undefined) continue;
+        params.push(value);
+        sets.push(`${col} = $${params.length}`);
+      }
+    }
+    for (const [key, col] of Object.entries(COLUMNS) as [Exclude<keyof UpdateProductInput, 'shared' | 'pick' | 'license' | 'manual'>, string][]) {
       if (input[key] === undefined) continue;
       params.push(key === 'price_tiers' ? JSON.stringify(input[key]) : key === 'instructions' ? (input[key] || null) : input[key]);
       sets.push(`${col} = $${params.length}`);

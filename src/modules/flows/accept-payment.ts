@@ -11,7 +11,7 @@ import { ledgerTransactionStatement, postLedgerTransaction, type LedgerTransacti
 import { assertionCode, runPipeline, type Statement } from '../../db/pipeline.ts';
 import { lockPendingPaymentStatement, markPaymentSucceededStatement } from '../payments/mark-payment-succeeded.ts';
 import type { OrderStatus } from '../orders/state-machine.ts';
-import { deliverPaidOrder, reReserve, sellAndFulfilStatement, type OrderRef } from './deliver-paid-order.ts';
+import { awaitingFulfilmentSet, deliverPaidOrder, MANUAL_SLA_SQL, reReserve, sellAndFulfilStatement, type OrderRef } from './deliver-paid-order.ts';
 import { noteNeedsAction } from '../orders/note-needs-action.ts';
 import { transitionOrder, transitionOrderStatement } from '../orders/transition-order.ts';
 import { emitEvent } from '../shared/outbox.ts';
@@ -40,6 +40,8 @@ export interface VerifiedPayment {
 
 export type SettleOutcome =
   | { result: 'delivered'; orderId: string }
+  /** Paid; goods done by hand wait in the shop's queue. */
+  | { result: 'awaiting_fulfilment'; orderId: string }
   | { result: 'needs_action'; orderId: string; reason: string }
   | { result: 'duplicate'; orderId: string }
   /** A wallet top-up: the buyer's balance was credited. */
@@ -50,11 +52,13 @@ interface LockedPayment {
   id: string; order_id: string; merchant_id: string; topup_id: string | null; topup_user_id: string | null; gateway: string; status: string; amount: string; currency: string;
   gateway_trade_no: string | null; order_status: OrderStatus; fee: string; gateway_reference: string | null;
   gateway_config_id: string | null; config_merchant_id: string | null; commission: string | null;
+  /** Goods done by hand (代充): the hours the shop has to fulfil; null otherwise. */
+  manual_sla_hours: number | null;
 }
 
 const PAYMENT_SELECT = `select p.id, p.order_id, p.merchant_id, p.topup_id, t.user_id as topup_user_id, p.gateway, p.status, p.amount, p.currency,
             p.gateway_trade_no, p.fee, p.gateway_reference, o.status as order_status, p.gateway_config_id, gc.merchant_id as config_merchant_id,
-            o.commission
+            o.commission, (${MANUAL_SLA_SQL.replace('$1', 'p.order_id')}) as manual_sla_hours
        from payments p left join orders o on o.id = p.order_id left join wallet_topups t on t.id = p.topup_id
             left join gateway_configs gc on gc.id = p.gateway_config_id
       where p.id = $1`;
@@ -114,14 +118,18 @@ async function acceptPendingPayment(s: Services, p: VerifiedPayment, notifiedFro
   statements.push(ledgerTransactionStatement(paymentPosting(pay, now)));
   faultPoint('payment.ledger_posted');
   // pending_payment → paid → delivered in one update of the order (both events written), then the keys.
-  statements.push(transitionOrderStatement(
-    { ...base, from: ['pending_payment'], via: 'paid', to: 'delivered', set: { paid_at: now, delivered_at: now } }, { mustMove: 'order_not_pending' }));
+  // Goods done by hand go to the shop's queue instead (awaiting_fulfilment, due within the SLA).
+  const manual = pay.manual_sla_hours;
+  statements.push(transitionOrderStatement(manual === null
+    ? { ...base, from: ['pending_payment'], via: 'paid', to: 'delivered', set: { paid_at: now, delivered_at: now } }
+    : { ...base, from: ['pending_payment'], via: 'paid', to: 'awaiting_fulfilment', set: { paid_at: now, ...awaitingFulfilmentSet(now, manual) } },
+  { mustMove: 'order_not_pending' }));
   faultPoint('order.paid');
   statements.push(sellAndFulfilStatement(base));
   faultPoint('order.delivered');
-  const email = deliveryEmailStatement(s, pay.order_id);
+  const email = manual === null ? deliveryEmailStatement(s, pay.order_id) : undefined;
   if (email) statements.push(email);
-  const outcome: SettleOutcome = { result: 'delivered', orderId: pay.order_id };
+  const outcome: SettleOutcome = manual === null ? { result: 'delivered', orderId: pay.order_id } : { result: 'awaiting_fulfilment', orderId: pay.order_id };
   if (notifiedFrom !== undefined) statements.push(notificationStatement(now, p.gateway, p.paymentId, outcome, notifiedFrom));
   try {
     await runPipeline(pool, statements);
@@ -211,8 +219,9 @@ export async function acceptPaymentInTransaction(s: Services, q: pg.PoolClient, 
   }
 
   faultPoint('order.paid');
-  await deliverPaidOrder(q, base);
+  const reached = await deliverPaidOrder(q, base);
   faultPoint('order.delivered');
+  if (reached === 'awaiting_fulfilment') return { result: 'awaiting_fulfilment', orderId: pay.order_id };
   await queueDeliveryEmail(s, q, pay.order_id);
   return { result: 'delivered', orderId: pay.order_id };
 }

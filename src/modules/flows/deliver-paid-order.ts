@@ -12,9 +12,28 @@ const SELL = sellReservedCardsSql({ orderItemIds: "(select id from items where d
 
 export interface OrderRef { orderId: string; merchantId: string; actor: string; at: Date }
 
-/** paid → keys sold → fulfilment rows → delivered. The order's keys must be reserved. */
-export async function deliverPaidOrder(q: pg.PoolClient, base: OrderRef): Promise<void> {
-  for (const st of deliveryStatements(base)) await prepared(q, st.text, st.values);
+/**
+ * The SLA (hours) of an order's goods done by hand (代充), or null when it has
+ * none: `$1` is the order id. Read with the payment in the usual notify.
+ */
+export const MANUAL_SLA_SQL = `select max(pr.manual_sla_hours) as sla from order_items i join products pr on pr.id = i.product_id
+  where i.order_id = $1 and pr.delivery = 'manual'`;
+
+/**
+ * paid → keys sold → fulfilment rows → delivered; or, for goods done by hand,
+ * paid → awaiting_fulfilment (the shop's queue, due within the SLA). The
+ * order's keys must be reserved. Returns the state reached.
+ */
+export async function deliverPaidOrder(q: pg.PoolClient, base: OrderRef): Promise<'delivered' | 'awaiting_fulfilment'> {
+  const { rows } = await prepared<{ sla: number | null }>(q, MANUAL_SLA_SQL, [base.orderId]);
+  const sla = rows[0]?.sla ?? null;
+  for (const st of deliveryStatements(base, sla)) await prepared(q, st.text, st.values);
+  return sla === null ? 'delivered' : 'awaiting_fulfilment';
+}
+
+/** What an order done by hand sets when it enters the shop's queue: its due time. */
+export function awaitingFulfilmentSet(at: Date, slaHours: number): Record<string, unknown> {
+  return { fulfil_due_at: new Date(at.getTime() + slaHours * 3_600_000) };
 }
 
 /**
@@ -23,17 +42,19 @@ export async function deliverPaidOrder(q: pg.PoolClient, base: OrderRef): Promis
  * derived from the item's, so a repeat finds it) — raising unless exactly the
  * ordered quantity was sold — then paid → delivered.
  */
-export function deliveryStatements(base: OrderRef): Statement[] {
+export function deliveryStatements(base: OrderRef, manualSlaHours: number | null = null): Statement[] {
   return [
     sellAndFulfilStatement(base),
-    transitionOrderStatement({ ...base, from: ['paid'], to: 'delivered', set: { delivered_at: base.at } }, { mustMove: 'order_not_paid' }),
+    manualSlaHours === null
+      ? transitionOrderStatement({ ...base, from: ['paid'], to: 'delivered', set: { delivered_at: base.at } }, { mustMove: 'order_not_paid' })
+      : transitionOrderStatement({ ...base, from: ['paid'], to: 'awaiting_fulfilment', set: awaitingFulfilmentSet(base.at, manualSlaHours) }, { mustMove: 'order_not_paid' }),
   ];
 }
 
 /**
  * Sell the order's reserved keys and write its fulfilments (one per item, of
  * the item's delivery kind), raising unless exactly the ordered quantity of
- * card keys was sold. Shared goods were counted when held; their fulfilment
+ * card keys was sold. Goods done by hand get theirs when the shop fulfils. Shared goods were counted when held; their fulfilment
  * keeps the product's text as it is now (encrypted), so a later change of the
  * text reaches only later buyers.
  */
@@ -46,7 +67,7 @@ export function sellAndFulfilStatement(base: OrderRef): Statement {
           f as (insert into fulfilments (id, order_id, order_item_id, merchant_id, kind, quantity, created_at, payload_ciphertext, payload_key_id)
                 select 'ful_' || substr(items.id, 5), $1, items.id, $3, items.delivery, items.quantity, $2,
                        case when items.delivery = 'shared' then items.shared_ciphertext end, case when items.delivery = 'shared' then items.shared_key_id end
-                  from items
+                  from items where items.delivery <> 'manual'
                 on conflict (order_item_id) do nothing)
      select ${sqlAssert("(select count(*) from sold) = (select coalesce(sum(quantity), 0) from items where delivery = 'card')", 'keys_not_reserved')},
             ${sqlAssert("(select count(*) from lic) = (select coalesce(sum(quantity), 0) from items where delivery = 'license')", 'licenses_not_issued')}`,
@@ -62,8 +83,8 @@ export async function reReserve(q: pg.PoolClient, orderId: string, now: Date): P
   const heldShared: Array<{ productId: string; quantity: number }> = [];
   for (const item of items) {
     // A picked key (自选) is that key again or nothing: the buyer paid for it.
-    // License keys wait with the order (pending) until it is paid, however late.
-    const ok = item.delivery === 'license' ? true : item.delivery === 'shared'
+    // License keys wait with the order (pending) until it is paid, however late; goods done by hand hold nothing.
+    const ok = item.delivery === 'license' || item.delivery === 'manual' ? true : item.delivery === 'shared'
       ? await holdShared(q, { productId: item.product_id, quantity: item.quantity })
       : item.picked_card_id
         ? await reservePicked(q, { cardId: item.picked_card_id, orderItemId: item.id, productId: item.product_id, until: now })

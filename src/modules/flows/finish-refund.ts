@@ -66,7 +66,8 @@ export async function finishRefund(ctx: Ctx, refundId: string, outcome: RefundOu
       // A partial refund of an order parked in needs_action leaves it parked: its keys are still owed (retry-parked-order).
       // A completed order refunded in part stays completed (the refund is on its page), a disputed one
       // stays disputed until the dispute is resolved; in full, either is refunded.
-      from: full ? ['paid', 'delivered', 'needs_action', 'disputed', 'partially_refunded', 'completed'] : ['paid', 'delivered'],
+      // An order awaiting the shop's hand stays in its queue after a partial refund.
+      from: full ? ['paid', 'awaiting_fulfilment', 'delivered', 'needs_action', 'disputed', 'partially_refunded', 'completed'] : ['paid', 'delivered'],
       to: full ? 'refunded' : 'partially_refunded', note: `refund ${refundId}`,
       set: full ? { needs_action_reason: null } : {},
     });

@@ -21,7 +21,8 @@ import { reservePickedSql } from '../vault/pick-cards.ts';
 import { pendingLicensesSql, sealLicenses } from '../licenses/issue-licenses.ts';
 import type { CreateOrderInput } from '../orders/schemas.ts';
 import { unitPriceFor } from '../catalog/product-rows.ts';
-import type { PriceTiers } from '../catalog/schemas.ts';
+import type { Delivery, PriceTiers } from '../catalog/schemas.ts';
+import { checkFilledFields, type ManualField } from '../catalog/manual-fields.ts';
 
 /** The window checkout attempts are counted in (XIAOPU_CHECKOUT_LIMIT_PER_IP / _PER_EMAIL per window). */
 export const CHECKOUT_WINDOW_SECONDS = 600;
@@ -30,8 +31,9 @@ const LOCK_CLASS_EMAIL = 7270032;
 
 interface CheckoutProduct {
   id: string; merchant_id: string; title: string; price: string; currency: string; min_quantity: number; max_quantity: number;
-  shop_gateways: string[] | null; commission_bps: number | null; price_tiers: PriceTiers; delivery: 'card' | 'shared' | 'license';
+  shop_gateways: string[] | null; commission_bps: number | null; price_tiers: PriceTiers; delivery: Delivery;
   pick_enabled: boolean; pick_surcharge: string; license_activation_limit: number | null; license_key_format: string | null; validity_days: number | null;
+  manual_fields: ManualField[] | null;
 }
 
 export type PlaceOrderInput = CreateOrderInput & { shopSlug: string };
@@ -77,12 +79,12 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
     `with rl as (insert into rate_limits (key, window_start, hits) select k, $4, 1 from unnest($3::text[]) as k
                  on conflict (key, window_start) do update set hits = rate_limits.hits + 1 returning key, hits)
      select p.id, p.merchant_id, p.title, m.gateways as shop_gateways, m.commission_bps, p.price_tiers, p.pick_enabled, p.pick_surcharge, p.price, p.currency, p.min_quantity, p.max_quantity,
-            p.delivery, p.license_activation_limit, p.license_key_format, p.validity_days,
+            p.delivery, p.license_activation_limit, p.license_key_format, p.validity_days, p.manual_fields,
             case when p.delivery = 'shared' then p.shared_limit is null or p.shared_held < p.shared_limit
-                 when p.delivery = 'license' then true
+                 when p.delivery in ('license', 'manual') then true
                  else exists (select 1 from cards c where c.product_id = p.id and c.status = 'available') end as in_stock,
             case when p.delivery = 'shared' then case when $5::boolean then least(coalesce(p.shared_limit - p.shared_held, ${COUNT_CAP}), ${COUNT_CAP}) end
-                 when p.delivery = 'license' then case when $5::boolean then ${COUNT_CAP} end
+                 when p.delivery in ('license', 'manual') then case when $5::boolean then ${COUNT_CAP} end
                  else ${countAvailableSql('p.id', '$5::boolean')} end as available,
             (select hits from rl where key like 'checkout:ip:%') as ip_hits, (select hits from rl where key like 'checkout:email:%') as email_hits
        from products p join merchants m on m.id = p.merchant_id
@@ -107,6 +109,9 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
     if (!product.pick_enabled) throw validationError('this product does not let buyers pick their key', 'card_id');
     if (input.quantity !== 1) throw validationError('a picked key is one unit: quantity must be 1', 'quantity');
   }
+  // 代充: the buyer's answers to the shop's fields, checked, then kept encrypted on the order item.
+  if (product.delivery !== 'manual' && input.fields !== undefined) throw validationError('this product asks for no fields', 'fields');
+  const filled = product.delivery === 'manual' ? s.keyring.seal(JSON.stringify(checkFilledFields(product.manual_fields ?? [], input.fields))) : undefined;
   // Sold out: answer at once instead of queueing for a reservation that cannot succeed.
   if (!product.in_stock) throw soldOut();
   // 批发价: the largest wholesale tier the quantity reaches sets the unit price; a picked key (自选) costs its surcharge more.
@@ -151,17 +156,20 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
   const create = {
     text: `with o as (insert into orders (id, number, merchant_id, status, email, query_password_hash, buyer_ip, total, currency, expires_at, created_at, updated_at, buyer_user_id, commission)
                   values ($1, $2, $3, 'pending_payment', $4, $5, $6, $7, $8, $9, $10, $10, $23, $27)),
-            i as (insert into order_items (id, order_id, merchant_id, product_id, quantity, unit_price, total, picked_card_id)
-                  values ($11, $1, $3, $12, $13, $14, $7, ${input.card_id !== undefined ? '$28' : 'null'})),
+            i as (insert into order_items (id, order_id, merchant_id, product_id, quantity, unit_price, total, picked_card_id, fields_ciphertext, fields_key_id)
+                  values ($11, $1, $3, $12, $13, $14, $7, ${input.card_id !== undefined ? '$30' : 'null'}, $28, $29)),
             r as (${product.delivery === 'shared'
               ? holdSharedSql({ productId: '$12', quantity: '$13' })
+              : product.delivery === 'manual'
+                // Done by hand: nothing to reserve.
+                ? 'select $13::int as n'
               : licenses
                 ? pendingLicensesSql({
                     orderId: '$1', orderItemId: '$11', merchantId: '$3', productId: '$12', at: '$10',
-                    ids: '$28', hashes: '$29', ciphertexts: '$30', keyId: '$31', activationLimit: '$32', validityDays: '$33',
+                    ids: '$30', hashes: '$31', ciphertexts: '$32', keyId: '$33', activationLimit: '$34', validityDays: '$35',
                   })
                 : input.card_id !== undefined
-                ? reservePickedSql({ cardId: '$28', orderItemId: '$11', until: '$9', productId: '$12' })
+                ? reservePickedSql({ cardId: '$30', orderItemId: '$11', until: '$9', productId: '$12' })
                 : `${reserveCardsSql({ orderItemId: '$11', until: '$9', productId: '$12', quantity: '$13' })} returning 1 as n`}),
             p as (insert into payments (id, order_id, merchant_id, gateway, method, fee, amount, currency, created_at, gateway_config_id)
                   values ($15, $1, $3, $16, $20, $21, $22, $8, $10, $24)),
@@ -187,9 +195,11 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
       total, product.currency, expiresAt, now, itemId, product.id, input.quantity, unitPrice,
       paymentId, gateway, newId('oev', t), `buyer:${buyerIp}`, newId('evt', t), chosen.method, chosen.fee, amount, buyerUserId ?? null, chosen.config.id,
       payFromWallet ? null : s.config.maxPendingPerEmail, payFromWallet ? null : s.config.maxPendingPerIp, commission,
+      filled?.ciphertext ?? null, filled?.keyId ?? null,
       ...(input.card_id !== undefined ? [input.card_id] : []),
       ...(licenses ? [licenses.ids, licenses.hashes, licenses.ciphertexts, licenses.keyId, product.license_activation_limit, product.validity_days] : [])],
   };
+  let walletReached: 'delivered' | 'awaiting_fulfilment' | undefined;
   try {
     if (!payFromWallet) {
       // The usual checkout: both statements in one round trip, one transaction.
@@ -210,7 +220,8 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
         const outcome = await acceptPaymentInTransaction(s, q, {
           paymentId, gateway, tradeNo: `wallet_${paymentId}`, amount, currency: product.currency, actor: `buyer:${buyerUserId}`,
         });
-        if (outcome.result !== 'delivered') throw new Error(`wallet checkout did not deliver: ${JSON.stringify(outcome)}`);
+        if (outcome.result !== 'delivered' && outcome.result !== 'awaiting_fulfilment') throw new Error(`wallet checkout did not settle: ${JSON.stringify(outcome)}`);
+        walletReached = outcome.result;
       });
     }
   } catch (err) {
@@ -231,9 +242,9 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
     : null;
   return {
     order: {
-      id: orderId, object: 'order' as const, number, status: payFromWallet ? 'delivered' : 'pending_payment', total, currency: product.currency,
+      id: orderId, object: 'order' as const, number, status: walletReached ?? 'pending_payment', total, currency: product.currency,
       expires_at: expiresAt.toISOString(), created_at: now.toISOString(),
-      paid_at: payFromWallet ? now.toISOString() : null, delivered_at: payFromWallet ? now.toISOString() : null,
+      paid_at: payFromWallet ? now.toISOString() : null, delivered_at: walletReached === 'delivered' ? now.toISOString() : null,
     },
     access_token: s.keyring.orderAccessToken(orderId),
     payment: {

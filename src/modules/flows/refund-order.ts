@@ -30,7 +30,7 @@ export const RefundInput = z.object({
 export type RefundInput = z.infer<typeof RefundInput>;
 
 
-const REFUNDABLE: readonly OrderStatus[] = ['paid', 'delivered', 'needs_action', 'disputed', 'partially_refunded', 'completed'];
+const REFUNDABLE: readonly OrderStatus[] = ['paid', 'awaiting_fulfilment', 'delivered', 'needs_action', 'disputed', 'partially_refunded', 'completed'];
 
 interface Locked {
   id: string; order_id: string; merchant_id: string; gateway: string; amount: string; fee: string; currency: string;

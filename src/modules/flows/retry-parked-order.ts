@@ -30,8 +30,8 @@ export async function retryParkedOrder(ctx: Ctx, orderId: string): Promise<Retry
     await writeAudit(q, ctx.actor, now, { action: 'order.retry_fulfilment', targetType: 'order', targetId: orderId, merchantId: order.merchant_id });
     if (!(await reReserve(q, orderId, now))) return { result: 'still_out_of_stock' };
     await transitionOrder(q, { ...base, from: ['needs_action'], to: 'paid', note: 'restocked', set: { needs_action_reason: null } });
-    await deliverPaidOrder(q, base);
-    await queueDeliveryEmail(ctx, q, orderId);
+    // (Goods done by hand are never parked for stock; if one were, it would go to the shop's queue, without an email.)
+    if ((await deliverPaidOrder(q, base)) === 'delivered') await queueDeliveryEmail(ctx, q, orderId);
     return { result: 'delivered' };
   });
 }

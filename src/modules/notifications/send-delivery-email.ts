@@ -27,7 +27,8 @@ export async function sendDeliveryEmail(s: Services, orderId: string): Promise<'
   const blocks = deliveries.map((d) => {
     const note = notes.get(d.product_id);
     const until = validity.get(d.product_id);
-    return `${titles.get(d.product_id) ?? d.product_id}\n${d.items.map((k) => `  ${k}`).join('\n')}`
+    const sentNote = 'note' in d && d.note ? `\n\n${d.note}` : '';
+    return `${titles.get(d.product_id) ?? d.product_id}\n${d.items.map((k) => `  ${k}`).join('\n')}${sentNote}`
       + (until ? `\n有效期至 Valid until: ${until.slice(0, 10)}` : '')
       + (note ? `\n\n使用说明 How to redeem:\n${note}` : '');
   }).join('\n\n');

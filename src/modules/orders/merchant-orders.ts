@@ -13,8 +13,10 @@ export const ListOrdersQuery = PageQuery.extend({
 });
 export type ListOrdersQuery = z.infer<typeof ListOrdersQuery>;
 
-function present(r: OrderRow, items: ReturnType<typeof presentItems>) {
+function present(r: OrderRow, items: ReturnType<typeof presentItems>, now: Date) {
   return { ...presentOrderSummary(r), merchant_id: r.merchant_id, email: r.email, needs_action_reason: r.needs_action_reason,
+    // 代充: still in the shop's queue past its due time.
+    overdue: r.status === 'awaiting_fulfilment' && r.fulfil_due_at !== null && r.fulfil_due_at.getTime() <= now.getTime(),
     // The platform's commission on this order (minor units); the shop's share is total − commission.
     commission: minorUnits(r.commission), items };
 }
@@ -41,7 +43,8 @@ export async function listOrders(ctx: Ctx, query: ListOrdersQuery) {
   const { rows } = await ctx.database.pool.query<OrderRow>(
     `select ${ORDER_COLUMNS} from orders o where ${conds.join(' and ')} order by ${c.order} limit ${c.limit}`, params);
   const items = await loadItems(ctx.database.pool, rows.map((r) => r.id));
-  return toPage(rows.map((r) => present(r, presentItems(items.get(r.id) ?? []))), query);
+  const now = ctx.clock.now();
+  return toPage(rows.map((r) => present(r, presentItems(items.get(r.id) ?? []), now)), query);
 }
 
 export async function getOrder(ctx: Ctx, orderId: string) {
@@ -63,7 +66,8 @@ export async function getOrder(ctx: Ctx, orderId: string) {
   const { rows: refunds } = await ctx.database.pool.query<{ id: string; amount: string; currency: string; status: string; reason: string | null; created_at: Date }>(
     'select id, amount, currency, status, reason, created_at from refunds where order_id = $1 order by id', [order.id]);
   return {
-    ...present(order, presentItems(items.get(order.id) ?? [])),
+    // The shop sees what a 代充 buyer filled in (it needs it to do the job).
+    ...present(order, presentItems(items.get(order.id) ?? [], ctx.keyring), ctx.clock.now()),
     refunds: refunds.map((r) => ({ id: r.id, amount: minorUnits(r.amount), currency: r.currency, status: r.status, reason: r.reason, created_at: r.created_at.toISOString() })),
     payments: payments.map((p) => ({ id: p.id, gateway: p.gateway, status: p.status, amount: minorUnits(p.amount), currency: p.currency, succeeded_at: p.succeeded_at?.toISOString() ?? null })),
     events: events.map((e) => ({ from: e.from_status, to: e.to_status, actor: e.actor, note: e.note, at: e.created_at.toISOString() })),

@@ -8,9 +8,9 @@ import { licenseStatus } from '../licenses/license-status.ts';
 
 /** The columns ORDER_COLUMNS reads (row type from the schema). */
 export type OrderRow = Pick<RowOf<typeof orders>, 'id' | 'number' | 'merchant_id' | 'status' | 'email' | 'total' | 'currency' | 'expires_at' | 'paid_at'
-  | 'delivered_at' | 'created_at' | 'needs_action_reason' | 'completed_at' | 'commission'>;
+  | 'delivered_at' | 'created_at' | 'needs_action_reason' | 'completed_at' | 'commission' | 'fulfil_due_at'>;
 
-export const ORDER_COLUMNS = 'o.id, o.number, o.merchant_id, o.status, o.email, o.total, o.currency, o.expires_at, o.paid_at, o.delivered_at, o.created_at, o.needs_action_reason, o.completed_at, o.commission';
+export const ORDER_COLUMNS = 'o.id, o.number, o.merchant_id, o.status, o.email, o.total, o.currency, o.expires_at, o.paid_at, o.delivered_at, o.created_at, o.needs_action_reason, o.completed_at, o.commission, o.fulfil_due_at';
 
 export function presentOrderSummary(r: OrderRow) {
   return {
@@ -18,17 +18,23 @@ export function presentOrderSummary(r: OrderRow) {
     expires_at: r.expires_at.toISOString(), created_at: r.created_at.toISOString(),
     paid_at: r.paid_at?.toISOString() ?? null, delivered_at: r.delivered_at?.toISOString() ?? null,
     completed_at: r.completed_at?.toISOString() ?? null,
+    fulfil_due_at: r.fulfil_due_at?.toISOString() ?? null,
   };
 }
 
 export interface ItemRow {
   id: string; product_id: string; title: string; quantity: number; unit_price: string; total: string; instructions?: string | null;
-  delivery?: 'card' | 'shared' | 'license'; shared_ciphertext?: string | null; shared_key_id?: string | null; validity_days?: number | null;
+  delivery?: 'card' | 'shared' | 'license' | 'manual'; shared_ciphertext?: string | null; shared_key_id?: string | null; validity_days?: number | null;
+  /** The delivered payload's kind (shared or manual), when there is one. */
+  fulfil_kind?: string | null;
+  /** 代充: the buyer's answers, encrypted (base64 in JSON rows, bytes from loadItems). */
+  fields_ciphertext?: string | Buffer | null; fields_key_id?: string | null;
 }
 
 export async function loadItems(q: Queryable, orderIds: string[]): Promise<Map<string, ItemRow[]>> {
   const { rows } = await prepared<ItemRow & { order_id: string }>(q,
-    `select i.order_id, i.id, i.product_id, p.title, i.quantity, i.unit_price, i.total, p.instructions, p.validity_days
+    `select i.order_id, i.id, i.product_id, p.title, i.quantity, i.unit_price, i.total, p.instructions, p.validity_days, p.delivery,
+            i.fields_ciphertext, i.fields_key_id
        from order_items i join products p on p.id = i.product_id where i.order_id = any($1) order by i.id`, [orderIds]);
   const out = new Map<string, ItemRow[]>();
   for (const r of rows) {
@@ -39,8 +45,18 @@ export async function loadItems(q: Queryable, orderIds: string[]): Promise<Map<s
   return out;
 }
 
-export function presentItems(items: ItemRow[]) {
-  return items.map((i) => ({ id: i.id, product_id: i.product_id, title: i.title, quantity: i.quantity, unit_price: minorUnits(i.unit_price), total: minorUnits(i.total) }));
+/** Items as the API shows them; with the keyring, the buyer's answers to a 代充 product's fields too. */
+export function presentItems(items: ItemRow[], keyring?: Keyring) {
+  return items.map((i) => ({
+    id: i.id, product_id: i.product_id, title: i.title, quantity: i.quantity, unit_price: minorUnits(i.unit_price), total: minorUnits(i.total),
+    ...(keyring && i.fields_ciphertext && i.fields_key_id ? { fields: openFields(keyring, i.fields_ciphertext, i.fields_key_id) } : {}),
+  }));
+}
+
+/** What the buyer filled in at checkout (`[{key, label, value}]`). */
+export function openFields(keyring: Keyring, ciphertext: string | Buffer, keyId: string): { key: string; label: string; value: string }[] {
+  const bytes = typeof ciphertext === 'string' ? Buffer.from(ciphertext, 'base64') : ciphertext;
+  return JSON.parse(keyring.open({ ciphertext: bytes, keyId })) as { key: string; label: string; value: string }[];
 }
 
 const DELIVERED = new Set(['delivered', 'completed', 'disputed', 'partially_refunded']);
@@ -57,10 +73,11 @@ export function itemsAndCardsColumns(deliveredParam: string): string {
   return `(select coalesce(json_agg(json_build_object('id', i.id, 'product_id', i.product_id, 'title', p.title, 'quantity', i.quantity,
                    'unit_price', i.unit_price::text, 'total', i.total::text,
                    'instructions', case when o.status = any(${deliveredParam}) then p.instructions end,
-                   'delivery', p.delivery, 'validity_days', p.validity_days,
+                   'delivery', p.delivery, 'validity_days', p.validity_days, 'fulfil_kind', f.kind,
+                   'fields_ciphertext', encode(i.fields_ciphertext, 'base64'), 'fields_key_id', i.fields_key_id,
                    'shared_ciphertext', case when o.status = any(${deliveredParam}) then encode(f.payload_ciphertext, 'base64') end,
                    'shared_key_id', case when o.status = any(${deliveredParam}) then f.payload_key_id end) order by i.id), '[]')
-             from order_items i join products p on p.id = i.product_id left join fulfilments f on f.order_item_id = i.id and f.kind = 'shared'
+             from order_items i join products p on p.id = i.product_id left join fulfilments f on f.order_item_id = i.id and f.kind in ('shared', 'manual')
             where i.order_id = o.id) as items,
           (select coalesce(json_agg(json_build_object('product_id', c.product_id, 'order_item_id', c.order_item_id,
                    'ciphertext', encode(c.ciphertext, 'base64'), 'key_id', c.key_id, 'replacement', c.replacement_for is not null)
@@ -101,8 +118,8 @@ export function openDeliveries(
   if (!DELIVERED.has(order.status)) return [];
   const notes = new Map(items.map((i) => [i.product_id, i.instructions ?? null]));
   const validity = new Map(items.map((i) => [i.product_id, i.validity_days ?? null]));
-  const shared = items.flatMap((i) => (i.shared_ciphertext && i.shared_key_id
-    ? [sharedDelivery(keyring, i.product_id, Buffer.from(i.shared_ciphertext, 'base64'), i.shared_key_id)] : []));
+  const shared = items.flatMap((i) => (typeof i.shared_ciphertext === 'string' && i.shared_key_id
+    ? [payloadDelivery(keyring, i.fulfil_kind === 'manual' ? 'manual' : 'shared', i.product_id, Buffer.from(i.shared_ciphertext, 'base64'), i.shared_key_id)] : []));
   return [...groupDeliveries(cards.map((c) => ({ ...c, ciphertext: Buffer.from(c.ciphertext, 'base64') })), keyring), ...shared, ...licenseDeliveries(keyring, licenses, now)]
     .map((d) => ({ ...d, instructions: notes.get(d.product_id) ?? shopNote, expires_at: validUntil(order.delivered_at, validity.get(d.product_id) ?? null) }));
 }
@@ -113,9 +130,16 @@ export function validUntil(deliveredAt: Date | null, days: number | null): strin
   return new Date(deliveredAt.getTime() + days * 86_400_000).toISOString();
 }
 
-/** A shared product's one text: delivered once per order item, whatever the quantity. */
-function sharedDelivery(keyring: Keyring, productId: string, ciphertext: Buffer, keyId: string) {
-  return { kind: 'shared' as const, product_id: productId, items: [keyring.open({ ciphertext, keyId })], replacements: [] as string[] };
+/**
+ * A payload kept on the fulfilment: a shared product's one text (delivered
+ * once per order item, whatever the quantity), or what the shop sent by hand
+ * for a 代充 order (`{note, items}`).
+ */
+function payloadDelivery(keyring: Keyring, kind: 'shared' | 'manual', productId: string, ciphertext: Buffer, keyId: string) {
+  const text = keyring.open({ ciphertext, keyId });
+  if (kind === 'shared') return { kind, product_id: productId, items: [text], replacements: [] as string[] };
+  const sent = JSON.parse(text) as { note: string | null; items: string[] };
+  return { kind, product_id: productId, items: sent.items, replacements: [] as string[], note: sent.note };
 }
 
 /** License keys, one delivery per item: the keys as items, and each key's status, seats and machines. */
@@ -147,16 +171,16 @@ export async function revealDeliveries(q: Queryable, keyring: Keyring, order: Or
     `select i.product_id, c.order_item_id, c.ciphertext, c.key_id, c.replacement_for is not null as replacement from order_items i
        join cards c on c.order_item_id = i.id and c.status = 'sold'
       where i.order_id = $1 order by i.id, c.replacement_for nulls first, c.sold_at, c.id`, [order.id]);
-  const { rows: shared } = await prepared<{ product_id: string; shared_ciphertext: Buffer; shared_key_id: string }>(q,
-    `select i.product_id, f.payload_ciphertext as shared_ciphertext, f.payload_key_id as shared_key_id
-       from order_items i join fulfilments f on f.order_item_id = i.id and f.kind = 'shared' and f.payload_ciphertext is not null
+  const { rows: shared } = await prepared<{ product_id: string; kind: 'shared' | 'manual'; shared_ciphertext: Buffer; shared_key_id: string }>(q,
+    `select i.product_id, f.kind, f.payload_ciphertext as shared_ciphertext, f.payload_key_id as shared_key_id
+       from order_items i join fulfilments f on f.order_item_id = i.id and f.kind in ('shared', 'manual') and f.payload_ciphertext is not null
       where i.order_id = $1 order by i.id`, [order.id]);
   const { rows: licenses } = await prepared<{ product_id: string; order_item_id: string; key_ciphertext: Buffer; key_key_id: string }>(q,
     `select l.product_id, l.order_item_id, l.key_ciphertext, l.key_key_id from licenses l
       where l.order_id = $1 and l.status <> 'pending' order by l.order_item_id, l.id`, [order.id]);
   const licenseGroups = groupDeliveries(licenses.map((l) => ({ ...l, ciphertext: l.key_ciphertext, key_id: l.key_key_id })), keyring)
     .map((d) => ({ ...d, kind: 'license' as const }));
-  return [...groupDeliveries(rows, keyring), ...shared.map((r) => sharedDelivery(keyring, r.product_id, r.shared_ciphertext, r.shared_key_id)), ...licenseGroups];
+  return [...groupDeliveries(rows, keyring), ...shared.map((r) => payloadDelivery(keyring, r.kind, r.product_id, r.shared_ciphertext, r.shared_key_id)), ...licenseGroups];
 }
 
 function groupDeliveries(rows: { product_id: string; order_item_id: string; ciphertext: Buffer; key_id: string; replacement?: boolean }[], keyring: Keyring) {

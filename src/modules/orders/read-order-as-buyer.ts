@@ -31,7 +31,7 @@ export async function readOrderAsBuyer(s: Ctx, { number, token }: { number: stri
     order: {
       ...presentOrderSummary(order),
       shop: { slug: order.shop_slug, name: order.shop_name },
-      items: presentItems(order.items),
+      items: presentItems(order.items, s.keyring),
       payment: order.payment_id ? { id: order.payment_id, gateway: order.gateway, pay_url: paymentUrl(s, order.gateway ?? '', order.payment_id) } : null,
     },
     deliveries,

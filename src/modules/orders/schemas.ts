@@ -10,6 +10,8 @@ export const CreateOrderInput = z.object({
   method: z.string().max(32).optional(),
   card_id: z.string().min(1).max(64).optional()
     .describe('自选卡密: the key picked from GET /storefront/{shop}/products/{id}/picks (quantity 1; the product must allow picking). 409 `card_taken` if someone else got it first'),
+  fields: z.record(z.string().max(32), z.union([z.string().max(2000), z.number()])).optional()
+    .describe('代充/手工: the answers to the product\'s `manual.fields`, by key (stored encrypted). 422 `fields.<key>` when one is missing or invalid'),
 });
 export type CreateOrderInput = z.infer<typeof CreateOrderInput>;
 
@@ -63,18 +65,23 @@ export const BuyerOrderOut = z.object({
   order: z.object({
     id: z.string(), object: z.literal('order'), number: z.string(), status: z.string(), total: z.number().int(), currency: z.string(),
     expires_at: z.string(), created_at: z.string(), paid_at: z.string().nullable(), delivered_at: z.string().nullable(), completed_at: z.string().nullable(),
+    fulfil_due_at: z.string().nullable().describe('代充: while awaiting_fulfilment, when the shop is due to have fulfilled it'),
     shop: z.object({ slug: z.string(), name: z.string() }),
-    items: z.array(z.object({ id: z.string(), product_id: z.string(), title: z.string(), quantity: z.number().int(), unit_price: z.number().int(), total: z.number().int() })),
+    items: z.array(z.object({
+      id: z.string(), product_id: z.string(), title: z.string(), quantity: z.number().int(), unit_price: z.number().int(), total: z.number().int(),
+      fields: z.array(z.object({ key: z.string(), label: z.string(), value: z.string() })).optional().describe('代充: what the buyer filled in at checkout'),
+    })),
     payment: z.object({ id: z.string(), gateway: z.string().nullable(), pay_url: z.string() }).nullable(),
   }),
   deliveries: z.array(z.object({
-    kind: z.enum(['card', 'shared', 'license'])
-      .describe('card: the keys sold to this item; shared: the product\'s one text, the same for every buyer; license: the license keys issued for it'),
+    kind: z.enum(['card', 'shared', 'license', 'manual'])
+      .describe('card: the keys sold to this item; shared: the product\'s one text, the same for every buyer; license: the license keys issued for it; manual: what the shop sent by hand'),
     product_id: z.string(),
     items: z.array(z.string()).describe('Every key delivered for the item, replacements included'),
     replacements: z.array(z.string()).describe('The keys among `items` sent later as replacements in a dispute (售后补发)'),
     instructions: z.string().nullable().describe('How to redeem (Markdown): the product\'s, else the shop\'s note'),
     expires_at: z.string().nullable().describe('有效期: valid until then (the product\'s validity from delivery); null: no end'),
+    note: z.string().nullable().optional().describe('manual: the shop\'s note with what it sent'),
     licenses: z.array(z.object({
       id: z.string(), key: z.string(), status: z.enum(['inactive', 'active', 'expired', 'disabled']),
       activation_limit: z.number().int().nullable(), activation_usage: z.number().int(), expires_at: z.string().nullable(), created_at: z.string(),

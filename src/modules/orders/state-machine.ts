@@ -1,7 +1,7 @@
 // The order state machine as data (DESIGN §5). Checked at start-up and by a
 // unit test: every state is known, every state but the start is reachable.
 export const ORDER_STATES = [
-  'pending_payment', 'paid', 'delivered', 'completed', 'expired', 'cancelled',
+  'pending_payment', 'paid', 'awaiting_fulfilment', 'delivered', 'completed', 'expired', 'cancelled',
   'needs_action', 'disputed', 'refunded', 'partially_refunded',
 ] as const;
 export type OrderStatus = (typeof ORDER_STATES)[number];
@@ -11,7 +11,9 @@ export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatu
   // A payment that arrives after expiry or cancellation is still the buyer's money.
   expired: ['paid', 'needs_action'],
   cancelled: ['paid', 'needs_action'],
-  paid: ['delivered', 'needs_action', 'refunded', 'partially_refunded'],
+  paid: ['delivered', 'awaiting_fulfilment', 'needs_action', 'refunded', 'partially_refunded'],
+  // 代充/手工: paid, in the shop's queue until it fulfils (a partial refund leaves it there; in full it ends).
+  awaiting_fulfilment: ['delivered', 'refunded'],
   needs_action: ['paid', 'delivered', 'refunded', 'partially_refunded'],
   delivered: ['completed', 'disputed', 'refunded', 'partially_refunded'],
   disputed: ['completed', 'refunded', 'partially_refunded'],

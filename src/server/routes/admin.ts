@@ -52,6 +52,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       case 'needs_action':
         return { result: outcome.result, order_id: outcome.orderId, reason: outcome.reason };
       case 'delivered':
+      case 'awaiting_fulfilment':
       case 'duplicate':
         return { result: outcome.result, order_id: outcome.orderId };
       case 'credited':

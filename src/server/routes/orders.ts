@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { refundOrder, RefundInput } from '../../modules/flows/refund-order.ts';
+import { FulfilInput, fulfilManualOrder } from '../../modules/flows/fulfil-manual-order.ts';
 import { resendDeliveryEmail } from '../../modules/notifications/resend-delivery-email.ts';
 import { getOrder, listOrders, ListOrdersQuery } from '../../modules/orders/merchant-orders.ts';
 import { retryParkedOrder } from '../../modules/flows/retry-parked-order.ts';
@@ -33,6 +34,17 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
     const r = await retryParkedOrder(ctx, req.params.id);
     if (!r) throw notFound('order');
     return r;
+  });
+
+  app.post('/api/v1/orders/:id/fulfil', {
+    schema: {
+      tags: ['orders'], summary: 'Fulfil a hand-done (代充) order waiting in the queue: a note and/or the items issued',
+      description: 'The order goes awaiting_fulfilment → delivered; the buyer sees the note and items and gets the delivery email. 409 `order_not_awaiting_fulfilment`.',
+      params: z.object({ id: z.string().min(1).max(64) }), body: FulfilInput,
+    },
+  }, async (req) => {
+    const { ctx } = requireMerchant(req, 'orders:write');
+    return fulfilManualOrder(ctx, { ...req.body, orderId: req.params.id });
   });
 
   app.post('/api/v1/orders/:id/refunds', {

@@ -407,10 +407,10 @@ export interface paths {
                         price: number;
                         currency: string;
                         /**
-                         * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API)
+                         * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand
                          * @enum {string}
                          */
-                        delivery: "card" | "shared" | "license";
+                        delivery: "card" | "shared" | "license" | "manual";
                         /** @description Required with delivery "shared" */
                         shared?: {
                             /** @description What every buyer gets (a code, a link, an account); stored encrypted */
@@ -432,6 +432,36 @@ export interface paths {
                             validity_days?: number;
                             /** @description "uuid" (as Lemon Squeezy issues them; the default) or a pattern such as "XP-####-####-####-####": each # becomes one random character of 23456789ABCDEFGHJKLMNPQRSTUVWXYZ, the rest is kept */
                             key_format?: string;
+                        };
+                        /** @description Required with delivery "manual" (代充/手工): what the buyer fills in at checkout */
+                        manual?: {
+                            fields: {
+                                key: string;
+                                label: string;
+                                /** @enum {string} */
+                                type: "text" | "number" | "select";
+                                /** @default true */
+                                required?: boolean;
+                                /** @description select: the choices */
+                                options?: string[];
+                                /** @description number: the smallest allowed */
+                                min?: number;
+                                /** @description number: the largest allowed */
+                                max?: number;
+                                /** @description text: at most this many characters (200 when absent) */
+                                max_length?: number;
+                                placeholder?: string;
+                            }[];
+                            /**
+                             * @description Hours from payment the shop has to fulfil (the order is flagged overdue after)
+                             * @default 24
+                             */
+                            sla_hours?: number;
+                            /**
+                             * @description Refund an overdue order in full by itself instead of flagging it
+                             * @default false
+                             */
+                            auto_refund?: boolean;
                         };
                         /** @description 有效期: valid this many days from delivery (shown to the buyer with the date) */
                         validity_days?: number;
@@ -468,10 +498,10 @@ export interface paths {
                             price: number;
                             currency: string;
                             /**
-                             * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API)
+                             * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand
                              * @enum {string}
                              */
-                            delivery: "card" | "shared" | "license";
+                            delivery: "card" | "shared" | "license" | "manual";
                             /** @description A shared product: its limit and the units held by unpaid and sold orders (the text itself is never echoed) */
                             shared: {
                                 limit: number | null;
@@ -486,6 +516,28 @@ export interface paths {
                                 activation_limit: number | null;
                                 validity_days: number | null;
                                 key_format: string;
+                            } | null;
+                            /** @description A manual (代充) product: the fields buyers fill in, hours to fulfil, whether overdue orders are refunded by themselves */
+                            manual: {
+                                fields: {
+                                    key: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    type: "text" | "number" | "select";
+                                    /** @default true */
+                                    required: boolean;
+                                    /** @description select: the choices */
+                                    options?: string[];
+                                    /** @description number: the smallest allowed */
+                                    min?: number;
+                                    /** @description number: the largest allowed */
+                                    max?: number;
+                                    /** @description text: at most this many characters (200 when absent) */
+                                    max_length?: number;
+                                    placeholder?: string;
+                                }[];
+                                sla_hours: number;
+                                auto_refund: boolean;
                             } | null;
                             validity_days: number | null;
                             min_quantity: number;
@@ -552,10 +604,10 @@ export interface paths {
                             price: number;
                             currency: string;
                             /**
-                             * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API)
+                             * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand
                              * @enum {string}
                              */
-                            delivery: "card" | "shared" | "license";
+                            delivery: "card" | "shared" | "license" | "manual";
                             /** @description A shared product: its limit and the units held by unpaid and sold orders (the text itself is never echoed) */
                             shared: {
                                 limit: number | null;
@@ -570,6 +622,28 @@ export interface paths {
                                 activation_limit: number | null;
                                 validity_days: number | null;
                                 key_format: string;
+                            } | null;
+                            /** @description A manual (代充) product: the fields buyers fill in, hours to fulfil, whether overdue orders are refunded by themselves */
+                            manual: {
+                                fields: {
+                                    key: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    type: "text" | "number" | "select";
+                                    /** @default true */
+                                    required: boolean;
+                                    /** @description select: the choices */
+                                    options?: string[];
+                                    /** @description number: the smallest allowed */
+                                    min?: number;
+                                    /** @description number: the largest allowed */
+                                    max?: number;
+                                    /** @description text: at most this many characters (200 when absent) */
+                                    max_length?: number;
+                                    placeholder?: string;
+                                }[];
+                                sla_hours: number;
+                                auto_refund: boolean;
                             } | null;
                             validity_days: number | null;
                             min_quantity: number;
@@ -671,6 +745,28 @@ export interface paths {
                             /** @description "uuid" (as Lemon Squeezy issues them; the default) or a pattern such as "XP-####-####-####-####": each # becomes one random character of 23456789ABCDEFGHJKLMNPQRSTUVWXYZ, the rest is kept */
                             key_format?: string;
                         };
+                        /** @description A manual product's fields, SLA and auto-refund for orders from now on */
+                        manual?: {
+                            fields?: {
+                                key: string;
+                                label: string;
+                                /** @enum {string} */
+                                type: "text" | "number" | "select";
+                                /** @default true */
+                                required?: boolean;
+                                /** @description select: the choices */
+                                options?: string[];
+                                /** @description number: the smallest allowed */
+                                min?: number;
+                                /** @description number: the largest allowed */
+                                max?: number;
+                                /** @description text: at most this many characters (200 when absent) */
+                                max_length?: number;
+                                placeholder?: string;
+                            }[];
+                            sla_hours?: number;
+                            auto_refund?: boolean;
+                        };
                         validity_days?: number | null;
                     };
                 };
@@ -693,10 +789,10 @@ export interface paths {
                             price: number;
                             currency: string;
                             /**
-                             * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API)
+                             * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand
                              * @enum {string}
                              */
-                            delivery: "card" | "shared" | "license";
+                            delivery: "card" | "shared" | "license" | "manual";
                             /** @description A shared product: its limit and the units held by unpaid and sold orders (the text itself is never echoed) */
                             shared: {
                                 limit: number | null;
@@ -711,6 +807,28 @@ export interface paths {
                                 activation_limit: number | null;
                                 validity_days: number | null;
                                 key_format: string;
+                            } | null;
+                            /** @description A manual (代充) product: the fields buyers fill in, hours to fulfil, whether overdue orders are refunded by themselves */
+                            manual: {
+                                fields: {
+                                    key: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    type: "text" | "number" | "select";
+                                    /** @default true */
+                                    required: boolean;
+                                    /** @description select: the choices */
+                                    options?: string[];
+                                    /** @description number: the smallest allowed */
+                                    min?: number;
+                                    /** @description number: the largest allowed */
+                                    max?: number;
+                                    /** @description text: at most this many characters (200 when absent) */
+                                    max_length?: number;
+                                    placeholder?: string;
+                                }[];
+                                sla_hours: number;
+                                auto_refund: boolean;
                             } | null;
                             validity_days: number | null;
                             min_quantity: number;
@@ -953,7 +1071,7 @@ export interface paths {
                     limit?: number;
                     starting_after?: string;
                     ending_before?: string;
-                    status?: "pending_payment" | "paid" | "delivered" | "completed" | "expired" | "cancelled" | "needs_action" | "disputed" | "refunded" | "partially_refunded";
+                    status?: "pending_payment" | "paid" | "awaiting_fulfilment" | "delivered" | "completed" | "expired" | "cancelled" | "needs_action" | "disputed" | "refunded" | "partially_refunded";
                     /** @description An order number, or the buyer's email (exact, case-insensitive) */
                     q?: string;
                 };
@@ -1049,6 +1167,54 @@ export interface paths {
                             status?: string;
                         };
                     };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/fulfil": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fulfil a hand-done (代充) order waiting in the queue: a note and/or the items issued
+         * @description The order goes awaiting_fulfilment → delivered; the buyer sees the note and items and gets the delivery email. 409 `order_not_awaiting_fulfilment`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What the buyer should know (shown with the items; plain text) */
+                        note?: string;
+                        /** @description What was issued, one entry each (stored encrypted like keys) */
+                        items?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -1197,10 +1363,10 @@ export interface paths {
                                 price: number;
                                 currency: string;
                                 /**
-                                 * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API)
+                                 * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand
                                  * @enum {string}
                                  */
-                                delivery: "card" | "shared" | "license";
+                                delivery: "card" | "shared" | "license" | "manual";
                                 min_quantity: number;
                                 max_quantity: number;
                                 stock: {
@@ -1221,6 +1387,27 @@ export interface paths {
                                 /** @description A license product: on how many machines one key may be active (null: no limit) */
                                 license: {
                                     activation_limit: number | null;
+                                } | null;
+                                /** @description A manual (代充) product: the fields to send as `fields` at checkout, and the hours the shop has to fulfil */
+                                manual: {
+                                    fields: {
+                                        key: string;
+                                        label: string;
+                                        /** @enum {string} */
+                                        type: "text" | "number" | "select";
+                                        /** @default true */
+                                        required: boolean;
+                                        /** @description select: the choices */
+                                        options?: string[];
+                                        /** @description number: the smallest allowed */
+                                        min?: number;
+                                        /** @description number: the largest allowed */
+                                        max?: number;
+                                        /** @description text: at most this many characters (200 when absent) */
+                                        max_length?: number;
+                                        placeholder?: string;
+                                    }[];
+                                    sla_hours: number;
                                 } | null;
                                 /** @description 有效期: valid this many days from delivery; null: no end */
                                 validity_days: number | null;
@@ -1286,10 +1473,10 @@ export interface paths {
                                 price: number;
                                 currency: string;
                                 /**
-                                 * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API)
+                                 * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand
                                  * @enum {string}
                                  */
-                                delivery: "card" | "shared" | "license";
+                                delivery: "card" | "shared" | "license" | "manual";
                                 min_quantity: number;
                                 max_quantity: number;
                                 stock: {
@@ -1310,6 +1497,27 @@ export interface paths {
                                 /** @description A license product: on how many machines one key may be active (null: no limit) */
                                 license: {
                                     activation_limit: number | null;
+                                } | null;
+                                /** @description A manual (代充) product: the fields to send as `fields` at checkout, and the hours the shop has to fulfil */
+                                manual: {
+                                    fields: {
+                                        key: string;
+                                        label: string;
+                                        /** @enum {string} */
+                                        type: "text" | "number" | "select";
+                                        /** @default true */
+                                        required: boolean;
+                                        /** @description select: the choices */
+                                        options?: string[];
+                                        /** @description number: the smallest allowed */
+                                        min?: number;
+                                        /** @description number: the largest allowed */
+                                        max?: number;
+                                        /** @description text: at most this many characters (200 when absent) */
+                                        max_length?: number;
+                                        placeholder?: string;
+                                    }[];
+                                    sla_hours: number;
                                 } | null;
                                 /** @description 有效期: valid this many days from delivery; null: no end */
                                 validity_days: number | null;
@@ -1473,6 +1681,10 @@ export interface paths {
                         method?: string;
                         /** @description 自选卡密: the key picked from GET /storefront/{shop}/products/{id}/picks (quantity 1; the product must allow picking). 409 `card_taken` if someone else got it first */
                         card_id?: string;
+                        /** @description 代充/手工: the answers to the product's `manual.fields`, by key (stored encrypted). 422 `fields.<key>` when one is missing or invalid */
+                        fields?: {
+                            [key: string]: string | number;
+                        };
                     };
                 };
             };
@@ -1582,6 +1794,8 @@ export interface paths {
                                 paid_at: string | null;
                                 delivered_at: string | null;
                                 completed_at: string | null;
+                                /** @description 代充: while awaiting_fulfilment, when the shop is due to have fulfilled it */
+                                fulfil_due_at: string | null;
                                 shop: {
                                     slug: string;
                                     name: string;
@@ -1593,6 +1807,12 @@ export interface paths {
                                     quantity: number;
                                     unit_price: number;
                                     total: number;
+                                    /** @description 代充: what the buyer filled in at checkout */
+                                    fields?: {
+                                        key: string;
+                                        label: string;
+                                        value: string;
+                                    }[];
                                 }[];
                                 payment: {
                                     id: string;
@@ -1602,10 +1822,10 @@ export interface paths {
                             };
                             deliveries: {
                                 /**
-                                 * @description card: the keys sold to this item; shared: the product's one text, the same for every buyer; license: the license keys issued for it
+                                 * @description card: the keys sold to this item; shared: the product's one text, the same for every buyer; license: the license keys issued for it; manual: what the shop sent by hand
                                  * @enum {string}
                                  */
-                                kind: "card" | "shared" | "license";
+                                kind: "card" | "shared" | "license" | "manual";
                                 product_id: string;
                                 /** @description Every key delivered for the item, replacements included */
                                 items: string[];
@@ -1615,6 +1835,8 @@ export interface paths {
                                 instructions: string | null;
                                 /** @description 有效期: valid until then (the product's validity from delivery); null: no end */
                                 expires_at: string | null;
+                                /** @description manual: the shop's note with what it sent */
+                                note?: string | null;
                                 /** @description A license item: each key with its status, seats used and machines (deactivate one with POST /licenses/deactivate) */
                                 licenses?: {
                                     id: string;
@@ -6163,7 +6385,7 @@ export interface paths {
                     limit?: number;
                     starting_after?: string;
                     ending_before?: string;
-                    status?: "pending_payment" | "paid" | "delivered" | "completed" | "expired" | "cancelled" | "needs_action" | "disputed" | "refunded" | "partially_refunded";
+                    status?: "pending_payment" | "paid" | "awaiting_fulfilment" | "delivered" | "completed" | "expired" | "cancelled" | "needs_action" | "disputed" | "refunded" | "partially_refunded";
                     /** @description An order number, or the buyer's email (exact, case-insensitive) */
                     q?: string;
                 };

@@ -1,0 +1,46 @@
+// 代充/手工: the shop fulfils an order waiting in its queue — a note and/or
+// the items it issued (a top-up receipt, an account) — and the order is
+// delivered: the buyer sees them on the order page and in the delivery email,
+// and the escrow window starts. One transition, so two fulfilments at once
+// deliver once. Audited.
+import { z } from 'zod';
+import { withTransaction } from '../../db/client.ts';
+import { conflict, notFound } from '../../lib/errors.ts';
+import { queueDeliveryEmail } from '../notifications/queue-delivery-email.ts';
+import { getOrder } from '../orders/merchant-orders.ts';
+import { transitionOrder } from '../orders/transition-order.ts';
+import { actorLabel, shopOf, type Ctx } from '../shared/context.ts';
+import { writeAudit } from '../trust/audit.ts';
+
+export const FulfilInput = z.object({
+  note: z.string().trim().max(5000).optional().describe('What the buyer should know (shown with the items; plain text)'),
+  items: z.array(z.string().trim().min(1).max(2000)).max(100).optional().describe('What was issued, one entry each (stored encrypted like keys)'),
+}).refine((x) => Boolean(x.note) || (x.items?.length ?? 0) > 0, { message: 'send a note or the items issued', path: ['note'] });
+export type FulfilInput = z.infer<typeof FulfilInput>;
+
+export async function fulfilManualOrder(ctx: Ctx, input: FulfilInput & { orderId: string }) {
+  const merchantId = shopOf(ctx);
+  const now = ctx.clock.now();
+  const sealed = ctx.keyring.seal(JSON.stringify({ note: input.note || null, items: input.items ?? [] }));
+  await withTransaction(ctx.database.pool, async (q) => {
+    const { rows } = await q.query<{ status: string }>('select status from orders where id = $1 and merchant_id = $2 for update', [input.orderId, merchantId]);
+    const order = rows[0];
+    if (!order) throw notFound('order');
+    if (order.status !== 'awaiting_fulfilment') throw conflict('order_not_awaiting_fulfilment', `An order in status ${order.status} is not waiting to be fulfilled.`);
+    await q.query(
+      `insert into fulfilments (id, order_id, order_item_id, merchant_id, kind, quantity, created_at, payload_ciphertext, payload_key_id)
+       select 'ful_' || substr(i.id, 5), i.order_id, i.id, i.merchant_id, 'manual', i.quantity, $2, $3, $4
+         from order_items i join products p on p.id = i.product_id
+        where i.order_id = $1 and p.delivery = 'manual'`,
+      [input.orderId, now, sealed.ciphertext, sealed.keyId]);
+    await transitionOrder(q, {
+      orderId: input.orderId, merchantId, from: ['awaiting_fulfilment'], to: 'delivered', actor: actorLabel(ctx.actor), at: now,
+      note: 'fulfilled by hand', set: { delivered_at: now, needs_action_reason: null },
+    });
+    await queueDeliveryEmail(ctx, q, input.orderId);
+    await writeAudit(q, ctx.actor, now, {
+      action: 'order.fulfil', targetType: 'order', targetId: input.orderId, merchantId, data: { items: input.items?.length ?? 0, note: Boolean(input.note) },
+    });
+  });
+  return getOrder(ctx, input.orderId);
+}
