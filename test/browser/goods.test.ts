@@ -192,4 +192,68 @@ describe.skipIf(SKIP_BROWSER)('wholesale prices and redeem instructions', () => 
     expect(validated).toMatchObject({ valid: false, license_key: { status: 'disabled' } });
     await ctx.close();
   });
+
+  it('a 代充 product: the merchant sets its fields, a buyer on a phone fills them and pays, the merchant fulfils in the console', async () => {
+    const ctx = await browser.newContext({ ...DESKTOP, locale: 'en-US' });
+    const [name, value] = m.cookie.split('=');
+    await ctx.addCookies([{ name: name ?? '', value: value ?? '', url: t.config.publicUrl }]);
+    const page = await ctx.newPage();
+    page.on('pageerror', (err) => { throw err; });
+    await page.goto(`${t.config.publicUrl}/console/products/new`);
+    await page.getByLabel('Title').fill('王者荣耀 点券代充');
+    await page.getByLabel('Price').fill('60.00');
+    await page.getByLabel('Delivery', { exact: true }).selectOption('manual');
+    const fieldset = page.getByTestId('manual-fields');
+    await fieldset.getByPlaceholder('Key').fill('account');
+    await fieldset.getByPlaceholder('Label').fill('QQ number');
+    await page.getByRole('button', { name: '+ Add a field' }).click();
+    await fieldset.getByPlaceholder('Key').nth(1).fill('zone');
+    await fieldset.getByPlaceholder('Label').nth(1).fill('Zone');
+    await fieldset.getByLabel('Type').nth(1).selectOption('select');
+    await fieldset.getByPlaceholder('Choices (comma-separated)').fill('iOS QQ, Android QQ, 微信');
+    await page.getByLabel('Hours to fulfil').fill('4');
+    await page.getByRole('button', { name: 'Create product' }).click();
+    await page.waitForURL(/\/console\/products\/prd_/);
+    const manualProduct = new URL(page.url()).pathname.split('/').pop() ?? '';
+    const [saved] = await t.q<{ manual_fields: unknown; manual_sla_hours: number }>('select manual_fields, manual_sla_hours from products where id = $1', [manualProduct]);
+    expect(saved?.manual_sla_hours).toBe(4);
+    expect(saved?.manual_fields).toEqual([
+      { key: 'account', label: 'QQ number', type: 'text', required: true },
+      { key: 'zone', label: 'Zone', type: 'select', required: true, options: ['iOS QQ', 'Android QQ', '微信'] },
+    ]);
+
+    const buyer = await browser.newContext({ ...PHONE, locale: 'zh-CN' });
+    const b = await buyer.newPage();
+    b.on('pageerror', (err) => { throw err; });
+    await b.goto(`${t.config.publicUrl}/s/${m.slug}/p/${manualProduct}`);
+    await expect.poll(() => b.getByTestId('manual-fields').textContent()).toContain('4 小时内');
+    await b.getByLabel('QQ number').fill('10001');
+    await b.getByLabel('Zone').selectOption('Android QQ');
+    await b.getByLabel('邮箱').fill('manual-buyer@example.com');
+    await b.getByLabel('查询密码').fill('manual-secret');
+    await screenshot(b, 'phone-product-manual');
+    await b.getByRole('button', { name: /支付/ }).click();
+    await b.waitForURL('**/pay/sandbox/**');
+    await b.getByRole('button', { name: /Pay/ }).click();
+    await b.waitForURL('**/o/**');
+    await expect.poll(() => b.getByTestId('awaiting').textContent(), { timeout: 15_000 }).toContain('商家正在人工处理');
+    expect(await b.getByTestId('buyer-fields').textContent()).toContain('Android QQ');
+    const [order] = await t.q<{ id: string }>(`select id from orders where email = 'manual-buyer@example.com'`);
+
+    await page.goto(`${t.config.publicUrl}/console/orders`);
+    await page.getByLabel('Status').selectOption('awaiting_fulfilment');
+    await page.goto(`${t.config.publicUrl}/console/orders/${order?.id}`);
+    await expect.poll(() => page.getByTestId('buyer-fields').textContent()).toContain('10001');
+    await page.getByLabel('Note to the buyer').fill('已充值 600 点券，请重新登录查看。');
+    await page.getByLabel('Items issued (one per line)').fill('充值单号 QB-7788');
+    await screenshot(page, 'desktop-console-fulfil');
+    await page.getByRole('button', { name: 'Fulfil' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Fulfilled');
+    await ctx.close();
+
+    await b.reload();
+    await expect.poll(() => b.getByTestId('shop-note').textContent(), { timeout: 15_000 }).toContain('已充值 600 点券');
+    expect(await b.getByTestId('keys').locator('code').textContent()).toBe('充值单号 QB-7788');
+    await buyer.close();
+  });
 });

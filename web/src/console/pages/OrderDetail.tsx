@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { Fragment, useCallback, useEffect, useState, type FormEvent } from 'react';
 import { errorText } from '../../shared/errors.ts';
 import { formatMoney, formatTime, toMinor } from '../../shared/format.ts';
 import { useI18n } from '../../shared/i18n.tsx';
@@ -9,14 +9,14 @@ import { useAction } from '../use-action.ts';
 
 interface Detail {
   id: string; number: string; status: string; email: string; total: number; currency: string; created_at: string; needs_action_reason: string | null;
-  commission: number; completed_at: string | null;
-  items: Array<{ id: string; title: string; quantity: number; total: number }>;
+  commission: number; completed_at: string | null; fulfil_due_at: string | null; overdue?: boolean;
+  items: Array<{ id: string; title: string; quantity: number; total: number; fields?: Array<{ key: string; label: string; value: string }> }>;
   payments: Array<{ id: string; gateway: string; status: string; amount: number; currency: string; succeeded_at: string | null }>;
   refunds: Array<{ id: string; amount: number; currency: string; status: string; reason: string | null; created_at: string }>;
   events: Array<{ from: string | null; to: string; actor: string; note: string | null; at: string }>;
 }
 
-const REFUNDABLE = new Set(['paid', 'delivered', 'needs_action', 'disputed', 'partially_refunded', 'completed']);
+const REFUNDABLE = new Set(['paid', 'awaiting_fulfilment', 'delivered', 'needs_action', 'disputed', 'partially_refunded', 'completed']);
 
 /** One order with its timeline; `admin` adds the platform's actions (query the gateway, confirm by hand). */
 export function OrderDetailPage({ orderId, admin = false }: { orderId: string; admin?: boolean }) {
@@ -26,6 +26,8 @@ export function OrderDetailPage({ orderId, admin = false }: { orderId: string; a
   const { busy, error, setError, notice, run } = useAction();
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
+  const [fulfilNote, setFulfilNote] = useState('');
+  const [fulfilItems, setFulfilItems] = useState('');
   const base = admin ? '/api/v1/admin/orders' : '/api/v1/orders';
 
   const load = useCallback(() => call<Detail>(`${base}/${orderId}`).then(setO, setError), [call, base, orderId]);
@@ -44,6 +46,16 @@ export function OrderDetailPage({ orderId, admin = false }: { orderId: string; a
       setAmount('');
       setReason('');
       return t(r.status === 'pending' ? 'detail.refundPendingDone' : 'detail.refundDone', { amount: formatMoney(r.amount, o.currency, lang) });
+    });
+  };
+  const fulfil = (e: FormEvent) => {
+    e.preventDefault();
+    const items = fulfilItems.split('\n').map((x) => x.trim()).filter(Boolean);
+    void act(async () => {
+      await call(`/api/v1/orders/${o.id}/fulfil`, { method: 'POST', body: { ...(fulfilNote.trim() ? { note: fulfilNote } : {}), ...(items.length ? { items } : {}) } });
+      setFulfilNote('');
+      setFulfilItems('');
+      return t('detail.fulfilDone');
     });
   };
   const resolve = (refundId: string, outcome: 'succeeded' | 'failed') => {
@@ -100,6 +112,25 @@ export function OrderDetailPage({ orderId, admin = false }: { orderId: string; a
           )}
         </div>
       </section>
+      {o.items.some((i) => i.fields?.length) && (
+        <section className="card" data-testid="buyer-fields">
+          <h2>{t('detail.buyerFields')}</h2>
+          <dl className="summary">
+            {o.items.flatMap((i) => i.fields ?? []).map((f) => <Fragment key={f.key}><dt>{f.label}</dt><dd><code>{f.value}</code></dd></Fragment>)}
+          </dl>
+        </section>
+      )}
+      {!admin && o.status === 'awaiting_fulfilment' && (
+        <form className="card" onSubmit={fulfil} data-testid="fulfil">
+          <h2>{t('detail.fulfil')}</h2>
+          {o.fulfil_due_at && <p className={o.overdue ? 'alert alert-warn' : 'muted'}>{o.overdue ? `${t('detail.overdue')} · ` : ''}{t('detail.due', { time: formatTime(o.fulfil_due_at, lang) })}</p>}
+          <div className="field"><label htmlFor="f-note">{t('detail.fulfilNote')}</label>
+            <textarea id="f-note" maxLength={5000} value={fulfilNote} onChange={(e) => setFulfilNote(e.target.value)} /></div>
+          <div className="field"><label htmlFor="f-items">{t('detail.fulfilItems')}</label>
+            <textarea id="f-items" value={fulfilItems} onChange={(e) => setFulfilItems(e.target.value)} autoComplete="off" /></div>
+          <button type="submit" className="btn" disabled={busy || (!fulfilNote.trim() && !fulfilItems.trim())}>{t('detail.fulfil')}</button>
+        </form>
+      )}
       {REFUNDABLE.has(o.status) && (
         <form className="card" onSubmit={refund}>
           <h2>{t('detail.refund')}</h2>

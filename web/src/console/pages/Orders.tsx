@@ -8,7 +8,7 @@ import { useSession } from '../session.tsx';
 
 export interface OrderRow { id: string; number: string; status: string; email: string; total: number; currency: string; created_at: string; needs_action_reason: string | null }
 
-const STATUSES = ['pending_payment', 'paid', 'delivered', 'completed', 'expired', 'cancelled', 'needs_action', 'refunded', 'partially_refunded', 'disputed'];
+const STATUSES = ['pending_payment', 'paid', 'awaiting_fulfilment', 'delivered', 'completed', 'expired', 'cancelled', 'needs_action', 'refunded', 'partially_refunded', 'disputed'];
 
 /** Merchants see their orders; admins (scope "admin") see every shop's. */
 export function OrderTable({ rows, base }: { rows: OrderRow[]; base: string }) {

@@ -10,12 +10,17 @@ import { LicenseList } from './LicenseList.tsx';
 
 const CURRENCIES = ['CNY', 'USD', 'HKD', 'TWD', 'EUR', 'JPY'];
 
+/** A 代充 field as edited here: choices as one comma-separated line. */
+interface FieldDraft { key: string; label: string; type: 'text' | 'number' | 'select'; required: boolean; options: string }
+
 export function ProductEditPage({ productId }: { productId?: string }) {
   const { t } = useI18n();
   const { call } = useSession();
   const [product, setProduct] = useState<Product>();
   const [form, setForm] = useState({ title: '', description: '', category: '', price: '', currency: 'CNY', min: '1', max: '100', visibility: 'public', instructions: '',
-    delivery: 'card', sharedText: '', sharedLimit: '', pick: false, pickSurcharge: '', validity: '', activationLimit: '1', keyFormat: 'uuid' });
+    delivery: 'card', sharedText: '', sharedLimit: '', pick: false, pickSurcharge: '', validity: '', activationLimit: '1', keyFormat: 'uuid',
+    slaHours: '24', autoRefund: false });
+  const [fields, setFields] = useState<FieldDraft[]>([{ key: 'account', label: '', type: 'text', required: true, options: '' }]);
   const [tiers, setTiers] = useState<Array<{ min: string; price: string }>>([]);
   const [loadError, setLoadError] = useState<unknown>();
   const [error, setError] = useState<string>();
@@ -34,7 +39,8 @@ export function ProductEditPage({ productId }: { productId?: string }) {
         pick: p.pick.enabled, pickSurcharge: p.pick.surcharge ? toMajor(p.pick.surcharge, p.currency) : '',
         validity: p.validity_days === null ? '' : String(p.validity_days),
         activationLimit: p.license?.activation_limit === null || p.license?.activation_limit === undefined ? '' : String(p.license.activation_limit),
-        keyFormat: p.license?.key_format ?? 'uuid' });
+        keyFormat: p.license?.key_format ?? 'uuid', slaHours: String(p.manual?.sla_hours ?? 24), autoRefund: p.manual?.auto_refund ?? false });
+      if (p.manual) setFields(p.manual.fields.map((f) => ({ key: f.key, label: f.label, type: f.type, required: f.required, options: (f.options ?? []).join(', ') })));
       setTiers(p.price_tiers.map((x) => ({ min: String(x.min_quantity), price: toMajor(x.unit_price, p.currency) })));
     } catch (err) {
       setLoadError(err);
@@ -60,12 +66,22 @@ export function ProductEditPage({ productId }: { productId?: string }) {
       : { shared: { text: form.sharedText, limit } };
     const surcharge = form.pickSurcharge.trim() ? toMinor(form.pickSurcharge, form.currency) : 0;
     if (surcharge === undefined) return setError(`${t('form.pickSurcharge')}: ${form.pickSurcharge}`);
+    const manual = form.delivery !== 'manual' ? {} : {
+      manual: {
+        sla_hours: Number(form.slaHours), auto_refund: form.autoRefund,
+        fields: fields.map((f) => ({
+          key: f.key.trim(), label: f.label.trim(), type: f.type, required: f.required,
+          ...(f.type === 'select' ? { options: f.options.split(/[,，]/).map((x) => x.trim()).filter(Boolean) } : {}),
+        })),
+      },
+    };
     const license = form.delivery !== 'license' ? {}
       : { license: { activation_limit: form.activationLimit.trim() === '' ? null : Number(form.activationLimit), key_format: form.keyFormat.trim() || 'uuid' } };
     setBusy(true);
     const body = {
       ...shared,
       ...license,
+      ...manual,
       ...(form.delivery === 'card' ? { pick: { enabled: form.pick, surcharge } } : {}),
       ...(form.validity.trim() ? { validity_days: Number(form.validity) } : productId ? { validity_days: null } : {}),
       title: form.title, description: form.description, price, min_quantity: Number(form.min), max_quantity: Number(form.max),
@@ -129,7 +145,7 @@ export function ProductEditPage({ productId }: { productId?: string }) {
           <div className="field">
             <label htmlFor="p-delivery">{t('form.delivery')}</label>
             <select id="p-delivery" className="input" value={form.delivery} disabled={!!productId} onChange={set('delivery')}>
-              {['card', 'shared', 'license'].map((d) => <option key={d} value={d}>{t(`delivery.${d}`)}</option>)}
+              {['card', 'shared', 'license', 'manual'].map((d) => <option key={d} value={d}>{t(`delivery.${d}`)}</option>)}
             </select>
           </div>
           {form.delivery === 'shared' && <div className="field">
@@ -137,6 +153,41 @@ export function ProductEditPage({ productId }: { productId?: string }) {
             <input id="p-limit" type="number" min={1} value={form.sharedLimit} onChange={set('sharedLimit')} placeholder={t('form.noLimit')} />
           </div>}
         </div>
+        {form.delivery === 'manual' && (
+          <fieldset className="field" data-testid="manual-fields">
+            <legend>{t('form.manualFields')}</legend>
+            {fields.map((f, i) => (
+              <div className="row-actions tier-row" key={i}>
+                <label className="sr-only" htmlFor={`mf-key-${i}`}>{t('form.fieldKey')}</label>
+                <input id={`mf-key-${i}`} type="text" required pattern="[a-z][a-z0-9_]{0,31}" placeholder={t('form.fieldKey')} value={f.key} style={{ maxWidth: 120 }}
+                  onChange={(e) => setFields((all) => all.map((y, j) => (j === i ? { ...y, key: e.target.value } : y)))} />
+                <label className="sr-only" htmlFor={`mf-label-${i}`}>{t('form.fieldLabel')}</label>
+                <input id={`mf-label-${i}`} type="text" required maxLength={60} placeholder={t('form.fieldLabel')} value={f.label}
+                  onChange={(e) => setFields((all) => all.map((y, j) => (j === i ? { ...y, label: e.target.value } : y)))} />
+                <label className="sr-only" htmlFor={`mf-type-${i}`}>{t('form.fieldType')}</label>
+                <select id={`mf-type-${i}`} className="input" value={f.type}
+                  onChange={(e) => setFields((all) => all.map((y, j) => (j === i ? { ...y, type: e.target.value as FieldDraft['type'] } : y)))}>
+                  {(['text', 'number', 'select'] as const).map((x) => <option key={x} value={x}>{t(`fieldType.${x}`)}</option>)}
+                </select>
+                {f.type === 'select' && <>
+                  <label className="sr-only" htmlFor={`mf-options-${i}`}>{t('form.fieldOptions')}</label>
+                  <input id={`mf-options-${i}`} type="text" required placeholder={t('form.fieldOptions')} value={f.options}
+                    onChange={(e) => setFields((all) => all.map((y, j) => (j === i ? { ...y, options: e.target.value } : y)))} />
+                </>}
+                <label className="option"><input type="checkbox" checked={f.required}
+                  onChange={(e) => setFields((all) => all.map((y, j) => (j === i ? { ...y, required: e.target.checked } : y)))} /> {t('form.fieldRequired')}</label>
+                {fields.length > 1 && <button type="button" className="btn btn-small btn-ghost danger" onClick={() => setFields((all) => all.filter((_, j) => j !== i))}>{t('form.fieldRemove')}</button>}
+              </div>
+            ))}
+            {fields.length < 20 && <button type="button" className="btn btn-small btn-ghost"
+              onClick={() => setFields((all) => [...all, { key: '', label: '', type: 'text', required: true, options: '' }])}>{t('form.fieldAdd')}</button>}
+            <div className="form-grid">
+              <div className="field"><label htmlFor="p-sla">{t('form.slaHours')}</label>
+                <input id="p-sla" type="number" min={1} max={720} required value={form.slaHours} onChange={set('slaHours')} /></div>
+              <label className="option field"><input type="checkbox" checked={form.autoRefund} onChange={(e) => setForm((x) => ({ ...x, autoRefund: e.target.checked }))} /> <span>{t('form.autoRefund')}</span></label>
+            </div>
+          </fieldset>
+        )}
         {form.delivery === 'license' && (
           <div className="form-grid">
             <div className="field">

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../../shared/api.ts';
 import { errorText } from '../../shared/errors.ts';
 import { formatMoney, formatTime } from '../../shared/format.ts';
@@ -16,7 +16,7 @@ function renderMarkdown(md: string): string {
   return DOMPurify.sanitize(marked.parse(md, { async: false, gfm: true, breaks: true }) as string, { USE_PROFILES: { html: true } });
 }
 
-const WAITING = new Set(['pending_payment', 'paid']);
+const WAITING = new Set(['pending_payment', 'paid', 'awaiting_fulfilment']);
 
 /** The token travels in the URL fragment (never sent to a server) or lives in this device's storage. */
 function takeToken(number: string): string | null {
@@ -44,7 +44,7 @@ export function OrderPage({ number }: { number: string }) {
       setData(d);
       setError(undefined);
       document.title = `${d.order.number} · ${d.order.shop.name}`;
-      if (WAITING.has(d.order.status)) timer.current = window.setTimeout(load, 2500);
+      if (WAITING.has(d.order.status)) timer.current = window.setTimeout(load, d.order.status === 'awaiting_fulfilment' ? 30_000 : 2500);
     } catch (err) {
       setError(err);
       // Keep trying through network blips while the buyer waits for the payment.
@@ -118,6 +118,19 @@ export function OrderPage({ number }: { number: string }) {
         </div>
       )}
       {order.status === 'paid' && <div className="alert alert-wait" role="status" aria-live="polite">{t('order.paying')}</div>}
+      {order.status === 'awaiting_fulfilment' && (
+        <div className="alert alert-wait" role="status" data-testid="awaiting">
+          {t('manual.waiting')}{order.fulfil_due_at && <> {t('manual.due', { time: formatTime(order.fulfil_due_at, lang) })}</>}
+        </div>
+      )}
+      {order.items.some((i) => i.fields?.length) && (
+        <section className="instructions" data-testid="buyer-fields">
+          <h2>{t('manual.yourDetails')}</h2>
+          <dl className="summary">
+            {order.items.flatMap((i) => i.fields ?? []).map((f) => <Fragment key={f.key}><dt>{f.label}</dt><dd>{f.value}</dd></Fragment>)}
+          </dl>
+        </section>
+      )}
       {order.status === 'needs_action' && <div className="alert alert-warn" role="status">{t('order.needsAction')}</div>}
       {order.status === 'expired' && <div className="alert alert-warn" role="status">{t('order.expired')}</div>}
       {order.status === 'refunded' && <div className="alert" role="status">{t('order.refunded')}</div>}
@@ -152,6 +165,12 @@ export function OrderPage({ number }: { number: string }) {
         return <p key={`valid-${d.product_id}`} className={`alert ${ended ? 'alert-warn' : ''}`} data-testid="valid-until">
           {t(ended ? 'order.validEnded' : 'order.validUntil', { time: formatTime(d.expires_at ?? '', lang) })}</p>;
       })}
+      {deliveries.filter((d) => d.note).map((d) => (
+        <section className="instructions" key={`note-${d.product_id}`} data-testid="shop-note">
+          <h2>{t('manual.shopNote')}</h2>
+          <p className="prewrap">{d.note}</p>
+        </section>
+      ))}
       {[...new Set(deliveries.map((d) => d.instructions).filter((x): x is string => !!x))].map((note) => (
         <section className="instructions" key={note} data-testid="instructions">
           <h2>{t('order.howToRedeem')}</h2>

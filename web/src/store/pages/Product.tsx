@@ -36,6 +36,7 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
   const [picks, setPicks] = useState<Array<{ id: string; preview: string }>>();
   const [picked, setPicked] = useState<string>();
   const [error, setError] = useState<string>();
+  const [answers, setAnswers] = useState<Record<string, string>>({});
 
   useEffect(() => {
     const base = `/api/v1/storefront/${encodeURIComponent(slug)}`;
@@ -78,7 +79,8 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
       const out = await api<CheckoutResult>(`/api/v1/storefront/${encodeURIComponent(slug)}/orders`, {
         method: 'POST',
         body: { product_id: product.id, quantity: picking && picked ? 1 : quantity, email, query_password: password, gateway, ...(method ? { method } : {}),
-          ...(picking && picked ? { card_id: picked } : {}) },
+          ...(picking && picked ? { card_id: picked } : {}),
+          ...(product.manual ? { fields: Object.fromEntries(Object.entries(answers).filter(([, v]) => v.trim() !== '')) } : {}) },
       });
       rememberOrder({
         number: out.order.number, shop: data?.shop.name ?? slug, title: product.title, total: out.payment.amount, currency: out.order.currency,
@@ -102,7 +104,9 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
           <span className={soldOut ? 'badge badge-off' : 'badge badge-ok'}>
             {soldOut ? t('product.soldOut') : product.stock.unlimited ? t('product.available') : t('product.inStock', { n: product.stock.available })}
           </span>
-          <span className="badge badge-info">⚡ {t('product.instant')}</span>
+          {product.manual
+            ? <span className="badge badge-info" data-testid="by-hand">✋ {t('manual.byHand', { hours: product.manual.sla_hours })}</span>
+            : <span className="badge badge-info">⚡ {t('product.instant')}</span>}
           {product.license && <span className="badge badge-info" data-testid="license-devices">
             {product.license.activation_limit === null ? t('product.licenseAny') : t('product.licenseDevices', { n: product.license.activation_limit })}</span>}
           {product.validity_days !== null && <span className="badge badge-info" data-testid="validity">{t('product.validity', { n: product.validity_days })}</span>}
@@ -166,6 +170,27 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
           </div>
           {product.max_quantity > 1 && <p className="hint">{t('checkout.limits', { min: product.min_quantity, max: product.max_quantity })}</p>}
         </div>}
+        {product.manual && (
+          <fieldset className="field" data-testid="manual-fields">
+            <legend>{t('manual.fields')}</legend>
+            <p className="hint">{t('manual.sla', { hours: product.manual.sla_hours })}</p>
+            {product.manual.fields.map((f) => (
+              <div className="field" key={f.key}>
+                <label htmlFor={`mf-${f.key}`}>{f.label}{f.required ? '' : ` (${t('manual.optional')})`}</label>
+                {f.type === 'select'
+                  ? <select id={`mf-${f.key}`} className="input" required={f.required} value={answers[f.key] ?? ''}
+                      onChange={(e) => setAnswers((a) => ({ ...a, [f.key]: e.target.value }))}>
+                      <option value="">{t('manual.choose')}</option>
+                      {(f.options ?? []).map((o) => <option key={o} value={o}>{o}</option>)}
+                    </select>
+                  : <input id={`mf-${f.key}`} type={f.type === 'number' ? 'number' : 'text'} inputMode={f.type === 'number' ? 'decimal' : undefined}
+                      required={f.required} min={f.min} max={f.max} maxLength={f.type === 'text' ? (f.max_length ?? 200) : undefined}
+                      placeholder={f.placeholder} autoComplete="off" value={answers[f.key] ?? ''}
+                      onChange={(e) => setAnswers((a) => ({ ...a, [f.key]: e.target.value }))} />}
+              </div>
+            ))}
+          </fieldset>
+        )}
         <div className="field">
           <label htmlFor="email">{t('checkout.email')}</label>
           <input id="email" name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} aria-describedby="email-hint" />
