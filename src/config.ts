@@ -31,6 +31,8 @@ const EnvSchema = z.object({
   XIAOPU_CHECKOUT_LIMIT_PER_IP: z.coerce.number().int().min(0).default(30),
   XIAOPU_CHECKOUT_LIMIT_PER_EMAIL: z.coerce.number().int().min(0).default(15),
   XIAOPU_LICENSE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  XIAOPU_DOWNLOAD_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(1024),
+  XIAOPU_DOWNLOAD_LINK_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24),
   XIAOPU_NOTIFY_REJECTS_PER_IP: z.coerce.number().int().min(1).default(120),
   XIAOPU_NOTIFY_REJECTS_PER_PAYMENT: z.coerce.number().int().min(1).default(30),
   XIAOPU_COOKIE_SECURE: boolish.optional(),
@@ -84,6 +86,9 @@ export interface Config {
   /** Checkout attempts per IP / per email in a 10-minute window; 0 is no limit. */
   checkoutPerIp: number;
   checkoutPerEmail: number;
+  /** The largest file a download product takes (bytes), and how long a download link works. */
+  downloadMaxBytes: number;
+  downloadLinkHours: number;
   /** License API calls (activate, validate, deactivate) per address per minute (Lemon Squeezy allows 60). */
   licensePerMinute: number;
   /** Refused payment notifies per address / per payment in 10 minutes before further ones get 429. */
@@ -213,6 +218,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     checkoutPerIp: e.XIAOPU_CHECKOUT_LIMIT_PER_IP,
     checkoutPerEmail: e.XIAOPU_CHECKOUT_LIMIT_PER_EMAIL,
     licensePerMinute: e.XIAOPU_LICENSE_LIMIT_PER_MINUTE,
+    downloadMaxBytes: e.XIAOPU_DOWNLOAD_MAX_MB * 1024 * 1024,
+    downloadLinkHours: e.XIAOPU_DOWNLOAD_LINK_HOURS,
     notifyRejectsPerIp: e.XIAOPU_NOTIFY_REJECTS_PER_IP,
     notifyRejectsPerPayment: e.XIAOPU_NOTIFY_REJECTS_PER_PAYMENT,
     cookieSecure: e.XIAOPU_COOKIE_SECURE ?? production,

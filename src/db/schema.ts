@@ -122,6 +122,8 @@ export const products = pgTable('products', {
   manualFields: jsonb('manual_fields'),
   manualSlaHours: integer('manual_sla_hours'),
   manualAutoRefund: boolean('manual_auto_refund').notNull().default(false),
+  /** `download` delivery: the file buyers get now (product_files); a new upload replaces it for later buyers only. */
+  downloadFileId: text('download_file_id'),
   minQuantity: integer('min_quantity').notNull().default(1),
   maxQuantity: integer('max_quantity').notNull().default(100),
   visibility: text('visibility').notNull().default('public'),
@@ -134,7 +136,7 @@ export const products = pgTable('products', {
   check('products_price_check', sql`${t.price} >= 0`),
   check('products_quantity_check', sql`${t.minQuantity} >= 1 and ${t.maxQuantity} >= ${t.minQuantity}`),
   check('products_visibility_check', sql`${t.visibility} in ('public', 'unlisted', 'hidden')`),
-  check('products_delivery_check', sql`${t.delivery} in ('card', 'shared', 'license', 'manual')`),
+  check('products_delivery_check', sql`${t.delivery} in ('card', 'shared', 'license', 'manual', 'download')`),
   check('products_manual_check', sql`${t.delivery} <> 'manual' or (${t.manualFields} is not null and ${t.manualSlaHours} between 1 and 720)`),
   check('products_license_check', sql`${t.delivery} <> 'license' or ${t.licenseKeyFormat} is not null`),
   check('products_license_limit_check', sql`${t.licenseActivationLimit} is null or ${t.licenseActivationLimit} between 1 and 100000`),
@@ -411,8 +413,29 @@ export const fulfilments = pgTable('fulfilments', {
   /** A shared product's text as it was when delivered (encrypted), so a later change reaches only later buyers. */
   payloadCiphertext: bytea('payload_ciphertext'),
   payloadKeyId: text('payload_key_id'),
+  /** A download: the file as it was when sold, and how many times the buyer fetched it. */
+  fileId: text('file_id'),
+  downloads: integer('downloads').notNull().default(0),
   createdAt: createdAt(),
 }, (t) => [uniqueIndex('fulfilments_order_item_key').on(t.orderItemId)]);
+
+/**
+ * Files sold by download products: kept under XIAOPU_DATA_DIR/files (never
+ * served from a public path), with their size and SHA-256 taken while the
+ * upload streamed in.
+ */
+export const productFiles = pgTable('product_files', {
+  id: text('id').primaryKey(),
+  merchantId: text('merchant_id').notNull().references(() => merchants.id),
+  productId: text('product_id').notNull().references(() => products.id),
+  filename: text('filename').notNull(),
+  size: bigint('size', { mode: 'number' }).notNull(),
+  sha256: text('sha256').notNull(),
+  /** Where it lives, relative to the files directory. */
+  storageKey: text('storage_key').notNull(),
+  createdBy: text('created_by'),
+  createdAt: createdAt(),
+}, (t) => [index('product_files_product_idx').on(t.productId, t.id)]);
 
 /**
  * License keys XiaoPu issues (delivery `license`): written `pending` at

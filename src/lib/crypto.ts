@@ -24,6 +24,7 @@ export class Keyring {
   private readonly sessionKey: Buffer;
   private readonly fingerprintKey: Buffer;
   private readonly licenseKeyKey: Buffer;
+  private readonly downloadLinkKey: Buffer;
   readonly sandboxSecret: string;
 
   constructor(secrets: Secrets) {
@@ -37,6 +38,7 @@ export class Keyring {
     this.sessionKey = Buffer.from(hkdfSync('sha256', Buffer.from(secrets.sessionSecret), Buffer.alloc(0), 'xiaopu:session', 32));
     this.fingerprintKey = derive(secrets.masterKey, 'request-fingerprint:v1');
     this.licenseKeyKey = derive(secrets.masterKey, 'license-key:v1');
+    this.downloadLinkKey = derive(secrets.masterKey, 'download-link:v1');
     this.sandboxSecret = secrets.sandboxSecret;
   }
 
@@ -78,6 +80,11 @@ export class Keyring {
   /** How a license key is found (it is the credential of the license API): a keyed hash of the key as typed, trimmed, any case. */
   licenseKeyHash(key: string): Buffer {
     return createHmac('sha256', this.licenseKeyKey).update(key.trim().toUpperCase(), 'utf8').digest();
+  }
+
+  /** The signature of a download link: the delivery it opens and until when (unix seconds). */
+  downloadSignature(fulfilmentId: string, expires: number): string {
+    return createHmac('sha256', this.downloadLinkKey).update(`${fulfilmentId}.${expires}`, 'utf8').digest('base64url');
   }
 
   apiKeyHash(secret: string): Buffer {

@@ -7,7 +7,7 @@ const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 export type IdPrefix =
   | 'usr' | 'mch' | 'ses' | 'key' | 'prd' | 'crd' | 'bat' | 'ord' | 'oit'
   | 'pay' | 'evt' | 'oev' | 'ful' | 'ltx' | 'lac' | 'aud' | 'ntf' | 'rfd' | 'wtx' | 'wtp' | 'gwc'
-  | 'po' | 'pdst' | 'dsp' | 'dmsg' | 'rev' | 'adj' | 'lic' | 'lin';
+  | 'po' | 'pdst' | 'dsp' | 'dmsg' | 'rev' | 'adj' | 'lic' | 'lin' | 'fil';
 
 function encodeTime(ms: number): string {
   let out = '';

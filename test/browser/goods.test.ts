@@ -2,6 +2,8 @@
 // sets a tier and instructions in the console (desktop); a buyer on a phone
 // sees the tier table, the unit price drop at the tier, pays the tiered
 // total, and reads the instructions (Markdown, sanitized) beside the keys.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createApiKey, createProduct, importKeys, keys, setupListeningTestApp, signupMerchant, type MerchantSession, type TestApp } from '../helpers.ts';
@@ -254,6 +256,44 @@ describe.skipIf(SKIP_BROWSER)('wholesale prices and redeem instructions', () => 
     await b.reload();
     await expect.poll(() => b.getByTestId('shop-note').textContent(), { timeout: 15_000 }).toContain('已充值 600 点券');
     expect(await b.getByTestId('keys').locator('code').textContent()).toBe('充值单号 QB-7788');
+    await buyer.close();
+  });
+
+  it('a download: the merchant uploads the file in the console; a buyer on a phone pays and fetches exactly it', async () => {
+    const auth = bearer(await createApiKey(t, m));
+    const p = await createProduct(t, auth, { title: 'Figma 图标包', price: 1500, delivery: 'download' });
+    const ctx = await browser.newContext({ ...DESKTOP, locale: 'zh-TW' });
+    const [name, value] = m.cookie.split('=');
+    await ctx.addCookies([{ name: name ?? '', value: value ?? '', url: t.config.publicUrl }]);
+    const page = await ctx.newPage();
+    page.on('pageerror', (err) => { throw err; });
+    await page.goto(`${t.config.publicUrl}/console/products/${p.id}`);
+    await expect.poll(() => page.getByTestId('product-file').textContent()).toContain('尚未上傳檔案');
+    const bytes = Buffer.from(`icons ${'★'.repeat(5000)}`);
+    await page.getByLabel('上傳檔案').setInputFiles({ name: 'icons.zip', mimeType: 'application/zip', buffer: bytes });
+    await page.getByRole('button', { name: '上傳', exact: true }).click();
+    const digest = createHash('sha256').update(bytes).digest('hex');
+    await expect.poll(() => page.getByTestId('product-file').textContent()).toContain(digest);
+    await screenshot(page, 'desktop-console-download-file');
+    await ctx.close();
+
+    const buyer = await browser.newContext({ ...PHONE, locale: 'en-US', acceptDownloads: true });
+    const b = await buyer.newPage();
+    b.on('pageerror', (err) => { throw err; });
+    await b.goto(`${t.config.publicUrl}/s/${m.slug}/p/${p.id}`);
+    await expect.poll(() => b.getByTestId('file').textContent()).toContain('icons.zip');
+    await b.getByLabel('Email').fill('file-buyer@example.com');
+    await b.getByLabel('Query password').fill('file-secret');
+    await b.getByRole('button', { name: /Pay/ }).click();
+    await b.waitForURL('**/pay/sandbox/**');
+    await b.getByRole('button', { name: /Pay/ }).click();
+    await b.waitForURL('**/o/**');
+    await expect.poll(() => b.getByTestId('download').textContent(), { timeout: 15_000 }).toContain(digest);
+    const [download] = await Promise.all([b.waitForEvent('download'), b.getByRole('link', { name: /Download icons.zip/ }).click()]);
+    expect(download.suggestedFilename()).toBe('icons.zip');
+    const saved = await download.path();
+    expect(createHash('sha256').update(readFileSync(saved)).digest('hex')).toBe(digest);
+    await screenshot(b, 'phone-order-download');
     await buyer.close();
   });
 });

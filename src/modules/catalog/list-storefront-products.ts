@@ -9,11 +9,12 @@ interface StorefrontRow {
   min_quantity: number; max_quantity: number; available: string; rating_average: string | null; rating_count: string;
   price_tiers: { min_quantity: number; unit_price: number }[]; delivery: Delivery; shared_limit: number | null; shared_held: number;
   pick_enabled: boolean; pick_surcharge: string; validity_days: number | null; license_activation_limit: number | null;
-  manual_fields: ManualField[] | null; manual_sla_hours: number | null;
+  manual_fields: ManualField[] | null; manual_sla_hours: number | null; file_name: string | null; file_size: string | null;
 }
 
 const COLUMNS = `p.id, p.slug, p.title, p.description, p.category, p.price, p.currency, p.min_quantity, p.max_quantity, p.price_tiers,
   p.delivery, p.shared_limit, p.shared_held, p.pick_enabled, p.pick_surcharge, p.validity_days, p.license_activation_limit, p.manual_fields, p.manual_sla_hours,
+  (select pf.filename from product_files pf where pf.id = p.download_file_id) as file_name, (select pf.size from product_files pf where pf.id = p.download_file_id) as file_size,
   case when p.delivery = 'card' then (select count(*) from cards c where c.product_id = p.id and c.status = 'available') else 0 end as available,
   rv.rating_average, rv.rating_count`;
 /** Buyers' ratings of the product (reviews module's table, read-only here). */
@@ -28,6 +29,7 @@ function present(r: StorefrontRow) {
     pick: { enabled: r.pick_enabled, surcharge: minorUnits(r.pick_surcharge) },
     license: r.delivery === 'license' ? { activation_limit: r.license_activation_limit } : null,
     manual: r.delivery === 'manual' ? { fields: r.manual_fields ?? [], sla_hours: r.manual_sla_hours ?? 24 } : null,
+    download: r.delivery === 'download' && r.file_name !== null ? { filename: r.file_name, size: Number(r.file_size) } : null,
     validity_days: r.validity_days,
     rating: { average: r.rating_average === null ? null : Number(r.rating_average), count: Number(r.rating_count) },
   };
@@ -36,6 +38,7 @@ function present(r: StorefrontRow) {
 /** Card goods: the keys in stock. Shared goods: what their limit leaves, or (no limit) the most one order may take; licenses are made as sold. */
 function stockOf(r: StorefrontRow): { available: number; unlimited: boolean } {
   if (r.delivery === 'card') return { available: Number(r.available), unlimited: false };
+  if (r.delivery === 'download') return { available: r.file_name === null ? 0 : r.max_quantity, unlimited: r.file_name !== null };
   if (r.delivery === 'license' || r.delivery === 'manual' || r.shared_limit === null) return { available: r.max_quantity, unlimited: true };
   return { available: Math.max(0, r.shared_limit - r.shared_held), unlimited: false };
 }

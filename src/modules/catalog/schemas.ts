@@ -24,8 +24,8 @@ export type PriceTiers = z.infer<typeof PriceTiers>;
 
 export const Instructions = z.string().trim().max(5_000).describe('How to redeem (Markdown), shown with the delivered items and in the delivery email');
 
-export const Delivery = z.enum(['card', 'shared', 'license', 'manual'])
-  .describe('card: one key per unit from the product\'s stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop\'s fields and the shop fulfils by hand');
+export const Delivery = z.enum(['card', 'shared', 'license', 'manual', 'download'])
+  .describe('card: one key per unit from the product\'s stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop\'s fields and the shop fulfils by hand; download: a file (upload it with PUT /products/{id}/file), delivered as an expiring signed link');
 export type Delivery = z.infer<typeof Delivery>;
 export const SharedInput = z.object({
   text: z.string().trim().min(1, 'the text every buyer gets').max(10_000).describe('What every buyer gets (a code, a link, an account); stored encrypted'),
@@ -122,6 +122,9 @@ export const ProductOut = z.object({
     .describe('A license product: machines per key (null: no limit), days valid (null: no end) and the key format'),
   manual: z.object({ fields: z.array(ManualField), sla_hours: z.number().int(), auto_refund: z.boolean() }).nullable()
     .describe('A manual (代充) product: the fields buyers fill in, hours to fulfil, whether overdue orders are refunded by themselves'),
+  download: z.object({
+    file: z.object({ id: z.string(), object: z.literal('file'), product_id: z.string(), filename: z.string(), size: z.number().int(), sha256: z.string(), created_at: z.string() }).nullable(),
+  }).nullable().describe('A download product: the file buyers get now (null until one is uploaded: the product cannot be bought)'),
   validity_days: z.number().int().nullable(),
   min_quantity: z.number().int(),
   max_quantity: z.number().int(),
@@ -152,6 +155,7 @@ export const StorefrontProductOut = z.object({
   license: z.object({ activation_limit: z.number().int().nullable() }).nullable().describe('A license product: on how many machines one key may be active (null: no limit)'),
   manual: z.object({ fields: z.array(ManualField), sla_hours: z.number().int() }).nullable()
     .describe('A manual (代充) product: the fields to send as `fields` at checkout, and the hours the shop has to fulfil'),
+  download: z.object({ filename: z.string(), size: z.number().int() }).nullable().describe('A download product: the file\'s name and size (bytes)'),
   validity_days: z.number().int().nullable().describe('有效期: valid this many days from delivery; null: no end'),
   rating: z.object({ average: z.number().nullable(), count: z.number().int() }).describe('Buyers\' reviews: average stars (1–5) and how many'),
 });

@@ -60,17 +60,19 @@ export function deliveryStatements(base: OrderRef, manualSlaHours: number | null
  */
 export function sellAndFulfilStatement(base: OrderRef): Statement {
   return {
-    text: `with items as (select i.id, i.quantity, p.delivery, p.shared_ciphertext, p.shared_key_id
+    text: `with items as (select i.id, i.quantity, p.delivery, p.shared_ciphertext, p.shared_key_id, p.download_file_id
                            from order_items i join products p on p.id = i.product_id where i.order_id = $1),
           sold as (${SELL}),
           lic as (${activateLicensesSql({ orderItemIds: "select id from items where delivery = 'license'", at: '$2' })}),
-          f as (insert into fulfilments (id, order_id, order_item_id, merchant_id, kind, quantity, created_at, payload_ciphertext, payload_key_id)
+          f as (insert into fulfilments (id, order_id, order_item_id, merchant_id, kind, quantity, created_at, payload_ciphertext, payload_key_id, file_id)
                 select 'ful_' || substr(items.id, 5), $1, items.id, $3, items.delivery, items.quantity, $2,
-                       case when items.delivery = 'shared' then items.shared_ciphertext end, case when items.delivery = 'shared' then items.shared_key_id end
+                       case when items.delivery = 'shared' then items.shared_ciphertext end, case when items.delivery = 'shared' then items.shared_key_id end,
+                       case when items.delivery = 'download' then items.download_file_id end
                   from items where items.delivery <> 'manual'
                 on conflict (order_item_id) do nothing)
      select ${sqlAssert("(select count(*) from sold) = (select coalesce(sum(quantity), 0) from items where delivery = 'card')", 'keys_not_reserved')},
-            ${sqlAssert("(select count(*) from lic) = (select coalesce(sum(quantity), 0) from items where delivery = 'license')", 'licenses_not_issued')}`,
+            ${sqlAssert("(select count(*) from lic) = (select coalesce(sum(quantity), 0) from items where delivery = 'license')", 'licenses_not_issued')},
+            ${sqlAssert("not exists (select 1 from items where delivery = 'download' and download_file_id is null)", 'no_file')}`,
     values: [base.orderId, base.at, base.merchantId],
   };
 }
@@ -84,7 +86,7 @@ export async function reReserve(q: pg.PoolClient, orderId: string, now: Date): P
   for (const item of items) {
     // A picked key (自选) is that key again or nothing: the buyer paid for it.
     // License keys wait with the order (pending) until it is paid, however late; goods done by hand hold nothing.
-    const ok = item.delivery === 'license' || item.delivery === 'manual' ? true : item.delivery === 'shared'
+    const ok = item.delivery === 'license' || item.delivery === 'manual' || item.delivery === 'download' ? true : item.delivery === 'shared'
       ? await holdShared(q, { productId: item.product_id, quantity: item.quantity })
       : item.picked_card_id
         ? await reservePicked(q, { cardId: item.picked_card_id, orderItemId: item.id, productId: item.product_id, until: now })

@@ -15,7 +15,7 @@ export async function sendDeliveryEmail(s: Services, orderId: string): Promise<'
     `select ${ORDER_COLUMNS}, m.name as shop_name, m.delivery_note from orders o join merchants m on m.id = o.merchant_id where o.id = $1`, [orderId]);
   const order = rows[0];
   if (!order) return 'skipped';
-  const deliveries = await revealDeliveries(pool, s.keyring, order);
+  const deliveries = await revealDeliveries(pool, s.keyring, order, { now: s.clock.now(), hours: s.config.downloadLinkHours, base: s.config.publicUrl });
   if (deliveries.length === 0) return 'skipped'; // not delivered (any more): nothing to send
   const items = (await loadItems(pool, [order.id])).get(order.id) ?? [];
   const titles = new Map(items.map((i) => [i.product_id, i.title]));
@@ -28,7 +28,10 @@ export async function sendDeliveryEmail(s: Services, orderId: string): Promise<'
     const note = notes.get(d.product_id);
     const until = validity.get(d.product_id);
     const sentNote = 'note' in d && d.note ? `\n\n${d.note}` : '';
-    return `${titles.get(d.product_id) ?? d.product_id}\n${d.items.map((k) => `  ${k}`).join('\n')}${sentNote}`
+    const file = 'download' in d
+      ? `  ${d.download.filename} (${d.download.size} bytes, SHA-256 ${d.download.sha256})\n  下载 Download (${s.config.downloadLinkHours} h; a new link on the order page any time): ${d.download.url}`
+      : '';
+    return `${titles.get(d.product_id) ?? d.product_id}\n${[...d.items.map((k) => `  ${k}`), ...(file ? [file] : [])].join('\n')}${sentNote}`
       + (until ? `\n有效期至 Valid until: ${until.slice(0, 10)}` : '')
       + (note ? `\n\n使用说明 How to redeem:\n${note}` : '');
   }).join('\n\n');

@@ -5,6 +5,7 @@ import type { RowOf } from '../../db/rows.ts';
 import type { orders } from '../../db/schema.ts';
 import type { Keyring } from '../../lib/crypto.ts';
 import { licenseStatus } from '../licenses/license-status.ts';
+import { downloadLink } from '../downloads/download-links.ts';
 
 /** The columns ORDER_COLUMNS reads (row type from the schema). */
 export type OrderRow = Pick<RowOf<typeof orders>, 'id' | 'number' | 'merchant_id' | 'status' | 'email' | 'total' | 'currency' | 'expires_at' | 'paid_at'
@@ -25,8 +26,10 @@ export function presentOrderSummary(r: OrderRow) {
 export interface ItemRow {
   id: string; product_id: string; title: string; quantity: number; unit_price: string; total: string; instructions?: string | null;
   delivery?: 'card' | 'shared' | 'license' | 'manual'; shared_ciphertext?: string | null; shared_key_id?: string | null; validity_days?: number | null;
-  /** The delivered payload's kind (shared or manual), when there is one. */
+  /** The delivered payload's kind (shared, manual or download), when there is one. */
   fulfil_kind?: string | null;
+  /** A download: its delivery, file and count (once delivered). */
+  fulfilment_id?: string | null; file_name?: string | null; file_size?: string | number | null; file_sha256?: string | null; downloads?: number | null;
   /** 代充: the buyer's answers, encrypted (base64 in JSON rows, bytes from loadItems). */
   fields_ciphertext?: string | Buffer | null; fields_key_id?: string | null;
 }
@@ -76,8 +79,11 @@ export function itemsAndCardsColumns(deliveredParam: string): string {
                    'delivery', p.delivery, 'validity_days', p.validity_days, 'fulfil_kind', f.kind,
                    'fields_ciphertext', encode(i.fields_ciphertext, 'base64'), 'fields_key_id', i.fields_key_id,
                    'shared_ciphertext', case when o.status = any(${deliveredParam}) then encode(f.payload_ciphertext, 'base64') end,
-                   'shared_key_id', case when o.status = any(${deliveredParam}) then f.payload_key_id end) order by i.id), '[]')
-             from order_items i join products p on p.id = i.product_id left join fulfilments f on f.order_item_id = i.id and f.kind in ('shared', 'manual')
+                   'shared_key_id', case when o.status = any(${deliveredParam}) then f.payload_key_id end,
+                   'fulfilment_id', case when o.status = any(${deliveredParam}) and f.kind = 'download' then f.id end,
+                   'file_name', pf.filename, 'file_size', pf.size, 'file_sha256', pf.sha256, 'downloads', f.downloads) order by i.id), '[]')
+             from order_items i join products p on p.id = i.product_id left join fulfilments f on f.order_item_id = i.id and f.kind in ('shared', 'manual', 'download')
+                  left join product_files pf on pf.id = f.file_id
             where i.order_id = o.id) as items,
           (select coalesce(json_agg(json_build_object('product_id', c.product_id, 'order_item_id', c.order_item_id,
                    'ciphertext', encode(c.ciphertext, 'base64'), 'key_id', c.key_id, 'replacement', c.replacement_for is not null)
@@ -113,14 +119,17 @@ export interface SoldCardJson { product_id: string; order_item_id: string; ciphe
  */
 export function openDeliveries(
   keyring: Keyring, order: OrderRow, cards: SoldCardJson[], items: ItemRow[] = [], shopNote: string | null = null,
-  licenses: LicenseJson[] = [], now: Date = new Date(),
+  licenses: LicenseJson[] = [], now: Date = new Date(), linkHours = 24,
 ) {
   if (!DELIVERED.has(order.status)) return [];
   const notes = new Map(items.map((i) => [i.product_id, i.instructions ?? null]));
   const validity = new Map(items.map((i) => [i.product_id, i.validity_days ?? null]));
   const shared = items.flatMap((i) => (typeof i.shared_ciphertext === 'string' && i.shared_key_id
     ? [payloadDelivery(keyring, i.fulfil_kind === 'manual' ? 'manual' : 'shared', i.product_id, Buffer.from(i.shared_ciphertext, 'base64'), i.shared_key_id)] : []));
-  return [...groupDeliveries(cards.map((c) => ({ ...c, ciphertext: Buffer.from(c.ciphertext, 'base64') })), keyring), ...shared, ...licenseDeliveries(keyring, licenses, now)]
+  const downloads = items.flatMap((i) => (i.fulfilment_id && i.file_name
+    ? [downloadDelivery(keyring, i.product_id, { fulfilmentId: i.fulfilment_id, filename: i.file_name, size: i.file_size, sha256: i.file_sha256, downloads: i.downloads }, { now, hours: linkHours })]
+    : []));
+  return [...groupDeliveries(cards.map((c) => ({ ...c, ciphertext: Buffer.from(c.ciphertext, 'base64') })), keyring), ...shared, ...licenseDeliveries(keyring, licenses, now), ...downloads]
     .map((d) => ({ ...d, instructions: notes.get(d.product_id) ?? shopNote, expires_at: validUntil(order.delivered_at, validity.get(d.product_id) ?? null) }));
 }
 
@@ -140,6 +149,21 @@ function payloadDelivery(keyring: Keyring, kind: 'shared' | 'manual', productId:
   if (kind === 'shared') return { kind, product_id: productId, items: [text], replacements: [] as string[] };
   const sent = JSON.parse(text) as { note: string | null; items: string[] };
   return { kind, product_id: productId, items: sent.items, replacements: [] as string[], note: sent.note };
+}
+
+/** A file: a fresh signed link each time the order is read (relative for the page, absolute with `base` for the email). */
+function downloadDelivery(
+  keyring: Keyring, productId: string,
+  f: { fulfilmentId: string; filename: string; size?: string | number | null; sha256?: string | null; downloads?: number | null },
+  link: { now: Date; hours: number; base?: string },
+) {
+  return {
+    kind: 'download' as const, product_id: productId, items: [] as string[], replacements: [] as string[],
+    download: {
+      filename: f.filename, size: Number(f.size ?? 0), sha256: f.sha256 ?? '', downloads: f.downloads ?? 0,
+      ...downloadLink(keyring, { fulfilmentId: f.fulfilmentId, now: link.now, hours: link.hours, base: link.base }),
+    },
+  };
 }
 
 /** License keys, one delivery per item: the keys as items, and each key's status, seats and machines. */
@@ -164,8 +188,8 @@ function presentLicense(l: LicenseJson, key: string, now: Date) {
   };
 }
 
-/** Decrypts the keys sold to an order, grouped per item; empty until the order is delivered. */
-export async function revealDeliveries(q: Queryable, keyring: Keyring, order: OrderRow) {
+/** Decrypts the keys sold to an order, grouped per item; empty until the order is delivered. Download links are absolute (`link.base`). */
+export async function revealDeliveries(q: Queryable, keyring: Keyring, order: OrderRow, link: { now: Date; hours: number; base: string } = { now: new Date(), hours: 24, base: '' }) {
   if (!DELIVERED.has(order.status)) return [];
   const { rows } = await prepared<{ product_id: string; order_item_id: string; ciphertext: Buffer; key_id: string; replacement: boolean }>(q,
     `select i.product_id, c.order_item_id, c.ciphertext, c.key_id, c.replacement_for is not null as replacement from order_items i
@@ -180,7 +204,14 @@ export async function revealDeliveries(q: Queryable, keyring: Keyring, order: Or
       where l.order_id = $1 and l.status <> 'pending' order by l.order_item_id, l.id`, [order.id]);
   const licenseGroups = groupDeliveries(licenses.map((l) => ({ ...l, ciphertext: l.key_ciphertext, key_id: l.key_key_id })), keyring)
     .map((d) => ({ ...d, kind: 'license' as const }));
-  return [...groupDeliveries(rows, keyring), ...shared.map((r) => payloadDelivery(keyring, r.kind, r.product_id, r.shared_ciphertext, r.shared_key_id)), ...licenseGroups];
+  const { rows: files } = await prepared<{ product_id: string; fulfilment_id: string; filename: string; size: string; sha256: string; downloads: number }>(q,
+    `select i.product_id, f.id as fulfilment_id, pf.filename, pf.size, pf.sha256, f.downloads
+       from order_items i join fulfilments f on f.order_item_id = i.id and f.kind = 'download' join product_files pf on pf.id = f.file_id
+      where i.order_id = $1 order by i.id`, [order.id]);
+  return [
+    ...groupDeliveries(rows, keyring), ...shared.map((r) => payloadDelivery(keyring, r.kind, r.product_id, r.shared_ciphertext, r.shared_key_id)), ...licenseGroups,
+    ...files.map((f) => downloadDelivery(keyring, f.product_id, { ...f, fulfilmentId: f.fulfilment_id }, link)),
+  ];
 }
 
 function groupDeliveries(rows: { product_id: string; order_item_id: string; ciphertext: Buffer; key_id: string; replacement?: boolean }[], keyring: Keyring) {

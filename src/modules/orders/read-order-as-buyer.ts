@@ -26,7 +26,7 @@ export async function readOrderAsBuyer(s: Ctx, { number, token }: { number: stri
   const order = rows[0];
   const expected = s.keyring.orderAccessToken(order?.id ?? 'ord_none');
   if (!order || !safeEqual(expected, token)) throw notFound('order');
-  const deliveries = openDeliveries(s.keyring, order, order.sold_cards, order.items, order.delivery_note, order.licenses, s.clock.now());
+  const deliveries = openDeliveries(s.keyring, order, order.sold_cards, order.items, order.delivery_note, order.licenses, s.clock.now(), s.config.downloadLinkHours);
   return {
     order: {
       ...presentOrderSummary(order),

@@ -74,14 +74,18 @@ export const BuyerOrderOut = z.object({
     payment: z.object({ id: z.string(), gateway: z.string().nullable(), pay_url: z.string() }).nullable(),
   }),
   deliveries: z.array(z.object({
-    kind: z.enum(['card', 'shared', 'license', 'manual'])
-      .describe('card: the keys sold to this item; shared: the product\'s one text, the same for every buyer; license: the license keys issued for it; manual: what the shop sent by hand'),
+    kind: z.enum(['card', 'shared', 'license', 'manual', 'download'])
+      .describe('card: the keys sold to this item; shared: the product\'s one text, the same for every buyer; license: the license keys issued for it; manual: what the shop sent by hand; download: a file, behind an expiring signed link'),
     product_id: z.string(),
     items: z.array(z.string()).describe('Every key delivered for the item, replacements included'),
     replacements: z.array(z.string()).describe('The keys among `items` sent later as replacements in a dispute (售后补发)'),
     instructions: z.string().nullable().describe('How to redeem (Markdown): the product\'s, else the shop\'s note'),
     expires_at: z.string().nullable().describe('有效期: valid until then (the product\'s validity from delivery); null: no end'),
     note: z.string().nullable().optional().describe('manual: the shop\'s note with what it sent'),
+    download: z.object({
+      filename: z.string(), size: z.number().int(), sha256: z.string().describe('Hex; compare it with the downloaded file'), downloads: z.number().int(),
+      url: z.string().describe('A signed link, new on every read of the order, working until expires_at'), expires_at: z.string(),
+    }).optional(),
     licenses: z.array(z.object({
       id: z.string(), key: z.string(), status: z.enum(['inactive', 'active', 'expired', 'disabled']),
       activation_limit: z.number().int().nullable(), activation_usage: z.number().int(), expires_at: z.string().nullable(), created_at: z.string(),

@@ -18,6 +18,7 @@ import { assertCardProduct, importCards } from '../../modules/vault/import-cards
 import { ListCardsQuery, listCards } from '../../modules/vault/list-cards.ts';
 import { VoidCardsInput, voidCards } from '../../modules/vault/void-cards.ts';
 import { requireMerchant } from '../plugins/auth.ts';
+import { assertDownloadProduct, uploadProductFile } from '../../modules/downloads/upload-product-file.ts';
 
 const ProductParams = z.object({ id: z.string().min(1).max(64) });
 const ImportOut = z.object({ batch_id: z.string(), imported: z.number().int(), duplicates: z.number().int(), blank: z.number().int(), rejected: z.number().int(), lines: z.number().int() });
@@ -57,6 +58,8 @@ export const CARD_IMPORT_BODY = {
 
 export const productRoutes: FastifyPluginAsyncZod = async (app) => {
   const s = app.services;
+  // A download product's file arrives as a stream, never buffered whole.
+  app.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
   app.post('/api/v1/products', {
     schema: { tags: ['products'], summary: 'Create a product (price in minor units)', body: CreateProductInput, response: { 201: ProductOut } },
   }, async (req, reply) => {
@@ -131,6 +134,50 @@ export const productRoutes: FastifyPluginAsyncZod = async (app) => {
       release();
     }
     return reply.code(201).send(result);
+  });
+
+  app.put('/api/v1/products/:id/file', {
+    schema: {
+      tags: ['products'],
+      summary: 'Upload the file a download product sells (replaces it for later buyers)',
+      description: 'Send the bytes as `application/octet-stream` with `?filename=`, or `multipart/form-data` with a `file` field. Streamed to the data ' +
+        'directory; its size and SHA-256 are recorded. Larger than XIAOPU_DOWNLOAD_MAX_MB: 422 `file`. Buyers who already bought keep the file they bought.',
+      params: ProductParams, querystring: z.object({ filename: z.string().max(500).optional() }),
+      response: { 201: z.object({ id: z.string(), object: z.literal('file'), product_id: z.string(), filename: z.string(), size: z.number().int(), sha256: z.string(), created_at: z.string() }) },
+    },
+  }, async (req, reply) => {
+    const { ctx, merchantId } = requireMerchant(req, 'products:write');
+    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/octet-stream' && type !== 'multipart/form-data') {
+      throw new AppError(415, 'unsupported_media_type', 'Send the file as application/octet-stream (with ?filename=) or multipart/form-data.');
+    }
+    let release: (() => void) | undefined;
+    try {
+      await assertDownloadProduct(ctx, { productId: req.params.id });
+      release = claimSpoolSlot(`file:${merchantId}`, SPOOL_SLOTS);
+      let body: Readable;
+      let filename = req.query.filename;
+      if (type === 'multipart/form-data') {
+        let part;
+        try {
+          part = await req.file({ limits: { fileSize: s.config.downloadMaxBytes + 1, files: 1, fields: 10 } });
+        } catch (err) {
+          throw new AppError(400, 'invalid_multipart', `The multipart body could not be read: ${err instanceof Error ? err.message : 'malformed'}.`);
+        }
+        if (!part) throw validationError('Attach the file as a file field.', 'file');
+        body = part.file;
+        filename = filename ?? part.filename;
+      } else {
+        body = req.body as Readable;
+      }
+      return reply.code(201).send(await uploadProductFile(ctx, { productId: req.params.id, filename, body }));
+    } catch (err) {
+      // The rest of a refused body is not worth reading: answer and close.
+      reply.header('connection', 'close');
+      throw err;
+    } finally {
+      release?.();
+    }
   });
 
   app.get('/api/v1/products/:id/cards', {

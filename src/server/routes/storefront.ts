@@ -1,3 +1,4 @@
+import { openDownload } from '../../modules/downloads/open-download.ts';
 import { buyerCtx } from '../plugins/auth.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -108,5 +109,31 @@ export const storefrontRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     reply.header('cache-control', 'no-store');
     return lookupOrders(buyerCtx(req), req.body);
+  });
+
+  app.get('/api/v1/downloads/:id', {
+    schema: {
+      tags: ['storefront'], summary: 'Download a bought file through its signed link (from the order page or the delivery email)',
+      description: 'The link carries `expires` and `signature`; a wrong one is 404, an expired one 410 `link_expired` (the order page gives a new one), ' +
+        'a refunded order\'s file 410 `download_unavailable`. Sent as an attachment; one `Range: bytes=…` resumes a large download (206).',
+      params: z.object({ id: z.string().min(1).max(64) }),
+      querystring: z.object({ expires: z.coerce.number().int().min(0).max(1e11), signature: z.string().min(1).max(100) }),
+    },
+  }, async (req, reply) => {
+    const d = await openDownload(buyerCtx(req), {
+      fulfilmentId: req.params.id, expires: req.query.expires, signature: req.query.signature, range: req.headers.range, count: req.method === 'GET',
+    });
+    const ascii = d.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+    reply
+      .header('content-type', 'application/octet-stream')
+      .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(d.filename)}`)
+      .header('cache-control', 'private, no-store')
+      .header('accept-ranges', 'bytes');
+    if (d.range) {
+      reply.code(206).header('content-range', `bytes ${d.range.start}-${d.range.end}/${d.size}`).header('content-length', d.range.end - d.range.start + 1);
+    } else {
+      reply.header('content-length', d.size);
+    }
+    return reply.send(d.stream);
   });
 };

@@ -39,10 +39,10 @@ export function useSession(): Session {
 }
 
 /** Uploads a file with progress (fetch cannot report upload progress). */
-export function uploadWithProgress<T>(url: string, file: File, csrf: string, onProgress: (fraction: number) => void): Promise<T> {
+export function uploadWithProgress<T>(url: string, file: File, csrf: string, onProgress: (fraction: number) => void, method: 'POST' | 'PUT' = 'POST'): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', url);
+    xhr.open(method, url);
     xhr.setRequestHeader('x-csrf-token', csrf);
     xhr.setRequestHeader('accept', 'application/json');
     xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); };

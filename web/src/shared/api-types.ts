@@ -407,10 +407,10 @@ export interface paths {
                         price: number;
                         currency: string;
                         /**
-                         * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand
+                         * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand; download: a file (upload it with PUT /products/{id}/file), delivered as an expiring signed link
                          * @enum {string}
                          */
-                        delivery: "card" | "shared" | "license" | "manual";
+                        delivery: "card" | "shared" | "license" | "manual" | "download";
                         /** @description Required with delivery "shared" */
                         shared?: {
                             /** @description What every buyer gets (a code, a link, an account); stored encrypted */
@@ -498,10 +498,10 @@ export interface paths {
                             price: number;
                             currency: string;
                             /**
-                             * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand
+                             * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand; download: a file (upload it with PUT /products/{id}/file), delivered as an expiring signed link
                              * @enum {string}
                              */
-                            delivery: "card" | "shared" | "license" | "manual";
+                            delivery: "card" | "shared" | "license" | "manual" | "download";
                             /** @description A shared product: its limit and the units held by unpaid and sold orders (the text itself is never echoed) */
                             shared: {
                                 limit: number | null;
@@ -538,6 +538,19 @@ export interface paths {
                                 }[];
                                 sla_hours: number;
                                 auto_refund: boolean;
+                            } | null;
+                            /** @description A download product: the file buyers get now (null until one is uploaded: the product cannot be bought) */
+                            download: {
+                                file: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    object: "file";
+                                    product_id: string;
+                                    filename: string;
+                                    size: number;
+                                    sha256: string;
+                                    created_at: string;
+                                } | null;
                             } | null;
                             validity_days: number | null;
                             min_quantity: number;
@@ -604,10 +617,10 @@ export interface paths {
                             price: number;
                             currency: string;
                             /**
-                             * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand
+                             * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand; download: a file (upload it with PUT /products/{id}/file), delivered as an expiring signed link
                              * @enum {string}
                              */
-                            delivery: "card" | "shared" | "license" | "manual";
+                            delivery: "card" | "shared" | "license" | "manual" | "download";
                             /** @description A shared product: its limit and the units held by unpaid and sold orders (the text itself is never echoed) */
                             shared: {
                                 limit: number | null;
@@ -644,6 +657,19 @@ export interface paths {
                                 }[];
                                 sla_hours: number;
                                 auto_refund: boolean;
+                            } | null;
+                            /** @description A download product: the file buyers get now (null until one is uploaded: the product cannot be bought) */
+                            download: {
+                                file: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    object: "file";
+                                    product_id: string;
+                                    filename: string;
+                                    size: number;
+                                    sha256: string;
+                                    created_at: string;
+                                } | null;
                             } | null;
                             validity_days: number | null;
                             min_quantity: number;
@@ -789,10 +815,10 @@ export interface paths {
                             price: number;
                             currency: string;
                             /**
-                             * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand
+                             * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand; download: a file (upload it with PUT /products/{id}/file), delivered as an expiring signed link
                              * @enum {string}
                              */
-                            delivery: "card" | "shared" | "license" | "manual";
+                            delivery: "card" | "shared" | "license" | "manual" | "download";
                             /** @description A shared product: its limit and the units held by unpaid and sold orders (the text itself is never echoed) */
                             shared: {
                                 limit: number | null;
@@ -829,6 +855,19 @@ export interface paths {
                                 }[];
                                 sla_hours: number;
                                 auto_refund: boolean;
+                            } | null;
+                            /** @description A download product: the file buyers get now (null until one is uploaded: the product cannot be bought) */
+                            download: {
+                                file: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    object: "file";
+                                    product_id: string;
+                                    filename: string;
+                                    size: number;
+                                    sha256: string;
+                                    created_at: string;
+                                } | null;
                             } | null;
                             validity_days: number | null;
                             min_quantity: number;
@@ -936,6 +975,58 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Upload the file a download product sells (replaces it for later buyers)
+         * @description Send the bytes as `application/octet-stream` with `?filename=`, or `multipart/form-data` with a `file` field. Streamed to the data directory; its size and SHA-256 are recorded. Larger than XIAOPU_DOWNLOAD_MAX_MB: 422 `file`. Buyers who already bought keep the file they bought.
+         */
+        put: {
+            parameters: {
+                query?: {
+                    filename?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "file";
+                            product_id: string;
+                            filename: string;
+                            size: number;
+                            sha256: string;
+                            created_at: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1363,10 +1454,10 @@ export interface paths {
                                 price: number;
                                 currency: string;
                                 /**
-                                 * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand
+                                 * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand; download: a file (upload it with PUT /products/{id}/file), delivered as an expiring signed link
                                  * @enum {string}
                                  */
-                                delivery: "card" | "shared" | "license" | "manual";
+                                delivery: "card" | "shared" | "license" | "manual" | "download";
                                 min_quantity: number;
                                 max_quantity: number;
                                 stock: {
@@ -1408,6 +1499,11 @@ export interface paths {
                                         placeholder?: string;
                                     }[];
                                     sla_hours: number;
+                                } | null;
+                                /** @description A download product: the file's name and size (bytes) */
+                                download: {
+                                    filename: string;
+                                    size: number;
                                 } | null;
                                 /** @description 有效期: valid this many days from delivery; null: no end */
                                 validity_days: number | null;
@@ -1473,10 +1569,10 @@ export interface paths {
                                 price: number;
                                 currency: string;
                                 /**
-                                 * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand
+                                 * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand; download: a file (upload it with PUT /products/{id}/file), delivered as an expiring signed link
                                  * @enum {string}
                                  */
-                                delivery: "card" | "shared" | "license" | "manual";
+                                delivery: "card" | "shared" | "license" | "manual" | "download";
                                 min_quantity: number;
                                 max_quantity: number;
                                 stock: {
@@ -1518,6 +1614,11 @@ export interface paths {
                                         placeholder?: string;
                                     }[];
                                     sla_hours: number;
+                                } | null;
+                                /** @description A download product: the file's name and size (bytes) */
+                                download: {
+                                    filename: string;
+                                    size: number;
                                 } | null;
                                 /** @description 有效期: valid this many days from delivery; null: no end */
                                 validity_days: number | null;
@@ -1822,10 +1923,10 @@ export interface paths {
                             };
                             deliveries: {
                                 /**
-                                 * @description card: the keys sold to this item; shared: the product's one text, the same for every buyer; license: the license keys issued for it; manual: what the shop sent by hand
+                                 * @description card: the keys sold to this item; shared: the product's one text, the same for every buyer; license: the license keys issued for it; manual: what the shop sent by hand; download: a file, behind an expiring signed link
                                  * @enum {string}
                                  */
-                                kind: "card" | "shared" | "license" | "manual";
+                                kind: "card" | "shared" | "license" | "manual" | "download";
                                 product_id: string;
                                 /** @description Every key delivered for the item, replacements included */
                                 items: string[];
@@ -1837,6 +1938,16 @@ export interface paths {
                                 expires_at: string | null;
                                 /** @description manual: the shop's note with what it sent */
                                 note?: string | null;
+                                download?: {
+                                    filename: string;
+                                    size: number;
+                                    /** @description Hex; compare it with the downloaded file */
+                                    sha256: string;
+                                    downloads: number;
+                                    /** @description A signed link, new on every read of the order, working until expires_at */
+                                    url: string;
+                                    expires_at: string;
+                                };
                                 /** @description A license item: each key with its status, seats used and machines (deactivate one with POST /licenses/deactivate) */
                                 licenses?: {
                                     id: string;
@@ -1968,6 +2079,48 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/downloads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a bought file through its signed link (from the order page or the delivery email)
+         * @description The link carries `expires` and `signature`; a wrong one is 404, an expired one 410 `link_expired` (the order page gives a new one), a refunded order's file 410 `download_unavailable`. Sent as an attachment; one `Range: bytes=…` resumes a large download (206).
+         */
+        get: {
+            parameters: {
+                query: {
+                    expires: number;
+                    signature: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -36,3 +36,11 @@ export function toMajor(minor: number, currency: string): string {
   const s = String(minor).padStart(digits + 1, '0');
   return digits ? `${s.slice(0, -digits)}.${s.slice(-digits)}` : s;
 }
+
+/** A size in bytes as people read it (KB, MB, GB). */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  if (n < 1024 * 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return `${(n / 1024 / 1024 / 1024).toFixed(2)} GB`;
+}

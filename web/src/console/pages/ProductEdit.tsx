@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { errorText } from '../../shared/errors.ts';
-import { formatTime, toMajor, toMinor } from '../../shared/format.ts';
+import { formatBytes, formatTime, toMajor, toMinor } from '../../shared/format.ts';
 import { useI18n } from '../../shared/i18n.tsx';
 import { navigate } from '../../shared/router.tsx';
 import { ErrorBox, Loading } from '../../shared/ui.tsx';
@@ -145,7 +145,7 @@ export function ProductEditPage({ productId }: { productId?: string }) {
           <div className="field">
             <label htmlFor="p-delivery">{t('form.delivery')}</label>
             <select id="p-delivery" className="input" value={form.delivery} disabled={!!productId} onChange={set('delivery')}>
-              {['card', 'shared', 'license', 'manual'].map((d) => <option key={d} value={d}>{t(`delivery.${d}`)}</option>)}
+              {['card', 'shared', 'license', 'manual', 'download'].map((d) => <option key={d} value={d}>{t(`delivery.${d}`)}</option>)}
             </select>
           </div>
           {form.delivery === 'shared' && <div className="field">
@@ -246,6 +246,7 @@ export function ProductEditPage({ productId }: { productId?: string }) {
       {product && product.delivery === 'card' && <ImportCards productId={product.id} onDone={() => { setImports((n) => n + 1); void load(); }} />}
       {product && product.delivery === 'card' && <KeyList productId={product.id} version={imports} />}
       {product && product.delivery === 'license' && <LicenseList productId={product.id} />}
+      {product && product.delivery === 'download' && <ProductFile product={product} onDone={() => void load()} />}
     </>
   );
 }
@@ -372,5 +373,58 @@ function KeyList({ productId, version }: { productId: string; version: number })
       )}
       {more && <button type="button" className="btn btn-ghost" style={{ marginTop: 8 }} onClick={() => void load(cards.at(-1)?.id)}>{t('keys.more')}</button>}
     </section>
+  );
+}
+
+/** A download product's file: what buyers get now (name, size, SHA-256), and a new upload with progress. */
+function ProductFile({ product, onDone }: { product: Product; onDone: () => void }) {
+  const { t, lang } = useI18n();
+  const { me } = useSession();
+  const [file, setFile] = useState<File>();
+  const [progress, setProgress] = useState<number>();
+  const [error, setError] = useState<string>();
+  const current = product.download?.file ?? null;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!file) return;
+    setError(undefined);
+    setProgress(0);
+    try {
+      await uploadWithProgress(`/api/v1/products/${product.id}/file`, file, me?.csrf_token ?? '', setProgress, 'PUT');
+      setFile(undefined);
+      onDone();
+    } catch (err) {
+      setError(errorText(t, err));
+    } finally {
+      setProgress(undefined);
+    }
+  }
+
+  return (
+    <form className="card" onSubmit={submit} data-testid="product-file">
+      <h2>{t('file.title')}</h2>
+      {current ? (
+        <dl className="summary">
+          <dt>{t('file.name')}</dt><dd>{current.filename}</dd>
+          <dt>{t('file.size')}</dt><dd>{formatBytes(current.size)}</dd>
+          <dt>SHA-256</dt><dd><code className="small" style={{ wordBreak: 'break-all' }}>{current.sha256}</code></dd>
+          <dt>{t('file.uploaded')}</dt><dd>{formatTime(current.created_at, lang)}</dd>
+        </dl>
+      ) : <p className="alert alert-warn">{t('file.none')}</p>}
+      <div className="field">
+        <label htmlFor="product-file">{current ? t('file.replace') : t('file.upload')}</label>
+        <input id="product-file" type="file" onChange={(e) => setFile(e.target.files?.[0])} aria-describedby="product-file-hint" />
+        <p className="hint" id="product-file-hint">{t('file.hint')}</p>
+      </div>
+      {progress !== undefined && (
+        <div role="status" aria-live="polite">
+          <div className="progress"><span style={{ width: `${Math.round(progress * 100)}%` }} /></div>
+          <p className="muted small">{progress < 1 ? t('import.uploading', { pct: Math.round(progress * 100) }) : t('import.working')}</p>
+        </div>
+      )}
+      {error && <ErrorBox>{error}</ErrorBox>}
+      <button type="submit" className="btn" disabled={!file || progress !== undefined}>{t('file.submit')}</button>
+    </form>
   );
 }

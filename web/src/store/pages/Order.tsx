@@ -1,7 +1,7 @@
 import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../../shared/api.ts';
 import { errorText } from '../../shared/errors.ts';
-import { formatMoney, formatTime } from '../../shared/format.ts';
+import { formatBytes, formatMoney, formatTime } from '../../shared/format.ts';
 import { useI18n } from '../../shared/i18n.tsx';
 import { Link } from '../../shared/router.tsx';
 import { ErrorBox, Loading, StatusBadge } from '../../shared/ui.tsx';
@@ -157,6 +157,14 @@ export function OrderPage({ number }: { number: string }) {
           </ol>
         </div>
       )}
+      {deliveries.filter((d) => d.download).map((d) => d.download && (
+        <section className="keys" key={`file-${d.product_id}`} data-testid="download">
+          <h2>{t('download.heading')}</h2>
+          <p><a className="btn" href={d.download.url} download={d.download.filename}>⬇ {t('download.button')} {d.download.filename} · {formatBytes(d.download.size)}</a></p>
+          <p className="muted small">{t('download.expires', { time: formatTime(d.download.expires_at, lang) })} {t('download.count', { n: d.download.downloads })}</p>
+          <p className="muted small">{t('download.checksum')}: <code style={{ wordBreak: 'break-all' }}>{d.download.sha256}</code></p>
+        </section>
+      ))}
       {deliveries.some((d) => d.licenses?.length) && (
         <Licenses licenses={deliveries.flatMap((d) => d.licenses ?? [])} onChange={() => void load()} />
       )}
@@ -180,7 +188,7 @@ export function OrderPage({ number }: { number: string }) {
       ))}
       {order.status === 'completed' && <div className="alert" role="status">{t('order.completed')}</div>}
       {order.status === 'disputed' && <div className="alert alert-warn" role="status">{t('order.disputed')}</div>}
-      {keys.length > 0 || order.status === 'refunded' ? <AfterSale number={order.number} token={token} status={order.status} onChange={() => void load()} /> : null}
+      {keys.length > 0 || deliveries.length > 0 || order.status === 'refunded' ? <AfterSale number={order.number} token={token} status={order.status} onChange={() => void load()} /> : null}
       {error !== undefined && <ErrorBox onRetry={() => void load()}>{errorText(t, error)}</ErrorBox>}
     </section>
   );

@@ -3,7 +3,7 @@ import { marked } from 'marked';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api } from '../../shared/api.ts';
 import { errorText } from '../../shared/errors.ts';
-import { formatMoney } from '../../shared/format.ts';
+import { formatBytes, formatMoney } from '../../shared/format.ts';
 import { useI18n } from '../../shared/i18n.tsx';
 import { Link } from '../../shared/router.tsx';
 import { ErrorBox, Loading } from '../../shared/ui.tsx';
@@ -107,6 +107,7 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
           {product.manual
             ? <span className="badge badge-info" data-testid="by-hand">✋ {t('manual.byHand', { hours: product.manual.sla_hours })}</span>
             : <span className="badge badge-info">⚡ {t('product.instant')}</span>}
+          {product.download && <span className="badge badge-info" data-testid="file">{t('product.file', { name: product.download.filename, size: formatBytes(product.download.size) })}</span>}
           {product.license && <span className="badge badge-info" data-testid="license-devices">
             {product.license.activation_limit === null ? t('product.licenseAny') : t('product.licenseDevices', { n: product.license.activation_limit })}</span>}
           {product.validity_days !== null && <span className="badge badge-info" data-testid="validity">{t('product.validity', { n: product.validity_days })}</span>}
