@@ -31,6 +31,7 @@ const EnvSchema = z.object({
   XIAOPU_CHECKOUT_LIMIT_PER_IP: z.coerce.number().int().min(0).default(30),
   XIAOPU_CHECKOUT_LIMIT_PER_EMAIL: z.coerce.number().int().min(0).default(15),
   XIAOPU_LICENSE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  XIAOPU_WEBHOOK_ALLOW_PRIVATE: boolish.default(false),
   XIAOPU_DOWNLOAD_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(1024),
   XIAOPU_DOWNLOAD_LINK_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24),
   XIAOPU_NOTIFY_REJECTS_PER_IP: z.coerce.number().int().min(1).default(120),
@@ -86,6 +87,8 @@ export interface Config {
   /** Checkout attempts per IP / per email in a 10-minute window; 0 is no limit. */
   checkoutPerIp: number;
   checkoutPerEmail: number;
+  /** Let shops' webhook endpoints be private or loopback addresses, over plain http too (development, tests). */
+  webhookAllowPrivate: boolean;
   /** The largest file a download product takes (bytes), and how long a download link works. */
   downloadMaxBytes: number;
   downloadLinkHours: number;
@@ -218,6 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     checkoutPerIp: e.XIAOPU_CHECKOUT_LIMIT_PER_IP,
     checkoutPerEmail: e.XIAOPU_CHECKOUT_LIMIT_PER_EMAIL,
     licensePerMinute: e.XIAOPU_LICENSE_LIMIT_PER_MINUTE,
+    webhookAllowPrivate: e.XIAOPU_WEBHOOK_ALLOW_PRIVATE,
     downloadMaxBytes: e.XIAOPU_DOWNLOAD_MAX_MB * 1024 * 1024,
     downloadLinkHours: e.XIAOPU_DOWNLOAD_LINK_HOURS,
     notifyRejectsPerIp: e.XIAOPU_NOTIFY_REJECTS_PER_IP,

@@ -124,6 +124,10 @@ export const products = pgTable('products', {
   manualAutoRefund: boolean('manual_auto_refund').notNull().default(false),
   /** `download` delivery: the file buyers get now (product_files); a new upload replaces it for later buyers only. */
   downloadFileId: text('download_file_id'),
+  /** `webhook` delivery: the shop's endpoint that issues the items, and its signing secret (whsec_…, encrypted). */
+  webhookUrl: text('webhook_url'),
+  webhookSecretCiphertext: bytea('webhook_secret_ciphertext'),
+  webhookSecretKeyId: text('webhook_secret_key_id'),
   minQuantity: integer('min_quantity').notNull().default(1),
   maxQuantity: integer('max_quantity').notNull().default(100),
   visibility: text('visibility').notNull().default('public'),
@@ -136,7 +140,8 @@ export const products = pgTable('products', {
   check('products_price_check', sql`${t.price} >= 0`),
   check('products_quantity_check', sql`${t.minQuantity} >= 1 and ${t.maxQuantity} >= ${t.minQuantity}`),
   check('products_visibility_check', sql`${t.visibility} in ('public', 'unlisted', 'hidden')`),
-  check('products_delivery_check', sql`${t.delivery} in ('card', 'shared', 'license', 'manual', 'download')`),
+  check('products_delivery_check', sql`${t.delivery} in ('card', 'shared', 'license', 'manual', 'download', 'webhook')`),
+  check('products_webhook_check', sql`${t.delivery} <> 'webhook' or (${t.webhookUrl} is not null and ${t.webhookSecretCiphertext} is not null)`),
   check('products_manual_check', sql`${t.delivery} <> 'manual' or (${t.manualFields} is not null and ${t.manualSlaHours} between 1 and 720)`),
   check('products_license_check', sql`${t.delivery} <> 'license' or ${t.licenseKeyFormat} is not null`),
   check('products_license_limit_check', sql`${t.licenseActivationLimit} is null or ${t.licenseActivationLimit} between 1 and 100000`),
@@ -418,6 +423,23 @@ export const fulfilments = pgTable('fulfilments', {
   downloads: integer('downloads').notNull().default(0),
   createdAt: createdAt(),
 }, (t) => [uniqueIndex('fulfilments_order_item_key').on(t.orderItemId)]);
+
+/**
+ * A paid order whose items the shop's endpoint issues (delivery `webhook`):
+ * the calls made so far and when the next one is due. The order stays `paid`
+ * until an answer is stored, or goes `needs_action` after the last attempt.
+ */
+export const webhookDeliveries = pgTable('webhook_deliveries', {
+  orderId: text('order_id').primaryKey().references(() => orders.id),
+  merchantId: text('merchant_id').notNull().references(() => merchants.id),
+  attempts: integer('attempts').notNull().default(0),
+  lastStatus: integer('last_status'),
+  lastError: text('last_error'),
+  nextAt: tstz('next_at'),
+  deliveredAt: tstz('delivered_at'),
+  createdAt: createdAt(),
+  updatedAt: tstz('updated_at').notNull().defaultNow(),
+});
 
 /**
  * Files sold by download products: kept under XIAOPU_DATA_DIR/files (never

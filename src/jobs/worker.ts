@@ -8,6 +8,7 @@ import { completeDueOrders } from '../modules/flows/complete-due-orders.ts';
 import { sealLedger } from '../modules/money/seal-ledger.ts';
 import { escalateOverdueDisputes } from '../modules/flows/escalate-dispute.ts';
 import { flagOverdueFulfilments } from '../modules/flows/flag-overdue-fulfilments.ts';
+import { deliverViaWebhook } from '../modules/flows/deliver-via-webhook.ts';
 import { sendDisputeEmail } from '../modules/notifications/send-dispute-email.ts';
 import type { DisputeNotice } from '../modules/notifications/queue-dispute-email.ts';
 import { purgeExpiredState } from '../modules/platform/purge-expired-state.ts';
@@ -44,6 +45,10 @@ export function taskList(s: Services): TaskList {
     flag_overdue_fulfilments: async () => {
       const r = await flagOverdueFulfilments(s);
       if (r.flagged) s.log.info(r, 'flagged hand-fulfilled orders past their due time');
+    },
+    deliver_via_webhook: async (payload) => {
+      const orderId = (payload as { order_id?: unknown } | null)?.order_id;
+      if (typeof orderId === 'string') await deliverViaWebhook(s, orderId);
     },
     send_dispute_email: async (payload) => {
       const p = payload as { dispute_id?: unknown; notice?: unknown } | null;

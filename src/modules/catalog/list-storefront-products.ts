@@ -39,7 +39,7 @@ function present(r: StorefrontRow) {
 function stockOf(r: StorefrontRow): { available: number; unlimited: boolean } {
   if (r.delivery === 'card') return { available: Number(r.available), unlimited: false };
   if (r.delivery === 'download') return { available: r.file_name === null ? 0 : r.max_quantity, unlimited: r.file_name !== null };
-  if (r.delivery === 'license' || r.delivery === 'manual' || r.shared_limit === null) return { available: r.max_quantity, unlimited: true };
+  if (r.delivery === 'license' || r.delivery === 'manual' || r.delivery === 'webhook' || r.shared_limit === null) return { available: r.max_quantity, unlimited: true };
   return { available: Math.max(0, r.shared_limit - r.shared_held), unlimited: false };
 }
 

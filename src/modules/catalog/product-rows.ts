@@ -8,14 +8,14 @@ import type { ManualField } from './manual-fields.ts';
 
 /** The columns PRODUCT_COLUMNS reads (row types from the schema) and the stock counts. */
 export type ProductRow = Pick<RowOf<typeof products>, 'id' | 'merchant_id' | 'slug' | 'title' | 'description' | 'category' | 'price' | 'currency'
-  | 'shared_limit' | 'shared_held' | 'license_activation_limit' | 'license_key_format' | 'manual_sla_hours' | 'manual_auto_refund' | 'pick_enabled' | 'pick_surcharge' | 'validity_days' | 'min_quantity' | 'max_quantity' | 'created_at' | 'updated_at' | 'instructions'> & {
+  | 'shared_limit' | 'shared_held' | 'webhook_url' | 'license_activation_limit' | 'license_key_format' | 'manual_sla_hours' | 'manual_auto_refund' | 'pick_enabled' | 'pick_surcharge' | 'validity_days' | 'min_quantity' | 'max_quantity' | 'created_at' | 'updated_at' | 'instructions'> & {
   delivery: Delivery; visibility: 'public' | 'unlisted' | 'hidden'; price_tiers: PriceTiers; manual_fields: ManualField[] | null;
   download_file: { id: string; product_id: string; filename: string; size: number; sha256: string; created_at: string } | null;
   available: string; reserved: string; sold: string; void: string;
 };
 
 /** Stock counts come from the cards themselves (no counters to drift). */
-export const PRODUCT_COLUMNS = `p.id, p.merchant_id, p.slug, p.title, p.description, p.category, p.price, p.currency, p.delivery, p.shared_limit, p.shared_held, p.license_activation_limit, p.license_key_format, p.manual_fields, p.manual_sla_hours, p.manual_auto_refund, p.pick_enabled, p.pick_surcharge, p.validity_days,
+export const PRODUCT_COLUMNS = `p.id, p.merchant_id, p.slug, p.title, p.description, p.category, p.price, p.currency, p.delivery, p.shared_limit, p.shared_held, p.license_activation_limit, p.license_key_format, p.webhook_url, p.manual_fields, p.manual_sla_hours, p.manual_auto_refund, p.pick_enabled, p.pick_surcharge, p.validity_days,
   p.min_quantity, p.max_quantity, p.visibility, p.created_at, p.updated_at, p.price_tiers, p.instructions,
   (select json_build_object('id', pf.id, 'product_id', pf.product_id, 'filename', pf.filename, 'size', pf.size, 'sha256', pf.sha256, 'created_at', pf.created_at)
      from product_files pf where pf.id = p.download_file_id) as download_file,
@@ -34,6 +34,7 @@ export function presentProduct(r: ProductRow): ProductOut {
     currency: r.currency, delivery: r.delivery, shared: r.delivery === 'shared' ? { limit: r.shared_limit, held: r.shared_held } : null,
     pick: { enabled: r.pick_enabled, surcharge: minorUnits(r.pick_surcharge) },
     license: r.delivery === 'license' ? { activation_limit: r.license_activation_limit, validity_days: r.validity_days, key_format: r.license_key_format ?? 'uuid' } : null,
+    webhook: r.delivery === 'webhook' && r.webhook_url ? { url: r.webhook_url } : null,
     download: r.delivery === 'download' ? {
       file: r.download_file ? { ...r.download_file, object: 'file' as const, size: Number(r.download_file.size), created_at: new Date(r.download_file.created_at).toISOString() } : null,
     } : null,

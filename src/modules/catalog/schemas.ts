@@ -24,8 +24,8 @@ export type PriceTiers = z.infer<typeof PriceTiers>;
 
 export const Instructions = z.string().trim().max(5_000).describe('How to redeem (Markdown), shown with the delivered items and in the delivery email');
 
-export const Delivery = z.enum(['card', 'shared', 'license', 'manual', 'download'])
-  .describe('card: one key per unit from the product\'s stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop\'s fields and the shop fulfils by hand; download: a file (upload it with PUT /products/{id}/file), delivered as an expiring signed link');
+export const Delivery = z.enum(['card', 'shared', 'license', 'manual', 'download', 'webhook'])
+  .describe('card: one key per unit from the product\'s stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop\'s fields and the shop fulfils by hand; download: a file (upload it with PUT /products/{id}/file), delivered as an expiring signed link; webhook: the shop\'s endpoint issues the items when the order is paid');
 export type Delivery = z.infer<typeof Delivery>;
 export const SharedInput = z.object({
   text: z.string().trim().min(1, 'the text every buyer gets').max(10_000).describe('What every buyer gets (a code, a link, an account); stored encrypted'),
@@ -37,6 +37,10 @@ export const LicenseInput = z.object({
   validity_days: z.number().int().min(1).max(3650).optional().describe('The key expires this many days after delivery (the product\'s validity_days); absent: never'),
   key_format: LicenseKeyFormat.optional(),
 }).describe('Required with delivery "license"');
+
+export const WebhookInput = z.object({
+  url: z.string().trim().max(2000).url('must be a URL').describe('The shop\'s HTTPS endpoint: POSTed (Standard Webhooks signature) when an order is paid; answers {"items": [...]}'),
+}).describe('Required with delivery "webhook"');
 
 export const PickInput = z.object({
   enabled: z.boolean(),
@@ -54,6 +58,7 @@ const productFields = {
   pick: PickInput.optional(),
   license: LicenseInput.optional(),
   manual: ManualInput.optional(),
+  webhook: WebhookInput.optional(),
   validity_days: z.number().int().min(1).max(3650).optional().describe('有效期: valid this many days from delivery (shown to the buyer with the date)'),
   min_quantity: z.number().int().min(1).max(10_000).optional(),
   max_quantity: z.number().int().min(1).max(10_000).optional(),
@@ -77,6 +82,8 @@ export const CreateProductInput = z
   .refine((p) => p.delivery === 'license' || p.license === undefined, { message: 'only a license product takes license settings', path: ['license'] })
   .refine((p) => p.delivery !== 'manual' || p.manual !== undefined, { message: 'a hand-fulfilled product needs the fields the buyer fills in', path: ['manual', 'fields'] })
   .refine((p) => p.delivery === 'manual' || p.manual === undefined, { message: 'only a manual product takes manual settings', path: ['manual'] })
+  .refine((p) => p.delivery !== 'webhook' || p.webhook !== undefined, { message: 'a webhook product needs the endpoint that issues its items', path: ['webhook', 'url'] })
+  .refine((p) => p.delivery === 'webhook' || p.webhook === undefined, { message: 'only a webhook product takes a webhook', path: ['webhook'] })
   .refine((p) => p.license?.validity_days === undefined || p.validity_days === undefined || p.license.validity_days === p.validity_days,
     { message: 'license.validity_days and validity_days disagree (give one)', path: ['license', 'validity_days'] });
 export type CreateProductInput = z.infer<typeof CreateProductInput>;
@@ -99,6 +106,7 @@ export const UpdateProductInput = z.object({
     .optional().describe('A license product\'s settings for keys sold from now on (keys already sold keep theirs; change one with PATCH /licenses/{id})'),
   manual: z.object({ fields: ManualInput.shape.fields.optional(), sla_hours: z.number().int().min(1).max(720).optional(), auto_refund: z.boolean().optional() })
     .optional().describe('A manual product\'s fields, SLA and auto-refund for orders from now on'),
+  webhook: WebhookInput.optional().describe('A webhook product\'s endpoint (the secret stays; roll it with POST /products/{id}/webhook_secret)'),
   validity_days: z.number().int().min(1).max(3650).nullable().optional(),
 });
 export type UpdateProductInput = z.infer<typeof UpdateProductInput>;
@@ -122,6 +130,10 @@ export const ProductOut = z.object({
     .describe('A license product: machines per key (null: no limit), days valid (null: no end) and the key format'),
   manual: z.object({ fields: z.array(ManualField), sla_hours: z.number().int(), auto_refund: z.boolean() }).nullable()
     .describe('A manual (代充) product: the fields buyers fill in, hours to fulfil, whether overdue orders are refunded by themselves'),
+  webhook: z.object({
+    url: z.string(),
+    secret: z.string().optional().describe('whsec_…: shown once, when the product is created (and when rolled); verify calls with it'),
+  }).nullable().describe('A webhook product: the endpoint XiaoPu calls for the items'),
   download: z.object({
     file: z.object({ id: z.string(), object: z.literal('file'), product_id: z.string(), filename: z.string(), size: z.number().int(), sha256: z.string(), created_at: z.string() }).nullable(),
   }).nullable().describe('A download product: the file buyers get now (null until one is uploaded: the product cannot be bought)'),

@@ -4,9 +4,10 @@ import { conflict, notFound, validationError } from '../../lib/errors.ts';
 import { shopOf, type Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { loadProduct, presentProduct } from './product-rows.ts';
+import { checkWebhookUrl } from './webhook-url.ts';
 import type { ProductOut, UpdateProductInput } from './schemas.ts';
 
-const COLUMNS: Record<Exclude<keyof UpdateProductInput, 'shared' | 'pick' | 'license' | 'manual'>, string> = {
+const COLUMNS: Record<Exclude<keyof UpdateProductInput, 'shared' | 'pick' | 'license' | 'manual' | 'webhook'>, string> = {
   title: 'title', description: 'description', category: 'category', price: 'price', min_quantity: 'min_quantity',
   max_quantity: 'max_quantity', visibility: 'visibility', slug: 'slug', price_tiers: 'price_tiers', instructions: 'instructions',
   validity_days: 'validity_days',
@@ -60,6 +61,12 @@ export async function updateProduct(ctx: Ctx, { productId, ...input }: UpdatePro
         sets.push(`license_key_format = $${params.length}`);
       }
     }
+    if (input.webhook !== undefined) {
+      if (current.delivery !== 'webhook') throw validationError('only a webhook product takes a webhook', 'webhook');
+      checkWebhookUrl(ctx, input.webhook.url);
+      params.push(input.webhook.url);
+      sets.push(`webhook_url = $${params.length}`);
+    }
     if (input.manual !== undefined) {
       if (current.delivery !== 'manual') throw validationError('only a manual product takes manual settings', 'manual');
       const changes: Array<[string, unknown]> = [
@@ -73,7 +80,7 @@ export async function updateProduct(ctx: Ctx, { productId, ...input }: UpdatePro
         sets.push(`${col} = $${params.length}`);
       }
     }
-    for (const [key, col] of Object.entries(COLUMNS) as [Exclude<keyof UpdateProductInput, 'shared' | 'pick' | 'license' | 'manual'>, string][]) {
+    for (const [key, col] of Object.entries(COLUMNS) as [Exclude<keyof UpdateProductInput, 'shared' | 'pick' | 'license' | 'manual' | 'webhook'>, string][]) {
       if (input[key] === undefined) continue;
       params.push(key === 'price_tiers' ? JSON.stringify(input[key]) : key === 'instructions' ? (input[key] || null) : input[key]);
       sets.push(`${col} = $${params.length}`);

@@ -11,7 +11,10 @@ import { ledgerTransactionStatement, postLedgerTransaction, type LedgerTransacti
 import { assertionCode, runPipeline, type Statement } from '../../db/pipeline.ts';
 import { lockPendingPaymentStatement, markPaymentSucceededStatement } from '../payments/mark-payment-succeeded.ts';
 import type { OrderStatus } from '../orders/state-machine.ts';
-import { awaitingFulfilmentSet, deliverPaidOrder, MANUAL_SLA_SQL, reReserve, sellAndFulfilStatement, type OrderRef } from './deliver-paid-order.ts';
+import {
+  awaitingFulfilmentSet, deliverPaidOrder, DELIVERY_MODE_SQL, deliveryMode, reachedBy, reReserve, sellAndFulfilStatement, type OrderRef, type Reached,
+} from './deliver-paid-order.ts';
+import { queueWebhookDeliveryStatement } from './webhook-delivery-queue.ts';
 import { noteNeedsAction } from '../orders/note-needs-action.ts';
 import { transitionOrder, transitionOrderStatement } from '../orders/transition-order.ts';
 import { emitEvent } from '../shared/outbox.ts';
@@ -42,6 +45,8 @@ export type SettleOutcome =
   | { result: 'delivered'; orderId: string }
   /** Paid; goods done by hand wait in the shop's queue. */
   | { result: 'awaiting_fulfilment'; orderId: string }
+  /** Paid; the shop's endpoint is being asked for the items. */
+  | { result: 'delivering'; orderId: string }
   | { result: 'needs_action'; orderId: string; reason: string }
   | { result: 'duplicate'; orderId: string }
   /** A wallet top-up: the buyer's balance was credited. */
@@ -52,15 +57,16 @@ interface LockedPayment {
   id: string; order_id: string; merchant_id: string; topup_id: string | null; topup_user_id: string | null; gateway: string; status: string; amount: string; currency: string;
   gateway_trade_no: string | null; order_status: OrderStatus; fee: string; gateway_reference: string | null;
   gateway_config_id: string | null; config_merchant_id: string | null; commission: string | null;
-  /** Goods done by hand (代充): the hours the shop has to fulfil; null otherwise. */
-  manual_sla_hours: number | null;
+  /** How the order's goods are delivered once paid (DELIVERY_MODE_SQL): now, by hand (with the SLA hours), or by the shop's endpoint. */
+  delivery_mode: string | null; manual_sla: number | null;
 }
 
 const PAYMENT_SELECT = `select p.id, p.order_id, p.merchant_id, p.topup_id, t.user_id as topup_user_id, p.gateway, p.status, p.amount, p.currency,
             p.gateway_trade_no, p.fee, p.gateway_reference, o.status as order_status, p.gateway_config_id, gc.merchant_id as config_merchant_id,
-            o.commission, (${MANUAL_SLA_SQL.replace('$1', 'p.order_id')}) as manual_sla_hours
+            o.commission, dm.mode as delivery_mode, dm.sla as manual_sla
        from payments p left join orders o on o.id = p.order_id left join wallet_topups t on t.id = p.topup_id
             left join gateway_configs gc on gc.id = p.gateway_config_id
+            left join lateral (${DELIVERY_MODE_SQL.replace('$1', 'p.order_id')}) dm on true
       where p.id = $1`;
 
 /**
@@ -118,18 +124,22 @@ async function acceptPendingPayment(s: Services, p: VerifiedPayment, notifiedFro
   statements.push(ledgerTransactionStatement(paymentPosting(pay, now)));
   faultPoint('payment.ledger_posted');
   // pending_payment → paid → delivered in one update of the order (both events written), then the keys.
-  // Goods done by hand go to the shop's queue instead (awaiting_fulfilment, due within the SLA).
-  const manual = pay.manual_sla_hours;
-  statements.push(transitionOrderStatement(manual === null
-    ? { ...base, from: ['pending_payment'], via: 'paid', to: 'delivered', set: { paid_at: now, delivered_at: now } }
-    : { ...base, from: ['pending_payment'], via: 'paid', to: 'awaiting_fulfilment', set: { paid_at: now, ...awaitingFulfilmentSet(now, manual) } },
-  { mustMove: 'order_not_pending' }));
+  // Goods done by hand go to the shop's queue instead (awaiting_fulfilment, due within the SLA);
+  // goods the shop's endpoint issues stay paid while the first call is queued.
+  const mode = deliveryMode({ mode: pay.delivery_mode, sla: pay.manual_sla });
+  const fromPending = { ...base, from: ['pending_payment'] as const };
+  statements.push(transitionOrderStatement(
+    mode.mode === 'now' ? { ...fromPending, via: 'paid', to: 'delivered', set: { paid_at: now, delivered_at: now } }
+      : mode.mode === 'manual' ? { ...fromPending, via: 'paid', to: 'awaiting_fulfilment', set: { paid_at: now, ...awaitingFulfilmentSet(now, mode.slaHours) } }
+        : { ...fromPending, to: 'paid', set: { paid_at: now } },
+    { mustMove: 'order_not_pending' }));
   faultPoint('order.paid');
   statements.push(sellAndFulfilStatement(base));
+  if (mode.mode === 'webhook') statements.push(queueWebhookDeliveryStatement(base));
   faultPoint('order.delivered');
-  const email = manual === null ? deliveryEmailStatement(s, pay.order_id) : undefined;
+  const email = mode.mode === 'now' ? deliveryEmailStatement(s, pay.order_id) : undefined;
   if (email) statements.push(email);
-  const outcome: SettleOutcome = manual === null ? { result: 'delivered', orderId: pay.order_id } : { result: 'awaiting_fulfilment', orderId: pay.order_id };
+  const outcome = settledAs(reachedBy(mode), pay.order_id);
   if (notifiedFrom !== undefined) statements.push(notificationStatement(now, p.gateway, p.paymentId, outcome, notifiedFrom));
   try {
     await runPipeline(pool, statements);
@@ -221,9 +231,12 @@ export async function acceptPaymentInTransaction(s: Services, q: pg.PoolClient, 
   faultPoint('order.paid');
   const reached = await deliverPaidOrder(q, base);
   faultPoint('order.delivered');
-  if (reached === 'awaiting_fulfilment') return { result: 'awaiting_fulfilment', orderId: pay.order_id };
-  await queueDeliveryEmail(s, q, pay.order_id);
-  return { result: 'delivered', orderId: pay.order_id };
+  if (reached === 'delivered') await queueDeliveryEmail(s, q, pay.order_id);
+  return settledAs(reached, pay.order_id);
+}
+
+function settledAs(reached: Reached, orderId: string): SettleOutcome {
+  return reached === 'delivered' ? { result: 'delivered', orderId } : reached === 'awaiting_fulfilment' ? { result: 'awaiting_fulfilment', orderId } : { result: 'delivering', orderId };
 }
 
 /**

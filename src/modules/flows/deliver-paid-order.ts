@@ -7,28 +7,48 @@ import { sellReservedCardsSql } from '../vault/sell-cards.ts';
 import { transitionOrderStatement } from '../orders/transition-order.ts';
 import { sqlAssert, type Statement } from '../../db/pipeline.ts';
 import { activateLicensesSql } from '../licenses/issue-licenses.ts';
+import { queueWebhookDeliveryStatement } from './webhook-delivery-queue.ts';
 
 const SELL = sellReservedCardsSql({ orderItemIds: "(select id from items where delivery = 'card')", at: '$2' });
 
 export interface OrderRef { orderId: string; merchantId: string; actor: string; at: Date }
 
 /**
- * The SLA (hours) of an order's goods done by hand (代充), or null when it has
- * none: `$1` is the order id. Read with the payment in the usual notify.
+ * How an order's goods are delivered once paid: `now` (keys, licenses, files,
+ * shared text), `manual` (the shop's queue; `sla` hours) or `webhook` (the
+ * shop's endpoint issues them). `$1` is the order id; read with the payment
+ * in the usual notify.
  */
-export const MANUAL_SLA_SQL = `select max(pr.manual_sla_hours) as sla from order_items i join products pr on pr.id = i.product_id
-  where i.order_id = $1 and pr.delivery = 'manual'`;
+export const DELIVERY_MODE_SQL = `select case when bool_or(pr.delivery = 'webhook') then 'webhook' when bool_or(pr.delivery = 'manual') then 'manual' else 'now' end as mode,
+         max(pr.manual_sla_hours) as sla
+    from order_items i join products pr on pr.id = i.product_id where i.order_id = $1`;
+
+export type DeliveryMode = { mode: 'now' } | { mode: 'manual'; slaHours: number } | { mode: 'webhook' };
+
+export function deliveryMode(row: { mode: string | null; sla: number | null } | undefined): DeliveryMode {
+  if (row?.mode === 'manual') return { mode: 'manual', slaHours: row.sla ?? 24 };
+  if (row?.mode === 'webhook') return { mode: 'webhook' };
+  return { mode: 'now' };
+}
+
+/** What a paid order reaches: delivered, the shop's queue, or paid while the shop's endpoint is called. */
+export type Reached = 'delivered' | 'awaiting_fulfilment' | 'paid';
 
 /**
  * paid → keys sold → fulfilment rows → delivered; or, for goods done by hand,
- * paid → awaiting_fulfilment (the shop's queue, due within the SLA). The
+ * paid → awaiting_fulfilment (the shop's queue, due within the SLA); or, for
+ * goods the shop's endpoint issues, paid with the first call queued. The
  * order's keys must be reserved. Returns the state reached.
  */
-export async function deliverPaidOrder(q: pg.PoolClient, base: OrderRef): Promise<'delivered' | 'awaiting_fulfilment'> {
-  const { rows } = await prepared<{ sla: number | null }>(q, MANUAL_SLA_SQL, [base.orderId]);
-  const sla = rows[0]?.sla ?? null;
-  for (const st of deliveryStatements(base, sla)) await prepared(q, st.text, st.values);
-  return sla === null ? 'delivered' : 'awaiting_fulfilment';
+export async function deliverPaidOrder(q: pg.PoolClient, base: OrderRef): Promise<Reached> {
+  const { rows } = await prepared<{ mode: string | null; sla: number | null }>(q, DELIVERY_MODE_SQL, [base.orderId]);
+  const mode = deliveryMode(rows[0]);
+  for (const st of deliveryStatements(base, mode)) await prepared(q, st.text, st.values);
+  return reachedBy(mode);
+}
+
+export function reachedBy(mode: DeliveryMode): Reached {
+  return mode.mode === 'now' ? 'delivered' : mode.mode === 'manual' ? 'awaiting_fulfilment' : 'paid';
 }
 
 /** What an order done by hand sets when it enters the shop's queue: its due time. */
@@ -42,13 +62,17 @@ export function awaitingFulfilmentSet(at: Date, slaHours: number): Record<string
  * derived from the item's, so a repeat finds it) — raising unless exactly the
  * ordered quantity was sold — then paid → delivered.
  */
-export function deliveryStatements(base: OrderRef, manualSlaHours: number | null = null): Statement[] {
-  return [
-    sellAndFulfilStatement(base),
-    manualSlaHours === null
-      ? transitionOrderStatement({ ...base, from: ['paid'], to: 'delivered', set: { delivered_at: base.at } }, { mustMove: 'order_not_paid' })
-      : transitionOrderStatement({ ...base, from: ['paid'], to: 'awaiting_fulfilment', set: awaitingFulfilmentSet(base.at, manualSlaHours) }, { mustMove: 'order_not_paid' }),
-  ];
+export function deliveryStatements(base: OrderRef, mode: DeliveryMode = { mode: 'now' }): Statement[] {
+  switch (mode.mode) {
+    case 'now':
+      return [sellAndFulfilStatement(base), transitionOrderStatement({ ...base, from: ['paid'], to: 'delivered', set: { delivered_at: base.at } }, { mustMove: 'order_not_paid' })];
+    case 'manual':
+      return [sellAndFulfilStatement(base),
+        transitionOrderStatement({ ...base, from: ['paid'], to: 'awaiting_fulfilment', set: awaitingFulfilmentSet(base.at, mode.slaHours) }, { mustMove: 'order_not_paid' })];
+    case 'webhook':
+      // The order stays paid; the first call to the shop's endpoint is queued (flows/deliver-via-webhook.ts).
+      return [sellAndFulfilStatement(base), queueWebhookDeliveryStatement(base)];
+  }
 }
 
 /**
@@ -68,7 +92,7 @@ export function sellAndFulfilStatement(base: OrderRef): Statement {
                 select 'ful_' || substr(items.id, 5), $1, items.id, $3, items.delivery, items.quantity, $2,
                        case when items.delivery = 'shared' then items.shared_ciphertext end, case when items.delivery = 'shared' then items.shared_key_id end,
                        case when items.delivery = 'download' then items.download_file_id end
-                  from items where items.delivery <> 'manual'
+                  from items where items.delivery not in ('manual', 'webhook')
                 on conflict (order_item_id) do nothing)
      select ${sqlAssert("(select count(*) from sold) = (select coalesce(sum(quantity), 0) from items where delivery = 'card')", 'keys_not_reserved')},
             ${sqlAssert("(select count(*) from lic) = (select coalesce(sum(quantity), 0) from items where delivery = 'license')", 'licenses_not_issued')},
@@ -86,7 +110,7 @@ export async function reReserve(q: pg.PoolClient, orderId: string, now: Date): P
   for (const item of items) {
     // A picked key (自选) is that key again or nothing: the buyer paid for it.
     // License keys wait with the order (pending) until it is paid, however late; goods done by hand hold nothing.
-    const ok = item.delivery === 'license' || item.delivery === 'manual' || item.delivery === 'download' ? true : item.delivery === 'shared'
+    const ok = ['license', 'manual', 'download', 'webhook'].includes(item.delivery) ? true : item.delivery === 'shared'
       ? await holdShared(q, { productId: item.product_id, quantity: item.quantity })
       : item.picked_card_id
         ? await reservePicked(q, { cardId: item.picked_card_id, orderItemId: item.id, productId: item.product_id, until: now })

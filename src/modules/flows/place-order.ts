@@ -81,11 +81,11 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
      select p.id, p.merchant_id, p.title, m.gateways as shop_gateways, m.commission_bps, p.price_tiers, p.pick_enabled, p.pick_surcharge, p.price, p.currency, p.min_quantity, p.max_quantity,
             p.delivery, p.license_activation_limit, p.license_key_format, p.validity_days, p.manual_fields,
             case when p.delivery = 'shared' then p.shared_limit is null or p.shared_held < p.shared_limit
-                 when p.delivery in ('license', 'manual') then true
+                 when p.delivery in ('license', 'manual', 'webhook') then true
                  when p.delivery = 'download' then p.download_file_id is not null
                  else exists (select 1 from cards c where c.product_id = p.id and c.status = 'available') end as in_stock,
             case when p.delivery = 'shared' then case when $5::boolean then least(coalesce(p.shared_limit - p.shared_held, ${COUNT_CAP}), ${COUNT_CAP}) end
-                 when p.delivery in ('license', 'manual', 'download') then case when $5::boolean then ${COUNT_CAP} end
+                 when p.delivery in ('license', 'manual', 'download', 'webhook') then case when $5::boolean then ${COUNT_CAP} end
                  else ${countAvailableSql('p.id', '$5::boolean')} end as available,
             (select hits from rl where key like 'checkout:ip:%') as ip_hits, (select hits from rl where key like 'checkout:email:%') as email_hits
        from products p join merchants m on m.id = p.merchant_id
@@ -161,8 +161,8 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
                   values ($11, $1, $3, $12, $13, $14, $7, ${input.card_id !== undefined ? '$30' : 'null'}, $28, $29)),
             r as (${product.delivery === 'shared'
               ? holdSharedSql({ productId: '$12', quantity: '$13' })
-              : product.delivery === 'manual' || product.delivery === 'download'
-                // Done by hand, or a file: nothing to reserve.
+              : product.delivery === 'manual' || product.delivery === 'download' || product.delivery === 'webhook'
+                // Done by hand, a file, or issued by the shop's endpoint: nothing to reserve.
                 ? 'select $13::int as n'
               : licenses
                 ? pendingLicensesSql({
@@ -200,7 +200,7 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
       ...(input.card_id !== undefined ? [input.card_id] : []),
       ...(licenses ? [licenses.ids, licenses.hashes, licenses.ciphertexts, licenses.keyId, product.license_activation_limit, product.validity_days] : [])],
   };
-  let walletReached: 'delivered' | 'awaiting_fulfilment' | undefined;
+  let walletReached: 'delivered' | 'awaiting_fulfilment' | 'paid' | undefined;
   try {
     if (!payFromWallet) {
       // The usual checkout: both statements in one round trip, one transaction.
@@ -221,8 +221,10 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
         const outcome = await acceptPaymentInTransaction(s, q, {
           paymentId, gateway, tradeNo: `wallet_${paymentId}`, amount, currency: product.currency, actor: `buyer:${buyerUserId}`,
         });
-        if (outcome.result !== 'delivered' && outcome.result !== 'awaiting_fulfilment') throw new Error(`wallet checkout did not settle: ${JSON.stringify(outcome)}`);
-        walletReached = outcome.result;
+        if (outcome.result !== 'delivered' && outcome.result !== 'awaiting_fulfilment' && outcome.result !== 'delivering') {
+          throw new Error(`wallet checkout did not settle: ${JSON.stringify(outcome)}`);
+        }
+        walletReached = outcome.result === 'delivering' ? 'paid' : outcome.result;
       });
     }
   } catch (err) {

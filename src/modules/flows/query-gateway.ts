@@ -60,6 +60,7 @@ export async function queryGatewayForOrder(ctx: Ctx, orderId: string): Promise<G
       switch (outcome.result) {
         case 'delivered': report.result = 'settled'; break;
         case 'awaiting_fulfilment': report.result = 'settled'; break;
+        case 'delivering': report.result = 'settled'; break;
         case 'duplicate': report.result = 'duplicate'; break;
         case 'needs_action': report.result = 'needs_action'; report.reason = outcome.reason; break;
         case 'rejected': report.result = 'rejected'; report.reason = outcome.reason; break;

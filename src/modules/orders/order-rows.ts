@@ -82,7 +82,7 @@ export function itemsAndCardsColumns(deliveredParam: string): string {
                    'shared_key_id', case when o.status = any(${deliveredParam}) then f.payload_key_id end,
                    'fulfilment_id', case when o.status = any(${deliveredParam}) and f.kind = 'download' then f.id end,
                    'file_name', pf.filename, 'file_size', pf.size, 'file_sha256', pf.sha256, 'downloads', f.downloads) order by i.id), '[]')
-             from order_items i join products p on p.id = i.product_id left join fulfilments f on f.order_item_id = i.id and f.kind in ('shared', 'manual', 'download')
+             from order_items i join products p on p.id = i.product_id left join fulfilments f on f.order_item_id = i.id and f.kind in ('shared', 'manual', 'download', 'webhook')
                   left join product_files pf on pf.id = f.file_id
             where i.order_id = o.id) as items,
           (select coalesce(json_agg(json_build_object('product_id', c.product_id, 'order_item_id', c.order_item_id,
@@ -125,7 +125,7 @@ export function openDeliveries(
   const notes = new Map(items.map((i) => [i.product_id, i.instructions ?? null]));
   const validity = new Map(items.map((i) => [i.product_id, i.validity_days ?? null]));
   const shared = items.flatMap((i) => (typeof i.shared_ciphertext === 'string' && i.shared_key_id
-    ? [payloadDelivery(keyring, i.fulfil_kind === 'manual' ? 'manual' : 'shared', i.product_id, Buffer.from(i.shared_ciphertext, 'base64'), i.shared_key_id)] : []));
+    ? [payloadDelivery(keyring, payloadKind(i.fulfil_kind), i.product_id, Buffer.from(i.shared_ciphertext, 'base64'), i.shared_key_id)] : []));
   const downloads = items.flatMap((i) => (i.fulfilment_id && i.file_name
     ? [downloadDelivery(keyring, i.product_id, { fulfilmentId: i.fulfilment_id, filename: i.file_name, size: i.file_size, sha256: i.file_sha256, downloads: i.downloads }, { now, hours: linkHours })]
     : []));
@@ -139,12 +139,19 @@ export function validUntil(deliveredAt: Date | null, days: number | null): strin
   return new Date(deliveredAt.getTime() + days * 86_400_000).toISOString();
 }
 
+type PayloadKind = 'shared' | 'manual' | 'webhook';
+
+function payloadKind(kind: string | null | undefined): PayloadKind {
+  return kind === 'manual' || kind === 'webhook' ? kind : 'shared';
+}
+
 /**
  * A payload kept on the fulfilment: a shared product's one text (delivered
- * once per order item, whatever the quantity), or what the shop sent by hand
- * for a 代充 order (`{note, items}`).
+ * once per order item, whatever the quantity), or what the shop sent — by
+ * hand for a 代充 order, or from its endpoint for a webhook product
+ * (`{note, items}`).
  */
-function payloadDelivery(keyring: Keyring, kind: 'shared' | 'manual', productId: string, ciphertext: Buffer, keyId: string) {
+function payloadDelivery(keyring: Keyring, kind: PayloadKind, productId: string, ciphertext: Buffer, keyId: string) {
   const text = keyring.open({ ciphertext, keyId });
   if (kind === 'shared') return { kind, product_id: productId, items: [text], replacements: [] as string[] };
   const sent = JSON.parse(text) as { note: string | null; items: string[] };
@@ -195,9 +202,9 @@ export async function revealDeliveries(q: Queryable, keyring: Keyring, order: Or
     `select i.product_id, c.order_item_id, c.ciphertext, c.key_id, c.replacement_for is not null as replacement from order_items i
        join cards c on c.order_item_id = i.id and c.status = 'sold'
       where i.order_id = $1 order by i.id, c.replacement_for nulls first, c.sold_at, c.id`, [order.id]);
-  const { rows: shared } = await prepared<{ product_id: string; kind: 'shared' | 'manual'; shared_ciphertext: Buffer; shared_key_id: string }>(q,
+  const { rows: shared } = await prepared<{ product_id: string; kind: PayloadKind; shared_ciphertext: Buffer; shared_key_id: string }>(q,
     `select i.product_id, f.kind, f.payload_ciphertext as shared_ciphertext, f.payload_key_id as shared_key_id
-       from order_items i join fulfilments f on f.order_item_id = i.id and f.kind in ('shared', 'manual') and f.payload_ciphertext is not null
+       from order_items i join fulfilments f on f.order_item_id = i.id and f.kind in ('shared', 'manual', 'webhook') and f.payload_ciphertext is not null
       where i.order_id = $1 order by i.id`, [order.id]);
   const { rows: licenses } = await prepared<{ product_id: string; order_item_id: string; key_ciphertext: Buffer; key_key_id: string }>(q,
     `select l.product_id, l.order_item_id, l.key_ciphertext, l.key_key_id from licenses l

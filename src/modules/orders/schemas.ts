@@ -58,7 +58,7 @@ export const LookupInput = z.union([
 ]);
 export type LookupInput = z.infer<typeof LookupInput>;
 
-export const RetryOut = z.object({ result: z.enum(['delivered', 'still_out_of_stock', 'not_needs_action']), status: z.string().optional() });
+export const RetryOut = z.object({ result: z.enum(['delivered', 'queued', 'still_out_of_stock', 'not_needs_action']), status: z.string().optional() });
 
 /** The buyer's order page (`GET /api/v1/storefront/orders/{number}`): the order, and once delivered its keys with their redeem instructions. */
 export const BuyerOrderOut = z.object({
@@ -74,8 +74,8 @@ export const BuyerOrderOut = z.object({
     payment: z.object({ id: z.string(), gateway: z.string().nullable(), pay_url: z.string() }).nullable(),
   }),
   deliveries: z.array(z.object({
-    kind: z.enum(['card', 'shared', 'license', 'manual', 'download'])
-      .describe('card: the keys sold to this item; shared: the product\'s one text, the same for every buyer; license: the license keys issued for it; manual: what the shop sent by hand; download: a file, behind an expiring signed link'),
+    kind: z.enum(['card', 'shared', 'license', 'manual', 'download', 'webhook'])
+      .describe('card: the keys sold to this item; shared: the product\'s one text, the same for every buyer; license: the license keys issued for it; manual: what the shop sent by hand; download: a file, behind an expiring signed link; webhook: the items the shop\'s endpoint issued'),
     product_id: z.string(),
     items: z.array(z.string()).describe('Every key delivered for the item, replacements included'),
     replacements: z.array(z.string()).describe('The keys among `items` sent later as replacements in a dispute (售后补发)'),

@@ -53,6 +53,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         return { result: outcome.result, order_id: outcome.orderId, reason: outcome.reason };
       case 'delivered':
       case 'awaiting_fulfilment':
+      case 'delivering':
       case 'duplicate':
         return { result: outcome.result, order_id: outcome.orderId };
       case 'credited':

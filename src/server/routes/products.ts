@@ -19,6 +19,8 @@ import { ListCardsQuery, listCards } from '../../modules/vault/list-cards.ts';
 import { VoidCardsInput, voidCards } from '../../modules/vault/void-cards.ts';
 import { requireMerchant } from '../plugins/auth.ts';
 import { assertDownloadProduct, uploadProductFile } from '../../modules/downloads/upload-product-file.ts';
+import { rollWebhookSecret } from '../../modules/delivery-webhooks/roll-webhook-secret.ts';
+import { testDeliveryWebhook } from '../../modules/delivery-webhooks/test-delivery-webhook.ts';
 
 const ProductParams = z.object({ id: z.string().min(1).max(64) });
 const ImportOut = z.object({ batch_id: z.string(), imported: z.number().int(), duplicates: z.number().int(), blank: z.number().int(), rejected: z.number().int(), lines: z.number().int() });
@@ -179,6 +181,21 @@ export const productRoutes: FastifyPluginAsyncZod = async (app) => {
       release?.();
     }
   });
+
+  app.post('/api/v1/products/:id/webhook_secret', {
+    schema: {
+      tags: ['products'], summary: 'Replace a webhook product\'s signing secret (the new one is shown once)',
+      params: ProductParams, response: { 200: z.object({ secret: z.string() }) },
+    },
+  }, async (req) => rollWebhookSecret(requireMerchant(req, 'products:write').ctx, { productId: req.params.id }));
+
+  app.post('/api/v1/products/:id/webhook_test', {
+    schema: {
+      tags: ['products'], summary: 'Call a webhook product\'s endpoint once with a test order (data.test: true) and report the answer',
+      params: ProductParams,
+      response: { 200: z.object({ ok: z.boolean(), status: z.number().int().nullable(), error: z.string().nullable(), items: z.number().int(), latency_ms: z.number().int() }) },
+    },
+  }, async (req) => testDeliveryWebhook(requireMerchant(req, 'products:write').ctx, { productId: req.params.id }));
 
   app.get('/api/v1/products/:id/cards', {
     schema: { tags: ['cards'], summary: 'List keys, masked', params: ProductParams, querystring: ListCardsQuery },

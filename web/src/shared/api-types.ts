@@ -407,10 +407,10 @@ export interface paths {
                         price: number;
                         currency: string;
                         /**
-                         * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand; download: a file (upload it with PUT /products/{id}/file), delivered as an expiring signed link
+                         * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand; download: a file (upload it with PUT /products/{id}/file), delivered as an expiring signed link; webhook: the shop's endpoint issues the items when the order is paid
                          * @enum {string}
                          */
-                        delivery: "card" | "shared" | "license" | "manual" | "download";
+                        delivery: "card" | "shared" | "license" | "manual" | "download" | "webhook";
                         /** @description Required with delivery "shared" */
                         shared?: {
                             /** @description What every buyer gets (a code, a link, an account); stored encrypted */
@@ -463,6 +463,14 @@ export interface paths {
                              */
                             auto_refund?: boolean;
                         };
+                        /** @description Required with delivery "webhook" */
+                        webhook?: {
+                            /**
+                             * Format: uri
+                             * @description The shop's HTTPS endpoint: POSTed (Standard Webhooks signature) when an order is paid; answers {"items": [...]}
+                             */
+                            url: string;
+                        };
                         /** @description 有效期: valid this many days from delivery (shown to the buyer with the date) */
                         validity_days?: number;
                         min_quantity?: number;
@@ -498,10 +506,10 @@ export interface paths {
                             price: number;
                             currency: string;
                             /**
-                             * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand; download: a file (upload it with PUT /products/{id}/file), delivered as an expiring signed link
+                             * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand; download: a file (upload it with PUT /products/{id}/file), delivered as an expiring signed link; webhook: the shop's endpoint issues the items when the order is paid
                              * @enum {string}
                              */
-                            delivery: "card" | "shared" | "license" | "manual" | "download";
+                            delivery: "card" | "shared" | "license" | "manual" | "download" | "webhook";
                             /** @description A shared product: its limit and the units held by unpaid and sold orders (the text itself is never echoed) */
                             shared: {
                                 limit: number | null;
@@ -538,6 +546,12 @@ export interface paths {
                                 }[];
                                 sla_hours: number;
                                 auto_refund: boolean;
+                            } | null;
+                            /** @description A webhook product: the endpoint XiaoPu calls for the items */
+                            webhook: {
+                                url: string;
+                                /** @description whsec_…: shown once, when the product is created (and when rolled); verify calls with it */
+                                secret?: string;
                             } | null;
                             /** @description A download product: the file buyers get now (null until one is uploaded: the product cannot be bought) */
                             download: {
@@ -617,10 +631,10 @@ export interface paths {
                             price: number;
                             currency: string;
                             /**
-                             * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand; download: a file (upload it with PUT /products/{id}/file), delivered as an expiring signed link
+                             * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand; download: a file (upload it with PUT /products/{id}/file), delivered as an expiring signed link; webhook: the shop's endpoint issues the items when the order is paid
                              * @enum {string}
                              */
-                            delivery: "card" | "shared" | "license" | "manual" | "download";
+                            delivery: "card" | "shared" | "license" | "manual" | "download" | "webhook";
                             /** @description A shared product: its limit and the units held by unpaid and sold orders (the text itself is never echoed) */
                             shared: {
                                 limit: number | null;
@@ -657,6 +671,12 @@ export interface paths {
                                 }[];
                                 sla_hours: number;
                                 auto_refund: boolean;
+                            } | null;
+                            /** @description A webhook product: the endpoint XiaoPu calls for the items */
+                            webhook: {
+                                url: string;
+                                /** @description whsec_…: shown once, when the product is created (and when rolled); verify calls with it */
+                                secret?: string;
                             } | null;
                             /** @description A download product: the file buyers get now (null until one is uploaded: the product cannot be bought) */
                             download: {
@@ -793,6 +813,14 @@ export interface paths {
                             sla_hours?: number;
                             auto_refund?: boolean;
                         };
+                        /** @description A webhook product's endpoint (the secret stays; roll it with POST /products/{id}/webhook_secret) */
+                        webhook?: {
+                            /**
+                             * Format: uri
+                             * @description The shop's HTTPS endpoint: POSTed (Standard Webhooks signature) when an order is paid; answers {"items": [...]}
+                             */
+                            url: string;
+                        };
                         validity_days?: number | null;
                     };
                 };
@@ -815,10 +843,10 @@ export interface paths {
                             price: number;
                             currency: string;
                             /**
-                             * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand; download: a file (upload it with PUT /products/{id}/file), delivered as an expiring signed link
+                             * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand; download: a file (upload it with PUT /products/{id}/file), delivered as an expiring signed link; webhook: the shop's endpoint issues the items when the order is paid
                              * @enum {string}
                              */
-                            delivery: "card" | "shared" | "license" | "manual" | "download";
+                            delivery: "card" | "shared" | "license" | "manual" | "download" | "webhook";
                             /** @description A shared product: its limit and the units held by unpaid and sold orders (the text itself is never echoed) */
                             shared: {
                                 limit: number | null;
@@ -855,6 +883,12 @@ export interface paths {
                                 }[];
                                 sla_hours: number;
                                 auto_refund: boolean;
+                            } | null;
+                            /** @description A webhook product: the endpoint XiaoPu calls for the items */
+                            webhook: {
+                                url: string;
+                                /** @description whsec_…: shown once, when the product is created (and when rolled); verify calls with it */
+                                secret?: string;
                             } | null;
                             /** @description A download product: the file buyers get now (null until one is uploaded: the product cannot be bought) */
                             download: {
@@ -1027,6 +1061,90 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}/webhook_secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace a webhook product's signing secret (the new one is shown once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            secret: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}/webhook_test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Call a webhook product's endpoint once with a test order (data.test: true) and report the answer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            status: number | null;
+                            error: string | null;
+                            items: number;
+                            latency_ms: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1254,7 +1372,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            result: "delivered" | "still_out_of_stock" | "not_needs_action";
+                            result: "delivered" | "queued" | "still_out_of_stock" | "not_needs_action";
                             status?: string;
                         };
                     };
@@ -1454,10 +1572,10 @@ export interface paths {
                                 price: number;
                                 currency: string;
                                 /**
-                                 * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand; download: a file (upload it with PUT /products/{id}/file), delivered as an expiring signed link
+                                 * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand; download: a file (upload it with PUT /products/{id}/file), delivered as an expiring signed link; webhook: the shop's endpoint issues the items when the order is paid
                                  * @enum {string}
                                  */
-                                delivery: "card" | "shared" | "license" | "manual" | "download";
+                                delivery: "card" | "shared" | "license" | "manual" | "download" | "webhook";
                                 min_quantity: number;
                                 max_quantity: number;
                                 stock: {
@@ -1569,10 +1687,10 @@ export interface paths {
                                 price: number;
                                 currency: string;
                                 /**
-                                 * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand; download: a file (upload it with PUT /products/{id}/file), delivered as an expiring signed link
+                                 * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand; download: a file (upload it with PUT /products/{id}/file), delivered as an expiring signed link; webhook: the shop's endpoint issues the items when the order is paid
                                  * @enum {string}
                                  */
-                                delivery: "card" | "shared" | "license" | "manual" | "download";
+                                delivery: "card" | "shared" | "license" | "manual" | "download" | "webhook";
                                 min_quantity: number;
                                 max_quantity: number;
                                 stock: {
@@ -1923,10 +2041,10 @@ export interface paths {
                             };
                             deliveries: {
                                 /**
-                                 * @description card: the keys sold to this item; shared: the product's one text, the same for every buyer; license: the license keys issued for it; manual: what the shop sent by hand; download: a file, behind an expiring signed link
+                                 * @description card: the keys sold to this item; shared: the product's one text, the same for every buyer; license: the license keys issued for it; manual: what the shop sent by hand; download: a file, behind an expiring signed link; webhook: the items the shop's endpoint issued
                                  * @enum {string}
                                  */
-                                kind: "card" | "shared" | "license" | "manual" | "download";
+                                kind: "card" | "shared" | "license" | "manual" | "download" | "webhook";
                                 product_id: string;
                                 /** @description Every key delivered for the item, replacements included */
                                 items: string[];
@@ -6630,7 +6748,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            result: "delivered" | "still_out_of_stock" | "not_needs_action";
+                            result: "delivered" | "queued" | "still_out_of_stock" | "not_needs_action";
                             status?: string;
                         };
                     };

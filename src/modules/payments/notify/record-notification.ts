@@ -12,7 +12,7 @@ import { newId } from '../../../lib/ids.ts';
 import { NOTIFY_WINDOW_SECONDS, noteRejections } from './notify-guard.ts';
 
 export type NotificationOutcome =
-  | { result: 'delivered' | 'awaiting_fulfilment' | 'duplicate' | 'credited' }
+  | { result: 'delivered' | 'awaiting_fulfilment' | 'delivering' | 'duplicate' | 'credited' }
   | { result: 'needs_action' | 'rejected' | 'ignored'; reason: string };
 
 const AGGREGATED = new Set(['rejected', 'ignored', 'duplicate']);
