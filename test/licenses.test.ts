@@ -117,7 +117,8 @@ describe('the license API', () => {
     for (const r of ok) expect(r.json()).toMatchObject({ activated: true, error: null, license_key: { key, activation_limit: 3, status: 'active' }, instance: { name: expect.stringMatching(/^machine-/) } });
     for (const r of results.filter((x) => x.statusCode !== 200)) {
       expect(r.statusCode).toBe(400);
-      expect(r.json()).toMatchObject({ activated: false, error: 'This license key has reached the activation limit.', instance: null });
+      // The refusal shows the license as it is after the winners: all seats taken.
+      expect(r.json()).toMatchObject({ activated: false, error: 'This license key has reached the activation limit.', instance: null, license_key: { activation_usage: 3, status: 'active' } });
     }
     const [row] = await t.q<{ activation_usage: number; active: string }>(
       `select l.activation_usage, (select count(*) from license_instances n where n.license_id = l.id and n.deactivated_at is null) as active
@@ -166,9 +167,25 @@ describe('the license API', () => {
     const missing = await api('activate', { license_key: key });
     expect(missing.statusCode).toBe(422);
     expect(missing.json()).toMatchObject({ activated: false, error: 'The instance_name field is required.' });
+    // Each field is read on its own: an odd one is named, a too-long or numeric key is simply not found, a repeated form field counts once.
+    const longName = await api('activate', { license_key: key, instance_name: 'n'.repeat(256) });
+    expect(longName.statusCode).toBe(422);
+    expect(longName.json().error).toBe('The instance_name may not be greater than 255 characters.');
+    expect((await api('validate', { license_key: 12345 })).statusCode).toBe(404);
+    expect((await api('validate', { license_key: key + 'X'.repeat(300) })).statusCode).toBe(404);
+    const twice = await t.app.inject({
+      method: 'POST', url: '/api/v1/licenses/validate', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `license_key=${encodeURIComponent(key)}&license_key=${encodeURIComponent(key)}`, remoteAddress: '198.51.100.21',
+    });
+    expect(twice.json()).toMatchObject({ valid: true });
+    // Only ASCII letters fold: ß is not SS, ſ is not S.
+    const ss = await createLicenseProduct({ activation_limit: 1, key_format: 'SS-################' });
+    const ssKey = (await buy(ss.id)).d.items[0] ?? '';
+    expect((await api('validate', { license_key: ssKey.replace(/^SS/, 'ß') })).statusCode).toBe(404);
+    expect((await api('validate', { license_key: ssKey.replace(/^SS/, 'ſſ') })).statusCode).toBe(404);
     const garbled = await t.app.inject({ method: 'POST', url: '/api/v1/licenses/activate', headers: { 'content-type': 'application/json' }, payload: '{"license_key":' });
     expect(garbled.statusCode).toBe(400);
-    expect(garbled.json()).toEqual({ activated: false, error: 'The request body is not valid JSON.', license_key: null, meta: null });
+    expect(garbled.json()).toEqual({ activated: false, error: 'The request body is not valid JSON.', license_key: null, instance: null, meta: null });
   });
 
   it('stops validating when the shop revokes the license, the order is refunded, or it expires — and the shop can restore and extend', async () => {
@@ -193,12 +210,19 @@ describe('the license API', () => {
     expect(extended.statusCode, extended.body).toBe(200);
     expect(Math.round((Date.parse(extended.json().expires_at) - t.clock.now().getTime()) / 86_400_000)).toBe(30);
     expect((await api('validate', { license_key: key })).json().valid).toBe(true);
+    // The buyer's page shows the license's own end, not one recomputed from the product.
+    expect((await readOrder(t, c.order.number, c.access_token)).json().deliveries[0].expires_at).toBe(extended.json().expires_at);
+    const tooLate = await t.app.inject({ method: 'PATCH', url: `/api/v1/licenses/${id}`, headers: auth, payload: { expires_at: '9999-12-31T00:00:00Z' } });
+    expect(tooLate.statusCode).toBe(422);
     const tooLow = await t.app.inject({ method: 'PATCH', url: `/api/v1/licenses/${id}`, headers: auth, payload: { activation_limit: 0 } });
     expect(tooLow.statusCode).toBe(422);
 
     const refund = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${c.order.id}/refunds`, headers: auth, payload: { reason: 'refund' } });
     expect(refund.statusCode, refund.body).toBe(201);
     expect((await api('validate', { license_key: key })).json()).toMatchObject({ valid: false, license_key: { status: 'disabled' } });
+    // Restoring it does not bring a refunded order's license back, and the shop is told why.
+    const again = await t.app.inject({ method: 'POST', url: `/api/v1/licenses/${id}/restore`, headers: auth });
+    expect(again.json()).toMatchObject({ status: 'disabled', revoked: false, disabled_reason: 'order_refunded' });
   });
 
   it('lets the shop find a license by the key a buyer quotes and reset its machines; another shop sees nothing', async () => {
@@ -229,6 +253,34 @@ describe('the license API', () => {
     expect(audit?.n).toBe('1');
   });
 
+  it('never fails when machines are deactivated while the shop resets the license (lock order), and frees each seat once', async () => {
+    const p = await createLicenseProduct({ activation_limit: 10 });
+    const { d } = await buy(p.id);
+    const key = d.items[0] ?? '';
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) ids.push((await api('activate', { license_key: key, instance_name: `m${i}` }, `198.51.100.${150 + i}`)).json().instance.id);
+    const id = d.licenses[0]?.id ?? '';
+    const answers = await Promise.all([
+      ...ids.flatMap((iid, i) => [api('deactivate', { license_key: key, instance_id: iid }, `198.51.100.${170 + i}`), api('deactivate', { license_key: key, instance_id: iid }, `198.51.100.${190 + i}`)]),
+      t.app.inject({ method: 'POST', url: `/api/v1/licenses/${id}/reset`, headers: auth }),
+    ]);
+    expect(answers.map((r) => r.statusCode).filter((c) => c !== 200 && c !== 404)).toEqual([]);
+    const [row] = await t.q<{ activation_usage: number; active: string }>(
+      `select l.activation_usage, (select count(*) from license_instances n where n.license_id = l.id and n.deactivated_at is null) as active from licenses l where l.id = $1`, [id]);
+    expect(row).toEqual({ activation_usage: 0, active: '0' });
+  });
+
+  it('lets someone logged in to the console use the license API without a CSRF token (as anyone would)', async () => {
+    const p = await createLicenseProduct({ activation_limit: 1 });
+    const { d } = await buy(p.id);
+    const key = d.items[0] ?? '';
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/licenses/activate', headers: { cookie: m.cookie }, payload: { license_key: key, instance_name: 'console-user' } });
+    expect(res.statusCode, res.body).toBe(200);
+    // The shop's own license tools still need the token with a session.
+    const revoke = await t.app.inject({ method: 'POST', url: `/api/v1/licenses/${d.licenses[0]?.id}/revoke`, headers: { cookie: m.cookie }, payload: {} });
+    expect(revoke.statusCode).toBe(403);
+  });
+
   it('limits calls per address (429 in Lemon Squeezy\'s shape)', async () => {
     const ip = '192.0.2.77';
     const answers = [];
@@ -236,7 +288,8 @@ describe('the license API', () => {
     expect(answers.slice(0, 60).every((s) => s === 404)).toBe(true);
     const last = await api('validate', { license_key: 'NOPE' }, ip);
     expect(last.statusCode).toBe(429);
-    expect(last.json()).toMatchObject({ valid: false, error: expect.stringContaining('Too many requests') });
+    expect(last.headers['retry-after']).toBe('60');
+    expect(last.json()).toMatchObject({ valid: false, error: expect.stringContaining('Too many requests'), instance: null });
   });
 
   it('works unchanged with Lemon Squeezy\'s own SDK and with form bodies', async () => {

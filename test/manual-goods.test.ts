@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flagOverdueFulfilments } from '../src/modules/flows/flag-overdue-fulfilments.ts';
 import { startWorker } from '../src/jobs/worker.ts';
+import { refundOrder } from '../src/modules/flows/refund-order.ts';
 import { startSmtpSink, waitFor, type SmtpSink } from './fakes/smtp-sink.ts';
 import {
   bearer, checkout, createApiKey, notify, readOrder, setupTestApp, signedNotify, signupMerchant,
@@ -88,6 +89,8 @@ describe('manual (代充) products', () => {
       [{ ...GOOD, amount: 'lots' }, 'fields.amount'],
       [{ ...GOOD, account: 'x'.repeat(41) }, 'fields.account'],
       [{ ...GOOD, hacker: '1' }, 'fields.hacker'],
+      [{ ...GOOD, amount: '0x100' }, 'fields.amount'],
+      [{ ...GOOD, amount: '6.48e2' }, 'fields.amount'],
     ];
     for (const [fields, param] of cases) {
       const res = await checkout(t, m.slug, p.id, { email: 'bad-fields@example.com', ...(fields ? { fields } : {}) });
@@ -96,6 +99,12 @@ describe('manual (代充) products', () => {
     }
     const [none] = await t.q<{ n: string }>(`select count(*) as n from orders where email = 'bad-fields@example.com'`);
     expect(none?.n).toBe('0');
+    // A field named like a built-in property is still required (no inherited value fills it).
+    const odd = (await t.app.inject({ method: 'POST', url: '/api/v1/products', headers: auth, payload: {
+      title: 'odd', price: 100, currency: 'CNY', delivery: 'manual', manual: { fields: [{ key: 'constructor', label: 'Character', type: 'text' }] } } })).json();
+    const missing = await checkout(t, m.slug, odd.id, { email: 'bad-fields@example.com' });
+    expect(missing.statusCode).toBe(422);
+    expect(missing.json().error.param).toBe('fields.constructor');
   });
 
   it('waits in the shop\'s queue after payment, shows the shop the fields, and delivers what the shop sends (page and email)', async () => {
@@ -148,6 +157,14 @@ describe('manual (代充) products', () => {
     const part = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${c.order.id}/refunds`, headers: auth, payload: { amount: 1000 } });
     expect(part.statusCode, part.body).toBe(201);
     expect((await readOrder(t, c.order.number, c.access_token)).json().order.status).toBe('awaiting_fulfilment');
+    // Fulfilled after the partial refund, it stays marked as partially refunded.
+    const d = await paidOrder(p.id, 'refund-part@example.com');
+    await t.app.inject({ method: 'POST', url: `/api/v1/orders/${d.order.id}/refunds`, headers: auth, payload: { amount: 500 } });
+    const ful = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${d.order.id}/fulfil`, headers: auth, payload: { note: 'done, minus the part refunded' } });
+    expect(ful.statusCode, ful.body).toBe(200);
+    const after = (await readOrder(t, d.order.number, d.access_token)).json();
+    expect(after.order.status).toBe('partially_refunded');
+    expect(after.deliveries[0]).toMatchObject({ kind: 'manual', note: 'done, minus the part refunded' });
     const rest = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${c.order.id}/refunds`, headers: auth, payload: {} });
     expect(rest.statusCode, rest.body).toBe(201);
     expect((await readOrder(t, c.order.number, c.access_token)).json().order.status).toBe('refunded');
@@ -179,8 +196,14 @@ describe('manual (代充) products', () => {
     const [events] = await t.q<{ n: string }>(`select count(*) as n from outbox_events where type = 'order.fulfilment_overdue' and data->>'order_id' = $1`, [a.order.id]);
     expect(events?.n).toBe('1');
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/orders/${a.order.id}`, headers: auth })).json()).toMatchObject({ overdue: true, needs_action_reason: 'fulfilment_overdue' });
-    // Fulfilling it clears the flag.
+    // The dashboard counts it as needing a person, and its sale.
+    const dash = (await t.app.inject({ method: 'GET', url: '/api/v1/dashboard', headers: auth })).json();
+    expect(dash.needs_action).toBeGreaterThanOrEqual(1);
+    // The automatic refund goes ahead only if the order is still waiting: once fulfilled, it is refused.
     await t.app.inject({ method: 'POST', url: `/api/v1/orders/${a.order.id}/fulfil`, headers: auth, payload: { note: 'Done, sorry for the wait.' } });
+    await expect(refundOrder({ ...t.services, actor: { type: 'system', name: 'test' } }, a.order.id, {}, { onlyFrom: ['awaiting_fulfilment'] }))
+      .rejects.toMatchObject({ code: 'order_changed' });
+    // Fulfilling it cleared the flag.
     const [ra3] = await t.q<{ status: string; needs_action_reason: string | null }>('select status, needs_action_reason from orders where id = $1', [a.order.id]);
     expect(ra3).toEqual({ status: 'delivered', needs_action_reason: null });
   });

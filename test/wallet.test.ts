@@ -106,6 +106,21 @@ describe('paying from the wallet', () => {
     const c = res.json();
     expect(c.order.status).toBe('delivered');
     expect(c.payment).toMatchObject({ gateway: 'wallet', status: 'succeeded', amount: 2400 });
+
+    // The session cookie without its CSRF token (a forged cross-site form) is a guest: it cannot spend the wallet…
+    const forged = await t.app.inject({
+      method: 'POST', url: `/api/v1/storefront/${shop}/orders`, headers: { cookie: buyer.cookie ?? '' },
+      payload: { product_id: p.id, quantity: 1, email: 'wallet-buyer@example.com', query_password: 'letmein', gateway: 'wallet' },
+    });
+    expect(forged.statusCode).toBe(401);
+    expect(forged.json().error.code).toBe('login_required');
+    // …but can still check out as anyone may (someone logged in to the console buying in a shop).
+    const asGuest = await t.app.inject({
+      method: 'POST', url: `/api/v1/storefront/${shop}/orders`, headers: { cookie: buyer.cookie ?? '' },
+      payload: { product_id: p.id, quantity: 1, email: 'wallet-buyer@example.com', query_password: 'letmein', gateway: 'sandbox' },
+    });
+    expect(asGuest.statusCode, asGuest.body).toBe(201);
+    expect(asGuest.json().order.status).toBe('pending_payment');
     const read = await readOrder(t, c.order.number, c.access_token);
     expect(read.json().deliveries[0].items).toHaveLength(2);
     expect(await balance()).toBe(2600);

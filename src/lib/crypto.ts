@@ -77,9 +77,12 @@ export class Keyring {
     return 'oat_' + createHmac('sha256', this.orderTokenKey).update(orderId).digest('base64url');
   }
 
-  /** How a license key is found (it is the credential of the license API): a keyed hash of the key as typed, trimmed, any case. */
+  /**
+   * How a license key is found (it is the credential of the license API): a keyed hash of the key as typed,
+   * trimmed, with ASCII letters in either case (only ASCII: Unicode case rules would let ß match SS).
+   */
   licenseKeyHash(key: string): Buffer {
-    return createHmac('sha256', this.licenseKeyKey).update(key.trim().toUpperCase(), 'utf8').digest();
+    return createHmac('sha256', this.licenseKeyKey).update(key.trim().replace(/[a-z]/g, (c) => c.toUpperCase()), 'utf8').digest();
   }
 
   /** The signature of a download link: the delivery it opens and until when (unix seconds). */

@@ -9,7 +9,7 @@ export const DashboardQuery = z.object({
 });
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
 
-const SOLD = `('paid', 'delivered', 'completed', 'disputed', 'partially_refunded', 'needs_action')`;
+const SOLD = `('paid', 'awaiting_fulfilment', 'delivered', 'completed', 'disputed', 'partially_refunded', 'needs_action')`;
 
 export async function merchantDashboard(ctx: Ctx, query: DashboardQuery) {
   const merchantId = shopOf(ctx);
@@ -34,7 +34,9 @@ export async function merchantDashboard(ctx: Ctx, query: DashboardQuery) {
       `select p.id, p.title, (select count(*) from cards c where c.product_id = p.id and c.status = 'available') as available
          from products p where p.merchant_id = $1 and p.visibility <> 'hidden' and p.delivery = 'card'
         order by available, p.id`, [merchantId]),
-    pool.query<{ n: string }>(`select count(*) as n from orders where merchant_id = $1 and status = 'needs_action'`, [merchantId]),
+    // What needs a person: parked orders, and hand-done ones past their due time (flagged, still in the queue).
+    pool.query<{ n: string }>(`select count(*) as n from orders where merchant_id = $1
+      and (status = 'needs_action' or (status = 'awaiting_fulfilment' and needs_action_reason is not null))`, [merchantId]),
   ]);
   const series = days.rows.map((r) => ({ day: r.day, currency: r.currency, orders: Number(r.orders), sales: Number(r.sales) }));
   const today = series.at(-1)?.day ?? '';

@@ -8,7 +8,8 @@ export const ManualField = z.object({
   label: z.string().trim().min(1).max(60),
   type: z.enum(['text', 'number', 'select']),
   required: z.boolean().default(true),
-  options: z.array(z.string().trim().min(1).max(60)).min(1).max(50).optional().describe('select: the choices'),
+  options: z.array(z.string().trim().min(1).max(60)).min(1).max(50)
+    .refine((o) => new Set(o).size === o.length, 'each choice once').optional().describe('select: the choices'),
   min: z.number().optional().describe('number: the smallest allowed'),
   max: z.number().optional().describe('number: the largest allowed'),
   max_length: z.number().int().min(1).max(500).optional().describe('text: at most this many characters (200 when absent)'),
@@ -17,6 +18,7 @@ export const ManualField = z.object({
   if (f.type === 'select' && !f.options) ctx.addIssue({ code: 'custom', message: 'a select field needs its options', path: ['options'] });
   if (f.type !== 'select' && f.options) ctx.addIssue({ code: 'custom', message: 'only a select field takes options', path: ['options'] });
   if (f.type !== 'number' && (f.min !== undefined || f.max !== undefined)) ctx.addIssue({ code: 'custom', message: 'only a number field takes min and max', path: ['min'] });
+  if (f.type !== 'text' && f.max_length !== undefined) ctx.addIssue({ code: 'custom', message: 'only a text field takes max_length', path: ['max_length'] });
   if (f.min !== undefined && f.max !== undefined && f.min > f.max) ctx.addIssue({ code: 'custom', message: 'min must not exceed max', path: ['min'] });
 });
 export type ManualField = z.infer<typeof ManualField>;
@@ -44,26 +46,28 @@ export type FilledField = { key: string; label: string; value: string };
  */
 export function checkFilledFields(fields: ManualField[], given: Record<string, string | number> | undefined): FilledField[] {
   const input = given ?? {};
+  const own = (key: string) => (Object.hasOwn(input, key) ? input[key] : undefined);
   for (const key of Object.keys(input)) {
     if (!fields.some((f) => f.key === key)) throw validationError(`this product asks for no field "${key}"`, `fields.${key}`);
   }
   const out: FilledField[] = [];
   for (const f of fields) {
-    const raw = input[f.key];
+    const raw = own(f.key);
     const text = raw === undefined ? '' : String(raw).trim();
     if (text === '') {
       if (f.required) throw validationError(`${f.label} is required`, `fields.${f.key}`);
       continue;
     }
     if (f.type === 'number') {
-      const n = Number(text);
+      // Plain decimal notation only (no 0x100, no 6.48e2): what the shop reads is what the buyer meant.
+      const n = /^-?\d{1,15}(\.\d{1,6})?$/.test(text) ? Number(text) : Number.NaN;
       if (!Number.isFinite(n)) throw validationError(`${f.label} must be a number`, `fields.${f.key}`);
       if ((f.min !== undefined && n < f.min) || (f.max !== undefined && n > f.max)) {
         throw validationError(`${f.label} must be between ${f.min ?? '−∞'} and ${f.max ?? '∞'}`, `fields.${f.key}`);
       }
     } else if (f.type === 'select') {
       if (!f.options?.includes(text)) throw validationError(`${f.label} must be one of: ${f.options?.join(', ')}`, `fields.${f.key}`);
-    } else if (text.length > (f.max_length ?? 200)) {
+    } else if ([...text].length > (f.max_length ?? 200)) {
       throw validationError(`${f.label} is at most ${f.max_length ?? 200} characters`, `fields.${f.key}`);
     }
     out.push({ key: f.key, label: f.label, value: text });

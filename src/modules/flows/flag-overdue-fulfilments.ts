@@ -31,7 +31,8 @@ export async function flagOverdueFulfilments(s: Services): Promise<{ flagged: nu
   let failed = 0;
   for (const o of due.filter((x) => x.auto_refund)) {
     try {
-      await refundOrder({ ...s, actor: ACTOR }, o.id, { reason: 'not fulfilled in time (automatic refund)' });
+      // Only if the shop has not fulfilled it since it was flagged.
+      await refundOrder({ ...s, actor: ACTOR }, o.id, { reason: 'not fulfilled in time (automatic refund)' }, { onlyFrom: ['awaiting_fulfilment'] });
       refunded++;
     } catch (err) {
       failed++;

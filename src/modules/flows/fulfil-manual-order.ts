@@ -27,14 +27,20 @@ export async function fulfilManualOrder(ctx: Ctx, input: FulfilInput & { orderId
     const order = rows[0];
     if (!order) throw notFound('order');
     if (order.status !== 'awaiting_fulfilment') throw conflict('order_not_awaiting_fulfilment', `An order in status ${order.status} is not waiting to be fulfilled.`);
+    // A refund on its way to the gateway (the shop's own, or the overdue job's) is not overtaken by a delivery.
+    const { rowCount: refunding } = await q.query(`select 1 from refunds where order_id = $1 and status = 'pending' limit 1`, [input.orderId]);
+    if (refunding) throw conflict('refund_in_progress', 'A refund of this order is with the gateway; wait for it before fulfilling.');
     await q.query(
       `insert into fulfilments (id, order_id, order_item_id, merchant_id, kind, quantity, created_at, payload_ciphertext, payload_key_id)
        select 'ful_' || substr(i.id, 5), i.order_id, i.id, i.merchant_id, 'manual', i.quantity, $2, $3, $4
          from order_items i join products p on p.id = i.product_id
         where i.order_id = $1 and p.delivery = 'manual'`,
       [input.orderId, now, sealed.ciphertext, sealed.keyId]);
+    // Refunded in part while it waited: delivered all the same, and its status keeps saying so.
+    const { rows: paid } = await q.query<{ refunded: string }>(`select coalesce(sum(refunded), 0) as refunded from payments where order_id = $1 and status = 'succeeded'`, [input.orderId]);
+    const partly = Number(paid[0]?.refunded ?? 0) > 0;
     await transitionOrder(q, {
-      orderId: input.orderId, merchantId, from: ['awaiting_fulfilment'], to: 'delivered', actor: actorLabel(ctx.actor), at: now,
+      orderId: input.orderId, merchantId, from: ['awaiting_fulfilment'], to: partly ? 'partially_refunded' : 'delivered', actor: actorLabel(ctx.actor), at: now,
       note: 'fulfilled by hand', set: { delivered_at: now, needs_action_reason: null },
     });
     await queueDeliveryEmail(ctx, q, input.orderId);

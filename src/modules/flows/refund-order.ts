@@ -39,7 +39,7 @@ interface Locked {
 }
 
 /** The actor's own merchant's order, or any for a platform admin (`ordersScope`). */
-export async function refundOrder(ctx: Ctx, orderId: string, input: RefundInput): Promise<RefundView> {
+export async function refundOrder(ctx: Ctx, orderId: string, input: RefundInput, opts: { onlyFrom?: readonly OrderStatus[] } = {}): Promise<RefundView> {
   const merchantId = ordersScope(ctx);
   const pool = ctx.database.pool;
   const now = ctx.clock.now();
@@ -49,6 +49,8 @@ export async function refundOrder(ctx: Ctx, orderId: string, input: RefundInput)
   // payment, and `payments.refunded` is read from the locked row itself (FOR
   // UPDATE returns its newest version), never from a snapshot taken before
   // the lock; the database's check keeps it between 0 and the amount paid.
+  // The order row is locked too (payment, then order, as finish-refund does),
+  // so its status is current and a shop fulfilling it by hand waits.
   const { pay, refundId, amount, destination } = await withTransaction(pool, async (q) => {
     const { rows } = await q.query<Locked>(
       `select p.id, p.order_id, p.merchant_id, p.gateway, p.amount, p.fee, p.currency, p.gateway_trade_no, p.gateway_reference,
@@ -57,7 +59,7 @@ export async function refundOrder(ctx: Ctx, orderId: string, input: RefundInput)
          from payments p join orders o on o.id = p.order_id
         where p.order_id = $1 and p.status = 'succeeded' ${merchantId ? 'and p.merchant_id = $2' : ''}
         order by p.succeeded_at limit 1
-        for update of p`,
+        for update of p, o`,
       merchantId ? [orderId, merchantId] : [orderId]);
     const pay = rows[0];
     if (!pay) {
@@ -66,6 +68,8 @@ export async function refundOrder(ctx: Ctx, orderId: string, input: RefundInput)
       throw conflict('order_not_paid', 'This order has no settled payment to refund.');
     }
     if (!REFUNDABLE.includes(pay.order_status)) throw conflict('order_not_refundable', `An order in status ${pay.order_status} cannot be refunded.`);
+    // A caller that decided on an earlier look (the overdue job) refunds only if the order is still as it saw it.
+    if (opts.onlyFrom && !opts.onlyFrom.includes(pay.order_status)) throw conflict('order_changed', `The order is now ${pay.order_status}.`);
     const remaining = minorUnits(pay.amount) - minorUnits(pay.refunded);
     if (remaining <= 0) throw conflict('already_refunded', 'This payment has been refunded in full.');
     const amount = input.amount ?? remaining;

@@ -27,10 +27,12 @@ export async function replaceDisputedKey(ctx: Ctx, disputeId: string, input: Rep
     const { d } = await disputeFor(ctx, q, { disputeId }, true);
     if (d.status === 'resolved') throw conflict('dispute_closed', 'This dispute is closed.');
     if (d.order_status !== 'disputed') throw conflict('order_not_disputed', `The order is ${d.order_status}; nothing to replace.`);
-    const { rows: items } = await q.query<{ id: string; product_id: string; quantity: number }>(
-      'select id, product_id, quantity from order_items where order_id = $1 order by id limit 1', [d.order_id]);
+    const { rows: items } = await q.query<{ id: string; product_id: string; quantity: number; delivery: string }>(
+      'select i.id, i.product_id, i.quantity, p.delivery from order_items i join products p on p.id = i.product_id where i.order_id = $1 order by i.id limit 1', [d.order_id]);
     const item = items[0];
     if (!item) throw conflict('order_not_disputed', 'The order has no items to replace.');
+    // Only card keys come from stock; other goods are answered with a message, a refund, or (licenses) the license tools.
+    if (item.delivery !== 'card') throw conflict('replacement_not_supported', `Replacement keys are for card goods; this order's goods are ${item.delivery}.`);
     if (input.quantity > item.quantity) throw conflict('too_many_replacements', `The order has ${item.quantity} key(s); send at most that many.`);
     const sold = await sellReplacementCards(q, { productId: item.product_id, orderItemId: item.id, quantity: input.quantity, disputeId: d.id, at });
     if (sold !== input.quantity) throw conflict('out_of_stock', 'Not enough keys in stock for the replacement; import more first.');

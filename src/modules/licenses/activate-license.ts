@@ -32,8 +32,11 @@ export async function activateLicense(ctx: Ctx, input: ActivateLicenseInput): Pr
   const l = rows[0];
   if (!l) return { httpStatus: 404, body: { activated: false, error: NOT_FOUND, license_key: null, instance: null, meta: null } };
   if (l.new_usage === null || l.instance_id === null || l.instance_name === null || l.instance_created_at === null) {
-    const error = unusable(l, now) ?? 'This license key has reached the activation limit.';
-    return { httpStatus: 400, body: { activated: false, error, license_key: presentLicenseKey(ctx.keyring, l, now), instance: null, meta: presentMeta(l) } };
+    // Refused: answer with the license as it is now (other activations may have taken the seats meanwhile).
+    const { rows: fresh } = await prepared<LicenseRow>(ctx.database.pool, LICENSE_BY_KEY, [ctx.keyring.licenseKeyHash(input.license_key)]);
+    const current = fresh[0] ?? l;
+    const error = unusable(current, now) ?? 'This license key has reached the activation limit.';
+    return { httpStatus: 400, body: { activated: false, error, license_key: presentLicenseKey(ctx.keyring, current, now), instance: null, meta: presentMeta(current) } };
   }
   const instance: InstanceRow = { id: l.instance_id, name: l.instance_name, created_at: l.instance_created_at };
   return {

@@ -3,7 +3,7 @@
 import type { Queryable } from '../../db/client.ts';
 import type { Keyring } from '../../lib/crypto.ts';
 import { notFound } from '../../lib/errors.ts';
-import { licenseStatus } from './license-status.ts';
+import { LICENSED_ORDER_STATUSES, licenseStatus } from './license-status.ts';
 
 export const SHOP_LICENSE_SELECT = `select l.id, l.product_id, p.title as product_title, l.order_id, o.number as order_number, o.status as order_status, l.status,
          l.key_ciphertext, l.key_key_id, l.activation_limit, l.activation_usage, l.expires_at, l.issued_at, l.created_at, l.disabled_at, l.disabled_reason,
@@ -22,7 +22,9 @@ export function presentShopLicense(keyring: Keyring, l: ShopLicenseRow, now: Dat
   const key = keyring.open({ ciphertext: l.key_ciphertext, keyId: l.key_key_id });
   return {
     id: l.id, object: 'license' as const, product_id: l.product_id, product_title: l.product_title, order_id: l.order_id, order_number: l.order_number,
-    key_hint: `…${key.slice(-4)}`, status: licenseStatus(l, now), revoked: l.status === 'disabled', disabled_reason: l.disabled_reason,
+    key_hint: `…${key.slice(-4)}`, status: licenseStatus(l, now), revoked: l.status === 'disabled',
+    // Why it does not work: the shop's reason for revoking it, else its order's state (refunded) when that ends it.
+    disabled_reason: l.disabled_reason ?? (LICENSED_ORDER_STATUSES.includes(l.order_status) ? null : `order_${l.order_status}`),
     activation_limit: l.activation_limit, activation_usage: l.activation_usage,
     expires_at: l.expires_at?.toISOString() ?? null, issued_at: l.issued_at?.toISOString() ?? null, created_at: l.created_at.toISOString(),
     instances: l.instances.map((n) => ({ id: n.id, name: n.name, created_at: new Date(n.created_at).toISOString() })),

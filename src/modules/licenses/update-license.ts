@@ -15,6 +15,9 @@ export const UpdateLicenseInput = z.object({
 }).refine((u) => u.expires_at === undefined || u.extend_days === undefined, { message: 'give expires_at or extend_days, not both', path: ['extend_days'] });
 export type UpdateLicenseInput = z.infer<typeof UpdateLicenseInput>;
 
+/** Ends later than this are refused: clients parse four-digit years. */
+const LATEST = Date.UTC(2100, 0, 1);
+
 export async function updateLicense(ctx: Ctx, input: UpdateLicenseInput & { licenseId: string }) {
   const merchantId = shopOf(ctx);
   const now = ctx.clock.now();
@@ -26,6 +29,7 @@ export async function updateLicense(ctx: Ctx, input: UpdateLicenseInput & { lice
       const from = expiresAt && expiresAt.getTime() > now.getTime() ? expiresAt : now;
       expiresAt = new Date(from.getTime() + input.extend_days * 86_400_000);
     }
+    if (expiresAt && expiresAt.getTime() >= LATEST) throw validationError('a license ends before the year 2100', input.extend_days !== undefined ? 'extend_days' : 'expires_at');
     const limit = input.activation_limit === undefined ? current.activation_limit : input.activation_limit;
     if (limit !== null && limit < current.activation_usage) {
       throw validationError(`${current.activation_usage} machines are active now; deactivate some or reset the license first`, 'activation_limit');

@@ -130,7 +130,21 @@ export function openDeliveries(
     ? [downloadDelivery(keyring, i.product_id, { fulfilmentId: i.fulfilment_id, filename: i.file_name, size: i.file_size, sha256: i.file_sha256, downloads: i.downloads }, { now, hours: linkHours })]
     : []));
   return [...groupDeliveries(cards.map((c) => ({ ...c, ciphertext: Buffer.from(c.ciphertext, 'base64') })), keyring), ...shared, ...licenseDeliveries(keyring, licenses, now), ...downloads]
-    .map((d) => ({ ...d, instructions: notes.get(d.product_id) ?? shopNote, expires_at: validUntil(order.delivered_at, validity.get(d.product_id) ?? null) }));
+    .map((d) => ({
+      ...d, instructions: notes.get(d.product_id) ?? shopNote,
+      // License keys carry their own end (the shop may extend one); other goods end `validity_days` after delivery.
+      expires_at: 'licenses' in d ? latestEnd(d.licenses) : validUntil(order.delivered_at, validity.get(d.product_id) ?? null),
+    }));
+}
+
+/** The latest end among license keys, or null when one of them never ends. */
+function latestEnd(licenses: { expires_at: string | null }[]): string | null {
+  let latest: string | null = null;
+  for (const l of licenses) {
+    if (l.expires_at === null) return null;
+    if (latest === null || l.expires_at > latest) latest = l.expires_at;
+  }
+  return latest;
 }
 
 /** 有效期: the end of what was delivered, `days` after delivery (ISO), or null when it has none. */

@@ -13,7 +13,8 @@ export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatu
   cancelled: ['paid', 'needs_action'],
   paid: ['delivered', 'awaiting_fulfilment', 'needs_action', 'refunded', 'partially_refunded'],
   // 代充/手工: paid, in the shop's queue until it fulfils (a partial refund leaves it there; in full it ends).
-  awaiting_fulfilment: ['delivered', 'refunded'],
+  // Fulfilled after a partial refund, it is delivered as partially_refunded.
+  awaiting_fulfilment: ['delivered', 'partially_refunded', 'refunded'],
   needs_action: ['paid', 'delivered', 'refunded', 'partially_refunded'],
   delivered: ['completed', 'disputed', 'refunded', 'partially_refunded'],
   disputed: ['completed', 'refunded', 'partially_refunded'],

@@ -45,11 +45,20 @@ export function registerAuth(app: FastifyInstance, s: Services): void {
     if (UNSAFE.has(req.method) && !isSessionlessRoute(req.url)) {
       const sent = req.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !safeEqual(sent, s.keyring.csrfToken(token))) {
+        // A public call (the storefront, the license API) without the token goes on as a guest: a forged
+        // cross-site request cannot spend the session (a wallet payment), and someone logged in to the
+        // console can still buy in a shop or free a license seat.
+        if (isPublicRoute(req.url)) return;
         throw forbidden('csrf_token_invalid', 'Missing or wrong X-CSRF-Token header for a session request.');
       }
     }
     req.principal = { kind: 'session', user, token };
   });
+}
+
+/** Routes anyone may call: a session is used when its CSRF token comes with it, else ignored. */
+function isPublicRoute(url: string): boolean {
+  return url.startsWith('/api/v1/storefront/') || /^\/api\/v1\/licenses\/(activate|validate|deactivate)(\?|$)/.test(url);
 }
 
 /** Routes that work without a session and need no CSRF token (they set the session). */

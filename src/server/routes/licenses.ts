@@ -34,9 +34,9 @@ const LicenseAnswerOut = z.object({
 type LicenseAnswerBody = LicenseAnswer['body'];
 
 const Fields = z.object({
-  license_key: z.string().max(200).optional(),
-  instance_name: z.string().max(255).optional(),
-  instance_id: z.string().max(64).optional(),
+  license_key: z.string().optional(),
+  instance_name: z.string().optional().describe('At most 255 characters'),
+  instance_id: z.string().optional(),
 }).describe('JSON, form (application/x-www-form-urlencoded) or application/vnd.api+json; the same fields are also read from the query string');
 
 const ShopLicenseOut = z.object({
@@ -51,20 +51,44 @@ const IdParams = z.object({ id: z.string().min(1).max(64) });
 type Flag = 'activated' | 'valid' | 'deactivated';
 
 /** The request's fields (body first, then query string), or the Lemon Squeezy–shaped 422 naming the first one missing. */
-function fields(req: FastifyRequest, flag: Flag, required: ('license_key' | 'instance_name' | 'instance_id')[]) {
-  const merged = { ...asFields(req.query), ...asFields(req.body) };
-  for (const name of required) {
-    if (!merged[name]?.trim()) {
-      const body: LicenseAnswerBody = { [flag]: false, error: `The ${name} field is required.`, license_key: null, meta: null };
-      return { missing: { httpStatus: 422 as const, body } };
-    }
+type FieldName = 'license_key' | 'instance_name' | 'instance_id';
+const NAMES: FieldName[] = ['license_key', 'instance_name', 'instance_id'];
+
+/**
+ * The request's fields, body first, then query string — each read on its own,
+ * so one odd field never hides the others (a number is its text, a repeated
+ * form field its first value) — or the Lemon Squeezy–shaped 422 naming the
+ * field that is missing or too long.
+ */
+type Fielded = { missing: { httpStatus: 422; body: LicenseAnswerBody }; values?: undefined } | { missing?: undefined; values: Partial<Record<FieldName, string>> };
+
+function fields(req: FastifyRequest, flag: Flag, required: FieldName[]): Fielded {
+  const query = asFields(req.query);
+  const body = asFields(req.body);
+  const merged: Partial<Record<FieldName, string>> = {};
+  for (const name of NAMES) {
+    const v = body[name] ?? query[name];
+    if (v !== undefined) merged[name] = v;
   }
+  const refuse = (error: string): Fielded => {
+    const answer: LicenseAnswerBody = { [flag]: false, error, license_key: null, ...(flag === 'deactivated' ? {} : { instance: null }), meta: null };
+    return { missing: { httpStatus: 422, body: answer } };
+  };
+  for (const name of required) if (!merged[name]?.trim()) return refuse(`The ${name} field is required.`);
+  if ((merged.instance_name?.length ?? 0) > 255) return refuse('The instance_name may not be greater than 255 characters.');
   return { values: merged };
 }
 
-function asFields(v: unknown): Partial<Record<'license_key' | 'instance_name' | 'instance_id', string>> {
-  const parsed = Fields.safeParse(v && typeof v === 'object' ? v : {});
-  return parsed.success ? parsed.data : {};
+function asFields(v: unknown): Partial<Record<FieldName, string>> {
+  if (!v || typeof v !== 'object') return {};
+  const out: Partial<Record<FieldName, string>> = {};
+  for (const name of NAMES) {
+    let x = (v as Record<string, unknown>)[name];
+    if (Array.isArray(x)) x = x[0];
+    if (typeof x === 'string') out[name] = x;
+    else if (typeof x === 'number' || typeof x === 'boolean') out[name] = String(x);
+  }
+  return out;
 }
 
 async function run(flag: Flag, call: () => Promise<LicenseAnswer>): Promise<LicenseAnswer> {
@@ -72,7 +96,10 @@ async function run(flag: Flag, call: () => Promise<LicenseAnswer>): Promise<Lice
     return await call();
   } catch (err) {
     if (err instanceof AppError && err.status === 429) {
-      return { httpStatus: 429, body: { [flag]: false, error: 'Too many requests. Wait a minute and try again.', license_key: null, meta: null } };
+      return {
+        httpStatus: 429,
+        body: { [flag]: false, error: 'Too many requests. Wait a minute and try again.', license_key: null, ...(flag === 'deactivated' ? {} : { instance: null }), meta: null },
+      };
     }
     throw err;
   }
@@ -122,7 +149,7 @@ const publicLicenseRoutes: FastifyPluginAsyncZod = async (app) => {
     if (reply.statusCode < 400 || typeof payload !== 'string' || !payload.startsWith('{"error":{')) return payload;
     const { error } = JSON.parse(payload) as { error: { message?: string } };
     const flag: Flag = req.url.includes('/activate') ? 'activated' : req.url.includes('/deactivate') ? 'deactivated' : 'valid';
-    return JSON.stringify({ [flag]: false, error: error.message ?? 'Bad request.', license_key: null, meta: null });
+    return JSON.stringify({ [flag]: false, error: error.message ?? 'Bad request.', license_key: null, ...(flag === 'deactivated' ? {} : { instance: null }), meta: null });
   });
 
   const publicSchema = (summary: string, description: string) => ({
@@ -140,6 +167,7 @@ const publicLicenseRoutes: FastifyPluginAsyncZod = async (app) => {
     if (f.missing) return reply.code(f.missing.httpStatus).send(f.missing.body);
     const { license_key = '', instance_name = '' } = f.values;
     const a = await run('activated', () => activateLicense(buyerCtx(req), { license_key, instance_name: instance_name.trim() }));
+    if (a.httpStatus === 429) reply.header('retry-after', '60');
     return reply.code(a.httpStatus).send(a.body);
   });
 
@@ -152,6 +180,7 @@ const publicLicenseRoutes: FastifyPluginAsyncZod = async (app) => {
     if (f.missing) return reply.code(f.missing.httpStatus).send(f.missing.body);
     const { license_key = '', instance_id } = f.values;
     const a = await run('valid', () => validateLicense(buyerCtx(req), { license_key, instance_id: instance_id || undefined }));
+    if (a.httpStatus === 429) reply.header('retry-after', '60');
     return reply.code(a.httpStatus).send(a.body);
   });
 
@@ -164,6 +193,7 @@ const publicLicenseRoutes: FastifyPluginAsyncZod = async (app) => {
     if (f.missing) return reply.code(f.missing.httpStatus).send(f.missing.body);
     const { license_key = '', instance_id = '' } = f.values;
     const a = await run('deactivated', () => deactivateLicense(buyerCtx(req), { license_key, instance_id }));
+    if (a.httpStatus === 429) reply.header('retry-after', '60');
     return reply.code(a.httpStatus).send(a.body);
   });
 

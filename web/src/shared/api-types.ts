@@ -5467,6 +5467,7 @@ export interface paths {
             parameters: {
                 query?: {
                     license_key?: string;
+                    /** @description At most 255 characters */
                     instance_name?: string;
                     instance_id?: string;
                 };
@@ -5479,6 +5480,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         license_key?: string;
+                        /** @description At most 255 characters */
                         instance_name?: string;
                         instance_id?: string;
                     };
@@ -5735,6 +5737,7 @@ export interface paths {
             parameters: {
                 query?: {
                     license_key?: string;
+                    /** @description At most 255 characters */
                     instance_name?: string;
                     instance_id?: string;
                 };
@@ -5747,6 +5750,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         license_key?: string;
+                        /** @description At most 255 characters */
                         instance_name?: string;
                         instance_id?: string;
                     };
@@ -6003,6 +6007,7 @@ export interface paths {
             parameters: {
                 query?: {
                     license_key?: string;
+                    /** @description At most 255 characters */
                     instance_name?: string;
                     instance_id?: string;
                 };
@@ -6015,6 +6020,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         license_key?: string;
+                        /** @description At most 255 characters */
                         instance_name?: string;
                         instance_id?: string;
                     };

@@ -6,9 +6,13 @@ import { navigate } from '../../shared/router.tsx';
 import { ErrorBox, Loading } from '../../shared/ui.tsx';
 import { uploadWithProgress, useSession } from '../session.tsx';
 import type { Product } from './Products.tsx';
+import { useAction } from '../use-action.ts';
 import { LicenseList } from './LicenseList.tsx';
 
 const CURRENCIES = ['CNY', 'USD', 'HKD', 'TWD', 'EUR', 'JPY'];
+
+/** Webhook signing secrets just made (at creation), shown once on the product's page. */
+const shownOnce = new Map<string, string>();
 
 /** A 代充 field as edited here: choices as one comma-separated line. */
 interface FieldDraft { key: string; label: string; type: 'text' | 'number' | 'select'; required: boolean; options: string }
@@ -19,7 +23,7 @@ export function ProductEditPage({ productId }: { productId?: string }) {
   const [product, setProduct] = useState<Product>();
   const [form, setForm] = useState({ title: '', description: '', category: '', price: '', currency: 'CNY', min: '1', max: '100', visibility: 'public', instructions: '',
     delivery: 'card', sharedText: '', sharedLimit: '', pick: false, pickSurcharge: '', validity: '', activationLimit: '1', keyFormat: 'uuid',
-    slaHours: '24', autoRefund: false });
+    slaHours: '24', autoRefund: false, webhookUrl: '' });
   const [fields, setFields] = useState<FieldDraft[]>([{ key: 'account', label: '', type: 'text', required: true, options: '' }]);
   const [tiers, setTiers] = useState<Array<{ min: string; price: string }>>([]);
   const [loadError, setLoadError] = useState<unknown>();
@@ -39,6 +43,7 @@ export function ProductEditPage({ productId }: { productId?: string }) {
         pick: p.pick.enabled, pickSurcharge: p.pick.surcharge ? toMajor(p.pick.surcharge, p.currency) : '',
         validity: p.validity_days === null ? '' : String(p.validity_days),
         activationLimit: p.license?.activation_limit === null || p.license?.activation_limit === undefined ? '' : String(p.license.activation_limit),
+        webhookUrl: p.webhook?.url ?? '',
         keyFormat: p.license?.key_format ?? 'uuid', slaHours: String(p.manual?.sla_hours ?? 24), autoRefund: p.manual?.auto_refund ?? false });
       if (p.manual) setFields(p.manual.fields.map((f) => ({ key: f.key, label: f.label, type: f.type, required: f.required, options: (f.options ?? []).join(', ') })));
       setTiers(p.price_tiers.map((x) => ({ min: String(x.min_quantity), price: toMajor(x.unit_price, p.currency) })));
@@ -75,6 +80,7 @@ export function ProductEditPage({ productId }: { productId?: string }) {
         })),
       },
     };
+    const webhook = form.delivery === 'webhook' ? { webhook: { url: form.webhookUrl.trim() } } : {};
     const license = form.delivery !== 'license' ? {}
       : { license: { activation_limit: form.activationLimit.trim() === '' ? null : Number(form.activationLimit), key_format: form.keyFormat.trim() || 'uuid' } };
     setBusy(true);
@@ -82,6 +88,7 @@ export function ProductEditPage({ productId }: { productId?: string }) {
       ...shared,
       ...license,
       ...manual,
+      ...webhook,
       ...(form.delivery === 'card' ? { pick: { enabled: form.pick, surcharge } } : {}),
       ...(form.validity.trim() ? { validity_days: Number(form.validity) } : productId ? { validity_days: null } : {}),
       title: form.title, description: form.description, price, min_quantity: Number(form.min), max_quantity: Number(form.max),
@@ -90,7 +97,11 @@ export function ProductEditPage({ productId }: { productId?: string }) {
     };
     try {
       const p = await call<Product>(productId ? `/api/v1/products/${productId}` : '/api/v1/products', { method: productId ? 'PATCH' : 'POST', body });
-      if (!productId) return navigate(`/console/products/${p.id}`);
+      if (!productId) {
+        // The signing secret comes only with the creation: shown once on the product's page.
+        if (p.webhook?.secret) shownOnce.set(p.id, p.webhook.secret);
+        return navigate(`/console/products/${p.id}`);
+      }
       setProduct(p);
       setSaved(true);
     } catch (err) {
@@ -145,7 +156,7 @@ export function ProductEditPage({ productId }: { productId?: string }) {
           <div className="field">
             <label htmlFor="p-delivery">{t('form.delivery')}</label>
             <select id="p-delivery" className="input" value={form.delivery} disabled={!!productId} onChange={set('delivery')}>
-              {['card', 'shared', 'license', 'manual', 'download'].map((d) => <option key={d} value={d}>{t(`delivery.${d}`)}</option>)}
+              {['card', 'shared', 'license', 'manual', 'download', 'webhook'].map((d) => <option key={d} value={d}>{t(`delivery.${d}`)}</option>)}
             </select>
           </div>
           {form.delivery === 'shared' && <div className="field">
@@ -187,6 +198,14 @@ export function ProductEditPage({ productId }: { productId?: string }) {
               <label className="option field"><input type="checkbox" checked={form.autoRefund} onChange={(e) => setForm((x) => ({ ...x, autoRefund: e.target.checked }))} /> <span>{t('form.autoRefund')}</span></label>
             </div>
           </fieldset>
+        )}
+        {form.delivery === 'webhook' && (
+          <div className="field">
+            <label htmlFor="p-webhook">{t('form.webhookUrl')}</label>
+            <input id="p-webhook" type="text" inputMode="url" required maxLength={2000} value={form.webhookUrl} onChange={set('webhookUrl')}
+              placeholder="https://shop.example.com/xiaopu/deliver" aria-describedby="p-webhook-hint" autoComplete="off" />
+            <p className="hint" id="p-webhook-hint">{t('form.webhookHint')}</p>
+          </div>
         )}
         {form.delivery === 'license' && (
           <div className="form-grid">
@@ -247,6 +266,7 @@ export function ProductEditPage({ productId }: { productId?: string }) {
       {product && product.delivery === 'card' && <KeyList productId={product.id} version={imports} />}
       {product && product.delivery === 'license' && <LicenseList productId={product.id} />}
       {product && product.delivery === 'download' && <ProductFile product={product} onDone={() => void load()} />}
+      {product && product.delivery === 'webhook' && <WebhookPanel productId={product.id} />}
     </>
   );
 }
@@ -426,5 +446,43 @@ function ProductFile({ product, onDone }: { product: Product; onDone: () => void
       {error && <ErrorBox>{error}</ErrorBox>}
       <button type="submit" className="btn" disabled={!file || progress !== undefined}>{t('file.submit')}</button>
     </form>
+  );
+}
+
+/** A webhook product's endpoint: its secret (shown once, rolled on demand) and a test call. */
+function WebhookPanel({ productId }: { productId: string }) {
+  const { t } = useI18n();
+  const { call } = useSession();
+  const [secret, setSecret] = useState<string | undefined>(() => shownOnce.get(productId));
+  const action = useAction();
+  useEffect(() => { shownOnce.delete(productId); }, [productId]);
+
+  return (
+    <section className="card" data-testid="webhook-panel">
+      <h2>{t('webhook.title')}</h2>
+      <p className="muted small">{t('webhook.explain')}</p>
+      {secret && (
+        <div className="alert" role="status" data-testid="webhook-secret">
+          <p>{t('webhook.secretOnce')}</p>
+          <code style={{ wordBreak: 'break-all' }}>{secret}</code>
+        </div>
+      )}
+      {action.notice && <p className="alert" role="status" data-testid="webhook-result">{action.notice}</p>}
+      {action.error !== undefined && <ErrorBox>{errorText(t, action.error)}</ErrorBox>}
+      <div className="row-actions">
+        <button type="button" className="btn" disabled={action.busy} onClick={() => void action.run(async () => {
+          const r = await call<{ ok: boolean; status: number | null; error: string | null; latency_ms: number }>(`/api/v1/products/${productId}/webhook_test`, { method: 'POST' });
+          return r.ok ? t('webhook.testOk', { status: r.status ?? '', ms: r.latency_ms }) : t('webhook.testFailed', { error: r.error ?? '' });
+        })}>{t('webhook.test')}</button>
+        <button type="button" className="btn btn-ghost" disabled={action.busy} onClick={() => {
+          if (!window.confirm(t('webhook.rollConfirm'))) return;
+          void action.run(async () => {
+            const r = await call<{ secret: string }>(`/api/v1/products/${productId}/webhook_secret`, { method: 'POST' });
+            setSecret(r.secret);
+            return t('webhook.rolled');
+          });
+        }}>{t('webhook.roll')}</button>
+      </div>
+    </section>
   );
 }

@@ -10,8 +10,9 @@ export interface Product {
   id: string; title: string; description: string; category: string | null; price: number; currency: string;
   min_quantity: number; max_quantity: number; visibility: 'public' | 'unlisted' | 'hidden';
   price_tiers: Array<{ min_quantity: number; unit_price: number }>; instructions: string | null;
-  delivery: 'card' | 'shared' | 'license' | 'manual' | 'download'; shared: { limit: number | null; held: number } | null; pick: { enabled: boolean; surcharge: number }; validity_days: number | null;
+  delivery: 'card' | 'shared' | 'license' | 'manual' | 'download' | 'webhook'; shared: { limit: number | null; held: number } | null; pick: { enabled: boolean; surcharge: number }; validity_days: number | null;
   license: { activation_limit: number | null; validity_days: number | null; key_format: string } | null;
+  webhook: { url: string; secret?: string } | null;
   download: { file: { id: string; filename: string; size: number; sha256: string; created_at: string } | null } | null;
   manual: { fields: Array<{ key: string; label: string; type: 'text' | 'number' | 'select'; required: boolean; options?: string[] }>; sla_hours: number; auto_refund: boolean } | null;
   stock: { available: number; reserved: number; sold: number; void: number };
@@ -40,7 +41,7 @@ export function ProductsPage() {
                 <tr key={p.id}>
                   <td className="wrap-cell"><Link href={`/console/products/${p.id}`}>{p.title}</Link>{p.category && <span className="muted small"> · {p.category}</span>}</td>
                   <td>{formatMoney(p.price, p.currency, lang)}</td>
-                  <td>{p.download ? <span className={p.download.file ? 'badge badge-info' : 'badge badge-off'}>{p.download.file ? p.download.file.filename : t('file.none')}</span>
+                  <td>{p.webhook ? <span className="badge badge-info">{t('delivery.webhook')}</span> : p.download ? <span className={p.download.file ? 'badge badge-info' : 'badge badge-off'}>{p.download.file ? p.download.file.filename : t('file.none')}</span>
                     : p.manual ? <span className="badge badge-info">{t('delivery.manual')}</span> : p.license ? <span className="badge badge-info">{t('products.licenseStock')}</span> : p.shared
                     ? <span className="badge badge-info" title={t('form.sharedHeld')}>{t('delivery.shared')} · {p.shared.held}{p.shared.limit !== null ? ` / ${p.shared.limit}` : ''}</span>
                     : <><span className={p.stock.available > 0 ? 'badge badge-ok' : 'badge badge-off'}>{p.stock.available}</span> <span className="muted small">/ {p.stock.sold}</span></>}</td>
