@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createApiKey, createProduct, importKeys, keys, setupListeningTestApp, signupMerchant, type MerchantSession, type TestApp } from '../helpers.ts';
 import { DESKTOP, launchBrowser, PHONE, screenshot, SKIP_BROWSER } from './browser.ts';
+import { startDeliveryEndpoint } from '../fakes/delivery-endpoint.ts';
 
 let t: TestApp;
 let browser: Browser;
@@ -16,7 +17,7 @@ let productId: string;
 
 beforeAll(async () => {
   if (SKIP_BROWSER) return;
-  t = await setupListeningTestApp();
+  t = await setupListeningTestApp({ XIAOPU_WEBHOOK_ALLOW_PRIVATE: '1' });
   m = await signupMerchant(t, 'goods-shop');
   const auth = bearer(await createApiKey(t, m));
   productId = (await createProduct(t, auth, { title: 'Xbox Game Pass 月卡', price: 1000, max_quantity: 10 })).id;
@@ -295,5 +296,41 @@ describe.skipIf(SKIP_BROWSER)('wholesale prices and redeem instructions', () => 
     expect(createHash('sha256').update(readFileSync(saved)).digest('hex')).toBe(digest);
     await screenshot(b, 'phone-order-download');
     await buyer.close();
+  });
+
+  it('a webhook product: the merchant sets the endpoint, copies the secret shown once and tests the endpoint from the console', async () => {
+    const ep = await startDeliveryEndpoint();
+    try {
+      const ctx = await browser.newContext({ ...DESKTOP, locale: 'en-US' });
+      const [name, value] = m.cookie.split('=');
+      await ctx.addCookies([{ name: name ?? '', value: value ?? '', url: t.config.publicUrl }]);
+      const page = await ctx.newPage();
+      page.on('pageerror', (err) => { throw err; });
+      await page.goto(`${t.config.publicUrl}/console/products/new`);
+      await page.getByLabel('Title').fill('Proxy subscription');
+      await page.getByLabel('Price').fill('25.00');
+      await page.getByLabel('Delivery', { exact: true }).selectOption('webhook');
+      await page.getByLabel('Your delivery endpoint (https)').fill(ep.url);
+      await page.getByRole('button', { name: 'Create product' }).click();
+      await page.waitForURL(/\/console\/products\/prd_/);
+      const secret = (await page.getByTestId('webhook-secret').locator('code').textContent()) ?? '';
+      expect(secret).toMatch(/^whsec_/);
+      ep.secret = secret;
+      ep.script = [{ status: 200, body: JSON.stringify({ items: ['SUB-TEST'] }) }];
+      await page.getByRole('button', { name: 'Send a test call' }).click();
+      await expect.poll(() => page.getByTestId('webhook-result').textContent()).toContain('answered 200');
+      expect(ep.calls.at(-1)).toMatchObject({ verified: true, body: { data: { test: true } } });
+      await screenshot(page, 'desktop-console-webhook');
+      // Shown once: not after a reload.
+      await page.reload();
+      await expect.poll(() => page.getByTestId('webhook-panel').count()).toBe(1);
+      expect(await page.getByTestId('webhook-secret').count()).toBe(0);
+      ep.script = [{ status: 500, body: '' }];
+      await page.getByRole('button', { name: 'Send a test call' }).click();
+      await expect.poll(() => page.getByTestId('webhook-result').textContent()).toContain('answered HTTP 500');
+      await ctx.close();
+    } finally {
+      await ep.close();
+    }
   });
 });
