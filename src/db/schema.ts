@@ -93,6 +93,14 @@ export const rateLimits = pgTable('rate_limits', {
 export const products = pgTable('products', {
   id: text('id').primaryKey(),
   merchantId: text('merchant_id').notNull().references(() => merchants.id),
+  /**
+   * A variant (SKU) is a product of its own — price, stock, validity, delivery
+   * settings — under its parent, which buyers see and pick it on; `variant_name`
+   * is what tells it apart ("1 month"). Null for ordinary products and parents.
+   */
+  parentId: text('parent_id').references((): AnyPgColumn => products.id),
+  variantName: text('variant_name'),
+  variantPosition: integer('variant_position').notNull().default(0),
   slug: text('slug').notNull(),
   title: text('title').notNull(),
   description: text('description').notNull().default(''),
@@ -135,6 +143,8 @@ export const products = pgTable('products', {
   updatedAt: tstz('updated_at').notNull().defaultNow(),
 }, (t) => [
   uniqueIndex('products_merchant_slug_key').on(t.merchantId, t.slug),
+  index('products_parent_idx').on(t.parentId, t.variantPosition).where(sql`${t.parentId} is not null`),
+  check('products_variant_check', sql`(${t.parentId} is null) = (${t.variantName} is null)`),
   // Unique (id alone is) so that cards can reference (merchant_id, id): a key's shop is its product's.
   uniqueIndex('products_merchant_id_key').on(t.merchantId, t.id),
   check('products_price_check', sql`${t.price} >= 0`),

@@ -333,4 +333,33 @@ describe.skipIf(SKIP_BROWSER)('wholesale prices and redeem instructions', () => 
       await ep.close();
     }
   });
+
+  it('a variant picked: a buyer on a phone chooses the 3-month variant and gets its key at its price', async () => {
+    const auth = bearer(await createApiKey(t, m));
+    const p = await createProduct(t, auth, { title: 'Spotify Premium', price: 1500 });
+    await t.app.inject({ method: 'POST', url: `/api/v1/products/${p.id}/variants`, headers: auth, payload: { name: '1 month', validity_days: 30 } });
+    const last = await t.app.inject({ method: 'POST', url: `/api/v1/products/${p.id}/variants`, headers: auth, payload: { name: '3 months', price: 3900, validity_days: 90 } });
+    const variants = last.json().variants as Array<{ id: string; name: string }>;
+    const three = variants.find((v) => v.name === '3 months')!;
+    await importKeys(t, auth, three.id, ['SPOT-3M-0001']);
+    await importKeys(t, auth, variants.find((v) => v.name === '1 month')!.id, ['SPOT-1M-0001']);
+
+    const ctx = await browser.newContext({ ...PHONE, locale: 'en-US' });
+    const page = await ctx.newPage();
+    page.on('pageerror', (err) => { throw err; });
+    await page.goto(`${t.config.publicUrl}/s/${m.slug}`);
+    await expect.poll(() => page.getByText(/^from .*15\.00$/).count()).toBe(1);
+    await page.goto(`${t.config.publicUrl}/s/${m.slug}/p/${p.id}`);
+    await page.getByRole('radio', { name: /3 months/ }).check();
+    await expect.poll(() => page.getByTestId('validity').textContent()).toContain('90');
+    await page.getByLabel('Email').fill('variant-buyer@example.com');
+    await page.getByLabel('Query password').fill('variant-secret');
+    await screenshot(page, 'phone-product-variants');
+    await page.getByRole('button', { name: /^Pay .*39\.00$/ }).click();
+    await page.waitForURL('**/pay/sandbox/**');
+    await page.getByRole('button', { name: /Pay/ }).click();
+    await page.waitForURL('**/o/**');
+    await expect.poll(() => page.getByTestId('keys').locator('code').textContent(), { timeout: 15_000 }).toBe('SPOT-3M-0001');
+    await ctx.close();
+  });
 });

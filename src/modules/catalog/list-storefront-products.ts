@@ -5,6 +5,7 @@ import type { Delivery } from './schemas.ts';
 import type { ManualField } from './manual-fields.ts';
 
 interface StorefrontRow {
+  parent_id: string | null; variant_name: string | null;
   id: string; slug: string; title: string; description: string; category: string | null; price: string; currency: string;
   min_quantity: number; max_quantity: number; available: string; rating_average: string | null; rating_count: string;
   price_tiers: { min_quantity: number; unit_price: number }[]; delivery: Delivery; shared_limit: number | null; shared_held: number;
@@ -12,19 +13,41 @@ interface StorefrontRow {
   manual_fields: ManualField[] | null; manual_sla_hours: number | null; file_name: string | null; file_size: string | null;
 }
 
-const COLUMNS = `p.id, p.slug, p.title, p.description, p.category, p.price, p.currency, p.min_quantity, p.max_quantity, p.price_tiers,
+const COLUMNS = `p.parent_id, p.variant_name, p.id, p.slug, p.title, p.description, p.category, p.price, p.currency, p.min_quantity, p.max_quantity, p.price_tiers,
   p.delivery, p.shared_limit, p.shared_held, p.pick_enabled, p.pick_surcharge, p.validity_days, p.license_activation_limit, p.manual_fields, p.manual_sla_hours,
   (select pf.filename from product_files pf where pf.id = p.download_file_id) as file_name, (select pf.size from product_files pf where pf.id = p.download_file_id) as file_size,
   case when p.delivery = 'card' then (select count(*) from cards c where c.product_id = p.id and c.status = 'available') else 0 end as available,
   rv.rating_average, rv.rating_count`;
 /** Buyers' ratings of the product (reviews module's table, read-only here). */
-const RATINGS = `left join lateral (select round(avg(r.rating), 2) as rating_average, count(*) as rating_count from reviews r where r.product_id = p.id) rv on true`;
+const RATINGS = `left join lateral (select round(avg(r.rating), 2) as rating_average, count(*) as rating_count from reviews r
+    where r.product_id = p.id or r.product_id in (select v.id from products v where v.parent_id = p.id)) rv on true`;
 
-function present(r: StorefrontRow) {
+/** The variants of the given products, in their order. */
+async function variantsOf(s: Services, parentIds: string[]): Promise<Map<string, StorefrontRow[]>> {
+  const out = new Map<string, StorefrontRow[]>();
+  if (parentIds.length === 0) return out;
+  const { rows } = await s.database.pool.query<StorefrontRow>(
+    `select ${COLUMNS} from products p ${RATINGS} where p.parent_id = any($1) order by p.variant_position, p.id`, [parentIds]);
+  for (const r of rows) {
+    const list = out.get(r.parent_id ?? '') ?? [];
+    list.push(r);
+    out.set(r.parent_id ?? '', list);
+  }
+  return out;
+}
+
+/** A product as buyers see it; with variants, its price is the lowest of theirs and its stock their sum. */
+function present(r: StorefrontRow, variantRows: StorefrontRow[] = []) {
+  const variants = variantRows.map((v) => ({ id: v.id, name: v.variant_name ?? '', price: minorUnits(v.price), validity_days: v.validity_days, stock: stockOf(v) }));
+  const stock = variants.length === 0 ? stockOf(r) : {
+    available: Math.min(variants.reduce((n, v) => n + v.stock.available, 0), 1_000_000), unlimited: variants.some((v) => v.stock.unlimited),
+  };
   return {
     id: r.id, object: 'product' as const, slug: r.slug, title: r.title, description: r.description, category: r.category,
-    price: minorUnits(r.price), currency: r.currency, delivery: r.delivery, min_quantity: r.min_quantity, max_quantity: r.max_quantity,
-    stock: stockOf(r),
+    price: variants.length ? Math.min(...variants.map((v) => v.price)) : minorUnits(r.price), currency: r.currency, delivery: r.delivery,
+    min_quantity: r.min_quantity, max_quantity: r.max_quantity,
+    variants,
+    stock,
     price_tiers: r.price_tiers,
     pick: { enabled: r.pick_enabled, surcharge: minorUnits(r.pick_surcharge) },
     license: r.delivery === 'license' ? { activation_limit: r.license_activation_limit } : null,
@@ -54,16 +77,17 @@ async function loadShop(s: Services, shopSlug: string) {
 export async function listStorefrontProducts(s: Ctx, { shopSlug }: { shopSlug: string }) {
   const shop = await loadShop(s, shopSlug);
   const { rows } = await s.database.pool.query<StorefrontRow>(
-    `select ${COLUMNS} from products p ${RATINGS} where p.merchant_id = $1 and p.visibility = 'public'
+    `select ${COLUMNS} from products p ${RATINGS} where p.merchant_id = $1 and p.visibility = 'public' and p.parent_id is null
       order by p.category nulls last, p.id limit 500`, [shop.id]);
-  return { object: 'list' as const, shop: { slug: shop.slug, name: shop.name }, data: rows.map(present), has_more: false };
+  const variants = await variantsOf(s, rows.map((r) => r.id));
+  return { object: 'list' as const, shop: { slug: shop.slug, name: shop.name }, data: rows.map((r) => present(r, variants.get(r.id))), has_more: false };
 }
 
 /** One product of a shop as a buyer sees it (public or unlisted; never hidden). */
 export async function getStorefrontProduct(s: Ctx, { shopSlug, productId }: { shopSlug: string; productId: string }) {
   const shop = await loadShop(s, shopSlug);
   const { rows } = await s.database.pool.query<StorefrontRow>(
-    `select ${COLUMNS} from products p ${RATINGS} where p.merchant_id = $1 and p.id = $2 and p.visibility <> 'hidden'`, [shop.id, productId]);
+    `select ${COLUMNS} from products p ${RATINGS} where p.merchant_id = $1 and p.id = $2 and p.visibility <> 'hidden' and p.parent_id is null`, [shop.id, productId]);
   if (!rows[0]) throw notFound('product');
-  return { shop: { slug: shop.slug, name: shop.name }, product: present(rows[0]) };
+  return { shop: { slug: shop.slug, name: shop.name }, product: present(rows[0], (await variantsOf(s, [productId])).get(productId)) };
 }

@@ -8,15 +8,20 @@ import type { ManualField } from './manual-fields.ts';
 
 /** The columns PRODUCT_COLUMNS reads (row types from the schema) and the stock counts. */
 export type ProductRow = Pick<RowOf<typeof products>, 'id' | 'merchant_id' | 'slug' | 'title' | 'description' | 'category' | 'price' | 'currency'
-  | 'shared_limit' | 'shared_held' | 'webhook_url' | 'license_activation_limit' | 'license_key_format' | 'manual_sla_hours' | 'manual_auto_refund' | 'pick_enabled' | 'pick_surcharge' | 'validity_days' | 'min_quantity' | 'max_quantity' | 'created_at' | 'updated_at' | 'instructions'> & {
+  | 'parent_id' | 'variant_name' | 'shared_limit' | 'shared_held' | 'webhook_url' | 'license_activation_limit' | 'license_key_format' | 'manual_sla_hours' | 'manual_auto_refund' | 'pick_enabled' | 'pick_surcharge' | 'validity_days' | 'min_quantity' | 'max_quantity' | 'created_at' | 'updated_at' | 'instructions'> & {
   delivery: Delivery; visibility: 'public' | 'unlisted' | 'hidden'; price_tiers: PriceTiers; manual_fields: ManualField[] | null;
+  variants: Array<{ id: string; name: string; price: string | number; validity_days: number | null; available: number; sold: number }>;
   download_file: { id: string; product_id: string; filename: string; size: number; sha256: string; created_at: string } | null;
   available: string; reserved: string; sold: string; void: string;
 };
 
 /** Stock counts come from the cards themselves (no counters to drift). */
-export const PRODUCT_COLUMNS = `p.id, p.merchant_id, p.slug, p.title, p.description, p.category, p.price, p.currency, p.delivery, p.shared_limit, p.shared_held, p.license_activation_limit, p.license_key_format, p.webhook_url, p.manual_fields, p.manual_sla_hours, p.manual_auto_refund, p.pick_enabled, p.pick_surcharge, p.validity_days,
+export const PRODUCT_COLUMNS = `p.id, p.merchant_id, p.parent_id, p.variant_name, p.slug, p.title, p.description, p.category, p.price, p.currency, p.delivery, p.shared_limit, p.shared_held, p.license_activation_limit, p.license_key_format, p.webhook_url, p.manual_fields, p.manual_sla_hours, p.manual_auto_refund, p.pick_enabled, p.pick_surcharge, p.validity_days,
   p.min_quantity, p.max_quantity, p.visibility, p.created_at, p.updated_at, p.price_tiers, p.instructions,
+  (select coalesce(json_agg(json_build_object('id', v.id, 'name', v.variant_name, 'price', v.price, 'validity_days', v.validity_days,
+            'available', (select count(*) from cards c where c.product_id = v.id and c.status = 'available'),
+            'sold', (select count(*) from cards c where c.product_id = v.id and c.status = 'sold')) order by v.variant_position, v.id), '[]')
+     from products v where v.parent_id = p.id) as variants,
   (select json_build_object('id', pf.id, 'product_id', pf.product_id, 'filename', pf.filename, 'size', pf.size, 'sha256', pf.sha256, 'created_at', pf.created_at)
      from product_files pf where pf.id = p.download_file_id) as download_file,
   coalesce(s.available, 0) as available, coalesce(s.reserved, 0) as reserved, coalesce(s.sold, 0) as sold, coalesce(s.void, 0) as void`;
@@ -30,7 +35,9 @@ export const STOCK_JOIN = `left join lateral (
 
 export function presentProduct(r: ProductRow): ProductOut {
   return {
-    id: r.id, object: 'product', slug: r.slug, title: r.title, description: r.description, category: r.category, price: minorUnits(r.price),
+    id: r.id, object: 'product', parent_id: r.parent_id, variant_name: r.variant_name,
+    variants: r.variants.map((v) => ({ id: v.id, name: v.name, price: Number(v.price), validity_days: v.validity_days, stock: { available: Number(v.available), sold: Number(v.sold) } })),
+    slug: r.slug, title: r.title, description: r.description, category: r.category, price: minorUnits(r.price),
     currency: r.currency, delivery: r.delivery, shared: r.delivery === 'shared' ? { limit: r.shared_limit, held: r.shared_held } : null,
     pick: { enabled: r.pick_enabled, surcharge: minorUnits(r.pick_surcharge) },
     license: r.delivery === 'license' ? { activation_limit: r.license_activation_limit, validity_days: r.validity_days, key_format: r.license_key_format ?? 'uuid' } : null,

@@ -108,14 +108,31 @@ export const UpdateProductInput = z.object({
     .optional().describe('A manual product\'s fields, SLA and auto-refund for orders from now on'),
   webhook: WebhookInput.optional().describe('A webhook product\'s endpoint (the secret stays; roll it with POST /products/{id}/webhook_secret)'),
   validity_days: z.number().int().min(1).max(3650).nullable().optional(),
+  variant_name: z.string().trim().min(1).max(60).optional().describe('A variant\'s name'),
 });
 export type UpdateProductInput = z.infer<typeof UpdateProductInput>;
 
 export const Stock = z.object({ available: z.number().int(), reserved: z.number().int(), sold: z.number().int(), void: z.number().int() });
 
+export const VariantOut = z.object({
+  id: z.string().describe('The variant\'s own product id: import its keys, upload its file, PATCH its settings there'),
+  name: z.string(), price: z.number().int(), validity_days: z.number().int().nullable(),
+  stock: z.object({ available: z.number().int(), sold: z.number().int() }).describe('Card goods: the variant\'s own keys'),
+});
+
+export const CreateVariantInput = z.object({
+  name: z.string().trim().min(1).max(60).describe('What tells it apart, e.g. "1 month" / "12 个月"'),
+  price: MinorUnits.optional().describe('Its price (minor units); the product\'s when absent'),
+  validity_days: z.number().int().min(1).max(3650).nullable().optional().describe('有效期 of this variant (e.g. 30, 90, 365); the product\'s when absent'),
+});
+export type CreateVariantInput = z.infer<typeof CreateVariantInput>;
+
 export const ProductOut = z.object({
   id: z.string(),
   object: z.literal('product'),
+  parent_id: z.string().nullable().describe('A variant (SKU): the product it belongs to'),
+  variant_name: z.string().nullable(),
+  variants: z.array(VariantOut).describe('A product with variants: buyers pick one (checkout variant_id); each has its own price and stock'),
   slug: z.string(),
   title: z.string(),
   description: z.string(),
@@ -152,6 +169,10 @@ export type ProductOut = z.infer<typeof ProductOut>;
 export const StorefrontProductOut = z.object({
   id: z.string(),
   object: z.literal('product'),
+  variants: z.array(z.object({
+    id: z.string(), name: z.string(), price: z.number().int(), validity_days: z.number().int().nullable(),
+    stock: z.object({ available: z.number().int(), unlimited: z.boolean() }),
+  })).describe('Variants (SKUs) to pick from; send the chosen one as variant_id at checkout. Empty: the product is bought as it is'),
   slug: z.string(),
   title: z.string(),
   description: z.string(),

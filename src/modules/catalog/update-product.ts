@@ -7,7 +7,7 @@ import { loadProduct, presentProduct } from './product-rows.ts';
 import { checkWebhookUrl } from './webhook-url.ts';
 import type { ProductOut, UpdateProductInput } from './schemas.ts';
 
-const COLUMNS: Record<Exclude<keyof UpdateProductInput, 'shared' | 'pick' | 'license' | 'manual' | 'webhook'>, string> = {
+const COLUMNS: Record<Exclude<keyof UpdateProductInput, 'shared' | 'pick' | 'license' | 'manual' | 'webhook' | 'variant_name'>, string> = {
   title: 'title', description: 'description', category: 'category', price: 'price', min_quantity: 'min_quantity',
   max_quantity: 'max_quantity', visibility: 'visibility', slug: 'slug', price_tiers: 'price_tiers', instructions: 'instructions',
   validity_days: 'validity_days',
@@ -61,6 +61,15 @@ export async function updateProduct(ctx: Ctx, { productId, ...input }: UpdatePro
         sets.push(`license_key_format = $${params.length}`);
       }
     }
+    // A variant's title is its product's and its name: kept in step with both.
+    if (input.variant_name !== undefined) {
+      if (!current.parent_id) throw validationError('only a variant has a variant name', 'variant_name');
+      params.push(input.variant_name);
+      sets.push(`variant_name = $${params.length}`, `title = (select pp.title from products pp where pp.id = products.parent_id) || ' · ' || $${params.length}`);
+    }
+    if (input.title !== undefined && current.parent_id && input.title !== current.title) {
+      throw validationError('a variant\'s title comes from its product; change variant_name', 'title');
+    }
     if (input.webhook !== undefined) {
       if (current.delivery !== 'webhook') throw validationError('only a webhook product takes a webhook', 'webhook');
       checkWebhookUrl(ctx, input.webhook.url);
@@ -80,7 +89,7 @@ export async function updateProduct(ctx: Ctx, { productId, ...input }: UpdatePro
         sets.push(`${col} = $${params.length}`);
       }
     }
-    for (const [key, col] of Object.entries(COLUMNS) as [Exclude<keyof UpdateProductInput, 'shared' | 'pick' | 'license' | 'manual' | 'webhook'>, string][]) {
+    for (const [key, col] of Object.entries(COLUMNS) as [Exclude<keyof UpdateProductInput, 'shared' | 'pick' | 'license' | 'manual' | 'webhook' | 'variant_name'>, string][]) {
       if (input[key] === undefined) continue;
       params.push(key === 'price_tiers' ? JSON.stringify(input[key]) : key === 'instructions' ? (input[key] || null) : input[key]);
       sets.push(`${col} = $${params.length}`);
@@ -93,6 +102,9 @@ export async function updateProduct(ctx: Ctx, { productId, ...input }: UpdatePro
         throw validationError('more units are already sold or held than this limit allows', 'shared.limit');
       }
       throw err;
+    }
+    if (input.title !== undefined) {
+      await q.query(`update products set title = $2 || ' · ' || variant_name, updated_at = $3 where parent_id = $1`, [productId, input.title, now]);
     }
     await writeAudit(q, ctx.actor, now, { action: 'product.update', targetType: 'product', targetId: productId, merchantId, data: { fields: Object.keys(input) } });
     const row = await loadProduct(q, merchantId, productId);

@@ -44,7 +44,8 @@ const soldOut = () => conflict('out_of_stock', 'Not enough stock for this quanti
 export async function placeOrder(s: Ctx, input: PlaceOrderInput) {
   // A checkout that cannot win (this process already has checkouts in flight
   // for every key left) is turned away before it waits for the database.
-  const admission = await stockGate.enter(input.shopSlug, input.product_id, input.quantity);
+  // A variant (SKU) has its own stock: the gate counts it under its own id.
+  const admission = await stockGate.enter(input.shopSlug, input.variant_id ?? input.product_id, input.quantity);
   if (admission.kind === 'refused') throw soldOut();
   let ticket = admission.kind === 'admitted' ? admission.ticket : undefined;
   // The leader counts the keys in its product read, for every checkout waiting on it.
@@ -75,7 +76,7 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
   const who = emailKey(input.email);
   const windowMs = CHECKOUT_WINDOW_SECONDS * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  const { rows } = await prepared<CheckoutProduct & { in_stock: boolean; available: number | null; ip_hits: number | null; email_hits: number | null }>(pool,
+  const { rows } = await prepared<CheckoutProduct & { in_stock: boolean; available: number | null; ip_hits: number | null; email_hits: number | null; has_variants: boolean }>(pool,
     `with rl as (insert into rate_limits (key, window_start, hits) select k, $4, 1 from unnest($3::text[]) as k
                  on conflict (key, window_start) do update set hits = rate_limits.hits + 1 returning key, hits)
      select p.id, p.merchant_id, p.title, m.gateways as shop_gateways, m.commission_bps, p.price_tiers, p.pick_enabled, p.pick_surcharge, p.price, p.currency, p.min_quantity, p.max_quantity,
@@ -87,17 +88,23 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
             case when p.delivery = 'shared' then case when $5::boolean then least(coalesce(p.shared_limit - p.shared_held, ${COUNT_CAP}), ${COUNT_CAP}) end
                  when p.delivery in ('license', 'manual', 'download', 'webhook') then case when $5::boolean then ${COUNT_CAP} end
                  else ${countAvailableSql('p.id', '$5::boolean')} end as available,
-            (select hits from rl where key like 'checkout:ip:%') as ip_hits, (select hits from rl where key like 'checkout:email:%') as email_hits
+            (select hits from rl where key like 'checkout:ip:%') as ip_hits, (select hits from rl where key like 'checkout:email:%') as email_hits,
+            exists (select 1 from products v where v.parent_id = p.id) as has_variants
        from products p join merchants m on m.id = p.merchant_id
-      where m.slug = $1 and m.status = 'active' and p.id = $2 and p.visibility <> 'hidden'`,
+      where m.slug = $1 and m.status = 'active' and p.id = coalesce($6::text, $2)
+        -- A variant is bought through its product (which must be visible); a product is bought as itself.
+        and (case when $6::text is null then p.parent_id is null else p.parent_id = $2 end)
+        and coalesce((select pp.visibility from products pp where pp.id = p.parent_id), p.visibility) <> 'hidden'`,
     [shopSlug, input.product_id, [
       ...(s.config.checkoutPerIp > 0 ? [`checkout:ip:${address}`] : []),
       ...(s.config.checkoutPerEmail > 0 ? [`checkout:email:${who}`] : []),
-    ], windowStart, counted !== undefined],
+    ], windowStart, counted !== undefined, input.variant_id ?? null],
   );
   const product = rows[0];
-  counted?.(product ? (product.available ?? 0) : undefined);
-  if (!product) throw notFound('product');
+  // A product with variants sells none of its own: never gated (each variant is, under its own id).
+  counted?.(product ? (product.has_variants ? COUNT_CAP : product.available ?? 0) : undefined);
+  if (!product) throw input.variant_id !== undefined ? validationError('this product has no such variant', 'variant_id') : notFound('product');
+  if (product.has_variants) throw validationError('pick one of the product\'s variants', 'variant_id');
   if (input.quantity < product.min_quantity || input.quantity > product.max_quantity) {
     throw validationError(`quantity must be between ${product.min_quantity} and ${product.max_quantity}`, 'quantity');
   }

@@ -10,6 +10,8 @@ export const CreateOrderInput = z.object({
   method: z.string().max(32).optional(),
   card_id: z.string().min(1).max(64).optional()
     .describe('自选卡密: the key picked from GET /storefront/{shop}/products/{id}/picks (quantity 1; the product must allow picking). 409 `card_taken` if someone else got it first'),
+  variant_id: z.string().min(1).max(64).optional()
+    .describe('A product with variants (SKUs): the one picked, from the product\'s `variants`. 422 `variant_id` when missing or not the product\'s'),
   fields: z.record(z.string().max(32), z.union([z.string().max(2000), z.number()])).optional()
     .describe('代充/手工: the answers to the product\'s `manual.fields`, by key (stored encrypted). 422 `fields.<key>` when one is missing or invalid'),
 });

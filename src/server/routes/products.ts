@@ -10,7 +10,8 @@ import { claimSpoolSlot, spoolDir, spoolUpload } from '../../lib/spool.ts';
 import { createProduct } from '../../modules/catalog/create-product.ts';
 import { getProduct } from '../../modules/catalog/get-product.ts';
 import { listProducts } from '../../modules/catalog/list-products.ts';
-import { CreateProductInput, ProductOut, UpdateProductInput } from '../../modules/catalog/schemas.ts';
+import { CreateProductInput, CreateVariantInput, ProductOut, UpdateProductInput } from '../../modules/catalog/schemas.ts';
+import { createVariant } from '../../modules/catalog/create-variant.ts';
 import { updateProduct } from '../../modules/catalog/update-product.ts';
 import { PageQuery } from '../../modules/shared/pagination.ts';
 import { exportUnsoldCards } from '../../modules/vault/export-cards.ts';
@@ -181,6 +182,15 @@ export const productRoutes: FastifyPluginAsyncZod = async (app) => {
       release?.();
     }
   });
+
+  app.post('/api/v1/products/:id/variants', {
+    schema: {
+      tags: ['products'], summary: 'Add a variant (SKU) to a product: its own name, price, validity and stock',
+      description: 'The variant is a product of its own (its id is in `variants[].id`): import its keys, upload its file or change its settings there. ' +
+        'It starts with the product\'s delivery and settings. Buyers pick it on the product (checkout `variant_id`). 422 `name` when another variant has it.',
+      params: ProductParams, body: CreateVariantInput, response: { 201: ProductOut },
+    },
+  }, async (req, reply) => reply.code(201).send(await createVariant(requireMerchant(req, 'products:write').ctx, { ...req.body, productId: req.params.id })));
 
   app.post('/api/v1/products/:id/webhook_secret', {
     schema: {

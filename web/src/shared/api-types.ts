@@ -499,6 +499,22 @@ export interface paths {
                             id: string;
                             /** @enum {string} */
                             object: "product";
+                            /** @description A variant (SKU): the product it belongs to */
+                            parent_id: string | null;
+                            variant_name: string | null;
+                            /** @description A product with variants: buyers pick one (checkout variant_id); each has its own price and stock */
+                            variants: {
+                                /** @description The variant's own product id: import its keys, upload its file, PATCH its settings there */
+                                id: string;
+                                name: string;
+                                price: number;
+                                validity_days: number | null;
+                                /** @description Card goods: the variant's own keys */
+                                stock: {
+                                    available: number;
+                                    sold: number;
+                                };
+                            }[];
                             slug: string;
                             title: string;
                             description: string;
@@ -624,6 +640,22 @@ export interface paths {
                             id: string;
                             /** @enum {string} */
                             object: "product";
+                            /** @description A variant (SKU): the product it belongs to */
+                            parent_id: string | null;
+                            variant_name: string | null;
+                            /** @description A product with variants: buyers pick one (checkout variant_id); each has its own price and stock */
+                            variants: {
+                                /** @description The variant's own product id: import its keys, upload its file, PATCH its settings there */
+                                id: string;
+                                name: string;
+                                price: number;
+                                validity_days: number | null;
+                                /** @description Card goods: the variant's own keys */
+                                stock: {
+                                    available: number;
+                                    sold: number;
+                                };
+                            }[];
                             slug: string;
                             title: string;
                             description: string;
@@ -822,6 +854,8 @@ export interface paths {
                             url: string;
                         };
                         validity_days?: number | null;
+                        /** @description A variant's name */
+                        variant_name?: string;
                     };
                 };
             };
@@ -836,6 +870,22 @@ export interface paths {
                             id: string;
                             /** @enum {string} */
                             object: "product";
+                            /** @description A variant (SKU): the product it belongs to */
+                            parent_id: string | null;
+                            variant_name: string | null;
+                            /** @description A product with variants: buyers pick one (checkout variant_id); each has its own price and stock */
+                            variants: {
+                                /** @description The variant's own product id: import its keys, upload its file, PATCH its settings there */
+                                id: string;
+                                name: string;
+                                price: number;
+                                validity_days: number | null;
+                                /** @description Card goods: the variant's own keys */
+                                stock: {
+                                    available: number;
+                                    sold: number;
+                                };
+                            }[];
                             slug: string;
                             title: string;
                             description: string;
@@ -1565,6 +1615,17 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 object: "product";
+                                /** @description Variants (SKUs) to pick from; send the chosen one as variant_id at checkout. Empty: the product is bought as it is */
+                                variants: {
+                                    id: string;
+                                    name: string;
+                                    price: number;
+                                    validity_days: number | null;
+                                    stock: {
+                                        available: number;
+                                        unlimited: boolean;
+                                    };
+                                }[];
                                 slug: string;
                                 title: string;
                                 description: string;
@@ -1680,6 +1741,17 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 object: "product";
+                                /** @description Variants (SKUs) to pick from; send the chosen one as variant_id at checkout. Empty: the product is bought as it is */
+                                variants: {
+                                    id: string;
+                                    name: string;
+                                    price: number;
+                                    validity_days: number | null;
+                                    stock: {
+                                        available: number;
+                                        unlimited: boolean;
+                                    };
+                                }[];
                                 slug: string;
                                 title: string;
                                 description: string;
@@ -1900,6 +1972,8 @@ export interface paths {
                         method?: string;
                         /** @description 自选卡密: the key picked from GET /storefront/{shop}/products/{id}/picks (quantity 1; the product must allow picking). 409 `card_taken` if someone else got it first */
                         card_id?: string;
+                        /** @description A product with variants (SKUs): the one picked, from the product's `variants`. 422 `variant_id` when missing or not the product's */
+                        variant_id?: string;
                         /** @description 代充/手工: the answers to the product's `manual.fields`, by key (stored encrypted). 422 `fields.<key>` when one is missing or invalid */
                         fields?: {
                             [key: string]: string | number;

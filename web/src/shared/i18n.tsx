@@ -74,6 +74,7 @@ const en: Dict = {
   'license.heading': 'Licenses and devices', 'license.devices': 'Devices: {used} of {limit}', 'license.unlimited': 'no limit', 'license.noDevices': 'Not activated on any device yet.', 'license.deactivate': 'Deactivate', 'license.deactivateConfirm': 'Deactivate “{name}”? Its seat is freed for another device.', 'license.deactivated': 'Deactivated.', 'license.status.inactive': 'Not activated', 'license.status.active': 'Active', 'license.status.expired': 'Expired', 'license.status.disabled': 'Disabled', 'license.expires': 'Expires {time}', 'product.licenseDevices': 'License: up to {n} devices', 'product.licenseAny': 'License: any number of devices', 
   'status.awaiting_fulfilment': 'Being fulfilled', 'manual.fields': 'Details the shop needs', 'manual.byHand': 'Done by hand within {hours} h', 'manual.sla': 'Done by the shop by hand, within {hours} hours of payment.', 'manual.optional': 'optional', 'manual.choose': 'Choose…', 'manual.waiting': 'Paid. The shop is doing this by hand.', 'manual.due': 'Due by {time}.', 'manual.yourDetails': 'Your details', 'manual.shopNote': 'From the shop', 
   'download.heading': 'Your file', 'download.button': 'Download', 'download.size': '{size}', 'download.count': 'Downloaded {n} times', 'download.expires': 'This link works until {time}; reopen this page for a new one.', 'download.checksum': 'SHA-256 (to check the file)', 'product.file': 'File: {name} ({size})', 
+  'variant.pick': 'Choose', 'product.fromPrice': 'from {price}',
   'common.loading': 'Loading…', 'common.retry': 'Try again',
 };
 
@@ -132,6 +133,7 @@ const zhCN: Dict = {
   'license.heading': '授权与设备', 'license.devices': '已激活设备：{used} / {limit}', 'license.unlimited': '不限', 'license.noDevices': '尚未在任何设备上激活。', 'license.deactivate': '解绑', 'license.deactivateConfirm': '解绑「{name}」？该位置将释放给其他设备。', 'license.deactivated': '已解绑。', 'license.status.inactive': '未激活', 'license.status.active': '使用中', 'license.status.expired': '已过期', 'license.status.disabled': '已停用', 'license.expires': '{time} 到期', 'product.licenseDevices': '授权：最多 {n} 台设备', 'product.licenseAny': '授权：设备数不限', 
   'status.awaiting_fulfilment': '处理中', 'manual.fields': '商家需要的信息', 'manual.byHand': '人工处理 · {hours} 小时内', 'manual.sla': '由商家人工处理，付款后 {hours} 小时内完成。', 'manual.optional': '选填', 'manual.choose': '请选择…', 'manual.waiting': '已付款，商家正在人工处理。', 'manual.due': '预计 {time} 前完成。', 'manual.yourDetails': '您填写的信息', 'manual.shopNote': '商家留言', 
   'download.heading': '您的文件', 'download.button': '下载', 'download.size': '{size}', 'download.count': '已下载 {n} 次', 'download.expires': '此链接有效至 {time}；重新打开本页可获得新链接。', 'download.checksum': 'SHA-256（用于校验文件）', 'product.file': '文件：{name}（{size}）', 
+  'variant.pick': '选择规格', 'product.fromPrice': '{price} 起',
   'common.loading': '加载中…', 'common.retry': '重试',
 };
 
@@ -190,6 +192,7 @@ const zhTW: Dict = {
   'license.heading': '授權與裝置', 'license.devices': '已啟用裝置：{used} / {limit}', 'license.unlimited': '不限', 'license.noDevices': '尚未在任何裝置上啟用。', 'license.deactivate': '解除綁定', 'license.deactivateConfirm': '解除綁定「{name}」？該位置將釋出給其他裝置。', 'license.deactivated': '已解除綁定。', 'license.status.inactive': '未啟用', 'license.status.active': '使用中', 'license.status.expired': '已過期', 'license.status.disabled': '已停用', 'license.expires': '{time} 到期', 'product.licenseDevices': '授權：最多 {n} 台裝置', 'product.licenseAny': '授權：裝置數不限', 
   'status.awaiting_fulfilment': '處理中', 'manual.fields': '商家需要的資訊', 'manual.byHand': '人工處理 · {hours} 小時內', 'manual.sla': '由商家人工處理，付款後 {hours} 小時內完成。', 'manual.optional': '選填', 'manual.choose': '請選擇…', 'manual.waiting': '已付款，商家正在人工處理。', 'manual.due': '預計 {time} 前完成。', 'manual.yourDetails': '您填寫的資訊', 'manual.shopNote': '商家留言', 
   'download.heading': '您的檔案', 'download.button': '下載', 'download.size': '{size}', 'download.count': '已下載 {n} 次', 'download.expires': '此連結有效至 {time}；重新開啟本頁可取得新連結。', 'download.checksum': 'SHA-256（用於校驗檔案）', 'product.file': '檔案：{name}（{size}）', 
+  'variant.pick': '選擇規格', 'product.fromPrice': '{price} 起',
   'common.loading': '載入中…', 'common.retry': '重試',
 };
 

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { errorText } from '../../shared/errors.ts';
-import { formatBytes, formatTime, toMajor, toMinor } from '../../shared/format.ts';
+import { formatBytes, formatMoney, formatTime, toMajor, toMinor } from '../../shared/format.ts';
 import { useI18n } from '../../shared/i18n.tsx';
-import { navigate } from '../../shared/router.tsx';
+import { Link, navigate } from '../../shared/router.tsx';
 import { ErrorBox, Loading } from '../../shared/ui.tsx';
 import { uploadWithProgress, useSession } from '../session.tsx';
 import type { Product } from './Products.tsx';
@@ -37,7 +37,7 @@ export function ProductEditPage({ productId }: { productId?: string }) {
     try {
       const p = await call<Product>(`/api/v1/products/${productId}`);
       setProduct(p);
-      setForm({ title: p.title, description: p.description, category: p.category ?? '', price: toMajor(p.price, p.currency), currency: p.currency,
+      setForm({ title: p.variant_name ?? p.title, description: p.description, category: p.category ?? '', price: toMajor(p.price, p.currency), currency: p.currency,
         min: String(p.min_quantity), max: String(p.max_quantity), visibility: p.visibility, instructions: p.instructions ?? '',
         delivery: p.delivery, sharedText: '', sharedLimit: p.shared?.limit === null || p.shared?.limit === undefined ? '' : String(p.shared.limit),
         pick: p.pick.enabled, pickSurcharge: p.pick.surcharge ? toMajor(p.pick.surcharge, p.currency) : '',
@@ -91,7 +91,7 @@ export function ProductEditPage({ productId }: { productId?: string }) {
       ...webhook,
       ...(form.delivery === 'card' ? { pick: { enabled: form.pick, surcharge } } : {}),
       ...(form.validity.trim() ? { validity_days: Number(form.validity) } : productId ? { validity_days: null } : {}),
-      title: form.title, description: form.description, price, min_quantity: Number(form.min), max_quantity: Number(form.max),
+      ...(product?.parent_id ? { variant_name: form.title } : { title: form.title }), description: form.description, price, min_quantity: Number(form.min), max_quantity: Number(form.max),
       price_tiers: priceTiers, ...(productId ? { instructions: form.instructions || null } : form.instructions ? { instructions: form.instructions } : {}),
       visibility: form.visibility, ...(productId ? { category: form.category || null } : { currency: form.currency, delivery: form.delivery, ...(form.category ? { category: form.category } : {}) }),
     };
@@ -126,9 +126,10 @@ export function ProductEditPage({ productId }: { productId?: string }) {
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
   return (
     <>
+      {product?.parent_id && <p className="crumbs"><Link href={`/console/products/${product.parent_id}`}>← {t('variants.back')}</Link></p>}
       <div className="page-head"><h1>{product ? product.title : t('products.new')}</h1></div>
       <form className="card" onSubmit={save}>
-        <div className="field"><label htmlFor="p-title">{t('form.title')}</label><input id="p-title" type="text" required maxLength={200} value={form.title} onChange={set('title')} /></div>
+        <div className="field"><label htmlFor="p-title">{product?.parent_id ? t('variants.name') : t('form.title')}</label><input id="p-title" type="text" required maxLength={200} value={form.title} onChange={set('title')} /></div>
         <div className="field">
           <label htmlFor="p-desc">{t('form.description')}</label>
           <textarea id="p-desc" value={form.description} maxLength={20000} onChange={set('description')} aria-describedby="p-desc-hint" />
@@ -262,6 +263,7 @@ export function ProductEditPage({ productId }: { productId?: string }) {
           {product && <button type="button" className="btn btn-ghost danger" onClick={() => void remove()}>{t('products.delete')}</button>}
         </div>
       </form>
+      {product && !product.parent_id && <Variants product={product} onDone={() => void load()} />}
       {product && product.delivery === 'card' && <ImportCards productId={product.id} onDone={() => { setImports((n) => n + 1); void load(); }} />}
       {product && product.delivery === 'card' && <KeyList productId={product.id} version={imports} />}
       {product && product.delivery === 'license' && <LicenseList productId={product.id} />}
@@ -483,6 +485,66 @@ function WebhookPanel({ productId }: { productId: string }) {
           });
         }}>{t('webhook.roll')}</button>
       </div>
+    </section>
+  );
+}
+
+/** A product's variants (SKUs): each with its own price, validity and stock, edited on its own page; and a form to add one. */
+function Variants({ product, onDone }: { product: Product; onDone: () => void }) {
+  const { t, lang } = useI18n();
+  const { call } = useSession();
+  const [name, setName] = useState('');
+  const [price, setPrice] = useState('');
+  const [validity, setValidity] = useState('');
+  const action = useAction();
+
+  function add(e: FormEvent) {
+    e.preventDefault();
+    const minor = price.trim() ? toMinor(price, product.currency) : undefined;
+    if (price.trim() && minor === undefined) return action.setError(new Error(`${t('form.price')}: ${price}`));
+    void action.run(async () => {
+      await call(`/api/v1/products/${product.id}/variants`, {
+        method: 'POST', body: { name, ...(minor !== undefined ? { price: minor } : {}), ...(validity.trim() ? { validity_days: Number(validity) } : {}) },
+      });
+      setName('');
+      setPrice('');
+      setValidity('');
+      return t('variants.added');
+    }, async () => onDone());
+  }
+
+  return (
+    <section className="card" data-testid="variants">
+      <h2>{t('variants.title')}</h2>
+      <p className="muted small">{t('variants.explain')}</p>
+      {product.variants.length > 0 && (
+        <div className="table-wrap">
+          <table>
+            <thead><tr><th>{t('variants.name')}</th><th>{t('form.price')}</th><th>{t('form.validity')}</th><th>{t('products.stock')}</th></tr></thead>
+            <tbody>
+              {product.variants.map((v) => (
+                <tr key={v.id}>
+                  <td><Link href={`/console/products/${v.id}`}>{v.name}</Link></td>
+                  <td>{formatMoney(v.price, product.currency, lang)}</td>
+                  <td>{v.validity_days ?? '—'}</td>
+                  <td>{product.delivery === 'card' ? `${v.stock.available} / ${v.stock.sold}` : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <form className="row-actions" onSubmit={add} style={{ marginTop: 8 }}>
+        <label className="sr-only" htmlFor="v-name">{t('variants.name')}</label>
+        <input id="v-name" type="text" required maxLength={60} placeholder={t('variants.name')} value={name} onChange={(e) => setName(e.target.value)} />
+        <label className="sr-only" htmlFor="v-price">{t('form.price')}</label>
+        <input id="v-price" type="text" inputMode="decimal" placeholder={t('form.price')} value={price} onChange={(e) => setPrice(e.target.value)} style={{ maxWidth: 120 }} />
+        <label className="sr-only" htmlFor="v-validity">{t('form.validity')}</label>
+        <input id="v-validity" type="number" min={1} max={3650} placeholder={t('variants.days')} value={validity} onChange={(e) => setValidity(e.target.value)} style={{ maxWidth: 120 }} />
+        <button type="submit" className="btn btn-small" disabled={action.busy}>{t('variants.add')}</button>
+      </form>
+      {action.notice && <p className="alert" role="status">{action.notice}</p>}
+      {action.error !== undefined && <ErrorBox>{errorText(t, action.error)}</ErrorBox>}
     </section>
   );
 }

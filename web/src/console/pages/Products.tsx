@@ -7,7 +7,9 @@ import { ErrorBox, Loading } from '../../shared/ui.tsx';
 import { useSession } from '../session.tsx';
 
 export interface Product {
-  id: string; title: string; description: string; category: string | null; price: number; currency: string;
+  id: string; parent_id: string | null; variant_name: string | null;
+  variants: Array<{ id: string; name: string; price: number; validity_days: number | null; stock: { available: number; sold: number } }>;
+  title: string; description: string; category: string | null; price: number; currency: string;
   min_quantity: number; max_quantity: number; visibility: 'public' | 'unlisted' | 'hidden';
   price_tiers: Array<{ min_quantity: number; unit_price: number }>; instructions: string | null;
   delivery: 'card' | 'shared' | 'license' | 'manual' | 'download' | 'webhook'; shared: { limit: number | null; held: number } | null; pick: { enabled: boolean; surcharge: number }; validity_days: number | null;
@@ -39,7 +41,8 @@ export function ProductsPage() {
             <tbody>
               {items.map((p) => (
                 <tr key={p.id}>
-                  <td className="wrap-cell"><Link href={`/console/products/${p.id}`}>{p.title}</Link>{p.category && <span className="muted small"> · {p.category}</span>}</td>
+                  <td className="wrap-cell"><Link href={`/console/products/${p.id}`}>{p.title}</Link>{p.category && <span className="muted small"> · {p.category}</span>}
+                    {p.variants.length > 0 && <div className="muted small">{p.variants.map((v) => `${v.name} (${v.stock.available})`).join(' · ')}</div>}</td>
                   <td>{formatMoney(p.price, p.currency, lang)}</td>
                   <td>{p.webhook ? <span className="badge badge-info">{t('delivery.webhook')}</span> : p.download ? <span className={p.download.file ? 'badge badge-info' : 'badge badge-off'}>{p.download.file ? p.download.file.filename : t('file.none')}</span>
                     : p.manual ? <span className="badge badge-info">{t('delivery.manual')}</span> : p.license ? <span className="badge badge-info">{t('products.licenseStock')}</span> : p.shared

@@ -37,6 +37,7 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
   const [picked, setPicked] = useState<string>();
   const [error, setError] = useState<string>();
   const [answers, setAnswers] = useState<Record<string, string>>({});
+  const [variantId, setVariantId] = useState<string>();
 
   useEffect(() => {
     const base = `/api/v1/storefront/${encodeURIComponent(slug)}`;
@@ -46,6 +47,8 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
     ]).then(([p, g]) => {
       const usable = g.data.filter((x) => x.gateway !== 'wallet' && (!x.currencies || x.currencies.includes(p.product.currency)));
       setData({ shop: p.shop, product: p.product, gateways: usable });
+      // A product with variants opens on the first one in stock.
+      setVariantId((p.product.variants.find((v) => v.stock.available >= p.product.min_quantity) ?? p.product.variants[0])?.id);
       setQuantity(p.product.min_quantity);
       setGateway(usable[0]?.gateway ?? '');
       setMethod(usable[0]?.methods[0] ?? '');
@@ -59,7 +62,12 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
     return <ErrorBox>{(loadError as { status?: number }).status === 404 ? t('product.notFound') : errorText(t, loadError)}</ErrorBox>;
   }
   if (!data) return <Loading />;
-  const { product, gateways } = data;
+  const { gateways } = data;
+  // The variant picked (SKU) has its own price, stock and validity; the rest is the product's.
+  const variant = data.product.variants.find((v) => v.id === variantId);
+  const product = variant
+    ? { ...data.product, price: variant.price, stock: variant.stock, validity_days: variant.validity_days, price_tiers: [] as typeof data.product.price_tiers }
+    : data.product;
   const chosen = gateways.find((g) => g.gateway === gateway);
   // 批发价: the largest tier the quantity reaches sets the unit price (the server applies the same rule).
   // A picked key is one unit (the server prices it so): tiers by that quantity, plus the surcharge.
@@ -80,6 +88,7 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
         method: 'POST',
         body: { product_id: product.id, quantity: picking && picked ? 1 : quantity, email, query_password: password, gateway, ...(method ? { method } : {}),
           ...(picking && picked ? { card_id: picked } : {}),
+          ...(variant ? { variant_id: variant.id } : {}),
           ...(product.manual ? { fields: Object.fromEntries(Object.entries(answers).filter(([, v]) => v.trim() !== '')) } : {}) },
       });
       rememberOrder({
@@ -136,6 +145,23 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
 
       <form className="card checkout" onSubmit={submit} aria-labelledby="checkout-title">
         <h2 id="checkout-title">{t('checkout.title')}</h2>
+        {data.product.variants.length > 0 && (
+          <fieldset className="field" data-testid="variants">
+            <legend>{t('variant.pick')}</legend>
+            <div className="options variants" role="radiogroup">
+              {data.product.variants.map((v) => {
+                const out = v.stock.available < data.product.min_quantity;
+                return (
+                  <label key={v.id} className={`option${variantId === v.id ? ' on' : ''}${out ? ' off' : ''}`}>
+                    <input type="radio" name="variant" value={v.id} checked={variantId === v.id} disabled={out}
+                      onChange={() => { setVariantId(v.id); setQuantity(data.product.min_quantity); }} />
+                    <span>{v.name} · {formatMoney(v.price, data.product.currency, lang)}{out ? ` · ${t('product.soldOut')}` : ''}</span>
+                  </label>
+                );
+              })}
+            </div>
+          </fieldset>
+        )}
         {product.pick.enabled && product.min_quantity <= 1 && (
           <fieldset className="field" data-testid="pick">
             <legend>{t('pick.title')}</legend>

@@ -59,7 +59,8 @@ export function ShopPage({ slug }: { slug: string }) {
               <Link className="product-card" href={`/s/${encodeURIComponent(slug)}/p/${encodeURIComponent(p.id)}`}>
                 <span className="product-title">{p.title}</span>
                 <span className="product-meta">
-                  <strong className="price">{formatMoney(p.price, p.currency, lang)}</strong>
+                  <strong className="price">{p.variants.length > 0 && new Set(p.variants.map((v) => v.price)).size > 1
+                    ? t('product.fromPrice', { price: formatMoney(p.price, p.currency, lang) }) : formatMoney(p.price, p.currency, lang)}</strong>
                   <span className={p.stock.available > 0 ? 'badge badge-ok' : 'badge badge-off'}>
                     {p.stock.available <= 0 ? t('product.soldOut') : p.stock.unlimited ? t('product.available') : t('product.inStock', { n: p.stock.available })}
                   </span>
