@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Runner } from 'graphile-worker';
 import { startWorker } from '../src/jobs/worker.ts';
 import { startSmtpSink, waitFor, type SmtpSink } from './fakes/smtp-sink.ts';
-import { bearer, checkout, createApiKey, createProduct, importKeys, keys, notify, setupTestApp, signedNotify, signupMerchant, type TestApp } from './helpers.ts';
+import { bearer, checkout, createApiKey, createProduct, importKeys, keys, notify, readOrder, setupTestApp, signedNotify, signupMerchant, type TestApp } from './helpers.ts';
 
 let smtp: SmtpSink;
 let inbox: SmtpSink['inbox'];
@@ -73,4 +73,35 @@ it('says so when the platform sends no email', async () => {
   expect(res.json().error.code).toBe('email_not_configured');
   const [jobs] = await plain.q<{ n: string }>(`select count(*) as n from graphile_worker.jobs where task_identifier = 'send_delivery_email'`);
   expect(jobs!.n).toBe('0');
+});
+
+it('emails every kind of good: license keys, a download link that works, what the shop sent by hand', async () => {
+  const m = await signupMerchant(t);
+  const auth = bearer(await createApiKey(t, m));
+  const make = async (payload: Record<string, unknown>) => (await t.app.inject({ method: 'POST', url: '/api/v1/products', headers: auth, payload: { price: 100, currency: 'CNY', ...payload } })).json();
+  const buy = async (productId: string, extra: Record<string, unknown> = {}) => {
+    const c = (await checkout(t, m.slug, productId, { email: 'kinds@example.com', ...extra })).json();
+    await notify(t, signedNotify(t, c));
+    return c;
+  };
+  const license = await make({ title: 'Editor licence', delivery: 'license', license: { activation_limit: 2 } });
+  const lc = await buy(license.id);
+  const key = (await readOrder(t, lc.order.number, lc.access_token)).json().deliveries[0].items[0];
+  expect((await waitFor(() => inbox.find((x) => x.subject.includes(lc.order.number)))).text).toContain(key);
+
+  const file = await make({ title: 'Presets', delivery: 'download' });
+  await t.app.inject({ method: 'PUT', url: `/api/v1/products/${file.id}/file?filename=presets.zip`, headers: { ...auth, 'content-type': 'application/octet-stream' }, payload: Buffer.from('PRESETS') });
+  const fc = await buy(file.id);
+  const mail = await waitFor(() => inbox.find((x) => x.subject.includes(fc.order.number)));
+  const link = /https?:\/\/\S+\/api\/v1\/downloads\/\S+/.exec(mail.text)?.[0] ?? '';
+  expect(link).toContain('signature=');
+  const got = await t.app.inject({ method: 'GET', url: link.replace(/^https?:\/\/[^/]+/, '') });
+  expect(got.body).toBe('PRESETS');
+
+  const topup = await make({ title: '代充', delivery: 'manual', manual: { fields: [{ key: 'uid', label: 'UID', type: 'text' }] } });
+  const mc = await buy(topup.id, { fields: { uid: '800123' } });
+  await t.app.inject({ method: 'POST', url: `/api/v1/orders/${mc.order.id}/fulfil`, headers: auth, payload: { note: 'Topped up, enjoy.', items: ['RECEIPT-42'] } });
+  const manualMail = await waitFor(() => inbox.find((x) => x.subject.includes(mc.order.number)));
+  expect(manualMail.text).toContain('RECEIPT-42');
+  expect(manualMail.text).toContain('Topped up, enjoy.');
 });
