@@ -1117,6 +1117,163 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/products/{id}/variants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a variant (SKU) to a product: its own name, price, validity and stock
+         * @description The variant is a product of its own (its id is in `variants[].id`): import its keys, upload its file or change its settings there. It starts with the product's delivery and settings. Buyers pick it on the product (checkout `variant_id`). 422 `name` when another variant has it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What tells it apart, e.g. "1 month" / "12 个月" */
+                        name: string;
+                        /** @description Its price (minor units); the product's when absent */
+                        price?: number;
+                        /** @description 有效期 of this variant (e.g. 30, 90, 365); the product's when absent */
+                        validity_days?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "product";
+                            /** @description A variant (SKU): the product it belongs to */
+                            parent_id: string | null;
+                            variant_name: string | null;
+                            /** @description A product with variants: buyers pick one (checkout variant_id); each has its own price and stock */
+                            variants: {
+                                /** @description The variant's own product id: import its keys, upload its file, PATCH its settings there */
+                                id: string;
+                                name: string;
+                                price: number;
+                                validity_days: number | null;
+                                /** @description Card goods: the variant's own keys */
+                                stock: {
+                                    available: number;
+                                    sold: number;
+                                };
+                            }[];
+                            slug: string;
+                            title: string;
+                            description: string;
+                            category: string | null;
+                            price: number;
+                            currency: string;
+                            /**
+                             * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand; download: a file (upload it with PUT /products/{id}/file), delivered as an expiring signed link; webhook: the shop's endpoint issues the items when the order is paid
+                             * @enum {string}
+                             */
+                            delivery: "card" | "shared" | "license" | "manual" | "download" | "webhook";
+                            /** @description A shared product: its limit and the units held by unpaid and sold orders (the text itself is never echoed) */
+                            shared: {
+                                limit: number | null;
+                                held: number;
+                            } | null;
+                            pick: {
+                                enabled: boolean;
+                                surcharge: number;
+                            };
+                            /** @description A license product: machines per key (null: no limit), days valid (null: no end) and the key format */
+                            license: {
+                                activation_limit: number | null;
+                                validity_days: number | null;
+                                key_format: string;
+                            } | null;
+                            /** @description A manual (代充) product: the fields buyers fill in, hours to fulfil, whether overdue orders are refunded by themselves */
+                            manual: {
+                                fields: {
+                                    key: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    type: "text" | "number" | "select";
+                                    /** @default true */
+                                    required: boolean;
+                                    /** @description select: the choices */
+                                    options?: string[];
+                                    /** @description number: the smallest allowed */
+                                    min?: number;
+                                    /** @description number: the largest allowed */
+                                    max?: number;
+                                    /** @description text: at most this many characters (200 when absent) */
+                                    max_length?: number;
+                                    placeholder?: string;
+                                }[];
+                                sla_hours: number;
+                                auto_refund: boolean;
+                            } | null;
+                            /** @description A webhook product: the endpoint XiaoPu calls for the items */
+                            webhook: {
+                                url: string;
+                                /** @description whsec_…: shown once, when the product is created (and when rolled); verify calls with it */
+                                secret?: string;
+                            } | null;
+                            /** @description A download product: the file buyers get now (null until one is uploaded: the product cannot be bought) */
+                            download: {
+                                file: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    object: "file";
+                                    product_id: string;
+                                    filename: string;
+                                    size: number;
+                                    sha256: string;
+                                    created_at: string;
+                                } | null;
+                            } | null;
+                            validity_days: number | null;
+                            min_quantity: number;
+                            max_quantity: number;
+                            /** @enum {string} */
+                            visibility: "public" | "unlisted" | "hidden";
+                            price_tiers: {
+                                min_quantity: number;
+                                unit_price: number;
+                            }[];
+                            instructions: string | null;
+                            stock: {
+                                available: number;
+                                reserved: number;
+                                sold: number;
+                                void: number;
+                            };
+                            created_at: string;
+                            updated_at: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/products/{id}/webhook_secret": {
         parameters: {
             query?: never;

@@ -537,9 +537,9 @@ function Variants({ product, onDone }: { product: Product; onDone: () => void })
       <form className="row-actions" onSubmit={add} style={{ marginTop: 8 }}>
         <label className="sr-only" htmlFor="v-name">{t('variants.name')}</label>
         <input id="v-name" type="text" required maxLength={60} placeholder={t('variants.name')} value={name} onChange={(e) => setName(e.target.value)} />
-        <label className="sr-only" htmlFor="v-price">{t('form.price')}</label>
-        <input id="v-price" type="text" inputMode="decimal" placeholder={t('form.price')} value={price} onChange={(e) => setPrice(e.target.value)} style={{ maxWidth: 120 }} />
-        <label className="sr-only" htmlFor="v-validity">{t('form.validity')}</label>
+        <label className="sr-only" htmlFor="v-price">{t('variants.price')}</label>
+        <input id="v-price" type="text" inputMode="decimal" placeholder={t('variants.price')} value={price} onChange={(e) => setPrice(e.target.value)} style={{ maxWidth: 120 }} />
+        <label className="sr-only" htmlFor="v-validity">{t('variants.days')}</label>
         <input id="v-validity" type="number" min={1} max={3650} placeholder={t('variants.days')} value={validity} onChange={(e) => setValidity(e.target.value)} style={{ maxWidth: 120 }} />
         <button type="submit" className="btn btn-small" disabled={action.busy}>{t('variants.add')}</button>
       </form>
