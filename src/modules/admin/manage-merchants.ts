@@ -8,6 +8,8 @@ import { AppError, conflict, notFound } from '../../lib/errors.ts';
 import type { Ctx } from '../shared/context.ts';
 import { PageQuery, pageClause, toPage } from '../shared/pagination.ts';
 import { writeAudit } from '../trust/audit.ts';
+import type { RowOf } from '../../db/rows.ts';
+import type { merchants } from '../../db/schema.ts';
 
 export const ListMerchantsQuery = PageQuery.extend({
   status: z.enum(['pending', 'active', 'suspended']).optional(),
@@ -24,10 +26,9 @@ export const UpdateMerchantInput = z.object({
 });
 export type UpdateMerchantInput = z.infer<typeof UpdateMerchantInput>;
 
-interface MerchantRow {
-  id: string; slug: string; name: string; status: string; status_reason: string | null; commission_bps: number | null; escrow_hours: number | null; created_at: Date;
+type MerchantRow = Pick<RowOf<typeof merchants>, 'id' | 'slug' | 'name' | 'status' | 'status_reason' | 'commission_bps' | 'escrow_hours' | 'created_at'> & {
   owner_email: string | null; products: string; orders_30d: string;
-}
+};
 
 const present = (r: MerchantRow) => ({
   id: r.id, object: 'merchant' as const, slug: r.slug, name: r.name, status: r.status, status_reason: r.status_reason,

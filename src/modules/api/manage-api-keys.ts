@@ -3,8 +3,10 @@ import { notFound } from '../../lib/errors.ts';
 import { shopOf, type Ctx, type Services } from '../shared/context.ts';
 import { pageClause, toPage, type PageQuery } from '../shared/pagination.ts';
 import { writeAudit } from '../trust/audit.ts';
+import type { RowOf } from '../../db/rows.ts';
+import type { apiKeys } from '../../db/schema.ts';
 
-interface KeyRow { id: string; name: string; mode: string; scopes: string[]; last_four: string; last_used_at: Date | null; revoked_at: Date | null; created_at: Date }
+type KeyRow = Pick<RowOf<typeof apiKeys>, 'id' | 'name' | 'mode' | 'scopes' | 'last_four' | 'last_used_at' | 'revoked_at' | 'created_at'>;
 
 function present(r: KeyRow) {
   return {

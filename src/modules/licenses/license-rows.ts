@@ -2,6 +2,8 @@
 // (Lemon Squeezy's: license_key, instance, meta), shared by its three calls.
 import type { Keyring } from '../../lib/crypto.ts';
 import { licenseStatus, type LicenseStatus } from './license-status.ts';
+import type { RowOf } from '../../db/rows.ts';
+import type { licenseInstances, licenses } from '../../db/schema.ts';
 
 /** A sold license found by the keyed hash of its key (`$1`): never a pending one (its order was not paid). */
 export const LICENSE_BY_KEY = `select l.id, l.merchant_id, l.product_id, l.order_id, l.order_item_id, l.status, l.key_ciphertext, l.key_key_id,
@@ -9,13 +11,10 @@ export const LICENSE_BY_KEY = `select l.id, l.merchant_id, l.product_id, l.order
     from licenses l join orders o on o.id = l.order_id join products p on p.id = l.product_id join merchants m on m.id = l.merchant_id
    where l.key_hash = $1 and l.status <> 'pending'`;
 
-export interface LicenseRow {
-  id: string; merchant_id: string; product_id: string; order_id: string; order_item_id: string; status: string; key_ciphertext: Buffer; key_key_id: string;
-  activation_limit: number | null; activation_usage: number; expires_at: Date | null; created_at: Date; order_status: string; email: string;
-  product_name: string; store_slug: string;
-}
+export type LicenseRow = Pick<RowOf<typeof licenses>, 'id' | 'merchant_id' | 'product_id' | 'order_id' | 'order_item_id' | 'status' | 'key_ciphertext'
+  | 'key_key_id' | 'activation_limit' | 'activation_usage' | 'expires_at' | 'created_at'> & { order_status: string; email: string; product_name: string; store_slug: string };
 
-export interface InstanceRow { id: string; name: string; created_at: Date }
+export type InstanceRow = Pick<RowOf<typeof licenseInstances>, 'id' | 'name' | 'created_at'>;
 
 /** What a license API call answers: an HTTP status and Lemon Squeezy's body (with the call's flag). */
 export interface LicenseAnswer {

@@ -4,6 +4,8 @@ import type { Queryable } from '../../db/client.ts';
 import type { Keyring } from '../../lib/crypto.ts';
 import { notFound } from '../../lib/errors.ts';
 import { LICENSED_ORDER_STATUSES, licenseStatus } from './license-status.ts';
+import type { RowOf } from '../../db/rows.ts';
+import type { licenses } from '../../db/schema.ts';
 
 export const SHOP_LICENSE_SELECT = `select l.id, l.product_id, p.title as product_title, l.order_id, o.number as order_number, o.status as order_status, l.status,
          l.key_ciphertext, l.key_key_id, l.activation_limit, l.activation_usage, l.expires_at, l.issued_at, l.created_at, l.disabled_at, l.disabled_reason,
@@ -11,12 +13,11 @@ export const SHOP_LICENSE_SELECT = `select l.id, l.product_id, p.title as produc
             from license_instances n where n.license_id = l.id and n.deactivated_at is null) as instances
     from licenses l join orders o on o.id = l.order_id join products p on p.id = l.product_id`;
 
-export interface ShopLicenseRow {
-  id: string; product_id: string; product_title: string; order_id: string; order_number: string; order_status: string; status: string;
-  key_ciphertext: Buffer; key_key_id: string; activation_limit: number | null; activation_usage: number; expires_at: Date | null;
-  issued_at: Date | null; created_at: Date; disabled_at: Date | null; disabled_reason: string | null;
+export type ShopLicenseRow = Pick<RowOf<typeof licenses>, 'id' | 'product_id' | 'status' | 'key_ciphertext' | 'key_key_id' | 'activation_limit'
+  | 'activation_usage' | 'expires_at' | 'issued_at' | 'created_at' | 'disabled_at' | 'disabled_reason' | 'order_id'> & {
+  product_title: string; order_number: string; order_status: string;
   instances: { id: string; name: string; created_at: string }[];
-}
+};
 
 export function presentShopLicense(keyring: Keyring, l: ShopLicenseRow, now: Date) {
   const key = keyring.open({ ciphertext: l.key_ciphertext, keyId: l.key_key_id });

@@ -7,6 +7,8 @@ import { notFound, validationError } from '../../lib/errors.ts';
 import { ADAPTER_NAMES } from '../payments/gateways/adapters/index.ts';
 import { shopOf, type Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
+import type { RowOf } from '../../db/rows.ts';
+import type { merchants } from '../../db/schema.ts';
 
 export const UpdateShopInput = z.object({
   name: z.string().trim().min(1).max(80).optional(),
@@ -22,7 +24,7 @@ export const ShopOut = z.object({
   delivery_note: z.string().nullable(),
 });
 
-type ShopRow = { id: string; slug: string; name: string; status: string; gateways: string[] | null; delivery_note: string | null };
+type ShopRow = Pick<RowOf<typeof merchants>, 'id' | 'slug' | 'name' | 'status' | 'gateways' | 'delivery_note'>;
 const present = (r: ShopRow) => ({ id: r.id, object: 'shop' as const, slug: r.slug, name: r.name, status: r.status, gateways: r.gateways, delivery_note: r.delivery_note });
 
 export async function getShop(ctx: Ctx) {
