@@ -3,7 +3,7 @@
 // signed link that the order page renews; downloads are counted; a refunded
 // order's file is gone; the file is never reachable any other way.
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -86,8 +86,19 @@ describe('download products', () => {
     expect(part.statusCode).toBe(206);
     expect(part.headers['content-range']).toBe('bytes 100000-199999/200000');
     expect(part.rawPayload.equals(bytes.subarray(100_000))).toBe(true);
-    expect((await t.app.inject({ method: 'GET', url: d.download.url, headers: { range: 'bytes=300000-' } })).statusCode).toBe(416);
-    expect((await readOrder(t, c.order.number, c.access_token)).json().deliveries[0].download.downloads).toBe(1);
+    const past = await t.app.inject({ method: 'GET', url: d.download.url, headers: { range: 'bytes=300000-' } });
+    expect(past.statusCode).toBe(416);
+    expect(past.headers['content-range']).toBe('bytes */200000');
+    // An invalid range is ignored (the whole file); a resume against another version of the file gets it whole too.
+    expect((await t.app.inject({ method: 'GET', url: d.download.url, headers: { range: 'bytes=9-3' } })).statusCode).toBe(200);
+    expect(got.headers.etag).toBe(`"${sha(bytes)}"`);
+    expect((await t.app.inject({ method: 'GET', url: d.download.url, headers: { range: 'bytes=10-', 'if-range': '"other"' } })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: d.download.url, headers: { range: 'bytes=10-', 'if-range': got.headers.etag as string } })).statusCode).toBe(206);
+    // Sent as it is (a length, no compression), whatever the browser accepts.
+    const br = await t.app.inject({ method: 'GET', url: d.download.url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers['content-encoding']).toBeUndefined();
+    expect(br.headers['content-length']).toBe('200000');
+    expect((await readOrder(t, c.order.number, c.access_token)).json().deliveries[0].download.downloads).toBe(4);
 
     // A tampered link is unknown; an expired one says so, and the order page gives a new one that works.
     const tampered = d.download.url.replace(/signature=./, (x: string) => x.slice(0, -1) + (x.endsWith('A') ? 'B' : 'A'));
@@ -122,6 +133,20 @@ describe('download products', () => {
     const gone = await t.app.inject({ method: 'GET', url });
     expect(gone.statusCode).toBe(410);
     expect(gone.json().error.code).toBe('download_unavailable');
+  });
+
+  it('answers 503 without counting when a sold file is missing from the data directory; cleans odd file names', async () => {
+    const p = await downloadProduct();
+    const f = (await upload(p.id, randomBytes(1000), `\u202Egpj.exe${'x'.repeat(300)}.zip`)).json();
+    expect(f.filename).toBe(`gpj.exe${'x'.repeat(189)}.zip`);
+    const c = await buy(p.id, 'lost@example.com');
+    const url = (await readOrder(t, c.order.number, c.access_token)).json().deliveries[0].download.url;
+    rmSync(path.join(t.config.dataDir, 'files', m.merchantId, f.id));
+    const lost = await t.app.inject({ method: 'GET', url });
+    expect(lost.statusCode).toBe(503);
+    expect(lost.headers['content-disposition']).toBeUndefined();
+    expect(lost.json().error.code).toBe('file_unavailable');
+    expect((await readOrder(t, c.order.number, c.access_token)).json().deliveries[0].download.downloads).toBe(0);
   });
 
   it('deletes an unordered product with its file', async () => {

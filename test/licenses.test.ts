@@ -270,6 +270,17 @@ describe('the license API', () => {
     expect(row).toEqual({ activation_usage: 0, active: '0' });
   });
 
+  it('names the product and the variant a key was sold through (meta), as Lemon Squeezy does', async () => {
+    const p = await createLicenseProduct({ activation_limit: 1 });
+    const v = (await t.app.inject({ method: 'POST', url: `/api/v1/products/${p.id}/variants`, headers: auth, payload: { name: 'Team', price: 29900 } })).json().variants[0];
+    const c = (await checkout(t, m.slug, p.id, { variant_id: v.id, email: 'team@example.com' })).json() as Checkout;
+    await notify(t, signedNotify(t, c));
+    const key = (await readOrder(t, c.order.number, c.access_token)).json().deliveries[0].items[0];
+    expect((await api('validate', { license_key: key })).json().meta).toMatchObject({
+      product_id: p.id, product_name: 'Editor Pro', variant_id: v.id, variant_name: 'Team',
+    });
+  });
+
   it('lets someone logged in to the console use the license API without a CSRF token (as anyone would)', async () => {
     const p = await createLicenseProduct({ activation_limit: 1 });
     const { d } = await buy(p.id);

@@ -49,6 +49,9 @@ describe('variants', () => {
     await t.app.inject({ method: 'PATCH', url: `/api/v1/products/${p.byName('3 个月').id}`, headers: auth, payload: { variant_name: '季卡' } });
     const renamed = (await t.app.inject({ method: 'GET', url: `/api/v1/products/${p.byName('3 个月').id}`, headers: auth })).json();
     expect(renamed).toMatchObject({ title: 'iQIYI VIP · 季卡', variant_name: '季卡' });
+    const clash = await t.app.inject({ method: 'PATCH', url: `/api/v1/products/${p.byName('12 个月').id}`, headers: auth, payload: { variant_name: '季卡' } });
+    expect(clash.statusCode).toBe(422);
+    expect(clash.json().error.param).toBe('variant_name');
     // The console lists the product once, its variants inside it; deleting it first needs its variants gone.
     const list = (await t.app.inject({ method: 'GET', url: '/api/v1/products?limit=100', headers: auth })).json();
     expect(list.data.filter((x: { id: string }) => p.variants.some((y) => y.id === x.id))).toEqual([]);
@@ -62,9 +65,15 @@ describe('variants', () => {
     const shop = (await t.app.inject({ method: 'GET', url: `/api/v1/storefront/${m.slug}/products` })).json();
     const listed = shop.data.filter((x: { id: string }) => x.id === p.id || p.variants.some((v) => v.id === x.id));
     expect(listed).toHaveLength(1);
-    expect(listed[0]).toMatchObject({ price: 1000, stock: { available: 3 } });
+    // The listed price is the lowest of the variants in stock.
+    expect(listed[0]).toMatchObject({ price: 2700, stock: { available: 3 } });
     const page = (await t.app.inject({ method: 'GET', url: `/api/v1/storefront/${m.slug}/products/${p.id}` })).json().product;
     expect(page.variants.map((v: Variant) => [v.name, v.price, v.stock.available])).toEqual([['1 个月', 1000, 0], ['3 个月', 2700, 3], ['12 个月', 9900, 0]]);
+    // Each variant carries its own settings: tiers and limits set on it are what the page and checkout use.
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/products/${quarter.id}`, headers: auth,
+      payload: { min_quantity: 1, max_quantity: 3, price_tiers: [{ min_quantity: 2, unit_price: 2600 }] } });
+    const tiered = (await t.app.inject({ method: 'GET', url: `/api/v1/storefront/${m.slug}/products/${p.id}` })).json().product;
+    expect(tiered.variants.find((v: Variant) => v.id === quarter.id)).toMatchObject({ max_quantity: 3, price_tiers: [{ min_quantity: 2, unit_price: 2600 }] });
     // A variant is not a product page of its own.
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/storefront/${m.slug}/products/${quarter.id}` })).statusCode).toBe(404);
 
@@ -79,9 +88,14 @@ describe('variants', () => {
     expect((await checkout(t, m.slug, p.id, { email: 'v@example.com', variant_id: p.byName('1 个月').id })).statusCode).toBe(409);
 
     const c = (await checkout(t, m.slug, p.id, { email: 'v@example.com', variant_id: quarter.id, quantity: 2 })).json() as Checkout;
-    expect(c.order.total).toBe(5400);
+    expect(c.order.total).toBe(5200);
     const order = await pay(c);
-    expect(order.order.items[0]).toMatchObject({ product_id: quarter.id, title: '爱奇艺会员 · 3 个月', unit_price: 2700 });
+    expect(order.order.items[0]).toMatchObject({ product_id: quarter.id, title: '爱奇艺会员 · 3 个月', unit_price: 2600 });
+    // A hidden variant is neither shown nor sold.
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/products/${quarter.id}`, headers: auth, payload: { visibility: 'hidden' } });
+    const after = (await t.app.inject({ method: 'GET', url: `/api/v1/storefront/${m.slug}/products/${p.id}` })).json().product;
+    expect(after.variants.map((v: Variant) => v.name)).toEqual(['1 个月', '12 个月']);
+    expect((await checkout(t, m.slug, p.id, { email: 'v@example.com', variant_id: quarter.id })).statusCode).toBe(422);
     expect(order.deliveries[0].items.every((k: string) => k.startsWith('QUARTER'))).toBe(true);
     expect(order.deliveries[0]).toMatchObject({ instructions: '登录后兑换' });
     expect(Math.round((Date.parse(order.deliveries[0].expires_at) - Date.parse(order.order.delivered_at)) / 86_400_000)).toBe(90);

@@ -126,6 +126,18 @@ describe('webhook products', () => {
   it('stops calling when the order is refunded while it waits; the console test reports a good endpoint; the secret can be rolled', async () => {
     const p = await webhookProduct();
     ep.script = [{ status: 500, body: '' }];
+    // While it waits for its items, an order is refunded in full or not at all (a partial refund would leave it stuck).
+    const two = await paid(p.id, 2, 'partial-wait@example.com');
+    const partial = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${two.order.id}/refunds`, headers: auth, payload: { amount: 100 } });
+    expect(partial.statusCode).toBe(409);
+    expect(partial.json().error.code).toBe('partial_refund_not_allowed');
+    // Its calls run in the shop's own job queue (one shop's slow endpoint never holds up another's deliveries).
+    const [job] = await t.q<{ queue_name: string }>(`select queue_name from graphile_worker.jobs where key = $1`, [`webhook:${two.order.id}`]);
+    expect(job?.queue_name).toBe(`webhook:${m.merchantId}`);
+    // The shop sees how the calls are going.
+    await deliverViaWebhook(t.services, two.order.id);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/orders/${two.order.id}`, headers: auth })).json().webhook_delivery)
+      .toMatchObject({ attempts: 1, last_status: 500, last_error: 'answered HTTP 500' });
     const c = await paid(p.id, 1, 'refund-wait@example.com');
     const refund = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${c.order.id}/refunds`, headers: auth, payload: {} });
     expect(refund.statusCode, refund.body).toBe(201);
@@ -138,6 +150,7 @@ describe('webhook products', () => {
     expect(probe).toMatchObject({ ok: true, status: 200, error: null, items: 1 });
     expect(ep.calls.at(-1)).toMatchObject({ verified: true, body: { data: { test: true } } });
 
+    const variant = (await t.app.inject({ method: 'POST', url: `/api/v1/products/${p.id}/variants`, headers: auth, payload: { name: 'Team' } })).json().variants[0];
     const rolled = (await t.app.inject({ method: 'POST', url: `/api/v1/products/${p.id}/webhook_secret`, headers: auth })).json();
     expect(rolled.secret).toMatch(/^whsec_/);
     expect(rolled.secret).not.toBe(ep.secret);
@@ -145,6 +158,9 @@ describe('webhook products', () => {
     expect(ep.calls.at(-1)?.verified).toBe(false);
     ep.secret = rolled.secret;
     await t.app.inject({ method: 'POST', url: `/api/v1/products/${p.id}/webhook_test`, headers: auth });
+    expect(ep.calls.at(-1)?.verified).toBe(true);
+    // Its variants sign with the product's secret: rolled with it.
+    await t.app.inject({ method: 'POST', url: `/api/v1/products/${variant.id}/webhook_test`, headers: auth });
     expect(ep.calls.at(-1)?.verified).toBe(true);
   });
 

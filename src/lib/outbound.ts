@@ -46,7 +46,7 @@ export interface OutboundResponse {
 /** Resolves the host once, refuses non-public addresses, and sends the request to the checked address. */
 export async function publicRequest(
   rawUrl: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal; maxBytes?: number },
+  init: { method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal; maxBytes?: number; allowPrivate?: boolean },
 ): Promise<OutboundResponse> {
   const url = new URL(rawUrl);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new OutboundRefused(`${url.protocol} addresses are not allowed`);
@@ -56,7 +56,8 @@ export async function publicRequest(
     lookup(host, { all: true, verbatim: true }),
     new Promise<never>((_r, reject) => setTimeout(() => reject(new OutboundRefused(`${url.host} could not be resolved in time`)), DNS_TIMEOUT_MS).unref()),
   ]);
-  if (addresses.length === 0 || addresses.some((a) => isNonPublicAddress(a.address))) {
+  // The operator may allow private addresses (development); the call is made the same way, with the same answer limit.
+  if (addresses.length === 0 || (!init.allowPrivate && addresses.some((a) => isNonPublicAddress(a.address)))) {
     throw new OutboundRefused(`${url.host} is not a public internet address`);
   }
   const pinned = addresses[0];
@@ -78,7 +79,7 @@ export async function publicRequest(
       res.on('data', (c: Buffer) => {
         size += c.length;
         if (size > (init.maxBytes ?? 1024 * 1024)) {
-          req.destroy(new AnswerTooLarge('the gateway answered more than 1 MiB'));
+          req.destroy(new AnswerTooLarge(`the answer is larger than ${Math.round((init.maxBytes ?? 1024 * 1024) / 1024)} KiB`));
           return;
         }
         chunks.push(c);

@@ -33,6 +33,8 @@ export async function merchantDashboard(ctx: Ctx, query: DashboardQuery) {
     pool.query<{ id: string; title: string; available: string }>(
       `select p.id, p.title, (select count(*) from cards c where c.product_id = p.id and c.status = 'available') as available
          from products p where p.merchant_id = $1 and p.visibility <> 'hidden' and p.delivery = 'card'
+          -- A product with variants sells none of its own keys: its variants are listed instead.
+          and not exists (select 1 from products v where v.parent_id = p.id)
         order by available, p.id`, [merchantId]),
     // What needs a person: parked orders, and hand-done ones past their due time (flagged, still in the queue).
     pool.query<{ n: string }>(`select count(*) as n from orders where merchant_id = $1

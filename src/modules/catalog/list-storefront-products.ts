@@ -27,7 +27,7 @@ async function variantsOf(s: Services, parentIds: string[]): Promise<Map<string,
   const out = new Map<string, StorefrontRow[]>();
   if (parentIds.length === 0) return out;
   const { rows } = await s.database.pool.query<StorefrontRow>(
-    `select ${COLUMNS} from products p ${RATINGS} where p.parent_id = any($1) order by p.variant_position, p.id`, [parentIds]);
+    `select ${COLUMNS} from products p ${RATINGS} where p.parent_id = any($1) and p.visibility <> 'hidden' order by p.variant_position, p.id`, [parentIds]);
   for (const r of rows) {
     const list = out.get(r.parent_id ?? '') ?? [];
     list.push(r);
@@ -36,18 +36,23 @@ async function variantsOf(s: Services, parentIds: string[]): Promise<Map<string,
   return out;
 }
 
-/** A product as buyers see it; with variants, its price is the lowest of theirs and its stock their sum. */
+/** A product as buyers see it; with variants, its price is the lowest of those in stock and its stock their sum. */
 function present(r: StorefrontRow, variantRows: StorefrontRow[] = []) {
-  const variants = variantRows.map((v) => ({ id: v.id, name: v.variant_name ?? '', price: minorUnits(v.price), validity_days: v.validity_days, stock: stockOf(v) }));
+  const variants = variantRows.map((v) => ({ ...presentOne(v), name: v.variant_name ?? '' }));
+  const inStock = variants.filter((v) => v.stock.available >= v.min_quantity);
   const stock = variants.length === 0 ? stockOf(r) : {
     available: Math.min(variants.reduce((n, v) => n + v.stock.available, 0), 1_000_000), unlimited: variants.some((v) => v.stock.unlimited),
   };
+  return { ...presentOne(r), variants, stock, price: variants.length ? Math.min(...(inStock.length ? inStock : variants).map((v) => v.price)) : minorUnits(r.price) };
+}
+
+/** One product or variant, its own settings only. */
+function presentOne(r: StorefrontRow) {
   return {
     id: r.id, object: 'product' as const, slug: r.slug, title: r.title, description: r.description, category: r.category,
-    price: variants.length ? Math.min(...variants.map((v) => v.price)) : minorUnits(r.price), currency: r.currency, delivery: r.delivery,
+    price: minorUnits(r.price), currency: r.currency, delivery: r.delivery,
     min_quantity: r.min_quantity, max_quantity: r.max_quantity,
-    variants,
-    stock,
+    stock: stockOf(r),
     price_tiers: r.price_tiers,
     pick: { enabled: r.pick_enabled, surcharge: minorUnits(r.pick_surcharge) },
     license: r.delivery === 'license' ? { activation_limit: r.license_activation_limit } : null,

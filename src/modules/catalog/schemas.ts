@@ -166,13 +166,9 @@ export const ProductOut = z.object({
 });
 export type ProductOut = z.infer<typeof ProductOut>;
 
-export const StorefrontProductOut = z.object({
+const StorefrontProductBase = z.object({
   id: z.string(),
   object: z.literal('product'),
-  variants: z.array(z.object({
-    id: z.string(), name: z.string(), price: z.number().int(), validity_days: z.number().int().nullable(),
-    stock: z.object({ available: z.number().int(), unlimited: z.boolean() }),
-  })).describe('Variants (SKUs) to pick from; send the chosen one as variant_id at checkout. Empty: the product is bought as it is'),
   slug: z.string(),
   title: z.string(),
   description: z.string(),
@@ -191,4 +187,9 @@ export const StorefrontProductOut = z.object({
   download: z.object({ filename: z.string(), size: z.number().int() }).nullable().describe('A download product: the file\'s name and size (bytes)'),
   validity_days: z.number().int().nullable().describe('有效期: valid this many days from delivery; null: no end'),
   rating: z.object({ average: z.number().nullable(), count: z.number().int() }).describe('Buyers\' reviews: average stars (1–5) and how many'),
+});
+
+export const StorefrontProductOut = StorefrontProductBase.extend({
+  variants: z.array(StorefrontProductBase.extend({ name: z.string().describe('What tells the variant apart') }))
+    .describe('Variants (SKUs) to pick from, each with its own price, stock, limits, tiers and settings; send the chosen one\'s id as variant_id at checkout. Empty: the product is bought as it is'),
 });

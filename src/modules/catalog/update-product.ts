@@ -64,6 +64,8 @@ export async function updateProduct(ctx: Ctx, { productId, ...input }: UpdatePro
     // A variant's title is its product's and its name: kept in step with both.
     if (input.variant_name !== undefined) {
       if (!current.parent_id) throw validationError('only a variant has a variant name', 'variant_name');
+      const taken = await q.query('select 1 from products where parent_id = $1 and variant_name = $2 and id <> $3', [current.parent_id, input.variant_name, productId]);
+      if (taken.rowCount) throw validationError('another variant of this product has this name', 'variant_name');
       params.push(input.variant_name);
       sets.push(`variant_name = $${params.length}`, `title = (select pp.title from products pp where pp.id = products.parent_id) || ' · ' || $${params.length}`);
     }
@@ -75,6 +77,8 @@ export async function updateProduct(ctx: Ctx, { productId, ...input }: UpdatePro
       checkWebhookUrl(ctx, input.webhook.url);
       params.push(input.webhook.url);
       sets.push(`webhook_url = $${params.length}`);
+      // Its variants call the same endpoint.
+      await q.query('update products set webhook_url = $2 where parent_id = $1 and delivery = $3', [productId, input.webhook.url, 'webhook']);
     }
     if (input.manual !== undefined) {
       if (current.delivery !== 'manual') throw validationError('only a manual product takes manual settings', 'manual');

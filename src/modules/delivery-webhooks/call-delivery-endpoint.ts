@@ -27,12 +27,7 @@ export async function callDeliveryEndpoint(c: EndpointCall): Promise<EndpointAns
   const signal = AbortSignal.timeout(ENDPOINT_TIMEOUT_MS);
   let res: OutboundResponse;
   try {
-    if (c.allowPrivate) {
-      const r = await fetch(c.url, { method: 'POST', headers, body: text, redirect: 'manual', signal });
-      res = { status: r.status, text: await r.text(), headers: r.headers };
-    } else {
-      res = await publicRequest(c.url, { method: 'POST', headers, body: text, signal, maxBytes: 4 * 1024 * 1024 });
-    }
+    res = await publicRequest(c.url, { method: 'POST', headers, body: text, signal, maxBytes: 4 * 1024 * 1024, allowPrivate: c.allowPrivate });
   } catch (err) {
     if (err instanceof OutboundRefused) return { ok: false, status: null, error: `address refused: ${err.message}` };
     if (err instanceof AnswerTooLarge) return { ok: false, status: null, error: 'the answer was too large' };

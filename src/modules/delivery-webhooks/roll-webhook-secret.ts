@@ -13,7 +13,8 @@ export async function rollWebhookSecret(ctx: Ctx, { productId }: { productId: st
   const sealed = ctx.keyring.seal(secret);
   await withTransaction(ctx.database.pool, async (q) => {
     await loadWebhookProduct(q, ctx.keyring, merchantId, productId, true);
-    await q.query('update products set webhook_secret_ciphertext = $3, webhook_secret_key_id = $4, updated_at = $5 where id = $1 and merchant_id = $2',
+    // The product and its variants sign with one secret.
+    await q.query('update products set webhook_secret_ciphertext = $3, webhook_secret_key_id = $4, updated_at = $5 where (id = $1 or parent_id = $1) and merchant_id = $2',
       [productId, merchantId, sealed.ciphertext, sealed.keyId, now]);
     await writeAudit(q, ctx.actor, now, { action: 'product.webhook_secret_roll', targetType: 'product', targetId: productId, merchantId });
   });

@@ -3,11 +3,14 @@
 // back (status, the reason it would fail, how long it took) — not the items.
 import { shopOf, type Ctx } from '../shared/context.ts';
 import { callDeliveryEndpoint } from './call-delivery-endpoint.ts';
+import { hitRateLimit } from '../trust/rate-limit.ts';
 import { loadWebhookProduct } from './webhook-product.ts';
 
 export async function testDeliveryWebhook(ctx: Ctx, { productId }: { productId: string }) {
   const p = await loadWebhookProduct(ctx.database.pool, ctx.keyring, shopOf(ctx), productId);
   const at = ctx.clock.now();
+  // The platform does not become a tool for probing someone's URL: a few tests a minute per shop.
+  await hitRateLimit(ctx.database.pool, at, `webhook_test:${shopOf(ctx)}`, 10, 60);
   const started = performance.now();
   const msgId = `dlv_test_${at.getTime()}`;
   const answer = await callDeliveryEndpoint({

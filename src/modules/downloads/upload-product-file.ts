@@ -11,12 +11,20 @@ import { writeAudit } from '../trust/audit.ts';
 import { removeStored, storeUpload } from './file-store.ts';
 import { presentFile, type FileRow } from './file-rows.ts';
 
-/** A name safe to show and to put in Content-Disposition: no path, no control characters, at most 200 characters. */
+/**
+ * A name safe to show and to put in Content-Disposition: no path, no control
+ * or bidirectional-override characters (`\u202Egpj.exe`), at most 200
+ * characters — cut before the extension, which is kept.
+ */
 export function cleanFilename(name: string | undefined): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
-  return clean || 'download';
+  const clean = [...base.replace(/[\u0000-\u001f\u007f"\u202a-\u202e\u2066-\u2069\u200e\u200f]/g, '').trim()];
+  if (clean.length === 0) return 'download';
+  if (clean.length <= 200) return clean.join('');
+  const dot = clean.lastIndexOf('.');
+  const ext = dot > 0 && clean.length - dot <= 16 ? clean.slice(dot) : [];
+  return [...clean.slice(0, 200 - ext.length), ...ext].join('');
 }
 
 /** Checks the product before a byte is stored: the shop's own, and a download product. */

@@ -86,7 +86,7 @@ async function failed(s: Services, orderId: string, due: Due, answer: Extract<En
     }
     const next = new Date(at.getTime() + (WEBHOOK_RETRY_SECONDS[attempts - 1] ?? 60) * 1000);
     await q.query('update webhook_deliveries set next_at = $2 where order_id = $1', [orderId, next]);
-    const st = requeueWebhookDeliveryStatement(orderId, next);
+    const st = requeueWebhookDeliveryStatement({ orderId, merchantId: due.merchant_id }, next);
     await q.query(st.text, st.values);
     return 'retrying';
   });

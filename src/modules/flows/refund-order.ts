@@ -73,6 +73,10 @@ export async function refundOrder(ctx: Ctx, orderId: string, input: RefundInput,
     const remaining = minorUnits(pay.amount) - minorUnits(pay.refunded);
     if (remaining <= 0) throw conflict('already_refunded', 'This payment has been refunded in full.');
     const amount = input.amount ?? remaining;
+    // Paid but not yet delivered (the shop's endpoint is still being asked for the items): in full, or wait for the delivery.
+    if (pay.order_status === 'paid' && amount < remaining) {
+      throw conflict('partial_refund_not_allowed', 'This order is still waiting for its items: refund it in full, or wait until it is delivered.');
+    }
     if (amount > remaining) throw validationError(`at most ${remaining} (minor units) is left to refund`, 'amount');
     const { rows: pending } = await q.query(`select 1 from refunds where payment_id = $1 and status = 'pending' limit 1`, [pay.id]);
     if (pending.length > 0) throw conflict('refund_in_progress', 'Another refund of this payment is still with the gateway.');

@@ -1,6 +1,8 @@
 // Queuing a call to the shop's delivery endpoint (delivery `webhook`): the
 // order's attempt record (reset when queued again by a person) and a job,
-// one per order (job_key), in the caller's transaction or pipeline.
+// one per order (job_key), in the caller's transaction or pipeline. A shop's
+// calls run one at a time (a job queue per shop), so one shop's slow endpoint
+// holds at most one worker and never delays other shops' deliveries.
 import type { Statement } from '../../db/pipeline.ts';
 
 /** The retries after a failed call (seconds): 6 attempts over about 2.5 hours, then needs_action. */
@@ -11,15 +13,17 @@ export function queueWebhookDeliveryStatement(o: { orderId: string; merchantId: 
   return {
     text: `with w as (insert into webhook_deliveries (order_id, merchant_id, attempts, next_at, created_at, updated_at) values ($1, $2, 0, $4, $3, $3)
                       on conflict (order_id) do update set attempts = 0, next_at = $4, last_error = null, last_status = null, updated_at = $3)
-           select graphile_worker.add_job('deliver_via_webhook', json_build_object('order_id', $1::text), job_key := 'webhook:' || $1::text, run_at := $4::timestamptz, max_attempts := 3)`,
+           select graphile_worker.add_job('deliver_via_webhook', json_build_object('order_id', $1::text), queue_name := 'webhook:' || $2::text,
+                                          job_key := 'webhook:' || $1::text, run_at := $4::timestamptz, max_attempts := 3)`,
     values: [o.orderId, o.merchantId, o.at, runAt],
   };
 }
 
 /** The next call after a failed one (the attempt record already counts it). */
-export function requeueWebhookDeliveryStatement(orderId: string, runAt: Date): Statement {
+export function requeueWebhookDeliveryStatement(o: { orderId: string; merchantId: string }, runAt: Date): Statement {
   return {
-    text: `select graphile_worker.add_job('deliver_via_webhook', json_build_object('order_id', $1::text), job_key := 'webhook:' || $1::text, run_at := $2::timestamptz, max_attempts := 3)`,
-    values: [orderId, runAt],
+    text: `select graphile_worker.add_job('deliver_via_webhook', json_build_object('order_id', $1::text), queue_name := 'webhook:' || $3::text,
+                                     job_key := 'webhook:' || $1::text, run_at := $2::timestamptz, max_attempts := 3)`,
+    values: [o.orderId, runAt, o.merchantId],
   };
 }

@@ -63,6 +63,9 @@ export async function getOrder(ctx: Ctx, orderId: string) {
     'select id, gateway, status, amount, currency, succeeded_at from payments where order_id = $1 order by id', [order.id]);
   const { rows: events } = await ctx.database.pool.query<{ from_status: string | null; to_status: string; actor: string; note: string | null; created_at: Date }>(
     'select from_status, to_status, actor, note, created_at from order_events where order_id = $1 order by id', [order.id]);
+  // Delivery by the shop's endpoint: how the calls are going (the shop sees why its endpoint fails while the order retries).
+  const { rows: hook } = await ctx.database.pool.query<{ attempts: number; last_status: number | null; last_error: string | null; next_at: Date | null; delivered_at: Date | null }>(
+    'select attempts, last_status, last_error, next_at, delivered_at from webhook_deliveries where order_id = $1', [order.id]);
   const { rows: refunds } = await ctx.database.pool.query<{ id: string; amount: string; currency: string; status: string; reason: string | null; created_at: Date }>(
     'select id, amount, currency, status, reason, created_at from refunds where order_id = $1 order by id', [order.id]);
   return {
@@ -71,5 +74,9 @@ export async function getOrder(ctx: Ctx, orderId: string) {
     refunds: refunds.map((r) => ({ id: r.id, amount: minorUnits(r.amount), currency: r.currency, status: r.status, reason: r.reason, created_at: r.created_at.toISOString() })),
     payments: payments.map((p) => ({ id: p.id, gateway: p.gateway, status: p.status, amount: minorUnits(p.amount), currency: p.currency, succeeded_at: p.succeeded_at?.toISOString() ?? null })),
     events: events.map((e) => ({ from: e.from_status, to: e.to_status, actor: e.actor, note: e.note, at: e.created_at.toISOString() })),
+    webhook_delivery: hook[0] ? {
+      attempts: hook[0].attempts, last_status: hook[0].last_status, last_error: hook[0].last_error,
+      next_at: hook[0].next_at?.toISOString() ?? null, delivered_at: hook[0].delivered_at?.toISOString() ?? null,
+    } : null,
   };
 }

@@ -28,7 +28,8 @@ export async function listPublicReviews(ctx: Ctx, shopSlug: string, query: ListR
   const params: unknown[] = [shop[0].id, query.product_id ?? null];
   const p = pageClause(query, 'r.id', params);
   const { rows } = await ctx.database.pool.query<ReviewRow>(
-    `${REVIEW_SELECT} where r.merchant_id = $1 and ($2::text is null or r.product_id = $2) and p.visibility <> 'hidden' and ${p.where}
+    `${REVIEW_SELECT} where r.merchant_id = $1 and p.visibility <> 'hidden'
+        and ($2::text is null or r.product_id = $2 or r.product_id in (select v.id from products v where v.parent_id = $2)) and ${p.where}
       order by ${p.order} limit ${p.limit}`, params);
   return toPage(rows.map((r) => presentReview(r, 'public')), query);
 }

@@ -24,7 +24,8 @@ const LicenseKeyOut = z.object({
 const InstanceOut = z.object({ id: z.string(), name: z.string(), created_at: z.string() });
 const MetaOut = z.object({
   store_id: z.string(), store_slug: z.string(), order_id: z.string(), order_item_id: z.string(), product_id: z.string(), product_name: z.string(),
-  variant_id: z.null(), variant_name: z.null(), customer_id: z.null(), customer_name: z.null(), customer_email: z.string().describe('Masked'),
+  variant_id: z.string().nullable().describe('The variant the key was sold through, if any'), variant_name: z.string().nullable(),
+  customer_id: z.null(), customer_name: z.null(), customer_email: z.string().describe('Masked'),
 });
 /** One shape for the three answers: each carries its own flag (activated, valid or deactivated). */
 const LicenseAnswerOut = z.object({

@@ -26,7 +26,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/v1/orders/:id/retry_fulfilment', {
     schema: {
-      tags: ['orders'], summary: 'Deliver a paid order parked in needs_action for want of stock, after restocking',
+      tags: ['orders'], summary: 'Try a parked order again: deliver it after restocking, or (delivery webhook) call the shop\'s endpoint again after fixing it',
       params: z.object({ id: z.string().min(1).max(64) }), response: { 200: RetryOut },
     },
   }, async (req) => {

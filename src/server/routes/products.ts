@@ -167,7 +167,7 @@ export const productRoutes: FastifyPluginAsyncZod = async (app) => {
         } catch (err) {
           throw new AppError(400, 'invalid_multipart', `The multipart body could not be read: ${err instanceof Error ? err.message : 'malformed'}.`);
         }
-        if (!part) throw validationError('Attach the file as a file field.', 'file');
+        if (!part || part.fieldname !== 'file') throw validationError('Attach the file as the "file" field.', 'file');
         body = part.file;
         filename = filename ?? part.filename;
       } else {

@@ -112,22 +112,31 @@ export const storefrontRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/api/v1/downloads/:id', {
+    // Files are sent as they are: most are compressed already, and a size lets the browser show progress.
+    compress: false,
     schema: {
       tags: ['storefront'], summary: 'Download a bought file through its signed link (from the order page or the delivery email)',
       description: 'The link carries `expires` and `signature`; a wrong one is 404, an expired one 410 `link_expired` (the order page gives a new one), ' +
-        'a refunded order\'s file 410 `download_unavailable`. Sent as an attachment; one `Range: bytes=…` resumes a large download (206).',
+        'a refunded order\'s file 410 `download_unavailable`. Sent as an attachment with its SHA-256 as ETag; one `Range: bytes=…` resumes a large ' +
+        'download (206; 416 past the end; If-Range honoured). 503 `file_unavailable` if the platform lost the file.',
       params: z.object({ id: z.string().min(1).max(64) }),
       querystring: z.object({ expires: z.coerce.number().int().min(0).max(1e11), signature: z.string().min(1).max(100) }),
     },
   }, async (req, reply) => {
     const d = await openDownload(buyerCtx(req), {
-      fulfilmentId: req.params.id, expires: req.query.expires, signature: req.query.signature, range: req.headers.range, count: req.method === 'GET',
+      fulfilmentId: req.params.id, expires: req.query.expires, signature: req.query.signature, range: req.headers.range,
+      ifRange: typeof req.headers['if-range'] === 'string' ? req.headers['if-range'] : undefined, count: req.method === 'GET',
     });
+    if (d.unsatisfiable) {
+      return reply.code(416).header('content-range', `bytes */${d.size}`)
+        .send({ error: { type: 'invalid_request_error', code: 'range_not_satisfiable', message: `The file has ${d.size} bytes.` } });
+    }
     const ascii = d.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
     reply
       .header('content-type', 'application/octet-stream')
       .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(d.filename)}`)
       .header('cache-control', 'private, no-store')
+      .header('etag', d.etag)
       .header('accept-ranges', 'bytes');
     if (d.range) {
       reply.code(206).header('content-range', `bytes ${d.range.start}-${d.range.end}/${d.size}`).header('content-length', d.range.end - d.range.start + 1);

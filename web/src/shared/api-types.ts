@@ -1559,7 +1559,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Deliver a paid order parked in needs_action for want of stock, after restocking */
+        /** Try a parked order again: deliver it after restocking, or (delivery webhook) call the shop's endpoint again after fixing it */
         post: {
             parameters: {
                 query?: never;
@@ -1772,17 +1772,6 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 object: "product";
-                                /** @description Variants (SKUs) to pick from; send the chosen one as variant_id at checkout. Empty: the product is bought as it is */
-                                variants: {
-                                    id: string;
-                                    name: string;
-                                    price: number;
-                                    validity_days: number | null;
-                                    stock: {
-                                        available: number;
-                                        unlimited: boolean;
-                                    };
-                                }[];
                                 slug: string;
                                 title: string;
                                 description: string;
@@ -1848,6 +1837,79 @@ export interface paths {
                                     average: number | null;
                                     count: number;
                                 };
+                                /** @description Variants (SKUs) to pick from, each with its own price, stock, limits, tiers and settings; send the chosen one's id as variant_id at checkout. Empty: the product is bought as it is */
+                                variants: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    object: "product";
+                                    slug: string;
+                                    title: string;
+                                    description: string;
+                                    category: string | null;
+                                    price: number;
+                                    currency: string;
+                                    /**
+                                     * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand; download: a file (upload it with PUT /products/{id}/file), delivered as an expiring signed link; webhook: the shop's endpoint issues the items when the order is paid
+                                     * @enum {string}
+                                     */
+                                    delivery: "card" | "shared" | "license" | "manual" | "download" | "webhook";
+                                    min_quantity: number;
+                                    max_quantity: number;
+                                    stock: {
+                                        available: number;
+                                        /** @description A shared product without a limit: available is a ceiling, not a count */
+                                        unlimited: boolean;
+                                    };
+                                    /** @description Wholesale prices (批发价) */
+                                    price_tiers: {
+                                        min_quantity: number;
+                                        unit_price: number;
+                                    }[];
+                                    /** @description 自选卡密: whether buyers may pick their key, and what it costs more per unit */
+                                    pick: {
+                                        enabled: boolean;
+                                        surcharge: number;
+                                    };
+                                    /** @description A license product: on how many machines one key may be active (null: no limit) */
+                                    license: {
+                                        activation_limit: number | null;
+                                    } | null;
+                                    /** @description A manual (代充) product: the fields to send as `fields` at checkout, and the hours the shop has to fulfil */
+                                    manual: {
+                                        fields: {
+                                            key: string;
+                                            label: string;
+                                            /** @enum {string} */
+                                            type: "text" | "number" | "select";
+                                            /** @default true */
+                                            required: boolean;
+                                            /** @description select: the choices */
+                                            options?: string[];
+                                            /** @description number: the smallest allowed */
+                                            min?: number;
+                                            /** @description number: the largest allowed */
+                                            max?: number;
+                                            /** @description text: at most this many characters (200 when absent) */
+                                            max_length?: number;
+                                            placeholder?: string;
+                                        }[];
+                                        sla_hours: number;
+                                    } | null;
+                                    /** @description A download product: the file's name and size (bytes) */
+                                    download: {
+                                        filename: string;
+                                        size: number;
+                                    } | null;
+                                    /** @description 有效期: valid this many days from delivery; null: no end */
+                                    validity_days: number | null;
+                                    /** @description Buyers' reviews: average stars (1–5) and how many */
+                                    rating: {
+                                        average: number | null;
+                                        count: number;
+                                    };
+                                    /** @description What tells the variant apart */
+                                    name: string;
+                                }[];
                             }[];
                             has_more: boolean;
                         };
@@ -1898,17 +1960,6 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 object: "product";
-                                /** @description Variants (SKUs) to pick from; send the chosen one as variant_id at checkout. Empty: the product is bought as it is */
-                                variants: {
-                                    id: string;
-                                    name: string;
-                                    price: number;
-                                    validity_days: number | null;
-                                    stock: {
-                                        available: number;
-                                        unlimited: boolean;
-                                    };
-                                }[];
                                 slug: string;
                                 title: string;
                                 description: string;
@@ -1974,6 +2025,79 @@ export interface paths {
                                     average: number | null;
                                     count: number;
                                 };
+                                /** @description Variants (SKUs) to pick from, each with its own price, stock, limits, tiers and settings; send the chosen one's id as variant_id at checkout. Empty: the product is bought as it is */
+                                variants: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    object: "product";
+                                    slug: string;
+                                    title: string;
+                                    description: string;
+                                    category: string | null;
+                                    price: number;
+                                    currency: string;
+                                    /**
+                                     * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand; download: a file (upload it with PUT /products/{id}/file), delivered as an expiring signed link; webhook: the shop's endpoint issues the items when the order is paid
+                                     * @enum {string}
+                                     */
+                                    delivery: "card" | "shared" | "license" | "manual" | "download" | "webhook";
+                                    min_quantity: number;
+                                    max_quantity: number;
+                                    stock: {
+                                        available: number;
+                                        /** @description A shared product without a limit: available is a ceiling, not a count */
+                                        unlimited: boolean;
+                                    };
+                                    /** @description Wholesale prices (批发价) */
+                                    price_tiers: {
+                                        min_quantity: number;
+                                        unit_price: number;
+                                    }[];
+                                    /** @description 自选卡密: whether buyers may pick their key, and what it costs more per unit */
+                                    pick: {
+                                        enabled: boolean;
+                                        surcharge: number;
+                                    };
+                                    /** @description A license product: on how many machines one key may be active (null: no limit) */
+                                    license: {
+                                        activation_limit: number | null;
+                                    } | null;
+                                    /** @description A manual (代充) product: the fields to send as `fields` at checkout, and the hours the shop has to fulfil */
+                                    manual: {
+                                        fields: {
+                                            key: string;
+                                            label: string;
+                                            /** @enum {string} */
+                                            type: "text" | "number" | "select";
+                                            /** @default true */
+                                            required: boolean;
+                                            /** @description select: the choices */
+                                            options?: string[];
+                                            /** @description number: the smallest allowed */
+                                            min?: number;
+                                            /** @description number: the largest allowed */
+                                            max?: number;
+                                            /** @description text: at most this many characters (200 when absent) */
+                                            max_length?: number;
+                                            placeholder?: string;
+                                        }[];
+                                        sla_hours: number;
+                                    } | null;
+                                    /** @description A download product: the file's name and size (bytes) */
+                                    download: {
+                                        filename: string;
+                                        size: number;
+                                    } | null;
+                                    /** @description 有效期: valid this many days from delivery; null: no end */
+                                    validity_days: number | null;
+                                    /** @description Buyers' reviews: average stars (1–5) and how many */
+                                    rating: {
+                                        average: number | null;
+                                        count: number;
+                                    };
+                                    /** @description What tells the variant apart */
+                                    name: string;
+                                }[];
                             };
                         };
                     };
@@ -2443,7 +2567,7 @@ export interface paths {
         };
         /**
          * Download a bought file through its signed link (from the order page or the delivery email)
-         * @description The link carries `expires` and `signature`; a wrong one is 404, an expired one 410 `link_expired` (the order page gives a new one), a refunded order's file 410 `download_unavailable`. Sent as an attachment; one `Range: bytes=…` resumes a large download (206).
+         * @description The link carries `expires` and `signature`; a wrong one is 404, an expired one 410 `link_expired` (the order page gives a new one), a refunded order's file 410 `download_unavailable`. Sent as an attachment with its SHA-256 as ETag; one `Range: bytes=…` resumes a large download (206; 416 past the end; If-Range honoured). 503 `file_unavailable` if the platform lost the file.
          */
         get: {
             parameters: {
@@ -5753,8 +5877,9 @@ export interface paths {
                                 order_item_id: string;
                                 product_id: string;
                                 product_name: string;
-                                variant_id: null;
-                                variant_name: null;
+                                /** @description The variant the key was sold through, if any */
+                                variant_id: string | null;
+                                variant_name: string | null;
                                 customer_id: null;
                                 customer_name: null;
                                 /** @description Masked */
@@ -5798,8 +5923,9 @@ export interface paths {
                                 order_item_id: string;
                                 product_id: string;
                                 product_name: string;
-                                variant_id: null;
-                                variant_name: null;
+                                /** @description The variant the key was sold through, if any */
+                                variant_id: string | null;
+                                variant_name: string | null;
                                 customer_id: null;
                                 customer_name: null;
                                 /** @description Masked */
@@ -5843,8 +5969,9 @@ export interface paths {
                                 order_item_id: string;
                                 product_id: string;
                                 product_name: string;
-                                variant_id: null;
-                                variant_name: null;
+                                /** @description The variant the key was sold through, if any */
+                                variant_id: string | null;
+                                variant_name: string | null;
                                 customer_id: null;
                                 customer_name: null;
                                 /** @description Masked */
@@ -5888,8 +6015,9 @@ export interface paths {
                                 order_item_id: string;
                                 product_id: string;
                                 product_name: string;
-                                variant_id: null;
-                                variant_name: null;
+                                /** @description The variant the key was sold through, if any */
+                                variant_id: string | null;
+                                variant_name: string | null;
                                 customer_id: null;
                                 customer_name: null;
                                 /** @description Masked */
@@ -5933,8 +6061,9 @@ export interface paths {
                                 order_item_id: string;
                                 product_id: string;
                                 product_name: string;
-                                variant_id: null;
-                                variant_name: null;
+                                /** @description The variant the key was sold through, if any */
+                                variant_id: string | null;
+                                variant_name: string | null;
                                 customer_id: null;
                                 customer_name: null;
                                 /** @description Masked */
@@ -6023,8 +6152,9 @@ export interface paths {
                                 order_item_id: string;
                                 product_id: string;
                                 product_name: string;
-                                variant_id: null;
-                                variant_name: null;
+                                /** @description The variant the key was sold through, if any */
+                                variant_id: string | null;
+                                variant_name: string | null;
                                 customer_id: null;
                                 customer_name: null;
                                 /** @description Masked */
@@ -6068,8 +6198,9 @@ export interface paths {
                                 order_item_id: string;
                                 product_id: string;
                                 product_name: string;
-                                variant_id: null;
-                                variant_name: null;
+                                /** @description The variant the key was sold through, if any */
+                                variant_id: string | null;
+                                variant_name: string | null;
                                 customer_id: null;
                                 customer_name: null;
                                 /** @description Masked */
@@ -6113,8 +6244,9 @@ export interface paths {
                                 order_item_id: string;
                                 product_id: string;
                                 product_name: string;
-                                variant_id: null;
-                                variant_name: null;
+                                /** @description The variant the key was sold through, if any */
+                                variant_id: string | null;
+                                variant_name: string | null;
                                 customer_id: null;
                                 customer_name: null;
                                 /** @description Masked */
@@ -6158,8 +6290,9 @@ export interface paths {
                                 order_item_id: string;
                                 product_id: string;
                                 product_name: string;
-                                variant_id: null;
-                                variant_name: null;
+                                /** @description The variant the key was sold through, if any */
+                                variant_id: string | null;
+                                variant_name: string | null;
                                 customer_id: null;
                                 customer_name: null;
                                 /** @description Masked */
@@ -6203,8 +6336,9 @@ export interface paths {
                                 order_item_id: string;
                                 product_id: string;
                                 product_name: string;
-                                variant_id: null;
-                                variant_name: null;
+                                /** @description The variant the key was sold through, if any */
+                                variant_id: string | null;
+                                variant_name: string | null;
                                 customer_id: null;
                                 customer_name: null;
                                 /** @description Masked */
@@ -6293,8 +6427,9 @@ export interface paths {
                                 order_item_id: string;
                                 product_id: string;
                                 product_name: string;
-                                variant_id: null;
-                                variant_name: null;
+                                /** @description The variant the key was sold through, if any */
+                                variant_id: string | null;
+                                variant_name: string | null;
                                 customer_id: null;
                                 customer_name: null;
                                 /** @description Masked */
@@ -6338,8 +6473,9 @@ export interface paths {
                                 order_item_id: string;
                                 product_id: string;
                                 product_name: string;
-                                variant_id: null;
-                                variant_name: null;
+                                /** @description The variant the key was sold through, if any */
+                                variant_id: string | null;
+                                variant_name: string | null;
                                 customer_id: null;
                                 customer_name: null;
                                 /** @description Masked */
@@ -6383,8 +6519,9 @@ export interface paths {
                                 order_item_id: string;
                                 product_id: string;
                                 product_name: string;
-                                variant_id: null;
-                                variant_name: null;
+                                /** @description The variant the key was sold through, if any */
+                                variant_id: string | null;
+                                variant_name: string | null;
                                 customer_id: null;
                                 customer_name: null;
                                 /** @description Masked */
@@ -6428,8 +6565,9 @@ export interface paths {
                                 order_item_id: string;
                                 product_id: string;
                                 product_name: string;
-                                variant_id: null;
-                                variant_name: null;
+                                /** @description The variant the key was sold through, if any */
+                                variant_id: string | null;
+                                variant_name: string | null;
                                 customer_id: null;
                                 customer_name: null;
                                 /** @description Masked */
@@ -6473,8 +6611,9 @@ export interface paths {
                                 order_item_id: string;
                                 product_id: string;
                                 product_name: string;
-                                variant_id: null;
-                                variant_name: null;
+                                /** @description The variant the key was sold through, if any */
+                                variant_id: string | null;
+                                variant_name: string | null;
                                 customer_id: null;
                                 customer_name: null;
                                 /** @description Masked */

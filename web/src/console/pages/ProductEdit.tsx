@@ -129,7 +129,7 @@ export function ProductEditPage({ productId }: { productId?: string }) {
       {product?.parent_id && <p className="crumbs"><Link href={`/console/products/${product.parent_id}`}>← {t('variants.back')}</Link></p>}
       <div className="page-head"><h1>{product ? product.title : t('products.new')}</h1></div>
       <form className="card" onSubmit={save}>
-        <div className="field"><label htmlFor="p-title">{product?.parent_id ? t('variants.name') : t('form.title')}</label><input id="p-title" type="text" required maxLength={200} value={form.title} onChange={set('title')} /></div>
+        <div className="field"><label htmlFor="p-title">{product?.parent_id ? t('variants.name') : t('form.title')}</label><input id="p-title" type="text" required maxLength={product?.parent_id ? 60 : 200} value={form.title} onChange={set('title')} /></div>
         <div className="field">
           <label htmlFor="p-desc">{t('form.description')}</label>
           <textarea id="p-desc" value={form.description} maxLength={20000} onChange={set('description')} aria-describedby="p-desc-hint" />

@@ -48,7 +48,9 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
       const usable = g.data.filter((x) => x.gateway !== 'wallet' && (!x.currencies || x.currencies.includes(p.product.currency)));
       setData({ shop: p.shop, product: p.product, gateways: usable });
       // A product with variants opens on the first one in stock.
-      setVariantId((p.product.variants.find((v) => v.stock.available >= p.product.min_quantity) ?? p.product.variants[0])?.id);
+      const first = p.product.variants.find((v) => v.stock.available >= v.min_quantity) ?? p.product.variants[0];
+      setVariantId(first?.id);
+      if (first) setQuantity(first.min_quantity);
       setQuantity(p.product.min_quantity);
       setGateway(usable[0]?.gateway ?? '');
       setMethod(usable[0]?.methods[0] ?? '');
@@ -65,8 +67,9 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
   const { gateways } = data;
   // The variant picked (SKU) has its own price, stock and validity; the rest is the product's.
   const variant = data.product.variants.find((v) => v.id === variantId);
+  // Its own price, stock, limits, tiers, validity and delivery settings; the product's name, description and rating.
   const product = variant
-    ? { ...data.product, price: variant.price, stock: variant.stock, validity_days: variant.validity_days, price_tiers: [] as typeof data.product.price_tiers }
+    ? { ...data.product, ...variant, id: data.product.id, title: data.product.title, description: data.product.description, rating: data.product.rating, variants: data.product.variants }
     : data.product;
   const chosen = gateways.find((g) => g.gateway === gateway);
   // 批发价: the largest tier the quantity reaches sets the unit price (the server applies the same rule).
@@ -150,11 +153,11 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
             <legend>{t('variant.pick')}</legend>
             <div className="options variants" role="radiogroup">
               {data.product.variants.map((v) => {
-                const out = v.stock.available < data.product.min_quantity;
+                const out = v.stock.available < v.min_quantity;
                 return (
                   <label key={v.id} className={`option${variantId === v.id ? ' on' : ''}${out ? ' off' : ''}`}>
                     <input type="radio" name="variant" value={v.id} checked={variantId === v.id} disabled={out}
-                      onChange={() => { setVariantId(v.id); setQuantity(data.product.min_quantity); }} />
+                      onChange={() => { setVariantId(v.id); setQuantity(v.min_quantity); setPicking(false); setPicks(undefined); setPicked(undefined); }} />
                     <span>{v.name} · {formatMoney(v.price, data.product.currency, lang)}{out ? ` · ${t('product.soldOut')}` : ''}</span>
                   </label>
                 );
@@ -169,7 +172,7 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
               setPicking(e.target.checked);
               setPicked(undefined);
               if (e.target.checked && !picks) {
-                api<{ data: Array<{ id: string; preview: string }> }>(`/api/v1/storefront/${encodeURIComponent(slug)}/products/${encodeURIComponent(product.id)}/picks?limit=100`)
+                api<{ data: Array<{ id: string; preview: string }> }>(`/api/v1/storefront/${encodeURIComponent(slug)}/products/${encodeURIComponent(variant?.id ?? product.id)}/picks?limit=100`)
                   .then((r) => setPicks(r.data), () => setPicks([]));
               }
             }} /> <span>{t('pick.toggle', { surcharge: formatMoney(product.pick.surcharge, product.currency, lang) })}</span></label>
