@@ -27,7 +27,7 @@ import { moneyRoutes } from './routes/money.ts';
 import { disputeRoutes } from './routes/disputes.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { licenseRoutes } from './routes/licenses.ts';
-import { CARD_IMPORT_BODY, productRoutes } from './routes/products.ts';
+import { CARD_IMPORT_BODY, FILE_UPLOAD_BODY, productRoutes } from './routes/products.ts';
 import { storefrontRoutes } from './routes/storefront.ts';
 import { systemRoutes } from './routes/system.ts';
 import { webRoutes } from './routes/web.ts';
@@ -95,6 +95,17 @@ export async function buildApp(services: Omit<Services, 'log'>, logger: Logger):
       const out = jsonSchemaTransform(input);
       if (input.url === '/api/v1/products/:id/cards' && input.route.method === 'POST') {
         return { ...out, schema: { ...out.schema, body: CARD_IMPORT_BODY } };
+      }
+      if (input.url === '/api/v1/products/:id/file' && input.route.method === 'PUT') {
+        return { ...out, schema: { ...out.schema, body: FILE_UPLOAD_BODY } };
+      }
+      // The license API takes its fields from the body in three forms, or from the query string: no body is required.
+      if (/^\/api\/v1\/licenses\/(activate|validate|deactivate)$/.test(input.url)) {
+        const schema = (out.schema as { body?: unknown }).body;
+        if (schema) {
+          const media = { schema };
+          return { ...out, schema: { ...out.schema, body: { content: { 'application/json': media, 'application/x-www-form-urlencoded': media, 'application/vnd.api+json': media } } } };
+        }
       }
       return out;
     },

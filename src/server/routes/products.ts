@@ -59,6 +59,14 @@ export const CARD_IMPORT_BODY = {
 };
 
 
+/** The file upload body in its two forms, for the OpenAPI document (the route reads the stream itself). */
+export const FILE_UPLOAD_BODY = {
+  content: {
+    'application/octet-stream': { schema: { type: 'string', format: 'binary', description: 'The file\'s bytes; its name in ?filename=' } },
+    'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } },
+  },
+};
+
 export const productRoutes: FastifyPluginAsyncZod = async (app) => {
   const s = app.services;
   // A download product's file arrives as a stream, never buffered whole.

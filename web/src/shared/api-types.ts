@@ -1088,7 +1088,15 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/octet-stream": string;
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 201: {
@@ -5830,10 +5838,21 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            /** @description JSON, form (application/x-www-form-urlencoded) or application/vnd.api+json; the same fields are also read from the query string */
             requestBody: {
                 content: {
                     "application/json": {
+                        license_key?: string;
+                        /** @description At most 255 characters */
+                        instance_name?: string;
+                        instance_id?: string;
+                    };
+                    "application/x-www-form-urlencoded": {
+                        license_key?: string;
+                        /** @description At most 255 characters */
+                        instance_name?: string;
+                        instance_id?: string;
+                    };
+                    "application/vnd.api+json": {
                         license_key?: string;
                         /** @description At most 255 characters */
                         instance_name?: string;
@@ -6105,10 +6124,21 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            /** @description JSON, form (application/x-www-form-urlencoded) or application/vnd.api+json; the same fields are also read from the query string */
             requestBody: {
                 content: {
                     "application/json": {
+                        license_key?: string;
+                        /** @description At most 255 characters */
+                        instance_name?: string;
+                        instance_id?: string;
+                    };
+                    "application/x-www-form-urlencoded": {
+                        license_key?: string;
+                        /** @description At most 255 characters */
+                        instance_name?: string;
+                        instance_id?: string;
+                    };
+                    "application/vnd.api+json": {
                         license_key?: string;
                         /** @description At most 255 characters */
                         instance_name?: string;
@@ -6380,10 +6410,21 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            /** @description JSON, form (application/x-www-form-urlencoded) or application/vnd.api+json; the same fields are also read from the query string */
             requestBody: {
                 content: {
                     "application/json": {
+                        license_key?: string;
+                        /** @description At most 255 characters */
+                        instance_name?: string;
+                        instance_id?: string;
+                    };
+                    "application/x-www-form-urlencoded": {
+                        license_key?: string;
+                        /** @description At most 255 characters */
+                        instance_name?: string;
+                        instance_id?: string;
+                    };
+                    "application/vnd.api+json": {
                         license_key?: string;
                         /** @description At most 255 characters */
                         instance_name?: string;
