@@ -4,7 +4,7 @@
 // sees the same timeline.
 import type { Queryable } from '../../db/client.ts';
 import type { RowOf } from '../../db/rows.ts';
-import type { disputes } from '../../db/schema.ts';
+import type { disputeMessages, disputes } from '../../db/schema.ts';
 import { newId } from '../../lib/ids.ts';
 import { minorUnits } from '../../lib/money.ts';
 import type { Attachment } from './dispute-attachments.ts';
@@ -20,7 +20,7 @@ export type DisputeRow = Omit<RowOf<typeof disputes>, 'status' | 'reason' | 'out
   order_number: string; order_status: string; order_total: string; currency: string; shop_slug: string; shop_name: string;
 };
 
-export interface MessageRow { id: string; author: MessageAuthor; body: string; has_attachment: boolean; attachment_type: string | null; created_at: Date }
+export type MessageRow = Pick<RowOf<typeof disputeMessages>, 'id' | 'body' | 'attachment_type' | 'created_at'> & { author: MessageAuthor; has_attachment: boolean };
 
 export const DISPUTE_SELECT = `select d.id, d.order_id, d.merchant_id, d.status, d.reason, d.outcome, d.refund_amount, d.respond_by, d.ruling, d.ruling_amount,
     d.merchant_responded_at, d.escalated_at, d.resolved_at, d.resolved_by, d.created_at,

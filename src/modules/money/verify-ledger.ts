@@ -11,6 +11,8 @@ import type pg from 'pg';
 import { accountId } from './ledger.ts';
 import { chainHash, GENESIS_HASH, transactionDigest } from './ledger-digest.ts';
 import { entriesOf } from './seal-ledger.ts';
+import type { RowOf } from '../../db/rows.ts';
+import type { ledgerTransactions } from '../../db/schema.ts';
 
 const BATCH = 5000;
 
@@ -19,10 +21,7 @@ export type LedgerVerdict =
   /** `where`: e.g. `transaction ltx_… (seq 17)`, `account lac_…`. */
   | { ok: false; where: string; problem: string };
 
-interface TxRow {
-  id: string; kind: string; cause_type: string; cause_id: string; order_id: string | null; memo: string | null; created_at: Date; digest: string | null;
-  seq: string | null; prev_hash: string | null; hash: string | null;
-}
+type TxRow = Pick<RowOf<typeof ledgerTransactions>, 'id' | 'kind' | 'cause_type' | 'cause_id' | 'order_id' | 'memo' | 'created_at' | 'digest' | 'seq' | 'prev_hash' | 'hash'>;
 
 const COLUMNS = 'id, kind, cause_type, cause_id, order_id, memo, created_at, digest, seq, prev_hash, hash';
 /** Account kinds that belong to one shop: their code's owner is the shop (or ends with it), and merchant_id says so. */

@@ -7,24 +7,12 @@ import type { Keyring } from '../../../lib/crypto.ts';
 import { adapterFor } from './adapters/index.ts';
 import type { GatewayAdapter } from './gateway-adapter.ts';
 import { restrictToPublicAddresses } from './gateway-http.ts';
+import type { RowOf } from '../../../db/rows.ts';
+import type { gatewayConfigs } from '../../../db/schema.ts';
 
-export interface GatewayConfigRow {
-  id: string;
-  gateway: string;
-  merchant_id: string | null;
-  merchant_configurable: boolean;
-  enabled: boolean;
-  settings: Record<string, unknown>;
-  secrets: string | null;
-  secrets_key_id: string | null;
-  methods: string[] | null;
-  min_amount: string | number | null;
-  max_amount: string | number | null;
-  fee_bps: number;
-  fee_fixed: string | number;
-  active_query: boolean;
-  updated_at: Date;
-}
+/** A gateway_configs row (types from the schema; `settings` is the adapter's JSON object). */
+export type GatewayConfigRow = Pick<RowOf<typeof gatewayConfigs>, 'id' | 'gateway' | 'merchant_id' | 'merchant_configurable' | 'enabled' | 'secrets'
+  | 'secrets_key_id' | 'methods' | 'min_amount' | 'max_amount' | 'fee_bps' | 'fee_fixed' | 'active_query' | 'updated_at'> & { settings: Record<string, unknown> };
 
 export interface GatewayConfig {
   /** The gateway_configs row; null for a gateway configured from the environment (the sandbox). */
