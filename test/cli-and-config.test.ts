@@ -48,10 +48,17 @@ describe('the xiaopu command', () => {
 
     expect((await xiaopu(['seed-demo'])).stdout).toContain('demo created');
     expect((await xiaopu(['seed-demo'])).stdout).toContain('demo shop already exists');
-    const demo = await query<{ slug: string; n: string }>(`select p.slug, count(*) as n from cards c join products p on p.id = c.product_id
-      join merchants m on m.id = p.merchant_id where m.slug = 'demo' group by p.slug order by p.slug`);
+    const demo = await query<{ title: string; n: string }>(`select p.title, count(*) as n from cards c join products p on p.id = c.product_id
+      join merchants m on m.id = p.merchant_id where m.slug = 'demo' group by p.title order by p.title`);
     // Seeded once: a second seed-demo adds nothing.
-    expect(demo).toEqual([{ slug: 'netease-vip-1m', n: '25' }, { slug: 'steam-100', n: '40' }, { slug: 'steam-50', n: '100' }]);
+    expect(Object.fromEntries(demo.map((r) => [r.title, Number(r.n)]))).toEqual({
+      'Steam 钱包充值卡 ¥50 · Steam Wallet Code': 100, 'Steam 钱包充值卡 ¥100 · Steam Wallet Code': 40,
+      '网易云音乐 黑胶 VIP 月卡 · NetEase Music VIP (1 month)': 25,
+      '爱奇艺 VIP 会员 · iQIYI VIP · 1 个月': 20, '爱奇艺 VIP 会员 · iQIYI VIP · 3 个月': 10, '爱奇艺 VIP 会员 · iQIYI VIP · 12 个月': 5,
+    });
+    const kinds = await query<{ delivery: string; n: string }>(`select p.delivery, count(*) as n from products p join merchants m on m.id = p.merchant_id
+      where m.slug = 'demo' group by p.delivery order by p.delivery`);
+    expect(kinds).toEqual([{ delivery: 'card', n: '7' }, { delivery: 'license', n: '1' }, { delivery: 'manual', n: '1' }]);
 
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'xiaopu-keys-')), 'keys.txt');
     writeFileSync(file, 'CLI-1\r\nCLI-2\n\n  CLI-3  \nCLI-2\n');

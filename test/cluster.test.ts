@@ -72,8 +72,8 @@ describe('xiaopu start with XIAOPU_WEB_CONCURRENCY=2', async () => {
   it('serves from two web processes and a primary, and sells each key once', async () => {
     expect(stdout).toContain('2 web processes');
     expect(webProcesses(primary)).toHaveLength(2);
-    const products = (await api('GET', '/api/v1/storefront/demo/products')).json().data as { id: string; stock?: { available: number } }[];
-    const product = products.find((p) => (p.stock?.available ?? 1) > 0) ?? products[0];
+    const products = (await api('GET', '/api/v1/storefront/demo/products')).json().data as { id: string; delivery: string; variants: unknown[]; stock?: { available: number } }[];
+    const product = products.find((p) => p.delivery === 'card' && p.variants.length === 0 && (p.stock?.available ?? 1) > 0);
     if (!product) throw new Error('the demo shop has no product');
     const keys = await Promise.all(Array.from({ length: 12 }, (_, i) => buy(product.id, i)));
     expect(new Set(keys).size).toBe(12);
