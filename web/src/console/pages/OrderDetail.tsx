@@ -14,6 +14,7 @@ interface Detail {
   payments: Array<{ id: string; gateway: string; status: string; amount: number; currency: string; succeeded_at: string | null }>;
   refunds: Array<{ id: string; amount: number; currency: string; status: string; reason: string | null; created_at: string }>;
   events: Array<{ from: string | null; to: string; actor: string; note: string | null; at: string }>;
+  webhook_delivery?: { attempts: number; last_status: number | null; last_error: string | null; next_at: string | null; delivered_at: string | null } | null;
 }
 
 const REFUNDABLE = new Set(['paid', 'awaiting_fulfilment', 'delivered', 'needs_action', 'disputed', 'partially_refunded', 'completed']);
@@ -118,6 +119,16 @@ export function OrderDetailPage({ orderId, admin = false }: { orderId: string; a
           <dl className="summary">
             {o.items.flatMap((i) => i.fields ?? []).map((f) => <Fragment key={f.key}><dt>{f.label}</dt><dd><code>{f.value}</code></dd></Fragment>)}
           </dl>
+        </section>
+      )}
+      {o.webhook_delivery && !o.webhook_delivery.delivered_at && (
+        <section className="card" data-testid="webhook-delivery">
+          <h2>{t('detail.webhookDelivery')}</h2>
+          <p className={o.webhook_delivery.last_error ? 'alert alert-warn' : 'muted'}>
+            {t('detail.webhookAttempts', { n: o.webhook_delivery.attempts })}
+            {o.webhook_delivery.last_error && <> · {o.webhook_delivery.last_error}</>}
+            {o.webhook_delivery.next_at && <> · {t('detail.webhookNext', { time: formatTime(o.webhook_delivery.next_at, lang) })}</>}
+          </p>
         </section>
       )}
       {!admin && o.status === 'awaiting_fulfilment' && (
