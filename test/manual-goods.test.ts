@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flagOverdueFulfilments } from '../src/modules/flows/flag-overdue-fulfilments.ts';
 import { startWorker } from '../src/jobs/worker.ts';
 import { refundOrder } from '../src/modules/flows/refund-order.ts';
+import { armFault } from '../src/lib/faults.ts';
 import { startSmtpSink, waitFor, type SmtpSink } from './fakes/smtp-sink.ts';
 import {
   bearer, checkout, createApiKey, notify, readOrder, setupTestApp, signedNotify, signupMerchant,
@@ -173,16 +174,18 @@ describe('manual (代充) products', () => {
     expect(late.json().error.code).toBe('order_not_awaiting_fulfilment');
   });
 
-  it('flags an overdue order once, or refunds it by itself when the product says so', async () => {
+  it('flags an overdue order once (its own column), or refunds it by itself when the product says so — only while it waits', async () => {
     const flagged = await manualProduct();
     const refunding = await manualProduct({ auto_refund: true, sla_hours: 1 });
     const a = await paidOrder(flagged.id, 'slow-a@example.com');
     const b = await paidOrder(refunding.id, 'slow-b@example.com');
+    // Another reason recorded on the order (here: by hand) is neither hidden by the flag nor erased by fulfilling.
+    await t.q(`update orders set needs_action_reason = 'payment_for_settled_order' where id = $1`, [a.order.id]);
     t.clock.advance(90 * 60_000);
     // (The worker's own cron may run the job too: the database, not the return value, is what counts.)
     expect((await flagOverdueFulfilments(t.services)).failed).toBe(0);
-    const [ra] = await t.q<{ status: string; needs_action_reason: string | null }>('select status, needs_action_reason from orders where id = $1', [a.order.id]);
-    expect(ra).toEqual({ status: 'awaiting_fulfilment', needs_action_reason: null });
+    const [ra] = await t.q<{ status: string; fulfil_overdue_at: Date | null }>('select status, fulfil_overdue_at from orders where id = $1', [a.order.id]);
+    expect(ra).toEqual({ status: 'awaiting_fulfilment', fulfil_overdue_at: null });
     const [rb] = await t.q<{ status: string }>('select status from orders where id = $1', [b.order.id]);
     expect(rb?.status).toBe('refunded');
     const refunds = await t.q<{ amount: string; requested_by: string }>('select amount, requested_by from refunds where order_id = $1', [b.order.id]);
@@ -191,20 +194,33 @@ describe('manual (代充) products', () => {
     t.clock.advance(60 * 60_000);
     await flagOverdueFulfilments(t.services);
     await flagOverdueFulfilments(t.services);
-    const [ra2] = await t.q<{ status: string; needs_action_reason: string | null }>('select status, needs_action_reason from orders where id = $1', [a.order.id]);
-    expect(ra2).toEqual({ status: 'awaiting_fulfilment', needs_action_reason: 'fulfilment_overdue' });
+    const [ra2] = await t.q<{ status: string; needs_action_reason: string | null; flagged: boolean }>(
+      'select status, needs_action_reason, fulfil_overdue_at is not null as flagged from orders where id = $1', [a.order.id]);
+    expect(ra2).toEqual({ status: 'awaiting_fulfilment', needs_action_reason: 'payment_for_settled_order', flagged: true });
     const [events] = await t.q<{ n: string }>(`select count(*) as n from outbox_events where type = 'order.fulfilment_overdue' and data->>'order_id' = $1`, [a.order.id]);
     expect(events?.n).toBe('1');
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/orders/${a.order.id}`, headers: auth })).json()).toMatchObject({ overdue: true, needs_action_reason: 'fulfilment_overdue' });
-    // The dashboard counts it as needing a person, and its sale.
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/orders/${a.order.id}`, headers: auth })).json()).toMatchObject({ overdue: true });
+    // The dashboard counts it as needing a person.
     const dash = (await t.app.inject({ method: 'GET', url: '/api/v1/dashboard', headers: auth })).json();
     expect(dash.needs_action).toBeGreaterThanOrEqual(1);
     // The automatic refund goes ahead only if the order is still waiting: once fulfilled, it is refused.
     await t.app.inject({ method: 'POST', url: `/api/v1/orders/${a.order.id}/fulfil`, headers: auth, payload: { note: 'Done, sorry for the wait.' } });
-    await expect(refundOrder({ ...t.services, actor: { type: 'system', name: 'test' } }, a.order.id, {}, { onlyFrom: ['awaiting_fulfilment'] }))
+    await expect(refundOrder({ ...t.services, actor: { type: 'system', name: 'test' } }, a.order.id, {}, { onlyFrom: ['awaiting_fulfilment'], platform: true }))
       .rejects.toMatchObject({ code: 'order_changed' });
-    // Fulfilling it cleared the flag.
     const [ra3] = await t.q<{ status: string; needs_action_reason: string | null }>('select status, needs_action_reason from orders where id = $1', [a.order.id]);
-    expect(ra3).toEqual({ status: 'delivered', needs_action_reason: null });
+    expect(ra3).toEqual({ status: 'delivered', needs_action_reason: 'payment_for_settled_order' });
+  });
+
+  it('still refunds by itself when the process stops between the flag and the refund (next run)', async () => {
+    const p = await manualProduct({ auto_refund: true, sla_hours: 1 });
+    const c = await paidOrder(p.id, 'retry-refund@example.com');
+    t.clock.advance(2 * 3_600_000);
+    armFault('overdue.flagged');
+    await expect(flagOverdueFulfilments(t.services)).rejects.toThrow('injected fault');
+    const [flaggedOnly] = await t.q<{ status: string; flagged: boolean }>('select status, fulfil_overdue_at is not null as flagged from orders where id = $1', [c.order.id]);
+    expect(flaggedOnly).toEqual({ status: 'awaiting_fulfilment', flagged: true });
+    await flagOverdueFulfilments(t.services);
+    const [after] = await t.q<{ status: string }>('select status from orders where id = $1', [c.order.id]);
+    expect(after?.status).toBe('refunded');
   });
 });

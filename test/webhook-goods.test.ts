@@ -4,7 +4,9 @@
 // whole good answer, parks the order in needs_action after the last failure
 // (a person can queue it again), and refuses private addresses unless allowed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverViaWebhook } from '../src/modules/flows/deliver-via-webhook.ts';
+import { deliverViaWebhook, requeueStalledWebhookDeliveries } from '../src/modules/flows/deliver-via-webhook.ts';
+import { reconcileRefunds } from '../src/modules/flows/reconcile-refunds.ts';
+import { armFault } from '../src/lib/faults.ts';
 import { startWorker } from '../src/jobs/worker.ts';
 import { WEBHOOK_MAX_ATTEMPTS } from '../src/modules/flows/webhook-delivery-queue.ts';
 import { startDeliveryEndpoint, type DeliveryEndpoint } from './fakes/delivery-endpoint.ts';
@@ -114,6 +116,9 @@ describe('webhook products', () => {
     expect(await deliverViaWebhook(t.services, c.order.id)).toBe('parked');
     expect(await status(c.order.id)).toEqual({ status: 'needs_action', needs_action_reason: 'webhook_failed' });
     expect(await t.q('select 1 from fulfilments where order_id = $1', [c.order.id])).toEqual([]);
+    // Parked for want of its items, it is refunded in full or not at all.
+    const part = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${c.order.id}/refunds`, headers: auth, payload: { amount: 100 } });
+    expect(part.json().error?.code).toBe('partial_refund_not_allowed');
 
     ep.script = [{ status: 200, body: JSON.stringify({ items: ['FIXED-KEY'] }) }];
     const retry = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${c.order.id}/retry_fulfilment`, headers: auth });
@@ -175,5 +180,40 @@ describe('webhook products', () => {
     } finally {
       await runner.stop();
     }
+  });
+
+  it('never delivers while a refund is with the gateway, counts an error inside XiaoPu as an attempt, and gives a stalled order its job back', async () => {
+    const p = await webhookProduct();
+    ep.script = [{ status: 200, body: JSON.stringify({ items: ['NEVER-SENT'] }) }];
+    // A refund reserved but not yet answered by the gateway (the process stopped right after reserving it).
+    const c = await paid(p.id, 1, 'refund-pending@example.com');
+    armFault('refund.reserved');
+    const r = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${c.order.id}/refunds`, headers: auth, payload: {} });
+    expect(r.statusCode).toBe(500);
+    const before = ep.calls.length;
+    expect(await deliverViaWebhook(t.services, c.order.id)).toBe('waiting');
+    expect(ep.calls.length).toBe(before);
+    expect((await status(c.order.id))?.status).toBe('paid');
+    // The refund's reconciliation finishes it (after a few minutes); the order is refunded, never delivered.
+    t.clock.advance(10 * 60_000);
+    await reconcileRefunds(t.services);
+    expect((await status(c.order.id))?.status).toBe('refunded');
+    expect(await deliverViaWebhook(t.services, c.order.id)).toBe('skipped');
+    expect(await t.q('select 1 from fulfilments where order_id = $1', [c.order.id])).toEqual([]);
+
+    // An error inside XiaoPu after the endpoint answered: a failed attempt, retried — not a lost order.
+    const d = await paid(p.id, 1, 'internal-error@example.com');
+    armFault('webhook.answered');
+    expect(await deliverViaWebhook(t.services, d.order.id)).toBe('retrying');
+    const [w] = await t.q<{ attempts: number; last_error: string }>('select attempts, last_error from webhook_deliveries where order_id = $1', [d.order.id]);
+    expect(w).toMatchObject({ attempts: 1, last_error: expect.stringContaining('XiaoPu could not finish') });
+
+    // Its job vanishes (the worker gave up on it); the sweeper gives it back once the next call is long overdue.
+    await t.q(`select graphile_worker.remove_job($1)`, [`webhook:${d.order.id}`]);
+    expect(await t.q(`select 1 from graphile_worker.jobs where key = $1`, [`webhook:${d.order.id}`])).toEqual([]);
+    t.clock.advance(10 * 60_000);
+    expect(await requeueStalledWebhookDeliveries(t.services)).toBeGreaterThanOrEqual(1);
+    expect(await t.q(`select 1 from graphile_worker.jobs where key = $1`, [`webhook:${d.order.id}`])).toHaveLength(1);
+    expect(await deliverViaWebhook(t.services, d.order.id)).toBe('delivered');
   });
 });

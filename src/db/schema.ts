@@ -131,7 +131,7 @@ export const products = pgTable('products', {
   manualSlaHours: integer('manual_sla_hours'),
   manualAutoRefund: boolean('manual_auto_refund').notNull().default(false),
   /** `download` delivery: the file buyers get now (product_files); a new upload replaces it for later buyers only. */
-  downloadFileId: text('download_file_id'),
+  downloadFileId: text('download_file_id').references((): AnyPgColumn => productFiles.id),
   /** `webhook` delivery: the shop's endpoint that issues the items, and its signing secret (whsec_…, encrypted). */
   webhookUrl: text('webhook_url'),
   webhookSecretCiphertext: bytea('webhook_secret_ciphertext'),
@@ -144,6 +144,7 @@ export const products = pgTable('products', {
 }, (t) => [
   uniqueIndex('products_merchant_slug_key').on(t.merchantId, t.slug),
   index('products_parent_idx').on(t.parentId, t.variantPosition).where(sql`${t.parentId} is not null`),
+  uniqueIndex('products_variant_name_key').on(t.parentId, t.variantName).where(sql`${t.parentId} is not null`),
   check('products_variant_check', sql`(${t.parentId} is null) = (${t.variantName} is null)`),
   // Unique (id alone is) so that cards can reference (merchant_id, id): a key's shop is its product's.
   uniqueIndex('products_merchant_id_key').on(t.merchantId, t.id),
@@ -196,6 +197,8 @@ export const orders = pgTable('orders', {
   completedAt: tstz('completed_at'),
   /** A hand-fulfilled (manual) order: when the shop must have fulfilled it (paid_at + the product's SLA). */
   fulfilDueAt: tstz('fulfil_due_at'),
+  /** Flagged by the overdue job: still in the queue past fulfil_due_at (its own column: needs_action_reason keeps other reasons). */
+  fulfilOverdueAt: tstz('fulfil_overdue_at'),
   needsActionReason: text('needs_action_reason'),
   createdAt: createdAt(),
   updatedAt: tstz('updated_at').notNull().defaultNow(),
@@ -429,7 +432,7 @@ export const fulfilments = pgTable('fulfilments', {
   payloadCiphertext: bytea('payload_ciphertext'),
   payloadKeyId: text('payload_key_id'),
   /** A download: the file as it was when sold, and how many times the buyer fetched it. */
-  fileId: text('file_id'),
+  fileId: text('file_id').references((): AnyPgColumn => productFiles.id),
   downloads: integer('downloads').notNull().default(0),
   createdAt: createdAt(),
 }, (t) => [uniqueIndex('fulfilments_order_item_key').on(t.orderItemId)]);

@@ -8,7 +8,7 @@ import { completeDueOrders } from '../modules/flows/complete-due-orders.ts';
 import { sealLedger } from '../modules/money/seal-ledger.ts';
 import { escalateOverdueDisputes } from '../modules/flows/escalate-dispute.ts';
 import { flagOverdueFulfilments } from '../modules/flows/flag-overdue-fulfilments.ts';
-import { deliverViaWebhook } from '../modules/flows/deliver-via-webhook.ts';
+import { deliverViaWebhook, requeueStalledWebhookDeliveries } from '../modules/flows/deliver-via-webhook.ts';
 import { sendDisputeEmail } from '../modules/notifications/send-dispute-email.ts';
 import type { DisputeNotice } from '../modules/notifications/queue-dispute-email.ts';
 import { purgeExpiredState } from '../modules/platform/purge-expired-state.ts';
@@ -22,6 +22,7 @@ export const CRONTAB = [
   '* * * * * complete_orders ?max=1',
   '*/5 * * * * escalate_disputes ?max=1',
   '* * * * * flag_overdue_fulfilments ?max=1',
+  '*/5 * * * * requeue_webhook_deliveries ?max=1',
 ].join('\n');
 
 export function taskList(s: Services): TaskList {
@@ -49,6 +50,10 @@ export function taskList(s: Services): TaskList {
     deliver_via_webhook: async (payload) => {
       const orderId = (payload as { order_id?: unknown } | null)?.order_id;
       if (typeof orderId === 'string') await deliverViaWebhook(s, orderId);
+    },
+    requeue_webhook_deliveries: async () => {
+      const n = await requeueStalledWebhookDeliveries(s);
+      if (n) s.log.warn({ requeued: n }, 'gave stalled webhook deliveries their job back');
     },
     send_dispute_email: async (payload) => {
       const p = payload as { dispute_id?: unknown; notice?: unknown } | null;

@@ -38,7 +38,7 @@ export async function merchantDashboard(ctx: Ctx, query: DashboardQuery) {
         order by available, p.id`, [merchantId]),
     // What needs a person: parked orders, and hand-done ones past their due time (flagged, still in the queue).
     pool.query<{ n: string }>(`select count(*) as n from orders where merchant_id = $1
-      and (status = 'needs_action' or (status = 'awaiting_fulfilment' and needs_action_reason is not null))`, [merchantId]),
+      and (status = 'needs_action' or (status = 'awaiting_fulfilment' and fulfil_overdue_at is not null))`, [merchantId]),
   ]);
   const series = days.rows.map((r) => ({ day: r.day, currency: r.currency, orders: Number(r.orders), sales: Number(r.sales) }));
   const today = series.at(-1)?.day ?? '';

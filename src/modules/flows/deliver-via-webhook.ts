@@ -6,13 +6,13 @@
 // `webhook_failed`) for a person. Nothing is recorded as delivered unless the
 // whole answer was good. The call carries a stable `webhook-id` per order, so
 // the shop can answer a repeated call with the same items.
-import { withTransaction } from '../../db/client.ts';
-import { prepared } from '../../db/client.ts';
+import { prepared, withTransaction, type Queryable } from '../../db/client.ts';
 import { callDeliveryEndpoint, type EndpointAnswer } from '../delivery-webhooks/call-delivery-endpoint.ts';
 import { queueDeliveryEmail } from '../notifications/queue-delivery-email.ts';
+import { faultPoint } from '../../lib/faults.ts';
 import { transitionOrder } from '../orders/transition-order.ts';
 import type { Services } from '../shared/context.ts';
-import { requeueWebhookDeliveryStatement, WEBHOOK_MAX_ATTEMPTS, WEBHOOK_RETRY_SECONDS } from './webhook-delivery-queue.ts';
+import { REQUEUE_STALLED_SQL, requeueWebhookDeliveryStatement, WEBHOOK_MAX_ATTEMPTS, WEBHOOK_RETRY_SECONDS } from './webhook-delivery-queue.ts';
 
 const ACTOR = 'system:deliver_via_webhook';
 
@@ -21,7 +21,10 @@ interface Due {
   title: string; quantity: number; webhook_url: string; webhook_secret_ciphertext: Buffer; webhook_secret_key_id: string; delivered_at: Date | null;
 }
 
-export type WebhookDeliveryResult = 'delivered' | 'retrying' | 'parked' | 'skipped';
+export type WebhookDeliveryResult = 'delivered' | 'retrying' | 'parked' | 'skipped' | 'waiting';
+
+/** While a refund of the order is with the gateway, nothing is delivered: the call is tried again this much later. */
+const REFUND_WAIT_SECONDS = 60;
 
 export async function deliverViaWebhook(s: Services, orderId: string): Promise<WebhookDeliveryResult> {
   const { rows } = await prepared<Due>(s.database.pool,
@@ -31,9 +34,34 @@ export async function deliverViaWebhook(s: Services, orderId: string): Promise<W
       where o.id = $1 and p.delivery = 'webhook'`, [orderId]);
   const due = rows[0];
   if (!due || due.status !== 'paid' || due.delivered_at) return 'skipped';
+  try {
+    if (await refundUnderWay(s.database.pool, orderId)) return await later(s, orderId, due.merchant_id);
+    const answer = await ask(s, orderId, due);
+    faultPoint('webhook.answered');
+    return answer.ok ? await stored(s, orderId, due, answer.items, answer.status) : await failed(s, orderId, due, answer);
+  } catch (err) {
+    // Anything unexpected (the database, a bug) counts as a failed attempt, so the order still ends delivered or parked — never paid and forgotten.
+    s.log.error({ orderId, err: (err as Error).message }, 'delivering through the shop\'s endpoint failed inside XiaoPu');
+    return failed(s, orderId, due, { ok: false, status: null, error: 'XiaoPu could not finish this attempt; it will try again' });
+  }
+}
+
+async function refundUnderWay(q: Queryable, orderId: string): Promise<boolean> {
+  const { rowCount } = await q.query(`select 1 from refunds where order_id = $1 and status = 'pending' limit 1`, [orderId]);
+  return Boolean(rowCount);
+}
+
+async function later(s: Services, orderId: string, merchantId: string): Promise<WebhookDeliveryResult> {
+  const next = new Date(s.clock.now().getTime() + REFUND_WAIT_SECONDS * 1000);
+  const st = requeueWebhookDeliveryStatement({ orderId, merchantId }, next);
+  await s.database.pool.query(st.text, st.values);
+  return 'waiting';
+}
+
+/** The call itself, outside any transaction: the shop's endpoint may take its time. */
+async function ask(s: Services, orderId: string, due: Due): Promise<EndpointAnswer> {
   const at = s.clock.now();
-  // Outside any transaction: the shop's endpoint may take its time.
-  const answer = await callDeliveryEndpoint({
+  return callDeliveryEndpoint({
     url: due.webhook_url, secret: s.keyring.open({ ciphertext: due.webhook_secret_ciphertext, keyId: due.webhook_secret_key_id }),
     msgId: `dlv_${orderId.slice(4)}`, at, quantity: due.quantity, allowPrivate: s.config.webhookAllowPrivate,
     body: {
@@ -45,13 +73,15 @@ export async function deliverViaWebhook(s: Services, orderId: string): Promise<W
       },
     },
   });
-  return answer.ok ? stored(s, orderId, due, answer.items, answer.status) : failed(s, orderId, due, answer);
 }
 
 async function stored(s: Services, orderId: string, due: Due, items: string[], status: number): Promise<WebhookDeliveryResult> {
   const at = s.clock.now();
   const sealed = s.keyring.seal(JSON.stringify({ note: null, items }));
-  return withTransaction(s.database.pool, async (q) => {
+  const outcome = await withTransaction(s.database.pool, async (q): Promise<WebhookDeliveryResult> => {
+    await q.query('select 1 from orders where id = $1 for update', [orderId]);
+    // A refund reserved meanwhile (it locks the order too) wins: the items are not delivered while the money may be going back.
+    if (await refundUnderWay(q, orderId)) return 'waiting';
     // Delivered once: a second good answer (two calls at once, a person's retry) finds the order no longer paid.
     const prev = await transitionOrder(q, { orderId, merchantId: due.merchant_id, from: ['paid'], to: 'delivered', actor: ACTOR, at, note: 'issued by the shop\'s endpoint', set: { delivered_at: at } });
     if (!prev) return 'skipped';
@@ -64,6 +94,13 @@ async function stored(s: Services, orderId: string, due: Due, items: string[], s
     await queueDeliveryEmail(s, q, orderId);
     return 'delivered';
   });
+  return outcome === 'waiting' ? later(s, orderId, due.merchant_id) : outcome;
+}
+
+/** The sweeper (every few minutes): paid webhook orders whose next call is long overdue get their job back. */
+export async function requeueStalledWebhookDeliveries(s: Services): Promise<number> {
+  const { rowCount } = await s.database.pool.query(REQUEUE_STALLED_SQL, [new Date(s.clock.now().getTime() - 5 * 60_000)]);
+  return rowCount ?? 0;
 }
 
 async function failed(s: Services, orderId: string, due: Due, answer: Extract<EndpointAnswer, { ok: false }>): Promise<WebhookDeliveryResult> {

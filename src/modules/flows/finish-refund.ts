@@ -67,7 +67,8 @@ export async function finishRefund(ctx: Ctx, refundId: string, outcome: RefundOu
       // A completed order refunded in part stays completed (the refund is on its page), a disputed one
       // stays disputed until the dispute is resolved; in full, either is refunded.
       // An order awaiting the shop's hand stays in its queue after a partial refund.
-      from: full ? ['paid', 'awaiting_fulfilment', 'delivered', 'needs_action', 'disputed', 'partially_refunded', 'completed'] : ['paid', 'delivered'],
+      // In part: only a delivered order becomes partially_refunded (one still waiting for its items stays where it is).
+      from: full ? ['paid', 'awaiting_fulfilment', 'delivered', 'needs_action', 'disputed', 'partially_refunded', 'completed'] : ['delivered'],
       to: full ? 'refunded' : 'partially_refunded', note: `refund ${refundId}`,
       set: full ? { needs_action_reason: null } : {},
     });

@@ -41,7 +41,7 @@ export async function fulfilManualOrder(ctx: Ctx, input: FulfilInput & { orderId
     const partly = Number(paid[0]?.refunded ?? 0) > 0;
     await transitionOrder(q, {
       orderId: input.orderId, merchantId, from: ['awaiting_fulfilment'], to: partly ? 'partially_refunded' : 'delivered', actor: actorLabel(ctx.actor), at: now,
-      note: 'fulfilled by hand', set: { delivered_at: now, needs_action_reason: null },
+      note: 'fulfilled by hand', set: { delivered_at: now },
     });
     await queueDeliveryEmail(ctx, q, input.orderId);
     await writeAudit(q, ctx.actor, now, {

@@ -89,7 +89,7 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
                  when p.delivery in ('license', 'manual', 'download', 'webhook') then case when $5::boolean then ${COUNT_CAP} end
                  else ${countAvailableSql('p.id', '$5::boolean')} end as available,
             (select hits from rl where key like 'checkout:ip:%') as ip_hits, (select hits from rl where key like 'checkout:email:%') as email_hits,
-            exists (select 1 from products v where v.parent_id = p.id and v.visibility <> 'hidden') as has_variants
+            exists (select 1 from products v where v.parent_id = p.id) as has_variants
        from products p join merchants m on m.id = p.merchant_id
       where m.slug = $1 and m.status = 'active' and p.id = coalesce($6::text, $2)
         -- A variant is bought through its product (which must be visible); a product is bought as itself.

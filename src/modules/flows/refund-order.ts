@@ -34,13 +34,17 @@ const REFUNDABLE: readonly OrderStatus[] = ['paid', 'awaiting_fulfilment', 'deli
 
 interface Locked {
   id: string; order_id: string; merchant_id: string; gateway: string; amount: string; fee: string; currency: string;
-  gateway_trade_no: string | null; gateway_reference: string | null; order_status: OrderStatus; refunded: string;
+  gateway_trade_no: string | null; gateway_reference: string | null; order_status: OrderStatus; needs_action_reason: string | null; refunded: string;
   buyer_user_id: string | null; gateway_config_id: string | null; config_merchant_id: string | null;
 }
 
 /** The actor's own merchant's order, or any for a platform admin (`ordersScope`). */
-export async function refundOrder(ctx: Ctx, orderId: string, input: RefundInput, opts: { onlyFrom?: readonly OrderStatus[] } = {}): Promise<RefundView> {
-  const merchantId = ordersScope(ctx);
+/**
+ * `opts.platform`: a platform job refunding across shops (the overdue job); a
+ * person's refund is always scoped by `ordersScope`.
+ */
+export async function refundOrder(ctx: Ctx, orderId: string, input: RefundInput, opts: { onlyFrom?: readonly OrderStatus[]; platform?: boolean } = {}): Promise<RefundView> {
+  const merchantId = opts.platform ? undefined : ordersScope(ctx);
   const pool = ctx.database.pool;
   const now = ctx.clock.now();
   const actor = actorLabel(ctx.actor);
@@ -54,7 +58,7 @@ export async function refundOrder(ctx: Ctx, orderId: string, input: RefundInput,
   const { pay, refundId, amount, destination } = await withTransaction(pool, async (q) => {
     const { rows } = await q.query<Locked>(
       `select p.id, p.order_id, p.merchant_id, p.gateway, p.amount, p.fee, p.currency, p.gateway_trade_no, p.gateway_reference,
-              p.refunded, o.status as order_status, o.buyer_user_id, p.gateway_config_id,
+              p.refunded, o.status as order_status, o.needs_action_reason, o.buyer_user_id, p.gateway_config_id,
               (select gc.merchant_id from gateway_configs gc where gc.id = p.gateway_config_id) as config_merchant_id
          from payments p join orders o on o.id = p.order_id
         where p.order_id = $1 and p.status = 'succeeded' ${merchantId ? 'and p.merchant_id = $2' : ''}
@@ -73,8 +77,8 @@ export async function refundOrder(ctx: Ctx, orderId: string, input: RefundInput,
     const remaining = minorUnits(pay.amount) - minorUnits(pay.refunded);
     if (remaining <= 0) throw conflict('already_refunded', 'This payment has been refunded in full.');
     const amount = input.amount ?? remaining;
-    // Paid but not yet delivered (the shop's endpoint is still being asked for the items): in full, or wait for the delivery.
-    if (pay.order_status === 'paid' && amount < remaining) {
+    // Paid but not yet delivered (the shop's endpoint is still being asked for the items, or gave up): in full, or wait for the delivery.
+    if ((pay.order_status === 'paid' || (pay.order_status === 'needs_action' && pay.needs_action_reason === 'webhook_failed')) && amount < remaining) {
       throw conflict('partial_refund_not_allowed', 'This order is still waiting for its items: refund it in full, or wait until it is delivered.');
     }
     if (amount > remaining) throw validationError(`at most ${remaining} (minor units) is left to refund`, 'amount');

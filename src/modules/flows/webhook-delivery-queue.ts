@@ -14,7 +14,7 @@ export function queueWebhookDeliveryStatement(o: { orderId: string; merchantId: 
     text: `with w as (insert into webhook_deliveries (order_id, merchant_id, attempts, next_at, created_at, updated_at) values ($1, $2, 0, $4, $3, $3)
                       on conflict (order_id) do update set attempts = 0, next_at = $4, last_error = null, last_status = null, updated_at = $3)
            select graphile_worker.add_job('deliver_via_webhook', json_build_object('order_id', $1::text), queue_name := 'webhook:' || $2::text,
-                                          job_key := 'webhook:' || $1::text, run_at := $4::timestamptz, max_attempts := 3)`,
+                                          job_key := 'webhook:' || $1::text, run_at := $4::timestamptz, max_attempts := 10)`,
     values: [o.orderId, o.merchantId, o.at, runAt],
   };
 }
@@ -23,7 +23,19 @@ export function queueWebhookDeliveryStatement(o: { orderId: string; merchantId: 
 export function requeueWebhookDeliveryStatement(o: { orderId: string; merchantId: string }, runAt: Date): Statement {
   return {
     text: `select graphile_worker.add_job('deliver_via_webhook', json_build_object('order_id', $1::text), queue_name := 'webhook:' || $3::text,
-                                     job_key := 'webhook:' || $1::text, run_at := $2::timestamptz, max_attempts := 3)`,
+                                     job_key := 'webhook:' || $1::text, run_at := $2::timestamptz, max_attempts := 10)`,
     values: [o.orderId, runAt, o.merchantId],
   };
 }
+
+/**
+ * The sweeper's statement: paid orders whose next call is long overdue (the
+ * job died with its retries, the worker was down) get their job back. A job
+ * already waiting keeps its place (job_key); a running one finds the order
+ * delivered or still paid, and delivery happens once either way.
+ */
+export const REQUEUE_STALLED_SQL = `select graphile_worker.add_job('deliver_via_webhook', json_build_object('order_id', w.order_id), queue_name := 'webhook:' || w.merchant_id,
+         job_key := 'webhook:' || w.order_id, max_attempts := 10)
+    from webhook_deliveries w join orders o on o.id = w.order_id
+   where o.status = 'paid' and w.delivered_at is null and w.next_at < $1
+     and not exists (select 1 from graphile_worker.jobs j where j.key = 'webhook:' || w.order_id)`;

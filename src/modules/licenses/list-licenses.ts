@@ -7,7 +7,7 @@ import { loadShopLicense, presentShopLicense, SHOP_LICENSE_SELECT, type ShopLice
 
 export const ListLicensesQuery = PageQuery.extend({
   order_id: z.string().min(1).max(64).optional(),
-  product_id: z.string().min(1).max(64).optional(),
+  product_id: z.string().min(1).max(64).optional().describe('A product: its licenses, its variants\' too'),
   key: z.string().trim().min(1).max(200).optional().describe('The whole key a buyer quotes: finds its license (exact match only)'),
 });
 export type ListLicensesQuery = z.infer<typeof ListLicensesQuery>;
@@ -18,7 +18,7 @@ export async function listLicenses(ctx: Ctx, query: ListLicensesQuery) {
   const p = pageClause(query, 'l.id', params);
   const { rows } = await ctx.database.pool.query<ShopLicenseRow>(
     `${SHOP_LICENSE_SELECT}
-      where l.merchant_id = $1 and l.status <> 'pending' and ($2::text is null or l.order_id = $2) and ($3::text is null or l.product_id = $3)
+      where l.merchant_id = $1 and l.status <> 'pending' and ($2::text is null or l.order_id = $2) and ($3::text is null or l.product_id = $3 or l.product_id in (select v.id from products v where v.parent_id = $3))
         and ($4::bytea is null or l.key_hash = $4) and ${p.where}
       order by ${p.order} limit ${p.limit}`, params);
   const now = ctx.clock.now();

@@ -9,9 +9,9 @@ import { downloadLink } from '../downloads/download-links.ts';
 
 /** The columns ORDER_COLUMNS reads (row type from the schema). */
 export type OrderRow = Pick<RowOf<typeof orders>, 'id' | 'number' | 'merchant_id' | 'status' | 'email' | 'total' | 'currency' | 'expires_at' | 'paid_at'
-  | 'delivered_at' | 'created_at' | 'needs_action_reason' | 'completed_at' | 'commission' | 'fulfil_due_at'>;
+  | 'delivered_at' | 'created_at' | 'needs_action_reason' | 'completed_at' | 'commission' | 'fulfil_due_at' | 'fulfil_overdue_at'>;
 
-export const ORDER_COLUMNS = 'o.id, o.number, o.merchant_id, o.status, o.email, o.total, o.currency, o.expires_at, o.paid_at, o.delivered_at, o.created_at, o.needs_action_reason, o.completed_at, o.commission, o.fulfil_due_at';
+export const ORDER_COLUMNS = 'o.id, o.number, o.merchant_id, o.status, o.email, o.total, o.currency, o.expires_at, o.paid_at, o.delivered_at, o.created_at, o.needs_action_reason, o.completed_at, o.commission, o.fulfil_due_at, o.fulfil_overdue_at';
 
 export function presentOrderSummary(r: OrderRow) {
   return {

@@ -80,8 +80,6 @@ export function ordersScope(ctx: Ctx): string | undefined {
   const a = ctx.actor;
   if (a.type === 'member' || a.type === 'api_key') return a.merchantId;
   if (a.type === 'admin') return undefined;
-  // A platform job (e.g. refunding overdue hand-fulfilled orders) acts across shops, like an admin.
-  if (a.type === 'system') return undefined;
   throw new Error(`${a.type} has no merchant scope`);
 }
 

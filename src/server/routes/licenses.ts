@@ -1,7 +1,7 @@
 // The license API (DESIGN §13): public activate / validate / deactivate in
 // Lemon Squeezy's shapes — bodies as JSON, form or application/vnd.api+json
-// (what its SDK sends), fields also taken from the query string (what its
-// older SDK sent) — and the shop's management of its licenses.
+// (what its SDK sends); never the query string, since the key is a
+// credential — and the shop's management of its licenses.
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -38,7 +38,7 @@ const Fields = z.object({
   license_key: z.string().optional(),
   instance_name: z.string().optional().describe('At most 255 characters'),
   instance_id: z.string().optional(),
-}).describe('JSON, form (application/x-www-form-urlencoded) or application/vnd.api+json; the same fields are also read from the query string');
+}).describe('JSON, form (application/x-www-form-urlencoded) or application/vnd.api+json (never the query string: the key is a credential)');
 
 const ShopLicenseOut = z.object({
   id: z.string(), object: z.literal('license'), product_id: z.string(), product_title: z.string(), order_id: z.string(), order_number: z.string(),
@@ -56,7 +56,7 @@ type FieldName = 'license_key' | 'instance_name' | 'instance_id';
 const NAMES: FieldName[] = ['license_key', 'instance_name', 'instance_id'];
 
 /**
- * The request's fields, body first, then query string — each read on its own,
+ * The request's fields, from the body — each read on its own,
  * so one odd field never hides the others (a number is its text, a repeated
  * form field its first value) — or the Lemon Squeezy–shaped 422 naming the
  * field that is missing or too long.
@@ -64,13 +64,8 @@ const NAMES: FieldName[] = ['license_key', 'instance_name', 'instance_id'];
 type Fielded = { missing: { httpStatus: 422; body: LicenseAnswerBody }; values?: undefined } | { missing?: undefined; values: Partial<Record<FieldName, string>> };
 
 function fields(req: FastifyRequest, flag: Flag, required: FieldName[]): Fielded {
-  const query = asFields(req.query);
-  const body = asFields(req.body);
-  const merged: Partial<Record<FieldName, string>> = {};
-  for (const name of NAMES) {
-    const v = body[name] ?? query[name];
-    if (v !== undefined) merged[name] = v;
-  }
+  // Only from the body: a license key is a credential, and URLs end up in access logs.
+  const merged = asFields(req.body);
   const refuse = (error: string): Fielded => {
     const answer: LicenseAnswerBody = { [flag]: false, error, license_key: null, ...(flag === 'deactivated' ? {} : { instance: null }), meta: null };
     return { missing: { httpStatus: 422, body: answer } };
@@ -155,7 +150,7 @@ const publicLicenseRoutes: FastifyPluginAsyncZod = async (app) => {
 
   const publicSchema = (summary: string, description: string) => ({
     tags: ['licenses'], summary, description, security: [],
-    body: Fields.optional(), querystring: Fields,
+    body: Fields.optional(),
     response: { 200: LicenseAnswerOut, 400: LicenseAnswerOut, 404: LicenseAnswerOut, 422: LicenseAnswerOut, 429: LicenseAnswerOut },
   });
 

@@ -5828,12 +5828,7 @@ export interface paths {
          */
         post: {
             parameters: {
-                query?: {
-                    license_key?: string;
-                    /** @description At most 255 characters */
-                    instance_name?: string;
-                    instance_id?: string;
-                };
+                query?: never;
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -6114,12 +6109,7 @@ export interface paths {
          */
         post: {
             parameters: {
-                query?: {
-                    license_key?: string;
-                    /** @description At most 255 characters */
-                    instance_name?: string;
-                    instance_id?: string;
-                };
+                query?: never;
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -6400,12 +6390,7 @@ export interface paths {
          */
         post: {
             parameters: {
-                query?: {
-                    license_key?: string;
-                    /** @description At most 255 characters */
-                    instance_name?: string;
-                    instance_id?: string;
-                };
+                query?: never;
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -6686,6 +6671,7 @@ export interface paths {
                     starting_after?: string;
                     ending_before?: string;
                     order_id?: string;
+                    /** @description A product: its licenses, its variants' too */
                     product_id?: string;
                     /** @description The whole key a buyer quotes: finds its license (exact match only) */
                     key?: string;

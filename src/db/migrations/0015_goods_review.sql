@@ -1,0 +1,4 @@
+ALTER TABLE "orders" ADD COLUMN "fulfil_overdue_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "fulfilments" ADD CONSTRAINT "fulfilments_file_id_product_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."product_files"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "products" ADD CONSTRAINT "products_download_file_id_product_files_id_fk" FOREIGN KEY ("download_file_id") REFERENCES "public"."product_files"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "products_variant_name_key" ON "products" USING btree ("parent_id","variant_name") WHERE "products"."parent_id" is not null;
