@@ -6,7 +6,8 @@
 // `webhook_failed`) for a person. Nothing is recorded as delivered unless the
 // whole answer was good. The call carries a stable `webhook-id` per order, so
 // the shop can answer a repeated call with the same items.
-import { prepared, withTransaction, type Queryable } from '../../db/client.ts';
+import { prepared, withTransaction } from '../../db/client.ts';
+import { refundPending } from '../payments/refunds/refund-pending.ts';
 import { callDeliveryEndpoint, type EndpointAnswer } from '../delivery-webhooks/call-delivery-endpoint.ts';
 import { queueDeliveryEmail } from '../notifications/queue-delivery-email.ts';
 import { faultPoint } from '../../lib/faults.ts';
@@ -35,7 +36,7 @@ export async function deliverViaWebhook(s: Services, orderId: string): Promise<W
   const due = rows[0];
   if (!due || due.status !== 'paid' || due.delivered_at) return 'skipped';
   try {
-    if (await refundUnderWay(s.database.pool, orderId)) return await later(s, orderId, due.merchant_id);
+    if (await refundPending(s.database.pool, orderId)) return await later(s, orderId, due.merchant_id);
     const answer = await ask(s, orderId, due);
     faultPoint('webhook.answered');
     return answer.ok ? await stored(s, orderId, due, answer.items, answer.status) : await failed(s, orderId, due, answer);
@@ -44,11 +45,6 @@ export async function deliverViaWebhook(s: Services, orderId: string): Promise<W
     s.log.error({ orderId, err: (err as Error).message }, 'delivering through the shop\'s endpoint failed inside XiaoPu');
     return failed(s, orderId, due, { ok: false, status: null, error: 'XiaoPu could not finish this attempt; it will try again' });
   }
-}
-
-async function refundUnderWay(q: Queryable, orderId: string): Promise<boolean> {
-  const { rowCount } = await q.query(`select 1 from refunds where order_id = $1 and status = 'pending' limit 1`, [orderId]);
-  return Boolean(rowCount);
 }
 
 async function later(s: Services, orderId: string, merchantId: string): Promise<WebhookDeliveryResult> {
@@ -81,7 +77,7 @@ async function stored(s: Services, orderId: string, due: Due, items: string[], s
   const outcome = await withTransaction(s.database.pool, async (q): Promise<WebhookDeliveryResult> => {
     await q.query('select 1 from orders where id = $1 for update', [orderId]);
     // A refund reserved meanwhile (it locks the order too) wins: the items are not delivered while the money may be going back.
-    if (await refundUnderWay(q, orderId)) return 'waiting';
+    if (await refundPending(q, orderId)) return 'waiting';
     // Delivered once: a second good answer (two calls at once, a person's retry) finds the order no longer paid.
     const prev = await transitionOrder(q, { orderId, merchantId: due.merchant_id, from: ['paid'], to: 'delivered', actor: ACTOR, at, note: 'issued by the shop\'s endpoint', set: { delivered_at: at } });
     if (!prev) return 'skipped';

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { withTransaction } from '../../db/client.ts';
 import { conflict, notFound } from '../../lib/errors.ts';
+import { refundPending } from '../payments/refunds/refund-pending.ts';
 import { queueDeliveryEmail } from '../notifications/queue-delivery-email.ts';
 import { getOrder } from '../orders/merchant-orders.ts';
 import { transitionOrder } from '../orders/transition-order.ts';
@@ -28,8 +29,7 @@ export async function fulfilManualOrder(ctx: Ctx, input: FulfilInput & { orderId
     if (!order) throw notFound('order');
     if (order.status !== 'awaiting_fulfilment') throw conflict('order_not_awaiting_fulfilment', `An order in status ${order.status} is not waiting to be fulfilled.`);
     // A refund on its way to the gateway (the shop's own, or the overdue job's) is not overtaken by a delivery.
-    const { rowCount: refunding } = await q.query(`select 1 from refunds where order_id = $1 and status = 'pending' limit 1`, [input.orderId]);
-    if (refunding) throw conflict('refund_in_progress', 'A refund of this order is with the gateway; wait for it before fulfilling.');
+    if (await refundPending(q, input.orderId)) throw conflict('refund_in_progress', 'A refund of this order is with the gateway; wait for it before fulfilling.');
     await q.query(
       `insert into fulfilments (id, order_id, order_item_id, merchant_id, kind, quantity, created_at, payload_ciphertext, payload_key_id)
        select 'ful_' || substr(i.id, 5), i.order_id, i.id, i.merchant_id, 'manual', i.quantity, $2, $3, $4

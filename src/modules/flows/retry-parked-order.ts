@@ -5,6 +5,7 @@ import { withTransaction } from '../../db/client.ts';
 import { type Ctx, actorLabel, ordersScope } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { conflict } from '../../lib/errors.ts';
+import { refundPending } from '../payments/refunds/refund-pending.ts';
 import { deliverPaidOrder, reReserve } from './deliver-paid-order.ts';
 import { queueDeliveryEmail } from '../notifications/queue-delivery-email.ts';
 import { transitionOrder } from '../orders/transition-order.ts';
@@ -33,8 +34,7 @@ export async function retryParkedOrder(ctx: Ctx, orderId: string): Promise<Retry
     const base = { orderId, merchantId: order.merchant_id, actor, at: now };
     await writeAudit(q, ctx.actor, now, { action: 'order.retry_fulfilment', targetType: 'order', targetId: orderId, merchantId: order.merchant_id });
     if (order.needs_action_reason === 'webhook_failed') {
-      const { rowCount: refunding } = await q.query(`select 1 from refunds where order_id = $1 and status = 'pending' limit 1`, [orderId]);
-      if (refunding) throw conflict('refund_in_progress', 'A refund of this order is with the gateway; wait for it before trying the delivery again.');
+      if (await refundPending(q, orderId)) throw conflict('refund_in_progress', 'A refund of this order is with the gateway; wait for it before trying the delivery again.');
       // The shop fixed its endpoint: back to paid, and the calls start over.
       await transitionOrder(q, { ...base, from: ['needs_action'], to: 'paid', note: 'endpoint retried', set: { needs_action_reason: null } });
       const st = queueWebhookDeliveryStatement(base);
