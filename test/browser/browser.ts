@@ -1,7 +1,7 @@
 // Real Chromium for the browser tests: the system's (Debian's chromium
 // package; .ci/run installs it), driven by playwright-core.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -38,4 +38,28 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   if (process.env.UPDATE_SCREENSHOTS !== '1') return;
   mkdirSync(SHOTS, { recursive: true });
   writeFileSync(`${SHOTS}${name}.png`, png);
+}
+
+/**
+ * A page in a fresh context whose script errors fail the test; with `cookie`
+ * ("name=value", a session) it is logged in for `url`.
+ */
+export async function openPage(
+  browser: Browser, o: { device: typeof PHONE | typeof DESKTOP; locale: string; cookie?: string; url?: string; acceptDownloads?: boolean },
+): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await browser.newContext({ ...o.device, locale: o.locale, ...(o.acceptDownloads ? { acceptDownloads: true } : {}) });
+  if (o.cookie && o.url) {
+    const [name, value] = o.cookie.split('=');
+    await ctx.addCookies([{ name: name ?? '', value: value ?? '', url: o.url }]);
+  }
+  const page = await ctx.newPage();
+  page.on('pageerror', (err) => { throw err; });
+  return { ctx, page };
+}
+
+/** After the checkout's pay button: through the sandbox's payment page to the order page. */
+export async function payInSandbox(page: Page): Promise<void> {
+  await page.waitForURL('**/pay/sandbox/**');
+  await page.getByRole('button', { name: /Pay/ }).click();
+  await page.waitForURL('**/o/**');
 }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createApiKey, createProduct, importKeys, keys, setupListeningTestApp, signupMerchant, type MerchantSession, type TestApp } from '../helpers.ts';
-import { DESKTOP, launchBrowser, PHONE, screenshot, SKIP_BROWSER } from './browser.ts';
+import { DESKTOP, launchBrowser, openPage, payInSandbox, PHONE, screenshot, SKIP_BROWSER } from './browser.ts';
 import { startDeliveryEndpoint } from '../fakes/delivery-endpoint.ts';
 
 let t: TestApp;
@@ -28,11 +28,7 @@ afterAll(async () => browser?.close());
 
 describe.skipIf(SKIP_BROWSER)('wholesale prices and redeem instructions', () => {
   it('the merchant adds a tier and instructions in the console', async () => {
-    const ctx = await browser.newContext({ ...DESKTOP, locale: 'en-US' });
-    const [name, value] = m.cookie.split('=');
-    await ctx.addCookies([{ name: name ?? '', value: value ?? '', url: t.config.publicUrl }]);
-    const page = await ctx.newPage();
-    page.on('pageerror', (err) => { throw err; });
+    const { ctx, page } = await openPage(browser, { device: DESKTOP, locale: 'en-US', cookie: m.cookie, url: t.config.publicUrl });
     await page.goto(`${t.config.publicUrl}/console/products/${productId}`);
     await page.getByRole('button', { name: '+ Add a tier' }).click();
     await page.getByTestId('tiers').getByPlaceholder('From quantity').fill('5');
@@ -50,9 +46,7 @@ describe.skipIf(SKIP_BROWSER)('wholesale prices and redeem instructions', () => 
   });
 
   it('a buyer on a phone sees the tiers, pays the tiered total and reads the instructions', async () => {
-    const ctx = await browser.newContext({ ...PHONE, locale: 'zh-CN' });
-    const page = await ctx.newPage();
-    page.on('pageerror', (err) => { throw err; });
+    const { ctx, page } = await openPage(browser, { device: PHONE, locale: 'zh-CN' });
     await page.goto(`${t.config.publicUrl}/s/${m.slug}/p/${productId}`);
     await expect.poll(() => page.getByTestId('price-tiers').textContent()).toContain('5 件起');
     expect(await page.getByTestId('validity').textContent()).toBe('有效期 30 天');
@@ -62,9 +56,7 @@ describe.skipIf(SKIP_BROWSER)('wholesale prices and redeem instructions', () => 
     await page.getByLabel('查询密码').fill('tier-secret');
     await screenshot(page, 'phone-product-tiers');
     await page.getByRole('button', { name: '支付 ¥45.00' }).click();
-    await page.waitForURL('**/pay/sandbox/**');
-    await page.getByRole('button', { name: /Pay/ }).click();
-    await page.waitForURL('**/o/**');
+    await payInSandbox(page);
     await expect.poll(() => page.getByTestId('keys').locator('li').count(), { timeout: 15_000 }).toBe(5);
     await expect.poll(() => page.getByTestId('instructions').locator('strong').textContent()).toBe('xbox.com/redeem');
     expect(await page.getByTestId('valid-until').textContent()).toContain('有效期至');
@@ -75,11 +67,7 @@ describe.skipIf(SKIP_BROWSER)('wholesale prices and redeem instructions', () => 
   });
 
   it('the merchant creates a shared product in the console; a buyer gets its text', async () => {
-    const ctx = await browser.newContext({ ...DESKTOP, locale: 'en-US' });
-    const [name, value] = m.cookie.split('=');
-    await ctx.addCookies([{ name: name ?? '', value: value ?? '', url: t.config.publicUrl }]);
-    const page = await ctx.newPage();
-    page.on('pageerror', (err) => { throw err; });
+    const { ctx, page } = await openPage(browser, { device: DESKTOP, locale: 'en-US', cookie: m.cookie, url: t.config.publicUrl });
     await page.goto(`${t.config.publicUrl}/console/products/new`);
     await page.getByLabel('Title').fill('Netflix 共享账号 (1 day)');
     await page.getByLabel('Price').fill('3.00');
@@ -95,17 +83,13 @@ describe.skipIf(SKIP_BROWSER)('wholesale prices and redeem instructions', () => 
     await expect.poll(() => page.getByText('Shared text (same for every buyer) · 0 / 50').count()).toBe(1);
     await ctx.close();
 
-    const buyer = await browser.newContext({ ...PHONE, locale: 'zh-CN' });
-    const b = await buyer.newPage();
-    b.on('pageerror', (err) => { throw err; });
+    const { ctx: buyer, page: b } = await openPage(browser, { device: PHONE, locale: 'zh-CN' });
     await b.goto(`${t.config.publicUrl}/s/${m.slug}/p/${sharedId}`);
     await expect.poll(() => b.getByText('库存 50').count()).toBe(1);
     await b.getByLabel('邮箱').fill('shared-buyer@example.com');
     await b.getByLabel('查询密码').fill('shared-secret');
     await b.getByRole('button', { name: /支付/ }).click();
-    await b.waitForURL('**/pay/sandbox/**');
-    await b.getByRole('button', { name: /Pay/ }).click();
-    await b.waitForURL('**/o/**');
+    await payInSandbox(b);
     await expect.poll(() => b.getByTestId('keys').locator('code').textContent(), { timeout: 15_000 }).toBe('netflix-share@example.com / pass: Sh4red!');
     await buyer.close();
   });
@@ -114,9 +98,7 @@ describe.skipIf(SKIP_BROWSER)('wholesale prices and redeem instructions', () => 
     const auth = bearer(await createApiKey(t, m));
     const p = await createProduct(t, auth, { title: '靓号 QQ', price: 500, pick: { enabled: true, surcharge: 100 } });
     await importKeys(t, auth, p.id, ['QQ-8888-8888-0001', 'QQ-8888-8888-0002', 'QQ-8888-8888-6666']);
-    const ctx = await browser.newContext({ ...PHONE, locale: 'zh-CN' });
-    const page = await ctx.newPage();
-    page.on('pageerror', (err) => { throw err; });
+    const { ctx, page } = await openPage(browser, { device: PHONE, locale: 'zh-CN' });
     await page.goto(`${t.config.publicUrl}/s/${m.slug}/p/${p.id}`);
     await page.getByLabel(/自己挑选卡密/).check();
     await page.getByRole('radio', { name: '…6666' }).check();
@@ -125,19 +107,13 @@ describe.skipIf(SKIP_BROWSER)('wholesale prices and redeem instructions', () => 
     await page.getByLabel('查询密码').fill('pick-secret');
     await screenshot(page, 'phone-product-pick');
     await page.getByRole('button', { name: '支付 ¥6.00' }).click();
-    await page.waitForURL('**/pay/sandbox/**');
-    await page.getByRole('button', { name: /Pay/ }).click();
-    await page.waitForURL('**/o/**');
+    await payInSandbox(page);
     await expect.poll(() => page.getByTestId('keys').locator('code').textContent(), { timeout: 15_000 }).toBe('QQ-8888-8888-6666');
     await ctx.close();
   });
 
   it('the merchant creates a license product; a buyer on a phone sees the device it is active on and frees it; the console shows the license', async () => {
-    const ctx = await browser.newContext({ ...DESKTOP, locale: 'en-US' });
-    const [name, value] = m.cookie.split('=');
-    await ctx.addCookies([{ name: name ?? '', value: value ?? '', url: t.config.publicUrl }]);
-    const page = await ctx.newPage();
-    page.on('pageerror', (err) => { throw err; });
+    const { ctx, page } = await openPage(browser, { device: DESKTOP, locale: 'en-US', cookie: m.cookie, url: t.config.publicUrl });
     await page.goto(`${t.config.publicUrl}/console/products/new`);
     await page.getByLabel('Title').fill('Markdown Editor Pro');
     await page.getByLabel('Price').fill('99.00');
@@ -149,17 +125,13 @@ describe.skipIf(SKIP_BROWSER)('wholesale prices and redeem instructions', () => 
     const licenseProduct = new URL(page.url()).pathname.split('/').pop() ?? '';
     await expect.poll(() => page.getByTestId('license-list').textContent()).toContain('No licenses sold yet.');
 
-    const buyer = await browser.newContext({ ...PHONE, locale: 'zh-TW' });
-    const b = await buyer.newPage();
-    b.on('pageerror', (err) => { throw err; });
+    const { ctx: buyer, page: b } = await openPage(browser, { device: PHONE, locale: 'zh-TW' });
     await b.goto(`${t.config.publicUrl}/s/${m.slug}/p/${licenseProduct}`);
     await expect.poll(() => b.getByTestId('license-devices').textContent()).toBe('授權：最多 2 台裝置');
     await b.getByLabel('電子郵件').fill('license-buyer@example.com');
     await b.getByLabel('查詢密碼').fill('license-secret');
     await b.getByRole('button', { name: /付款 / }).click();
-    await b.waitForURL('**/pay/sandbox/**');
-    await b.getByRole('button', { name: /Pay/ }).click();
-    await b.waitForURL('**/o/**');
+    await payInSandbox(b);
     await expect.poll(() => b.getByTestId('license').locator('code').textContent(), { timeout: 15_000 }).toMatch(/^MD-[2-9A-Z]{4}-/);
     const key = (await b.getByTestId('license').locator('code').textContent()) ?? '';
     expect(await b.getByTestId('license-status').textContent()).toBe('未啟用');
@@ -197,11 +169,7 @@ describe.skipIf(SKIP_BROWSER)('wholesale prices and redeem instructions', () => 
   });
 
   it('a 代充 product: the merchant sets its fields, a buyer on a phone fills them and pays, the merchant fulfils in the console', async () => {
-    const ctx = await browser.newContext({ ...DESKTOP, locale: 'en-US' });
-    const [name, value] = m.cookie.split('=');
-    await ctx.addCookies([{ name: name ?? '', value: value ?? '', url: t.config.publicUrl }]);
-    const page = await ctx.newPage();
-    page.on('pageerror', (err) => { throw err; });
+    const { ctx, page } = await openPage(browser, { device: DESKTOP, locale: 'en-US', cookie: m.cookie, url: t.config.publicUrl });
     await page.goto(`${t.config.publicUrl}/console/products/new`);
     await page.getByLabel('Title').fill('王者荣耀 点券代充');
     await page.getByLabel('Price').fill('60.00');
@@ -225,9 +193,7 @@ describe.skipIf(SKIP_BROWSER)('wholesale prices and redeem instructions', () => 
       { key: 'zone', label: 'Zone', type: 'select', required: true, options: ['iOS QQ', 'Android QQ', '微信'] },
     ]);
 
-    const buyer = await browser.newContext({ ...PHONE, locale: 'zh-CN' });
-    const b = await buyer.newPage();
-    b.on('pageerror', (err) => { throw err; });
+    const { ctx: buyer, page: b } = await openPage(browser, { device: PHONE, locale: 'zh-CN' });
     await b.goto(`${t.config.publicUrl}/s/${m.slug}/p/${manualProduct}`);
     await expect.poll(() => b.getByTestId('manual-fields').textContent()).toContain('4 小时内');
     await b.getByLabel('QQ number').fill('10001');
@@ -236,9 +202,7 @@ describe.skipIf(SKIP_BROWSER)('wholesale prices and redeem instructions', () => 
     await b.getByLabel('查询密码').fill('manual-secret');
     await screenshot(b, 'phone-product-manual');
     await b.getByRole('button', { name: /支付/ }).click();
-    await b.waitForURL('**/pay/sandbox/**');
-    await b.getByRole('button', { name: /Pay/ }).click();
-    await b.waitForURL('**/o/**');
+    await payInSandbox(b);
     await expect.poll(() => b.getByTestId('awaiting').textContent(), { timeout: 15_000 }).toContain('商家正在人工处理');
     expect(await b.getByTestId('buyer-fields').textContent()).toContain('Android QQ');
     const [order] = await t.q<{ id: string }>(`select id from orders where email = 'manual-buyer@example.com'`);
@@ -263,11 +227,7 @@ describe.skipIf(SKIP_BROWSER)('wholesale prices and redeem instructions', () => 
   it('a download: the merchant uploads the file in the console; a buyer on a phone pays and fetches exactly it', async () => {
     const auth = bearer(await createApiKey(t, m));
     const p = await createProduct(t, auth, { title: 'Figma 图标包', price: 1500, delivery: 'download' });
-    const ctx = await browser.newContext({ ...DESKTOP, locale: 'zh-TW' });
-    const [name, value] = m.cookie.split('=');
-    await ctx.addCookies([{ name: name ?? '', value: value ?? '', url: t.config.publicUrl }]);
-    const page = await ctx.newPage();
-    page.on('pageerror', (err) => { throw err; });
+    const { ctx, page } = await openPage(browser, { device: DESKTOP, locale: 'zh-TW', cookie: m.cookie, url: t.config.publicUrl });
     await page.goto(`${t.config.publicUrl}/console/products/${p.id}`);
     await expect.poll(() => page.getByTestId('product-file').textContent()).toContain('尚未上傳檔案');
     const bytes = Buffer.from(`icons ${'★'.repeat(5000)}`);
@@ -278,17 +238,13 @@ describe.skipIf(SKIP_BROWSER)('wholesale prices and redeem instructions', () => 
     await screenshot(page, 'desktop-console-download-file');
     await ctx.close();
 
-    const buyer = await browser.newContext({ ...PHONE, locale: 'en-US', acceptDownloads: true });
-    const b = await buyer.newPage();
-    b.on('pageerror', (err) => { throw err; });
+    const { ctx: buyer, page: b } = await openPage(browser, { device: PHONE, locale: 'en-US', acceptDownloads: true });
     await b.goto(`${t.config.publicUrl}/s/${m.slug}/p/${p.id}`);
     await expect.poll(() => b.getByTestId('file').textContent()).toContain('icons.zip');
     await b.getByLabel('Email').fill('file-buyer@example.com');
     await b.getByLabel('Query password').fill('file-secret');
     await b.getByRole('button', { name: /Pay/ }).click();
-    await b.waitForURL('**/pay/sandbox/**');
-    await b.getByRole('button', { name: /Pay/ }).click();
-    await b.waitForURL('**/o/**');
+    await payInSandbox(b);
     await expect.poll(() => b.getByTestId('download').textContent(), { timeout: 15_000 }).toContain(digest);
     const [download] = await Promise.all([b.waitForEvent('download'), b.getByRole('link', { name: /Download icons.zip/ }).click()]);
     expect(download.suggestedFilename()).toBe('icons.zip');
@@ -301,11 +257,7 @@ describe.skipIf(SKIP_BROWSER)('wholesale prices and redeem instructions', () => 
   it('a webhook product: the merchant sets the endpoint, copies the secret shown once and tests the endpoint from the console', async () => {
     const ep = await startDeliveryEndpoint();
     try {
-      const ctx = await browser.newContext({ ...DESKTOP, locale: 'en-US' });
-      const [name, value] = m.cookie.split('=');
-      await ctx.addCookies([{ name: name ?? '', value: value ?? '', url: t.config.publicUrl }]);
-      const page = await ctx.newPage();
-      page.on('pageerror', (err) => { throw err; });
+      const { ctx, page } = await openPage(browser, { device: DESKTOP, locale: 'en-US', cookie: m.cookie, url: t.config.publicUrl });
       await page.goto(`${t.config.publicUrl}/console/products/new`);
       await page.getByLabel('Title').fill('Proxy subscription');
       await page.getByLabel('Price').fill('25.00');
@@ -344,9 +296,7 @@ describe.skipIf(SKIP_BROWSER)('wholesale prices and redeem instructions', () => 
     await importKeys(t, auth, three.id, ['SPOT-3M-0001']);
     await importKeys(t, auth, variants.find((v) => v.name === '1 month')!.id, ['SPOT-1M-0001']);
 
-    const ctx = await browser.newContext({ ...PHONE, locale: 'en-US' });
-    const page = await ctx.newPage();
-    page.on('pageerror', (err) => { throw err; });
+    const { ctx, page } = await openPage(browser, { device: PHONE, locale: 'en-US' });
     await page.goto(`${t.config.publicUrl}/s/${m.slug}`);
     await expect.poll(() => page.getByText(/^from .*15\.00$/).count()).toBe(1);
     await page.goto(`${t.config.publicUrl}/s/${m.slug}/p/${p.id}`);
@@ -356,9 +306,7 @@ describe.skipIf(SKIP_BROWSER)('wholesale prices and redeem instructions', () => 
     await page.getByLabel('Query password').fill('variant-secret');
     await screenshot(page, 'phone-product-variants');
     await page.getByRole('button', { name: /^Pay .*39\.00$/ }).click();
-    await page.waitForURL('**/pay/sandbox/**');
-    await page.getByRole('button', { name: /Pay/ }).click();
-    await page.waitForURL('**/o/**');
+    await payInSandbox(page);
     await expect.poll(() => page.getByTestId('keys').locator('code').textContent(), { timeout: 15_000 }).toBe('SPOT-3M-0001');
     await ctx.close();
   });
