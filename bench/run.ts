@@ -21,7 +21,7 @@
 // (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -43,7 +43,8 @@ const CHECKOUT_RUNS = [
 const BASELINE_SECONDS = 5;
 const FLASH_BUYERS = 2000;
 const FLASH_KEYS = 500;
-const IMPORT_KEYS = 100_000;
+const IMPORT_KEYS = 1_000_000;
+const IMPORT_JSON_KEYS = 100_000;
 const PRICE = 990; // minor units
 const CURRENCY = 'CNY';
 
@@ -326,6 +327,46 @@ function serverRssMb(server: Server): number | null {
   return round([pid, ...children].reduce((sum, p) => sum + rss(p), 0));
 }
 
+/** CPU seconds used so far by the server's processes, its PostgreSQL (postmaster and backends) and this load generator (Linux only). */
+function cpuSeconds(server: Server): { server: number; postgres: number; load_generator: number } | null {
+  const TICK = 100; // USER_HZ
+  const stat = (pid: number): { ppid: number; ticks: number } | undefined => {
+    try {
+      const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]) };
+    } catch {
+      return undefined;
+    }
+  };
+  const serverPid = server.child.pid;
+  const pm = postmaster(server.dataDir);
+  if (!serverPid || !pm || !existsSync('/proc/self/stat')) return null;
+  let serverTicks = 0;
+  // The postmaster's own time and that of its backends that have exited (a pool closed).
+  let pgTicks = stat(pm.pid)?.ticks ?? 0;
+  for (const name of readdirSync('/proc')) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid) || pid <= 0) continue;
+    const st = stat(pid);
+    if (!st) continue;
+    if (pid === serverPid || st.ppid === serverPid && pid !== pm.pid) serverTicks += st.ticks;
+    if (st.ppid === pm.pid) pgTicks += st.ticks;
+  }
+  const self = process.cpuUsage();
+  return { server: serverTicks / TICK, postgres: pgTicks / TICK, load_generator: (self.user + self.system) / 1e6 };
+}
+
+/** Where the machine's CPU went between two `cpuSeconds` readings, in seconds. */
+function cpuSpent(before: ReturnType<typeof cpuSeconds>, after: ReturnType<typeof cpuSeconds>) {
+  if (!before || !after) return null;
+  return {
+    server_s: round(after.server - before.server, 2),
+    postgres_s: round(after.postgres - before.postgres, 2),
+    load_generator_s: round(after.load_generator - before.load_generator, 2),
+  };
+}
+
 // ---------------------------------------------------------------- merchant setup
 
 async function signup(client: HttpClient): Promise<Merchant> {
@@ -375,7 +416,7 @@ type Outcome =
   | { ok: false; stage: 'create' | 'notify' | 'read'; code: string; createMs: number };
 
 class Buyer {
-  constructor(private readonly client: HttpClient, private readonly server: Server, private readonly m: Merchant) {}
+  constructor(private readonly client: HttpClient, readonly server: Server, private readonly m: Merchant) {}
 
   createOrder(productId: string, email: string): Promise<HttpResponse> {
     // Each buyer comes from an address of their own, as on the internet (the server trusts the proxy header here).
@@ -439,6 +480,7 @@ const buyerEmail = (run: string): string => `buyer-${run}-${++buyerSeq}@example.
 async function runCheckouts(buyer: Buyer, productId: string, orders: number, concurrency: number, run: string) {
   const outcomes: Outcome[] = [];
   let next = 0;
+  const cpu0 = cpuSeconds(buyer.server);
   const t0 = now();
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (next < orders) {
@@ -447,6 +489,7 @@ async function runCheckouts(buyer: Buyer, productId: string, orders: number, con
     }
   }));
   const seconds = (now() - t0) / 1000;
+  const cpu = cpuSpent(cpu0, cpuSeconds(buyer.server));
   const good = outcomes.filter((o): o is Extract<Outcome, { ok: true }> => o.ok);
   return {
     concurrency,
@@ -460,6 +503,15 @@ async function runCheckouts(buyer: Buyer, productId: string, orders: number, con
       create_order: summarize(good.map((o) => o.createMs)),
       notify: summarize(good.map((o) => o.notifyMs)),
       read_keys: summarize(good.map((o) => o.readMs)),
+    },
+    // CPU per completed checkout (ms): what bounds orders/s on a machine whose cores these three share.
+    cpu: cpu && {
+      ...cpu,
+      per_order_ms: {
+        server: round((cpu.server_s * 1000) / good.length, 2),
+        postgres: round((cpu.postgres_s * 1000) / good.length, 2),
+        load_generator: round((cpu.load_generator_s * 1000) / good.length, 2),
+      },
     },
     keys: good.flatMap((o) => o.keys),
   };
@@ -553,6 +605,7 @@ async function benchFlashSale(setupClient: HttpClient, server: Server, m: Mercha
   const createLatencies: number[] = [];
   let outOfStock = 0;
   let won = 0;
+  const cpu0 = cpuSeconds(server);
   const t0 = now();
   let outcomes: Outcome[];
   try {
@@ -573,11 +626,20 @@ async function benchFlashSale(setupClient: HttpClient, server: Server, m: Mercha
     client.close();
   }
   const wallSeconds = (now() - t0) / 1000;
+  const cpu = cpuSpent(cpu0, cpuSeconds(server));
   const winners = outcomes.filter((o): o is Extract<Outcome, { ok: true }> => o.ok);
   const errors = countErrors(outcomes.filter((o) => o.ok || o.code !== 'out_of_stock'));
   const keys = winners.flatMap((o) => o.keys);
   const stock = (await getProduct(setupClient, m, productId)).stock;
   const db = await flashSaleDbCheck(server, productId);
+  // What the machine can do at all for 2,000 connections arriving at once: the same
+  // buyers again once the product is sold out (every answer a refusal), and a request that does nothing.
+  const floor = {
+    sold_out_latency: await burst(server, FLASH_BUYERS, (c) => new Buyer(c, server, m).createOrder(productId, buyerEmail('late')), 409),
+    healthz_latency: await burst(server, FLASH_BUYERS, (c) => c.request('GET', '/healthz'), 200),
+    bare_node_http_latency: await bareNodeBurst(FLASH_BUYERS),
+  };
+  log(`flash sale floor: sold-out p99 ${floor.sold_out_latency.p99_ms} ms, /healthz p99 ${floor.healthz_latency.p99_ms} ms`);
   log(`flash sale: ${winners.length} sold through the API, ${outOfStock} out of stock, db sold ${db.sold}, ${wallSeconds.toFixed(2)} s`);
   return {
     buyers: FLASH_BUYERS,
@@ -594,6 +656,7 @@ async function benchFlashSale(setupClient: HttpClient, server: Server, m: Mercha
     create_order_latency_out_of_stock: summarize(outcomes.filter((o) => !o.ok && o.code === 'out_of_stock').map((o) => o.createMs)),
     checkout_latency_of_winners: summarize(winners.map((o) => o.totalMs)),
     wall_seconds: round(wallSeconds, 2),
+    cpu,
     api_check: {
       stock,
       keys_read_by_winners: keys.length,
@@ -601,7 +664,40 @@ async function benchFlashSale(setupClient: HttpClient, server: Server, m: Mercha
       ok: stock.sold === FLASH_KEYS && stock.available === 0 && stock.reserved === 0 && keys.length === FLASH_KEYS && new Set(keys).size === keys.length,
     },
     db_check: db,
+    floor,
   };
+}
+
+/** The same burst against a Node HTTP server that answers at once (no framework, no database): this machine's floor. */
+async function bareNodeBurst(n: number): Promise<LatencySummary> {
+  const code = `const s = require('node:http').createServer((q, r) => { q.resume(); q.on('end', () => r.end('{"status":"ok"}')); });
+    s.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, () => console.log(s.address().port));`;
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      child.stdout?.once('data', (d: Buffer) => resolve(Number(d.toString('utf8').trim())));
+      child.once('exit', () => reject(new Error('the bare HTTP server exited')));
+    });
+    return await burst({ url: `http://127.0.0.1:${port}` }, n, (c) => c.request('GET', '/'), 200);
+  } finally {
+    child.kill();
+  }
+}
+
+/** `n` requests at once, one connection each; their latency (every answer must have `status`). */
+async function burst(server: Pick<Server, 'url'>, n: number, send: (c: HttpClient) => Promise<HttpResponse>, status: number): Promise<LatencySummary> {
+  const client = new HttpClient(server.url, n);
+  try {
+    const latencies = await Promise.all(Array.from({ length: n }, async () => {
+      const start = now();
+      const res = await send(client);
+      expectStatus(res, status, 'burst');
+      return now() - start;
+    }));
+    return summarize(latencies);
+  } finally {
+    client.close();
+  }
 }
 
 /** Reads the embedded database directly: sold cards, and that no key went to two orders. */
@@ -642,29 +738,33 @@ async function flashSaleDbCheck(server: Server, productId: string) {
 
 // ---------------------------------------------------------------- 3. import
 
-async function benchImport(client: HttpClient, m: Merchant) {
-  const text = await importText(client, m);
+async function benchImport(client: HttpClient, server: Server, m: Merchant) {
+  const text = await importText(client, server, m);
   // The same amount as one JSON body ({"cards": [...]}), for comparison.
   const productId = await createProduct(client, m, 'Import bench key (JSON)');
-  const cards = generateKeys(IMPORT_KEYS, 'JSN');
-  log(`import: ${IMPORT_KEYS} keys as one JSON body`);
+  const cards = generateKeys(IMPORT_JSON_KEYS, 'JSN');
+  log(`import: ${IMPORT_JSON_KEYS} keys as one JSON body`);
   const t0 = now();
   const out = await importJson(client, m, productId, cards);
   const seconds = (now() - t0) / 1000;
   log(`import: ${out.imported} keys in ${seconds.toFixed(2)} s`);
   return {
     ...text,
-    json_body: { keys: IMPORT_KEYS, imported: out.imported, seconds: round(seconds, 2), keys_per_s: Math.round(out.imported / seconds) },
+    json_body: { keys: IMPORT_JSON_KEYS, imported: out.imported, seconds: round(seconds, 2), keys_per_s: Math.round(out.imported / seconds) },
   };
 }
 
 /** The preferred path: a text/plain body, one key per line, streamed with backpressure. */
-async function importText(client: HttpClient, m: Merchant) {
+async function importText(client: HttpClient, server: Server, m: Merchant) {
   const productId = await createProduct(client, m, 'Import bench key');
   const tag = randomBytes(4).toString('hex').toUpperCase();
   const salt = randomBytes(8).toString('hex').toUpperCase();
   log(`import: streaming ${IMPORT_KEYS} keys as text/plain`);
   const CHUNK = 5000;
+  // The server's resident memory, sampled while it imports.
+  let peakRss = serverRssMb(server) ?? 0;
+  const sampler = setInterval(() => { peakRss = Math.max(peakRss, serverRssMb(server) ?? 0); }, 100);
+  const cpu0 = cpuSeconds(server);
   const t0 = now();
   const res = await client.request('POST', `/api/v1/products/${productId}/cards`, {
     headers: { ...m.headers, 'content-type': 'text/plain; charset=utf-8' },
@@ -677,6 +777,8 @@ async function importText(client: HttpClient, m: Merchant) {
     },
   });
   const seconds = (now() - t0) / 1000;
+  clearInterval(sampler);
+  const cpu = cpuSpent(cpu0, cpuSeconds(server));
   expectStatus(res, 201, 'import');
   const out = parseJson<ImportOut>(res, 'import');
   const stock = (await getProduct(client, m, productId)).stock;
@@ -688,6 +790,8 @@ async function importText(client: HttpClient, m: Merchant) {
     duplicates: out.duplicates,
     seconds: round(seconds, 2),
     keys_per_s: Math.round(out.imported / seconds),
+    server_peak_rss_mb: round(peakRss),
+    cpu,
     ok: out.lines === IMPORT_KEYS && out.imported === IMPORT_KEYS && stock.available === IMPORT_KEYS,
   };
 }
@@ -749,7 +853,7 @@ async function main(): Promise<void> {
       rss.after_checkout = serverRssMb(server);
       const flashSale = only.has('flash_sale') ? await benchFlashSale(client, server, merchant) : null;
       rss.after_flash_sale = serverRssMb(server);
-      const importResult = only.has('import') ? await benchImport(client, merchant) : null;
+      const importResult = only.has('import') ? await benchImport(client, server, merchant) : null;
       rss.after_import = serverRssMb(server);
       const report = {
         machine: machine(),

@@ -50,6 +50,7 @@ const EnvSchema = z.object({
   XIAOPU_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
   XIAOPU_UPLOAD_IDLE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   XIAOPU_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
+  XIAOPU_LISTEN_BACKLOG: z.coerce.number().int().min(16).max(65_535).default(4096),
   XIAOPU_COMMISSION_BPS: z.coerce.number().int().min(0).max(10_000).default(0),
   XIAOPU_ESCROW_HOURS: z.coerce.number().int().min(0).max(8760).default(72),
   XIAOPU_PAYOUT_MINIMUM: z.coerce.number().int().min(0).default(0),
@@ -115,6 +116,8 @@ export interface Config {
   uploadIdleSeconds: number;
   /** Shutdown waits this long for requests in flight, then closes their connections. */
   shutdownTimeoutSeconds: number;
+  /** Pending connections the listening socket holds (capped by the kernel's somaxconn). */
+  listenBacklog: number;
   /** The platform's commission on sales through its gateways, in basis points (a shop's own setting overrides it). */
   commissionBps: number;
   /** Hours a delivered order's money stays in escrow (the dispute window) before it completes; 0 completes at once. */
@@ -240,6 +243,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutSeconds: e.XIAOPU_REQUEST_TIMEOUT_SECONDS,
     uploadIdleSeconds: e.XIAOPU_UPLOAD_IDLE_SECONDS,
     shutdownTimeoutSeconds: e.XIAOPU_SHUTDOWN_TIMEOUT_SECONDS,
+    // Connections waiting to be accepted. Node's 511 overflows when a flash sale's buyers all connect at
+    // once: the kernel drops their handshakes and each waits 1-3 s to retry. The kernel caps it at somaxconn.
+    listenBacklog: e.XIAOPU_LISTEN_BACKLOG,
     commissionBps: e.XIAOPU_COMMISSION_BPS,
     escrowHours: e.XIAOPU_ESCROW_HOURS,
     payoutMinimum: e.XIAOPU_PAYOUT_MINIMUM,

@@ -94,7 +94,7 @@ export async function preparePlatform(config: Config, opts: { log?: Logger; seed
 export async function startWeb(services: Services, log: Logger): Promise<{ app: FastifyInstance; port: number; stop(): Promise<void> }> {
   const { config } = services;
   const app = await buildApp(services, log);
-  await app.listen({ port: config.port, host: config.host });
+  await app.listen({ port: config.port, host: config.host, backlog: config.listenBacklog });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   return {

@@ -45,6 +45,21 @@ describe('importing keys', () => {
     expect(await importKeys(t, m.headers, other.id, ['A-1'])).toMatchObject({ imported: 1, duplicates: 0 });
   });
 
+  it('imports into one product at once from several requests: each key once, none refused', async () => {
+    const product = await createProduct(t, m.headers);
+    // Eight uploads of overlapping ranges (keys 0-39, 5-44, … 35-74): 75 distinct keys in all.
+    const uploads = Array.from({ length: 8 }, (_, u) => Array.from({ length: 40 }, (_, i) => `SAME-${u * 5 + i}`));
+    const results = await Promise.all(uploads.map((cards) => importKeys(t, m.headers, product.id, cards)));
+    const imported = results.reduce((n, r) => n + r.imported, 0);
+    const duplicates = results.reduce((n, r) => n + r.duplicates, 0);
+    expect(imported).toBe(75);
+    expect(duplicates).toBe(8 * 40 - 75);
+    expect(await stock(product.id)).toMatchObject({ available: 75 });
+    const [row] = await t.q<{ n: string; distinct_keys: string }>(
+      'select count(*) as n, count(distinct blind_index) as distinct_keys from cards where product_id = $1', [product.id]);
+    expect(row).toEqual({ n: '75', distinct_keys: '75' });
+  });
+
   it('imports text/plain, one key per line, with CRLF', async () => {
     const product = await createProduct(t, m.headers);
     const res = await t.app.inject({
@@ -151,14 +166,19 @@ describe('the reservation statement', () => {
 });
 
 describe('the cards table', () => {
-  it('refuses a key whose shop is not its product’s (cards_product_fk)', async () => {
+  it('refuses a key whose shop or product is not its batch’s (cards_batch_fk → card_batches_product_fk)', async () => {
     const a = await signupMerchant(t);
     const b = await signupMerchant(t);
     const product = await createProduct(t, a.headers);
+    const sibling = await createProduct(t, a.headers);
+    const theirs = await createProduct(t, b.headers);
     await importKeys(t, a.headers, product.id, keys(1));
-    // Move the key to the other shop behind the application's back: the database says no.
+    // Move the key to the other shop, or to another product of its shop, behind the application's back: the database says no.
     await expect(t.q('update cards set merchant_id = $1 where product_id = $2', [b.merchantId, product.id])).rejects.toMatchObject({ code: '23503' });
-    const rows = await t.q<{ merchant_id: string }>('select merchant_id from cards where product_id = $1', [product.id]);
-    expect(rows.map((r) => r.merchant_id)).toEqual([a.merchantId]);
+    await expect(t.q('update cards set product_id = $1 where product_id = $2', [sibling.id, product.id])).rejects.toMatchObject({ code: '23503' });
+    // Nor can a batch name another shop's product.
+    await expect(t.q('update card_batches set product_id = $1 where product_id = $2', [theirs.id, product.id])).rejects.toMatchObject({ code: '23503' });
+    const rows = await t.q<{ merchant_id: string; product_id: string }>('select merchant_id, product_id from cards where product_id = $1', [product.id]);
+    expect(rows).toEqual([{ merchant_id: a.merchantId, product_id: product.id }]);
   });
 });

@@ -266,7 +266,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log, opts: { d
         bins.pgCtl,
         [
           'start', '-w', '-t', '60', '-D', dbDir, '-l', logFile,
-          '-o', `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='${socketDir ?? ''}' -c max_connections=200`,
+          '-o', `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='${socketDir ?? ''}' -c max_connections=200 -c wal_buffers=32MB`,
         ],
         { ...ids, env: { ...process.env, LC_MESSAGES: 'C' } },
       );

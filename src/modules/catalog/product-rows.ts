@@ -26,12 +26,13 @@ export const PRODUCT_COLUMNS = `p.id, p.merchant_id, p.parent_id, p.variant_name
      from product_files pf where pf.id = p.download_file_id) as download_file,
   coalesce(s.available, 0) as available, coalesce(s.reserved, 0) as reserved, coalesce(s.sold, 0) as sold, coalesce(s.void, 0) as void`;
 
+// Available keys on their own partial index, the rest on the index of the other states.
 export const STOCK_JOIN = `left join lateral (
-    select count(*) filter (where c.status = 'available') as available,
+    select (select count(*) from cards a where a.product_id = p.id and a.status = 'available') as available,
            count(*) filter (where c.status = 'reserved') as reserved,
            count(*) filter (where c.status = 'sold') as sold,
            count(*) filter (where c.status = 'void') as void
-      from cards c where c.product_id = p.id) s on true`;
+      from cards c where c.product_id = p.id and c.status <> 'available') s on true`;
 
 export function presentProduct(r: ProductRow): ProductOut {
   return {
