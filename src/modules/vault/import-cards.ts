@@ -7,6 +7,7 @@ import { advisoryKey, withTransaction } from '../../db/client.ts';
 import { notFound, validationError } from '../../lib/errors.ts';
 import { newId, newIds } from '../../lib/ids.ts';
 import { UNSTORABLE } from '../../lib/text.ts';
+import type { Keyring } from '../../lib/crypto.ts';
 import { shopOf, type Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { cardHint, MAX_CARD_LENGTH, normalizeCard } from './normalize.ts';
@@ -15,6 +16,43 @@ import { stockGate } from './stock-gate.ts';
 const CHUNK = 5000;
 /** Imports into one product take turns (pg_advisory_xact_lock(class, product)). */
 const LOCK_CLASS_IMPORT = 7270051;
+
+/**
+ * The keys of one chunk, each sealed and indexed as it is read, straight into
+ * the chunk's buffers: a key's plaintext and its per-key buffers die young
+ * instead of waiting for the chunk (a million-key import then stays small).
+ */
+class Chunk {
+  size = 0;
+  readonly lengths: number[] = [];
+  readonly hints: string[] = [];
+  private cipher = Buffer.allocUnsafe(CHUNK * 96);
+  private cipherBytes = 0;
+  private readonly index = Buffer.allocUnsafe(CHUNK * 32);
+
+  add(keyring: Keyring, card: string): void {
+    const sealed = keyring.seal(card).ciphertext;
+    if (this.cipherBytes + sealed.length > this.cipher.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.cipher.length * 2, this.cipherBytes + sealed.length));
+      this.cipher.copy(bigger, 0, 0, this.cipherBytes);
+      this.cipher = bigger;
+    }
+    sealed.copy(this.cipher, this.cipherBytes);
+    this.cipherBytes += sealed.length;
+    keyring.blindIndex(card).copy(this.index, this.size * 32); // HMAC-SHA256: 32 bytes
+    this.lengths.push(sealed.length);
+    this.hints.push(cardHint(card));
+    this.size++;
+  }
+
+  ciphertexts(): Buffer {
+    return this.cipher.subarray(0, this.cipherBytes);
+  }
+
+  indexes(): Buffer {
+    return this.index.subarray(0, this.size * 32);
+  }
+}
 
 export interface ImportProgress {
   lines: number;
@@ -63,54 +101,38 @@ export async function importCards(ctx: Ctx, input: ImportCardsInput): Promise<Im
     );
 
     const progress: ImportProgress = { lines: 0, imported: 0, duplicates: 0, blank: 0, rejected: 0 };
-    let pending: string[] = [];
-    // A key twice in one chunk is written once (the chunk's statement cannot see its own rows).
-    let inChunk = new Set<string>();
-    // One insert in flight while the next chunk is encrypted: Node's CPU and
-    // PostgreSQL's work overlap instead of taking turns.
+    let chunk = new Chunk();
+    // One insert in flight while the next chunk is read and encrypted: Node's
+    // CPU and PostgreSQL's work overlap instead of taking turns.
     let inFlight: Promise<void> = Promise.resolve();
 
     const flush = async () => {
-      if (pending.length === 0) return;
-      const chunk = pending;
-      pending = [];
-      inChunk = new Set();
-      const n = chunk.length;
-      const ids = newIds('crd', n, now.getTime());
-      const cipher: Buffer[] = new Array(n);
-      const index: Buffer[] = new Array(n);
-      const hints: string[] = new Array(n);
-      const lengths: number[] = new Array(n);
-      for (let i = 0; i < n; i++) {
-        // The previous chunk's statement (~0.6 MB) is larger than the socket's buffer: let the event
-        // loop send the rest of it now and then, or PostgreSQL waits for it until this loop ends.
-        if (i % 500 === 499) await new Promise<void>((resolve) => setImmediate(resolve));
-        const card = chunk[i] as string;
-        const sealed = ctx.keyring.seal(card).ciphertext;
-        cipher[i] = sealed;
-        lengths[i] = sealed.length;
-        index[i] = ctx.keyring.blindIndex(card);
-        if (index[i]?.length !== 32) throw new Error('blind indexes are 32 bytes');
-        hints[i] = cardHint(card);
-      }
+      if (chunk.size === 0) return;
+      const full = chunk;
+      chunk = new Chunk();
       await inFlight;
       // The ciphertexts and blind indexes (32 bytes each) go as two binary
       // parameters, the chunk's end to end, cut apart in SQL (bytea slices are
       // constant time): as arrays of 5,000 byteas they would be sent as text
       // and parsed character by character, which cost more than the insert.
+      // A key twice in the chunk is written once (DISTINCT ON its blind index;
+      // the statement cannot see its own rows), a key already in the product
+      // not at all: a probe of the unique index per key (a scalar subquery is
+      // never turned into a join over all the product's keys).
       const insert = q.query(
         `insert into cards (id, merchant_id, product_id, batch_id, ciphertext, key_id, blind_index, hint, created_at)
-         select u.id, $1, $2, $3, substring($7::bytea from u.ct_start for u.ct_len), $4,
-                substring($8::bytea from (u.n - 1) * 32 + 1 for 32), u.hint, $5
-           from (select v.id, v.hint, v.ct_len, v.n::int as n, (sum(v.ct_len) over (order by v.n) - v.ct_len + 1)::int as ct_start
-                   from unnest($6::text[], $9::int[], $10::text[]) with ordinality as v(id, ct_len, hint, n)) u
-          -- A probe of the unique index per key (a scalar subquery is never turned into a join over the product's keys).
-          where (select 1 from cards c where c.product_id = $2 and c.blind_index = substring($8::bytea from (u.n - 1) * 32 + 1 for 32) limit 1) is null`,
-        [input.merchantId, input.productId, batchId, ctx.keyring.keyId, now, ids, Buffer.concat(cipher), Buffer.concat(index), lengths, hints],
+         select u.id, $1, $2, $3, substring($7::bytea from u.ct_start for u.ct_len), $4, u.bi, u.hint, $5
+           from (select distinct on (bi) v.id, v.hint, v.ct_len, substring($8::bytea from (v.n::int - 1) * 32 + 1 for 32) as bi,
+                        (sum(v.ct_len) over (order by v.n) - v.ct_len + 1)::int as ct_start
+                   from unnest($6::text[], $9::int[], $10::text[]) with ordinality as v(id, ct_len, hint, n)
+                  order by bi, v.n) u
+          where (select 1 from cards c where c.product_id = $2 and c.blind_index = u.bi limit 1) is null`,
+        [input.merchantId, input.productId, batchId, ctx.keyring.keyId, now, newIds('crd', full.size, now.getTime()),
+          full.ciphertexts(), full.indexes(), full.lengths, full.hints],
       ).then((res) => {
         const inserted = res.rowCount ?? 0;
         progress.imported += inserted;
-        progress.duplicates += n - inserted;
+        progress.duplicates += full.size - inserted;
         input.onProgress?.({ ...progress });
       });
       // Keep the rejection for the next await; never leave it unhandled meanwhile.
@@ -129,13 +151,11 @@ export async function importCards(ctx: Ctx, input: ImportCardsInput): Promise<Im
         progress.rejected++;
         continue;
       }
-      if (inChunk.has(card)) {
-        progress.duplicates++;
-        continue;
-      }
-      inChunk.add(card);
-      pending.push(card);
-      if (pending.length >= CHUNK) await flush();
+      chunk.add(ctx.keyring, card);
+      if (chunk.size >= CHUNK) await flush();
+      // The previous chunk's statement (~0.6 MB) is larger than the socket's buffer: let the event
+      // loop send the rest of it now and then, or PostgreSQL waits for it until this chunk is full.
+      else if (chunk.size % 500 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
     await flush();
     await inFlight;
