@@ -5,7 +5,7 @@
 // within a second in another.
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FRESH_MS } from '../src/modules/vault/stock-gate.ts';
+import { FRESH_MS, StockGate } from '../src/modules/vault/stock-gate.ts';
 import { checkout, createProduct, importKeys, keys, setupTestApp, signupMerchant } from './helpers.ts';
 
 const original = pg.Client.prototype.query;
@@ -76,5 +76,39 @@ describe('a flash sale', async () => {
     expect((await checkout(t, m.slug, product.id, { email: 'e3@example.com' }, '198.51.100.9')).statusCode).toBe(409);
     await new Promise((r) => setTimeout(r, FRESH_MS + 100));
     expect((await checkout(t, m.slug, product.id, { email: 'e4@example.com' }, '198.51.100.10')).statusCode).toBe(201);
+  });
+});
+
+describe('the gate on its own', () => {
+  it('answers from the last count while a recount is under way, and waits only for a first or forgotten count', async () => {
+    let clock = 0;
+    const gate = new StockGate(() => clock);
+    const first = await gate.enter('shop', 'prd_1', 1);
+    if (first.kind !== 'leader') throw new Error(`expected to lead, got ${first.kind}`);
+    // While the first count is made, the next checkout waits for it.
+    let waited = false;
+    const second = gate.enter('shop', 'prd_1', 1).then((a) => { waited = true; return a; });
+    await new Promise((r) => setImmediate(r));
+    expect(waited).toBe(false);
+    expect(first.report(0)).toBeUndefined(); // sold out: the leader itself is turned away
+    expect((await second).kind).toBe('refused');
+    // The count is stale: the next checkout recounts; those meanwhile are judged on the old count at once.
+    clock += FRESH_MS + 1;
+    const recount = await gate.enter('shop', 'prd_1', 1);
+    expect(recount.kind).toBe('leader');
+    expect((await gate.enter('shop', 'prd_1', 1)).kind).toBe('refused');
+    // Keys come back in this process (forget): that count is not trusted any more, and is waited for.
+    if (recount.kind !== 'leader') throw new Error('unreachable');
+    const ticket = recount.report(2);
+    expect(ticket).toBeDefined();
+    gate.forget('prd_1');
+    const after = await gate.enter('shop', 'prd_1', 1);
+    expect(after.kind).toBe('leader');
+    let settled = false;
+    const waiting = gate.enter('shop', 'prd_1', 1).then((a) => { settled = true; return a; });
+    await new Promise((r) => setImmediate(r));
+    expect(settled).toBe(false);
+    if (after.kind === 'leader') after.report(5);
+    expect((await waiting).kind).toBe('admitted');
   });
 });

@@ -15,8 +15,11 @@
 // processes sell the same keys, and the reservation then says out_of_stock
 // as before — and it trusts a count for FRESH_MS only, so keys added or
 // returned to stock (an import, an expired order) by any process are sold
-// again within that time (at once when it happens in this process). A
-// checkout let through that fails frees its place for the next buyer.
+// again within that time (at once when it happens in this process): the
+// first checkout after it recounts, and those arriving while it does are
+// judged on the old count rather than wait (a first count, or one this
+// process knows is wrong, is waited for). A checkout let through that fails
+// frees its place for the next buyer.
 
 /** How long a count of available keys is trusted. */
 export const FRESH_MS = 1000;
@@ -65,6 +68,9 @@ export class StockGate {
       const entry = this.entries.get(productId);
       if (entry && entry.shopSlug !== shopSlug) return { kind: 'admitted', ticket: UNGATED };
       if (entry?.counting) {
+        // A recount is under way: the count before it (not forgotten) answers meanwhile, so in a
+        // flash sale the buyers who cannot win never wait behind the winners' queries for it.
+        if (entry.countedAt !== -Infinity) return this.decide(entry, quantity);
         await entry.counting;
         continue;
       }
