@@ -15,7 +15,7 @@ import { stockGate } from './stock-gate.ts';
 
 const CHUNK = 5000;
 /** Imports into one product take turns (pg_advisory_xact_lock(class, product)). */
-const LOCK_CLASS_IMPORT = 7270051;
+const LOCK_CLASS_IMPORT = 7270061;
 
 /**
  * The keys of one chunk, each sealed and indexed as it is read, straight into
@@ -126,7 +126,9 @@ export async function importCards(ctx: Ctx, input: ImportCardsInput): Promise<Im
                         (sum(v.ct_len) over (order by v.n) - v.ct_len + 1)::int as ct_start
                    from unnest($6::text[], $9::int[], $10::text[]) with ordinality as v(id, ct_len, hint, n)
                   order by bi, v.n) u
-          where (select 1 from cards c where c.product_id = $2 and c.blind_index = u.bi limit 1) is null`,
+          where (select 1 from cards c where c.product_id = $2 and c.blind_index = u.bi limit 1) is null
+          -- In upload order, which is id order: the id indexes grow at their right edge and stay packed.
+          order by u.id`,
         [input.merchantId, input.productId, batchId, ctx.keyring.keyId, now, newIds('crd', full.size, now.getTime()),
           full.ciphertexts(), full.indexes(), full.lengths, full.hints],
       ).then((res) => {

@@ -17,9 +17,11 @@
 // returned to stock (an import, an expired order) by any process are sold
 // again within that time (at once when it happens in this process): the
 // first checkout after it recounts, and those arriving while it does are
-// judged on the old count rather than wait (a first count, or one this
-// process knows is wrong, is waited for). A checkout let through that fails
-// frees its place for the next buyer.
+// judged on the old count rather than wait — so keys returned by another
+// process may be refused for as long as that recount takes, a few
+// milliseconds unless the database is swamped. A first count, or one this
+// process knows is wrong (keys came back here), is waited for. A checkout
+// let through that fails frees its place for the next buyer.
 
 /** How long a count of available keys is trusted. */
 export const FRESH_MS = 1000;
@@ -41,6 +43,8 @@ interface Entry {
   countedAt: number;
   /** The leader's count, while it is being made. */
   counting?: Promise<void>;
+  /** Stock changed here while that count was being made: it may not show the change, so count again after it. */
+  changedWhileCounting?: boolean;
 }
 
 export interface Ticket {
@@ -70,7 +74,7 @@ export class StockGate {
       if (entry?.counting) {
         // A recount is under way: the count before it (not forgotten) answers meanwhile, so in a
         // flash sale the buyers who cannot win never wait behind the winners' queries for it.
-        if (entry.countedAt !== -Infinity) return this.decide(entry, quantity);
+        if (entry.countedAt !== -Infinity && !entry.changedWhileCounting) return this.decide(entry, quantity);
         await entry.counting;
         continue;
       }
@@ -82,7 +86,9 @@ export class StockGate {
   /** Keys were added or returned to stock here: count again at the next checkout. */
   forget(productId: string): void {
     const entry = this.entries.get(productId);
-    if (entry && !entry.counting) entry.countedAt = -Infinity;
+    if (!entry) return;
+    if (entry.counting) entry.changedWhileCounting = true;
+    else entry.countedAt = -Infinity;
   }
 
   private lead(shopSlug: string, productId: string, quantity: number, existing: Entry | undefined) {
@@ -98,13 +104,16 @@ export class StockGate {
       entry.counting = undefined;
       if (available === undefined) {
         // No such product in this shop (or the read failed): nothing learned, nobody gated.
+        if (entry.changedWhileCounting) entry.countedAt = -Infinity;
+        entry.changedWhileCounting = false;
         if (entry.admitted === 0) this.entries.delete(productId);
         release();
         return UNGATED;
       }
       // Checkouts still in flight keep their places; the count already excludes what committed.
       entry.available = available;
-      entry.countedAt = this.now();
+      entry.countedAt = entry.changedWhileCounting ? -Infinity : this.now();
+      entry.changedWhileCounting = false;
       release();
       const admission = this.decide(entry, quantity);
       return admission.kind === 'admitted' ? admission.ticket : undefined;
