@@ -7,7 +7,6 @@ import { ConfigError, type Config } from './config.ts';
 import { createDatabase, type Database } from './db/client.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.ts';
 import { migrateDatabase } from './db/migrate.ts';
-import { startWorker } from './jobs/worker.ts';
 import { clearSpoolDir, spoolDir } from './lib/spool.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { Keyring } from './lib/crypto.ts';
@@ -16,7 +15,6 @@ import { allowPrivateGatewayAddresses } from './modules/payments/gateways/gatewa
 import { setNotifyLimits } from './modules/payments/notify/notify-guard.ts';
 import { findDemoAccounts } from './modules/platform/find-demo-accounts.ts';
 import type { Log, Services } from './modules/shared/context.ts';
-import { buildApp } from './server/app.ts';
 
 export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
   return pino({
@@ -78,7 +76,9 @@ export async function preparePlatform(config: Config, opts: { log?: Logger; seed
     }
   }
   let worker: Runner | undefined;
-  if (config.worker) worker = await startWorker(services);
+  // The job runner and the HTTP app are loaded only by the processes that run them: a CLI command
+  // (an import of a million keys, say) then carries no web framework in its memory.
+  if (config.worker) worker = await (await import('./jobs/worker.ts')).startWorker(services);
   clearSpoolDir(spoolDir(config.dataDir));
   return {
     services, log, databaseUrl: db.url,
@@ -93,6 +93,7 @@ export async function preparePlatform(config: Config, opts: { log?: Logger; seed
 /** The HTTP server on the configured port; `stop` lets requests in flight finish (up to the shutdown timeout). */
 export async function startWeb(services: Services, log: Logger): Promise<{ app: FastifyInstance; port: number; stop(): Promise<void> }> {
   const { config } = services;
+  const { buildApp } = await import('./server/app.ts');
   const app = await buildApp(services, log);
   await app.listen({ port: config.port, host: config.host, backlog: config.listenBacklog });
   const addr = app.server.address();
