@@ -1,31 +1,13 @@
 // Every key the app uses is derived from the master key (HKDF-SHA256) or the
 // session secret, so one secret outside the database protects all of them.
 import {
-  createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, randomFillSync, timingSafeEqual,
+  createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual,
 } from 'node:crypto';
 import type { Secrets } from '../config.ts';
+import { pooledRandom } from './random-pool.ts';
 
 function derive(master: Buffer, label: string): Buffer {
   return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `xiaopu:${label}`, 32));
-}
-
-// GCM nonces: 12 random bytes each, never reused. Asking the CSPRNG for 12
-// bytes at a time costs more than the encryption itself (an import seals a
-// million keys), so they are drawn 4,096 at a time into a fresh buffer and
-// handed out in order; a buffer is never refilled in place.
-const NONCE = 12;
-const NONCES_PER_DRAW = 4096;
-let nonces = Buffer.alloc(0);
-let nextNonce = 0;
-
-function freshNonce(): Buffer {
-  if (nextNonce + NONCE > nonces.length) {
-    nonces = randomFillSync(Buffer.allocUnsafe(NONCE * NONCES_PER_DRAW));
-    nextNonce = 0;
-  }
-  const nonce = nonces.subarray(nextNonce, nextNonce + NONCE);
-  nextNonce += NONCE;
-  return nonce;
 }
 
 export interface Sealed {
@@ -67,7 +49,7 @@ export class Keyring {
   }
 
   seal(plaintext: string): Sealed {
-    const nonce = freshNonce();
+    const nonce = pooledRandom(12); // a GCM nonce: random, never reused
     const cipher = createCipheriv('aes-256-gcm', this.encKey, nonce);
     const ct = cipher.update(plaintext, 'utf8');
     cipher.final(); // GCM is a stream cipher: nothing is held back

@@ -8,7 +8,21 @@ export type ErrorType =
   | 'idempotency_error'
   | 'api_error';
 
-export class AppError extends Error {
+/**
+ * An error without a stack trace unless asked for: an expected outcome (a
+ * 404, a sold-out 409) needs none, and capturing one cost more than the rest
+ * of turning a flash-sale buyer away.
+ */
+class Outcome extends Error {
+  constructor(message: string, keepStack: boolean) {
+    const limit = Error.stackTraceLimit;
+    if (!keepStack) Error.stackTraceLimit = 0;
+    super(message);
+    Error.stackTraceLimit = limit;
+  }
+}
+
+export class AppError extends Outcome {
   constructor(
     readonly status: number,
     readonly code: string,
@@ -16,7 +30,8 @@ export class AppError extends Error {
     readonly type: ErrorType = 'invalid_request_error',
     readonly param?: string,
   ) {
-    super(message);
+    // 5xx: something went wrong on our side, and where it was thrown helps.
+    super(message, status >= 500);
     this.name = 'AppError';
   }
 }

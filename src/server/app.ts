@@ -1,6 +1,5 @@
 // Builds the Fastify app: plugins, error handling, auth, idempotency, the
 // OpenAPI document (/openapi.json, rendered at /docs), and the routes.
-import { randomBytes } from 'node:crypto';
 import { constants as zlibConstants } from 'node:zlib';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
@@ -11,6 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import { pooledRandom } from '../lib/random-pool.ts';
 import type { Services } from '../modules/shared/context.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
@@ -38,7 +38,7 @@ export async function buildApp(services: Omit<Services, 'log'>, logger: Logger):
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
-    genReqId: () => 'req_' + randomBytes(12).toString('base64url'),
+    genReqId: () => 'req_' + pooledRandom(12).toString('base64url'),
     requestIdHeader: false,
     trustProxy: services.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
