@@ -70,6 +70,32 @@ describe('importing keys', () => {
     expect(res.json()).toMatchObject({ imported: 3, duplicates: 1, blank: 1, lines: 5 });
   });
 
+  it('refuses a file that is not UTF-8 (GBK, say) as a whole, naming the line, instead of storing garbled keys', async () => {
+    const product = await createProduct(t, m.headers);
+    // 会员卡A / 会员卡B saved in GBK, after an ASCII key: as UTF-8 both would read as the same garbage.
+    const gbk = Buffer.concat([Buffer.from('OK-1\n'), Buffer.from([0xbb, 0xe1, 0xd4, 0xb1, 0xbf, 0xa8, 0x41, 0x0a, 0xbb, 0xe1, 0xd4, 0xb1, 0xbf, 0xa8, 0x42, 0x0a])]);
+    const res = await t.app.inject({
+      method: 'POST', url: `/api/v1/products/${product.id}/cards`, headers: { ...m.headers, 'content-type': 'text/plain' }, payload: gbk,
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error).toMatchObject({ code: 'validation_error', param: 'cards' });
+    expect(res.json().error.message).toContain('Line 2 is not UTF-8');
+    expect(await stock(product.id)).toMatchObject({ available: 0 });
+  });
+
+  it('rejects a key holding a line break (it would be two lines once exported), and a product with variants takes no keys', async () => {
+    const product = await createProduct(t, m.headers);
+    expect(await importKeys(t, m.headers, product.id, ['L1\nL2', 'L3\r\n', 'L4\u2028L5', 'OK-9'])).toMatchObject({ imported: 2, rejected: 2 });
+    const parent = await createProduct(t, m.headers);
+    const variant = await t.app.inject({ method: 'POST', url: `/api/v1/products/${parent.id}/variants`, headers: m.headers, payload: { name: 'One' } });
+    expect(variant.statusCode).toBe(201);
+    for (const [type, payload] of [['application/json', JSON.stringify({ cards: ['P-1'] })], ['text/plain', 'P-1\n']] as const) {
+      const res = await t.app.inject({ method: 'POST', url: `/api/v1/products/${parent.id}/cards`, headers: { ...m.headers, 'content-type': type }, payload });
+      expect(res.statusCode).toBe(422);
+      expect(res.json().error.message).toContain('import into a variant');
+    }
+  });
+
   it('imports an uploaded file (multipart) with an API key', async () => {
     const secret = await createApiKey(t, m);
     const product = await createProduct(t, bearer(secret));

@@ -77,10 +77,21 @@ export interface ImportResult extends ImportProgress {
 /** 404 unless the product is the merchant's, 422 unless it takes card keys: checked before an upload is received. */
 export async function assertCardProduct(ctx: Ctx, { productId }: { productId: string }): Promise<void> {
   const merchantId = shopOf(ctx);
-  const { rows } = await ctx.database.pool.query<{ delivery: string }>('select delivery from products where id = $1 and merchant_id = $2', [productId, merchantId]);
-  if (!rows[0]) throw notFound('product');
-  if (rows[0].delivery !== 'card') throw validationError('This product does not deliver card keys.', 'product_id');
+  assertTakesKeys((await ctx.database.pool.query<CardProduct>(`${CARD_PRODUCT} where p.id = $1 and p.merchant_id = $2`, [productId, merchantId])).rows[0]);
 }
+
+interface CardProduct { delivery: string; has_variants: boolean }
+const CARD_PRODUCT = 'select p.delivery, exists (select 1 from products v where v.parent_id = p.id) as has_variants from products p';
+
+function assertTakesKeys(product: CardProduct | undefined): void {
+  if (!product) throw notFound('product');
+  if (product.delivery !== 'card') throw validationError('This product does not deliver card keys.', 'product_id');
+  // Buyers choose a variant, which sells its own keys: keys of the product itself could never be sold.
+  if (product.has_variants) throw validationError('This product sells its variants\' keys: import into a variant.', 'product_id');
+}
+
+/** A key that would be several lines once exported (one key per line). */
+const LINE_BREAK = /[\r\n\u0085\u2028\u2029]/;
 
 export async function importCards(ctx: Ctx, input: ImportCardsInput): Promise<ImportResult> {
   const now = ctx.clock.now();
@@ -90,10 +101,8 @@ export async function importCards(ctx: Ctx, input: ImportCardsInput): Promise<Im
     // chunk can then skip keys already there with a plain lookup instead of ON CONFLICT's speculative
     // insertion (a quarter of PostgreSQL's work on a million keys). The unique index still has the last word.
     await q.query('select pg_advisory_xact_lock($1::int, $2::int)', [LOCK_CLASS_IMPORT, advisoryKey(input.productId)]);
-    const { rows } = await q.query<{ delivery: string }>('select delivery from products where id = $1 and merchant_id = $2 for share',
-      [input.productId, input.merchantId]);
-    if (!rows[0]) throw notFound('product');
-    if (rows[0].delivery !== 'card') throw validationError('This product does not deliver card keys.', 'product_id');
+    assertTakesKeys((await q.query<CardProduct>(`${CARD_PRODUCT} where p.id = $1 and p.merchant_id = $2 for share of p`,
+      [input.productId, input.merchantId])).rows[0]);
 
     await q.query(
       `insert into card_batches (id, merchant_id, product_id, source, created_by, created_at) values ($1, $2, $3, $4, $5, $6)`,
@@ -149,7 +158,12 @@ export async function importCards(ctx: Ctx, input: ImportCardsInput): Promise<Im
         progress.blank++;
         continue;
       }
-      if (card.length > MAX_CARD_LENGTH || UNSTORABLE.test(card)) {
+      // Bytes that are not UTF-8 arrive as U+FFFD: a file saved as GBK, say. Storing them would corrupt
+      // its keys and make distinct ones look alike, so the whole import stops here (nothing is kept).
+      if (card.includes('\uFFFD')) {
+        throw validationError(`Line ${progress.lines} is not UTF-8 text. Save the file as UTF-8 and import it again; nothing was imported.`, 'cards');
+      }
+      if (card.length > MAX_CARD_LENGTH || UNSTORABLE.test(card) || LINE_BREAK.test(card)) {
         progress.rejected++;
         continue;
       }
