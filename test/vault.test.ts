@@ -191,6 +191,24 @@ describe('the reservation statement', () => {
   });
 });
 
+describe('stock in lists', () => {
+  it('counts each state up to 10,000 keys in lists (and says so), exactly on the product itself', async () => {
+    const shop = await signupMerchant(t);
+    const product = await createProduct(t, shop.headers, { title: 'Plenty' });
+    const res = await t.app.inject({
+      method: 'POST', url: `/api/v1/products/${product.id}/cards`, headers: { ...shop.headers, 'content-type': 'text/plain' },
+      payload: Array.from({ length: 10_005 }, (_, i) => `PLENTY-${i}`).join('\n'),
+    });
+    expect(res.json()).toMatchObject({ imported: 10_005 });
+    const store = (await t.app.inject({ method: 'GET', url: `/api/v1/storefront/${shop.slug}/products` })).json();
+    expect(store.data[0].stock).toEqual({ available: 10_000, unlimited: false, capped: true });
+    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/products', headers: shop.headers })).json();
+    expect(list.data[0].stock).toEqual({ available: 10_000, reserved: 0, sold: 0, void: 0, capped: true });
+    const one = (await t.app.inject({ method: 'GET', url: `/api/v1/products/${product.id}`, headers: shop.headers })).json();
+    expect(one.stock).toEqual({ available: 10_005, reserved: 0, sold: 0, void: 0, capped: false });
+  });
+});
+
 describe('the cards table', () => {
   it('refuses a key whose shop or product is not its batch’s (cards_batch_fk → card_batches_product_fk)', async () => {
     const a = await signupMerchant(t);

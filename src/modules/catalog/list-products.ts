@@ -1,6 +1,6 @@
 import { shopOf, type Ctx } from '../shared/context.ts';
 import { pageClause, toPage, type PageQuery } from '../shared/pagination.ts';
-import { PRODUCT_COLUMNS, presentProduct, STOCK_JOIN, type ProductRow } from './product-rows.ts';
+import { LIST_COUNT_CAP, PRODUCT_COLUMNS, presentProduct, stockJoin, type ProductRow } from './product-rows.ts';
 
 /** The shop's products, newest first; variants come inside their product (`variants`), not as rows of their own. */
 export async function listProducts(ctx: Ctx, page: PageQuery) {
@@ -8,7 +8,7 @@ export async function listProducts(ctx: Ctx, page: PageQuery) {
   const params: unknown[] = [merchantId];
   const c = pageClause(page, 'p.id', params);
   const { rows } = await ctx.database.pool.query<ProductRow>(
-    `select ${PRODUCT_COLUMNS} from products p ${STOCK_JOIN}
+    `select ${PRODUCT_COLUMNS} from products p ${stockJoin(LIST_COUNT_CAP)}
       where p.merchant_id = $1 and p.parent_id is null and ${c.where} order by ${c.order} limit ${c.limit}`, params);
-  return toPage(rows.map(presentProduct), page);
+  return toPage(rows.map((r) => presentProduct(r, LIST_COUNT_CAP)), page);
 }

@@ -26,15 +26,26 @@ export const PRODUCT_COLUMNS = `p.id, p.merchant_id, p.parent_id, p.variant_name
      from product_files pf where pf.id = p.download_file_id) as download_file,
   coalesce(s.available, 0) as available, coalesce(s.reserved, 0) as reserved, coalesce(s.sold, 0) as sold, coalesce(s.void, 0) as void`;
 
-// Available keys on their own partial index, the rest on the index of the other states.
-export const STOCK_JOIN = `left join lateral (
-    select (select count(*) from cards a where a.product_id = p.id and a.status = 'available') as available,
-           count(*) filter (where c.status = 'reserved') as reserved,
-           count(*) filter (where c.status = 'sold') as sold,
-           count(*) filter (where c.status = 'void') as void
-      from cards c where c.product_id = p.id and c.status <> 'available') s on true`;
+/**
+ * A list counts each state up to this many keys (and says there are more):
+ * a count takes about a microsecond per key, so exact counts of a shop with
+ * millions of keys would make its product list take seconds. One product's
+ * page counts exactly.
+ */
+export const LIST_COUNT_CAP = 10_000;
 
-export function presentProduct(r: ProductRow): ProductOut {
+/** Each state's count (available keys on their own partial index, the rest on the index of the other states), up to `cap`. */
+export function stockJoin(cap?: number): string {
+  const count = (status: string) => cap === undefined
+    ? `(select count(*) from cards c where c.product_id = p.id and c.status = '${status}')`
+    : `(select count(*) from (select 1 from cards c where c.product_id = p.id and c.status = '${status}' limit ${cap}) x)`;
+  return `left join lateral (select ${count('available')} as available, ${count('reserved')} as reserved,
+    ${count('sold')} as sold, ${count('void')} as void) s on true`;
+}
+
+/** `countCap`: the counts were made by `stockJoin(countCap)` (a list). */
+export function presentProduct(r: ProductRow, countCap?: number): ProductOut {
+  const stock = { available: Number(r.available), reserved: Number(r.reserved), sold: Number(r.sold), void: Number(r.void) };
   return {
     id: r.id, object: 'product', parent_id: r.parent_id, variant_name: r.variant_name,
     variants: r.variants.map((v) => ({ id: v.id, name: v.name, price: Number(v.price), validity_days: v.validity_days, stock: { available: Number(v.available), sold: Number(v.sold) } })),
@@ -49,14 +60,14 @@ export function presentProduct(r: ProductRow): ProductOut {
     manual: r.delivery === 'manual' ? { fields: r.manual_fields ?? [], sla_hours: r.manual_sla_hours ?? 24, auto_refund: r.manual_auto_refund } : null,
     validity_days: r.validity_days, min_quantity: r.min_quantity, max_quantity: r.max_quantity,
     visibility: r.visibility, price_tiers: r.price_tiers, instructions: r.instructions,
-    stock: { available: Number(r.available), reserved: Number(r.reserved), sold: Number(r.sold), void: Number(r.void) },
+    stock: { ...stock, capped: countCap !== undefined && Object.values(stock).some((n) => n >= countCap) },
     created_at: r.created_at.toISOString(), updated_at: r.updated_at.toISOString(),
   };
 }
 
 export async function loadProduct(q: Queryable, merchantId: string, productId: string): Promise<ProductRow | undefined> {
   const { rows } = await q.query<ProductRow>(
-    `select ${PRODUCT_COLUMNS} from products p ${STOCK_JOIN} where p.id = $1 and p.merchant_id = $2`, [productId, merchantId]);
+    `select ${PRODUCT_COLUMNS} from products p ${stockJoin()} where p.id = $1 and p.merchant_id = $2`, [productId, merchantId]);
   return rows[0];
 }
 

@@ -112,7 +112,10 @@ export const UpdateProductInput = z.object({
 });
 export type UpdateProductInput = z.infer<typeof UpdateProductInput>;
 
-export const Stock = z.object({ available: z.number().int(), reserved: z.number().int(), sold: z.number().int(), void: z.number().int() });
+export const Stock = z.object({
+  available: z.number().int(), reserved: z.number().int(), sold: z.number().int(), void: z.number().int(),
+  capped: z.boolean().describe('In a list, each count stops at 10,000: true when one of them did (the product itself counts exactly)'),
+});
 
 export const VariantOut = z.object({
   id: z.string().describe('The variant\'s own product id: import its keys, upload its file, PATCH its settings there'),
@@ -178,7 +181,11 @@ const StorefrontProductBase = z.object({
   delivery: Delivery,
   min_quantity: z.number().int(),
   max_quantity: z.number().int(),
-  stock: z.object({ available: z.number().int(), unlimited: z.boolean().describe('A shared product without a limit: available is a ceiling, not a count') }),
+  stock: z.object({
+    available: z.number().int(),
+    unlimited: z.boolean().describe('A shared product without a limit: available is a ceiling, not a count'),
+    capped: z.boolean().describe('Card goods with at least 10,000 keys in stock: available says 10000, and there are more'),
+  }),
   price_tiers: z.array(z.object({ min_quantity: z.number().int(), unit_price: z.number().int() })).describe('Wholesale prices (批发价)'),
   pick: z.object({ enabled: z.boolean(), surcharge: z.number().int() }).describe('自选卡密: whether buyers may pick their key, and what it costs more per unit'),
   license: z.object({ activation_limit: z.number().int().nullable() }).nullable().describe('A license product: on how many machines one key may be active (null: no limit)'),

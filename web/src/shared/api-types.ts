@@ -597,6 +597,8 @@ export interface paths {
                                 reserved: number;
                                 sold: number;
                                 void: number;
+                                /** @description In a list, each count stops at 10,000: true when one of them did (the product itself counts exactly) */
+                                capped: boolean;
                             };
                             created_at: string;
                             updated_at: string;
@@ -738,6 +740,8 @@ export interface paths {
                                 reserved: number;
                                 sold: number;
                                 void: number;
+                                /** @description In a list, each count stops at 10,000: true when one of them did (the product itself counts exactly) */
+                                capped: boolean;
                             };
                             created_at: string;
                             updated_at: string;
@@ -968,6 +972,8 @@ export interface paths {
                                 reserved: number;
                                 sold: number;
                                 void: number;
+                                /** @description In a list, each count stops at 10,000: true when one of them did (the product itself counts exactly) */
+                                capped: boolean;
                             };
                             created_at: string;
                             updated_at: string;
@@ -1268,6 +1274,8 @@ export interface paths {
                                 reserved: number;
                                 sold: number;
                                 void: number;
+                                /** @description In a list, each count stops at 10,000: true when one of them did (the product itself counts exactly) */
+                                capped: boolean;
                             };
                             created_at: string;
                             updated_at: string;
@@ -1797,6 +1805,8 @@ export interface paths {
                                     available: number;
                                     /** @description A shared product without a limit: available is a ceiling, not a count */
                                     unlimited: boolean;
+                                    /** @description Card goods with at least 10,000 keys in stock: available says 10000, and there are more */
+                                    capped: boolean;
                                 };
                                 /** @description Wholesale prices (批发价) */
                                 price_tiers: {
@@ -1867,6 +1877,8 @@ export interface paths {
                                         available: number;
                                         /** @description A shared product without a limit: available is a ceiling, not a count */
                                         unlimited: boolean;
+                                        /** @description Card goods with at least 10,000 keys in stock: available says 10000, and there are more */
+                                        capped: boolean;
                                     };
                                     /** @description Wholesale prices (批发价) */
                                     price_tiers: {
@@ -1985,6 +1997,8 @@ export interface paths {
                                     available: number;
                                     /** @description A shared product without a limit: available is a ceiling, not a count */
                                     unlimited: boolean;
+                                    /** @description Card goods with at least 10,000 keys in stock: available says 10000, and there are more */
+                                    capped: boolean;
                                 };
                                 /** @description Wholesale prices (批发价) */
                                 price_tiers: {
@@ -2055,6 +2069,8 @@ export interface paths {
                                         available: number;
                                         /** @description A shared product without a limit: available is a ceiling, not a count */
                                         unlimited: boolean;
+                                        /** @description Card goods with at least 10,000 keys in stock: available says 10000, and there are more */
+                                        capped: boolean;
                                     };
                                     /** @description Wholesale prices (批发价) */
                                     price_tiers: {

@@ -17,7 +17,7 @@ export interface Product {
   webhook: { url: string; secret?: string } | null;
   download: { file: { id: string; filename: string; size: number; sha256: string; created_at: string } | null } | null;
   manual: { fields: Array<{ key: string; label: string; type: 'text' | 'number' | 'select'; required: boolean; options?: string[] }>; sla_hours: number; auto_refund: boolean } | null;
-  stock: { available: number; reserved: number; sold: number; void: number };
+  stock: { available: number; reserved: number; sold: number; void: number; capped: boolean };
 }
 
 export function ProductsPage() {
@@ -47,7 +47,7 @@ export function ProductsPage() {
                   <td>{p.webhook ? <span className="badge badge-info">{t('delivery.webhook')}</span> : p.download ? <span className={p.download.file ? 'badge badge-info' : 'badge badge-off'}>{p.download.file ? p.download.file.filename : t('file.none')}</span>
                     : p.manual ? <span className="badge badge-info">{t('delivery.manual')}</span> : p.license ? <span className="badge badge-info">{t('products.licenseStock')}</span> : p.shared
                     ? <span className="badge badge-info" title={t('form.sharedHeld')}>{t('delivery.shared')} · {p.shared.held}{p.shared.limit !== null ? ` / ${p.shared.limit}` : ''}</span>
-                    : <><span className={p.stock.available > 0 ? 'badge badge-ok' : 'badge badge-off'}>{p.stock.available}</span> <span className="muted small">/ {p.stock.sold}</span></>}</td>
+                    : <><span className={p.stock.available > 0 ? 'badge badge-ok' : 'badge badge-off'}>{listCount(p.stock.available, p.stock.capped)}</span> <span className="muted small">/ {listCount(p.stock.sold, p.stock.capped)}</span></>}</td>
                   <td>{t(`visibility.${p.visibility}`)}</td>
                 </tr>
               ))}
@@ -57,4 +57,9 @@ export function ProductsPage() {
       )}
     </>
   );
+}
+
+/** The list counts each state up to 10,000 keys (the product's own page counts exactly). */
+function listCount(n: number, capped: boolean): string {
+  return capped && n >= 10_000 ? `${n}+` : String(n);
 }

@@ -114,7 +114,7 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
         <p className="product-meta">
           <strong className="price price-lg">{formatMoney(product.price, product.currency, lang)}</strong>
           <span className={soldOut ? 'badge badge-off' : 'badge badge-ok'}>
-            {soldOut ? t('product.soldOut') : product.stock.unlimited ? t('product.available') : t('product.inStock', { n: product.stock.available })}
+            {soldOut ? t('product.soldOut') : product.stock.unlimited ? t('product.available') : t('product.inStock', { n: product.stock.capped ? `${product.stock.available}+` : product.stock.available })}
           </span>
           {product.manual
             ? <span className="badge badge-info" data-testid="by-hand">✋ {t('manual.byHand', { hours: product.manual.sla_hours })}</span>

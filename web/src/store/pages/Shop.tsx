@@ -62,7 +62,7 @@ export function ShopPage({ slug }: { slug: string }) {
                   <strong className="price">{p.variants.length > 0 && new Set(p.variants.map((v) => v.price)).size > 1
                     ? t('product.fromPrice', { price: formatMoney(p.price, p.currency, lang) }) : formatMoney(p.price, p.currency, lang)}</strong>
                   <span className={p.stock.available > 0 ? 'badge badge-ok' : 'badge badge-off'}>
-                    {p.stock.available <= 0 ? t('product.soldOut') : p.stock.unlimited ? t('product.available') : t('product.inStock', { n: p.stock.available })}
+                    {p.stock.available <= 0 ? t('product.soldOut') : p.stock.unlimited ? t('product.available') : t('product.inStock', { n: p.stock.capped ? `${p.stock.available}+` : p.stock.available })}
                   </span>
                 </span>
                 <span className="badge badge-info">⚡ {t('product.instant')}</span>
