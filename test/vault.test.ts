@@ -70,6 +70,18 @@ describe('importing keys', () => {
     expect(res.json()).toMatchObject({ imported: 3, duplicates: 1, blank: 1, lines: 5 });
   });
 
+  it('takes an uploaded file only in a field named "file"', async () => {
+    const product = await createProduct(t, m.headers);
+    const boundary = '----xiaopu-field';
+    const body = [`--${boundary}`, 'Content-Disposition: form-data; name="keys"; filename="keys.txt"', 'Content-Type: text/plain', '', 'W-1\n', `--${boundary}--`, ''].join('\r\n');
+    const res = await t.app.inject({
+      method: 'POST', url: `/api/v1/products/${product.id}/cards`, headers: { ...m.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body,
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error).toMatchObject({ param: 'file' });
+    expect(await stock(product.id)).toMatchObject({ available: 0 });
+  });
+
   it('refuses a file that is not UTF-8 (GBK, say) as a whole, naming the line, instead of storing garbled keys', async () => {
     const product = await createProduct(t, m.headers);
     // 会员卡A / 会员卡B saved in GBK, after an ASCII key: as UTF-8 both would read as the same garbage.

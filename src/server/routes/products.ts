@@ -40,6 +40,10 @@ async function uploadedFile(req: FastifyRequest): Promise<Readable> {
     throw new AppError(400, 'invalid_multipart', `The multipart body could not be read: ${err instanceof Error ? err.message : 'malformed'}.`);
   }
   if (!file) throw validationError('Attach the keys as a file field.', 'file');
+  if (file.fieldname !== 'file') {
+    file.file.resume(); // let the rest of the body drain
+    throw validationError(`Send the keys in a field named "file" (this one is "${file.fieldname.slice(0, 40)}").`, 'file');
+  }
   return file.file;
 }
 
