@@ -59,6 +59,8 @@ describe('a key upload that stops halfway', () => {
     const answers = await Promise.all(hung.map((h) => h.answered));
     expect(answers.filter((a) => /^HTTP\/1\.1 408 .*"code":"upload_timeout"/s.test(a))).toHaveLength(2);
     expect(answers.filter((a) => /^HTTP\/1\.1 429 .*"code":"too_many_uploads"/s.test(a))).toHaveLength(23);
+    // …each telling the client when to try again.
+    expect(answers.filter((a) => /^HTTP\/1\.1 429 .*\r\nretry-after: 10\r\n/is.test(a))).toHaveLength(23);
     const [batches] = await t.q<{ n: string }>('select count(*) as n from card_batches where product_id = $1', [p.id]);
     expect(Number(batches!.n)).toBe(1);
     expect(readdirSync(path.join(t.config.dataDir, 'tmp'))).toEqual([]);

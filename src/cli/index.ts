@@ -11,7 +11,7 @@ import { createAdmin } from '../modules/accounts/create-admin.ts';
 import { setPassword } from '../modules/accounts/set-password.ts';
 import { DEMO, seedDemo } from '../modules/platform/seed-demo.ts';
 import type { Services } from '../modules/shared/context.ts';
-import { importCards } from '../modules/vault/import-cards.ts';
+import { assertImportable, importCards } from '../modules/vault/import-cards.ts';
 import { sealLedger } from '../modules/money/seal-ledger.ts';
 import { verifyLedger } from '../modules/money/verify-ledger.ts';
 import { createLogger, createServices, openDatabase, startPlatform } from '../runtime.ts';
@@ -185,6 +185,8 @@ program
       const product = rows[0];
       if (!product) throw new Error(`no product ${productId}`);
       const merchantId = product.merchant_id;
+      // A product that takes no keys is refused before the progress bar starts.
+      await assertImportable(s.database.pool, merchantId, product.id);
       const stream = createReadStream(file);
       const bar = new cliProgress.SingleBar(
         { format: 'importing [{bar}] {percentage}% | {lines} lines | {imported} imported | {duplicates} duplicates', hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 },

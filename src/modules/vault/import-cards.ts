@@ -3,7 +3,7 @@
 // batch and against the product's keys through the blind index, encrypts each
 // key, and records the batch. Runs in chunks so a million keys never sit in
 // memory at once; the whole import is one transaction (all or nothing).
-import { advisoryKey, withTransaction } from '../../db/client.ts';
+import { advisoryKey, withTransaction, type Queryable } from '../../db/client.ts';
 import { notFound, validationError } from '../../lib/errors.ts';
 import { newId, newIds } from '../../lib/ids.ts';
 import { UNSTORABLE } from '../../lib/text.ts';
@@ -76,8 +76,12 @@ export interface ImportResult extends ImportProgress {
 
 /** 404 unless the product is the merchant's, 422 unless it takes card keys: checked before an upload is received. */
 export async function assertCardProduct(ctx: Ctx, { productId }: { productId: string }): Promise<void> {
-  const merchantId = shopOf(ctx);
-  assertTakesKeys((await ctx.database.pool.query<CardProduct>(`${CARD_PRODUCT} where p.id = $1 and p.merchant_id = $2`, [productId, merchantId])).rows[0]);
+  await assertImportable(ctx.database.pool, shopOf(ctx), productId);
+}
+
+/** The same check for a given shop (the CLI's, which acts for no member of it). */
+export async function assertImportable(q: Queryable, merchantId: string, productId: string): Promise<void> {
+  assertTakesKeys((await q.query<CardProduct>(`${CARD_PRODUCT} where p.id = $1 and p.merchant_id = $2`, [productId, merchantId])).rows[0]);
 }
 
 interface CardProduct { delivery: string; has_variants: boolean }

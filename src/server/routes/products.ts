@@ -139,6 +139,7 @@ export const productRoutes: FastifyPluginAsyncZod = async (app) => {
       release?.();
       // The rest of the body is not worth reading: answer and close.
       reply.header('connection', 'close');
+      if (err instanceof AppError && err.code === 'too_many_uploads') reply.header('retry-after', '10');
       throw err;
     }
     let result;
