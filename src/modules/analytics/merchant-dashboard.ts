@@ -2,6 +2,7 @@
 // in the merchant's chosen time zone), and products running low on stock.
 import { z } from 'zod';
 import { shopOf, type Ctx } from '../shared/context.ts';
+import { countKeysSql, KEY_COUNT_CAP } from '../vault/count-keys.ts';
 
 export const DashboardQuery = z.object({
   tz: z.string().max(64).regex(/^[A-Za-z_]+(?:\/[A-Za-z_+-]+)*$|^UTC$/, 'must be an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
@@ -30,9 +31,9 @@ export async function merchantDashboard(ctx: Ctx, query: DashboardQuery) {
     pool.query<{ status: string; n: string }>(
       `select status, count(*) as n from orders where merchant_id = $1 and created_at > $2::timestamptz - interval '30 days' group by status`,
       [merchantId, now]),
-    // Counted up to 10,000 keys each (a product with millions would take seconds; low stock is what matters here).
+    // Counted up to KEY_COUNT_CAP keys each: low stock is what matters here.
     pool.query<{ id: string; title: string; available: string }>(
-      `select p.id, p.title, (select count(*) from (select 1 from cards c where c.product_id = p.id and c.status = 'available' limit 10000) a) as available
+      `select p.id, p.title, ${countKeysSql('p.id', 'available', KEY_COUNT_CAP)} as available
          from products p where p.merchant_id = $1 and p.visibility <> 'hidden' and p.delivery = 'card'
           -- A product with variants sells none of its own keys: its variants are listed instead.
           and not exists (select 1 from products v where v.parent_id = p.id)

@@ -2,14 +2,9 @@ import { minorUnits } from '../../lib/money.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { Ctx, Services } from '../shared/context.ts';
 import type { Delivery } from './schemas.ts';
+// Buyers are told up to KEY_COUNT_CAP keys, and that there are more.
+import { countKeysSql, KEY_COUNT_CAP } from '../vault/count-keys.ts';
 import type { ManualField } from './manual-fields.ts';
-
-/**
- * Buyers are told up to this many keys (and that there are more): counting a
- * product's keys takes about a microsecond each, so an exact count of a
- * million-key product on every anonymous page view would cost a second.
- */
-export const STOCK_SHOWN = 10_000;
 
 interface StorefrontRow {
   parent_id: string | null; variant_name: string | null;
@@ -23,7 +18,7 @@ interface StorefrontRow {
 const COLUMNS = `p.parent_id, p.variant_name, p.id, p.slug, p.title, p.description, p.category, p.price, p.currency, p.min_quantity, p.max_quantity, p.price_tiers,
   p.delivery, p.shared_limit, p.shared_held, p.pick_enabled, p.pick_surcharge, p.validity_days, p.license_activation_limit, p.manual_fields, p.manual_sla_hours,
   (select pf.filename from product_files pf where pf.id = p.download_file_id) as file_name, (select pf.size from product_files pf where pf.id = p.download_file_id) as file_size,
-  case when p.delivery = 'card' then (select count(*) from (select 1 from cards c where c.product_id = p.id and c.status = 'available' limit ${STOCK_SHOWN}) a) else 0 end as available,
+  case when p.delivery = 'card' then ${countKeysSql('p.id', 'available', KEY_COUNT_CAP)} else 0 end as available,
   rv.rating_average, rv.rating_count`;
 /** Buyers' ratings of the product (reviews module's table, read-only here). */
 const RATINGS = `left join lateral (select round(avg(r.rating), 2) as rating_average, count(*) as rating_count from reviews r
@@ -73,7 +68,7 @@ function presentOne(r: StorefrontRow) {
 
 /** Card goods: the keys in stock. Shared goods: what their limit leaves, or (no limit) the most one order may take; licenses are made as sold. */
 function stockOf(r: StorefrontRow): { available: number; unlimited: boolean; capped: boolean } {
-  if (r.delivery === 'card') return { available: Number(r.available), unlimited: false, capped: Number(r.available) >= STOCK_SHOWN };
+  if (r.delivery === 'card') return { available: Number(r.available), unlimited: false, capped: Number(r.available) >= KEY_COUNT_CAP };
   if (r.delivery === 'download') return { available: r.file_name === null ? 0 : r.max_quantity, unlimited: r.file_name !== null, capped: false };
   if (r.delivery === 'license' || r.delivery === 'manual' || r.delivery === 'webhook' || r.shared_limit === null) return { available: r.max_quantity, unlimited: true, capped: false };
   return { available: Math.max(0, r.shared_limit - r.shared_held), unlimited: false, capped: false };

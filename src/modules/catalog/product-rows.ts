@@ -5,6 +5,7 @@ import type { RowOf } from '../../db/rows.ts';
 import type { products } from '../../db/schema.ts';
 import type { Delivery, PriceTiers, ProductOut } from './schemas.ts';
 import type { ManualField } from './manual-fields.ts';
+import { countKeysSql } from '../vault/count-keys.ts';
 
 /** The columns PRODUCT_COLUMNS reads (row types from the schema) and the stock counts. */
 export type ProductRow = Pick<RowOf<typeof products>, 'id' | 'merchant_id' | 'slug' | 'title' | 'description' | 'category' | 'price' | 'currency'
@@ -26,21 +27,10 @@ export const PRODUCT_COLUMNS = `p.id, p.merchant_id, p.parent_id, p.variant_name
      from product_files pf where pf.id = p.download_file_id) as download_file,
   coalesce(s.available, 0) as available, coalesce(s.reserved, 0) as reserved, coalesce(s.sold, 0) as sold, coalesce(s.void, 0) as void`;
 
-/**
- * A list counts each state up to this many keys (and says there are more):
- * a count takes about a microsecond per key, so exact counts of a shop with
- * millions of keys would make its product list take seconds. One product's
- * page counts exactly.
- */
-export const LIST_COUNT_CAP = 10_000;
-
-/** Each state's count (available keys on their own partial index, the rest on the index of the other states), up to `cap`. */
+/** Each state's count (available keys on their own partial index, the rest on the index of the other states), up to `cap` in a list. */
 export function stockJoin(cap?: number): string {
-  const count = (status: string) => cap === undefined
-    ? `(select count(*) from cards c where c.product_id = p.id and c.status = '${status}')`
-    : `(select count(*) from (select 1 from cards c where c.product_id = p.id and c.status = '${status}' limit ${cap}) x)`;
-  return `left join lateral (select ${count('available')} as available, ${count('reserved')} as reserved,
-    ${count('sold')} as sold, ${count('void')} as void) s on true`;
+  return `left join lateral (select ${countKeysSql('p.id', 'available', cap)} as available, ${countKeysSql('p.id', 'reserved', cap)} as reserved,
+    ${countKeysSql('p.id', 'sold', cap)} as sold, ${countKeysSql('p.id', 'void', cap)} as void) s on true`;
 }
 
 /** `countCap`: the counts were made by `stockJoin(countCap)` (a list). */

@@ -15,7 +15,8 @@ import { paymentUrl } from '../payments/gateways/gateways.ts';
 import { openPayment } from './open-payment.ts';
 import { buyerOf, type Ctx } from '../shared/context.ts';
 import { reserveCardsSql } from '../vault/reserve-cards.ts';
-import { COUNT_CAP, countAvailableSql, stockGate } from '../vault/stock-gate.ts';
+import { countAvailableSql, stockGate } from '../vault/stock-gate.ts';
+import { KEY_COUNT_CAP } from '../vault/count-keys.ts';
 import { holdSharedSql } from '../vault/shared-stock.ts';
 import { reservePickedSql } from '../vault/pick-cards.ts';
 import { pendingLicensesSql, sealLicenses } from '../licenses/issue-licenses.ts';
@@ -85,8 +86,8 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
                  when p.delivery in ('license', 'manual', 'webhook') then true
                  when p.delivery = 'download' then p.download_file_id is not null
                  else exists (select 1 from cards c where c.product_id = p.id and c.status = 'available') end as in_stock,
-            case when p.delivery = 'shared' then case when $5::boolean then least(coalesce(p.shared_limit - p.shared_held, ${COUNT_CAP}), ${COUNT_CAP}) end
-                 when p.delivery in ('license', 'manual', 'download', 'webhook') then case when $5::boolean then ${COUNT_CAP} end
+            case when p.delivery = 'shared' then case when $5::boolean then least(coalesce(p.shared_limit - p.shared_held, ${KEY_COUNT_CAP}), ${KEY_COUNT_CAP}) end
+                 when p.delivery in ('license', 'manual', 'download', 'webhook') then case when $5::boolean then ${KEY_COUNT_CAP} end
                  else ${countAvailableSql('p.id', '$5::boolean')} end as available,
             (select hits from rl where key like 'checkout:ip:%') as ip_hits, (select hits from rl where key like 'checkout:email:%') as email_hits,
             exists (select 1 from products v where v.parent_id = p.id) as has_variants
@@ -102,7 +103,7 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
   );
   const product = rows[0];
   // A product with variants sells none of its own: never gated (each variant is, under its own id).
-  counted?.(product ? (product.has_variants ? COUNT_CAP : product.available ?? 0) : undefined);
+  counted?.(product ? (product.has_variants ? KEY_COUNT_CAP : product.available ?? 0) : undefined);
   if (!product) throw input.variant_id !== undefined ? validationError('this product has no such variant', 'variant_id') : notFound('product');
   if (product.has_variants) throw validationError('pick one of the product\'s variants', 'variant_id');
   if (input.quantity < product.min_quantity || input.quantity > product.max_quantity) {

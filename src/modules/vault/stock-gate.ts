@@ -23,14 +23,14 @@
 // process knows is wrong (keys came back here), is waited for. A checkout
 // let through that fails frees its place for the next buyer.
 
+import { countKeysSql, KEY_COUNT_CAP } from './count-keys.ts';
+
 /** How long a count of available keys is trusted. */
 export const FRESH_MS = 1000;
-/** Counting stops here (`countAvailableSql`): a product with at least this many keys is not gated. */
-export const COUNT_CAP = 10_000;
 
 /** The product read's column counting available keys for the gate, only when `$flag` is true (the leader's read). */
 export function countAvailableSql(productExpr: string, flag: string): string {
-  return `case when ${flag} then (select count(*)::int from (select 1 from cards c where c.product_id = ${productExpr} and c.status = 'available' limit ${COUNT_CAP}) a) end`;
+  return `case when ${flag} then ${countKeysSql(productExpr, 'available', KEY_COUNT_CAP)}::int end`;
 }
 
 interface Entry {
@@ -121,7 +121,8 @@ export class StockGate {
   }
 
   private decide(entry: Entry, quantity: number): Admission {
-    if (entry.available >= COUNT_CAP) return { kind: 'admitted', ticket: UNGATED };
+    // Counting stopped at the cap: a product with that many keys is not gated.
+    if (entry.available >= KEY_COUNT_CAP) return { kind: 'admitted', ticket: UNGATED };
     if (entry.admitted + quantity > entry.available) {
       // Sold out as far as this process knows, or its checkouts in flight hold what is left: turned away here.
       if (entry.available === 0 || entry.admitted > 0) return { kind: 'refused' };
