@@ -150,12 +150,26 @@ describe.skipIf(SKIP_BROWSER)('disputes, reviews, balance and payouts in the bro
       method: 'POST', url: `/api/v1/storefront/orders/${other.order.number}/disputes`, headers: { 'x-order-token': other.access_token },
       payload: { reason: 'not_as_described', message: 'Wrong region' },
     });
+    expect(opened.statusCode).toBe(201);
     const d = opened.json();
     const adminCookie = (await adminSession(t)).cookie ?? '';
     const { page } = await withCookie(adminCookie, DESKTOP);
+    // The first load (escalated, the default) answers last: the list must
+    // still show what the admin picked, not the slower, older answer.
+    await page.route(/\/api\/v1\/admin\/disputes\?.*status=escalated/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    });
+    const stale = page.waitForResponse((r) => r.url().includes('status=escalated'));
     await page.goto(`${t.config.publicUrl}/admin/disputes`);
     await page.getByLabel('Status').selectOption('open');
-    await page.getByTestId('dispute-table').getByRole('link', { name: other.order.number }).click();
+    const link = page.getByTestId('dispute-table').getByRole('link', { name: other.order.number });
+    await link.waitFor();
+    await stale;
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await link.count()).toBe(1);
+    await page.unrouteAll();
+    await link.click();
     await page.getByLabel('Outcome').selectOption('reject');
     await page.getByLabel('Reasons (both sides see them)').fill('The description names the region.');
     page.once('dialog', (dialog) => void dialog.accept());

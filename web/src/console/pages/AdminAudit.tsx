@@ -4,6 +4,7 @@ import { formatTime } from '../../shared/format.ts';
 import { useI18n } from '../../shared/i18n.tsx';
 import { ErrorBox, Loading } from '../../shared/ui.tsx';
 import { useSession } from '../session.tsx';
+import { useLatest } from '../../shared/use-latest.ts';
 
 interface Entry { id: string; actor_type: string; actor_id: string | null; merchant_id: string | null; action: string; target_type: string | null; target_id: string | null; data: unknown; ip: string | null; created_at: string }
 
@@ -15,16 +16,20 @@ export function AdminAuditPage() {
   const [action, setAction] = useState('');
   const [filter, setFilter] = useState('');
   const [error, setError] = useState<unknown>();
+  const begin = useLatest();
   const load = useCallback(async (after?: string) => {
+    const latest = begin();
     try {
       const qs = new URLSearchParams({ limit: '50', ...(filter ? { action: filter } : {}), ...(after ? { starting_after: after } : {}) });
       const r = await call<{ data: Entry[]; has_more: boolean }>(`/api/v1/admin/audit?${qs}`);
+      if (!latest()) return;
       setRows((x) => (after ? [...(x ?? []), ...r.data] : r.data));
       setMore(r.has_more);
+      setError(undefined);
     } catch (err) {
-      setError(err);
+      if (latest()) setError(err);
     }
-  }, [call, filter]);
+  }, [call, filter, begin]);
   useEffect(() => { void load(); }, [load]);
   return (
     <>

@@ -4,6 +4,7 @@ import { formatMoney, formatTime, toMinor } from '../../shared/format.ts';
 import { useI18n } from '../../shared/i18n.tsx';
 import { ErrorBox, Loading } from '../../shared/ui.tsx';
 import { useSession } from '../session.tsx';
+import { useLatest } from '../../shared/use-latest.ts';
 
 interface Merchant {
   id: string; slug: string; name: string; status: 'pending' | 'active' | 'suspended'; status_reason: string | null; commission_bps: number | null; escrow_hours: number | null;
@@ -20,15 +21,20 @@ export function AdminMerchantsPage() {
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState<string>();
 
+  const begin = useLatest();
+
   const load = useCallback(async () => {
+    const latest = begin();
     try {
       const qs = new URLSearchParams({ limit: '100', ...(status ? { status } : {}), ...(search ? { q: search } : {}) });
-      setRows((await call<{ data: Merchant[] }>(`/api/v1/admin/merchants?${qs}`)).data);
+      const r = await call<{ data: Merchant[] }>(`/api/v1/admin/merchants?${qs}`);
+      if (!latest()) return;
+      setRows(r.data);
       setError(undefined);
     } catch (err) {
-      setError(err);
+      if (latest()) setError(err);
     }
-  }, [call, status, search]);
+  }, [call, status, search, begin]);
   useEffect(() => { void load(); }, [load]);
 
   async function update(m: Merchant, body: Record<string, unknown>) {

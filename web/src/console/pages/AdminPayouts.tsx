@@ -9,6 +9,7 @@ import { useI18n } from '../../shared/i18n.tsx';
 import { ErrorBox, Loading } from '../../shared/ui.tsx';
 import { useSession } from '../session.tsx';
 import { PayoutBadge } from './Money.tsx';
+import { useLatest } from '../../shared/use-latest.ts';
 
 type Payout = ApiResponse<'/api/v1/admin/payouts/{id}', 'get'>;
 
@@ -21,14 +22,19 @@ export function AdminPayoutsPage() {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
 
+  const begin = useLatest();
+
   const load = useCallback(async () => {
+    const latest = begin();
     try {
-      setRows((await call<{ data: Payout[] }>(`/api/v1/admin/payouts?limit=100${status ? `&status=${status}` : ''}`)).data);
+      const r = await call<{ data: Payout[] }>(`/api/v1/admin/payouts?limit=100${status ? `&status=${status}` : ''}`);
+      if (!latest()) return;
+      setRows(r.data);
       setError(undefined);
     } catch (err) {
-      setError(err);
+      if (latest()) setError(err);
     }
-  }, [call, status]);
+  }, [call, status, begin]);
   useEffect(() => { void load(); }, [load]);
 
   async function decide(p: Payout, what: 'approve' | 'reject' | 'mark_paid') {

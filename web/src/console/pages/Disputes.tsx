@@ -10,6 +10,7 @@ import { Link } from '../../shared/router.tsx';
 import { ErrorBox, Loading, StatusBadge } from '../../shared/ui.tsx';
 import { useSession } from '../session.tsx';
 import { useAction } from '../use-action.ts';
+import { useLatest } from '../../shared/use-latest.ts';
 
 type Row = ApiResponse<'/api/v1/disputes', 'get'>['data'][number];
 
@@ -20,16 +21,20 @@ export function DisputesPage({ admin = false }: { admin?: boolean }) {
   const [rows, setRows] = useState<Row[]>();
   const [error, setError] = useState<unknown>();
   const base = admin ? '/admin/disputes' : '/console/disputes';
+  const begin = useLatest();
 
   const load = useCallback(async () => {
+    const latest = begin();
     try {
       const qs = new URLSearchParams({ limit: '100', ...(status ? { status } : {}) });
-      setRows((await call<{ data: Row[] }>(`/api/v1${admin ? '/admin' : ''}/disputes?${qs}`)).data);
+      const r = await call<{ data: Row[] }>(`/api/v1${admin ? '/admin' : ''}/disputes?${qs}`);
+      if (!latest()) return;
+      setRows(r.data);
       setError(undefined);
     } catch (err) {
-      setError(err);
+      if (latest()) setError(err);
     }
-  }, [call, status, admin]);
+  }, [call, status, admin, begin]);
   useEffect(() => { void load(); }, [load]);
 
   return (

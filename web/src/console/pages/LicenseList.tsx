@@ -6,6 +6,7 @@ import { Link } from '../../shared/router.tsx';
 import { ErrorBox } from '../../shared/ui.tsx';
 import { useSession } from '../session.tsx';
 import { useAction } from '../use-action.ts';
+import { useLatest } from '../../shared/use-latest.ts';
 
 interface License {
   id: string; order_id: string; order_number: string; key_hint: string; status: 'inactive' | 'active' | 'expired' | 'disabled'; revoked: boolean;
@@ -22,17 +23,21 @@ export function LicenseList({ productId }: { productId: string }) {
   const [loadError, setLoadError] = useState<unknown>();
   const action = useAction();
 
+  const begin = useLatest();
+
   const load = useCallback(async (after?: string, byKey?: string) => {
+    const latest = begin();
     try {
       const qs = new URLSearchParams({ product_id: productId, limit: '50', ...(byKey ? { key: byKey } : {}), ...(after ? { starting_after: after } : {}) });
       const r = await call<{ data: License[]; has_more: boolean }>(`/api/v1/licenses?${qs}`);
+      if (!latest()) return;
       setItems((x) => (after ? [...x, ...r.data] : r.data));
       setMore(r.has_more);
       setLoadError(undefined);
     } catch (err) {
-      setLoadError(err);
+      if (latest()) setLoadError(err);
     }
-  }, [call, productId]);
+  }, [call, productId, begin]);
   useEffect(() => { void load(); }, [load]);
 
   function find(e: FormEvent) {

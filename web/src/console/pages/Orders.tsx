@@ -5,6 +5,7 @@ import { useI18n } from '../../shared/i18n.tsx';
 import { Link } from '../../shared/router.tsx';
 import { ErrorBox, Loading, StatusBadge } from '../../shared/ui.tsx';
 import { useSession } from '../session.tsx';
+import { useLatest } from '../../shared/use-latest.ts';
 
 export interface OrderRow { id: string; number: string; status: string; email: string; total: number; currency: string; created_at: string; needs_action_reason: string | null }
 
@@ -43,17 +44,21 @@ export function OrdersPage() {
   const [more, setMore] = useState(false);
   const [error, setError] = useState<unknown>();
 
+  const begin = useLatest();
+
   const load = useCallback(async (after?: string) => {
+    const latest = begin();
     try {
       const qs = new URLSearchParams({ limit: '50', ...(status ? { status } : {}), ...(search ? { q: search } : {}), ...(after ? { starting_after: after } : {}) });
       const r = await call<{ data: OrderRow[]; has_more: boolean }>(`/api/v1/orders?${qs}`);
+      if (!latest()) return;
       setRows((x) => (after ? [...(x ?? []), ...r.data] : r.data));
       setMore(r.has_more);
       setError(undefined);
     } catch (err) {
-      setError(err);
+      if (latest()) setError(err);
     }
-  }, [call, status, search]);
+  }, [call, status, search, begin]);
   useEffect(() => { void load(); }, [load]);
 
   const submit = (e: FormEvent) => { e.preventDefault(); setSearch(q.trim()); };

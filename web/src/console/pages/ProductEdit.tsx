@@ -8,6 +8,7 @@ import { uploadWithProgress, useSession } from '../session.tsx';
 import type { Product } from './Products.tsx';
 import { useAction } from '../use-action.ts';
 import { LicenseList } from './LicenseList.tsx';
+import { useLatest } from '../../shared/use-latest.ts';
 
 const CURRENCIES = ['CNY', 'USD', 'HKD', 'TWD', 'EUR', 'JPY'];
 
@@ -332,16 +333,21 @@ function KeyList({ productId, version }: { productId: string; version: number })
   const [revealed, setRevealed] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
 
+  const begin = useLatest();
+
   const load = useCallback(async (after?: string) => {
+    const latest = begin();
     try {
       const qs = new URLSearchParams({ limit: '50', ...(status ? { status } : {}), ...(after ? { starting_after: after } : {}) });
       const r = await call<{ data: Card[]; has_more: boolean }>(`/api/v1/products/${productId}/cards?${qs}`);
+      if (!latest()) return;
       setCards((c) => (after ? [...c, ...r.data] : r.data));
       setMore(r.has_more);
+      setError(undefined);
     } catch (err) {
-      setError(errorText(t, err));
+      if (latest()) setError(errorText(t, err));
     }
-  }, [call, productId, status, t]);
+  }, [call, productId, status, t, begin]);
   useEffect(() => { void load(); }, [load, version]);
 
   async function reveal(id: string) {

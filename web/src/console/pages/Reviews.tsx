@@ -6,6 +6,7 @@ import { formatTime } from '../../shared/format.ts';
 import { useI18n } from '../../shared/i18n.tsx';
 import { ErrorBox, Loading } from '../../shared/ui.tsx';
 import { useSession } from '../session.tsx';
+import { useLatest } from '../../shared/use-latest.ts';
 
 type Review = ApiResponse<'/api/v1/reviews', 'get'>['data'][number];
 
@@ -21,13 +22,19 @@ export function ReviewsPage() {
   const [error, setError] = useState<unknown>();
   const [drafts, setDrafts] = useState<Record<string, string>>({});
 
+  const begin = useLatest();
+
   const load = useCallback(async () => {
+    const latest = begin();
     try {
-      setRows((await call<{ data: Review[] }>(`/api/v1/reviews?limit=100${unanswered ? '&unanswered=true' : ''}`)).data);
+      const r = await call<{ data: Review[] }>(`/api/v1/reviews?limit=100${unanswered ? '&unanswered=true' : ''}`);
+      if (!latest()) return;
+      setRows(r.data);
+      setError(undefined);
     } catch (err) {
-      setError(err);
+      if (latest()) setError(err);
     }
-  }, [call, unanswered]);
+  }, [call, unanswered, begin]);
   useEffect(() => { void load(); }, [load]);
 
   async function reply(r: Review) {
