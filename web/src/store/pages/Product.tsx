@@ -50,8 +50,7 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
       // A product with variants opens on the first one in stock.
       const first = p.product.variants.find((v) => v.stock.available >= v.min_quantity) ?? p.product.variants[0];
       setVariantId(first?.id);
-      if (first) setQuantity(first.min_quantity);
-      setQuantity(p.product.min_quantity);
+      setQuantity(first ? first.min_quantity : p.product.min_quantity);
       setGateway(usable[0]?.gateway ?? '');
       setMethod(usable[0]?.methods[0] ?? '');
       document.title = `${p.product.title} · ${p.shop.name}`;
