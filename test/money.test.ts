@@ -158,6 +158,12 @@ describe('payouts', () => {
       expect(d.details).not.toContain('13812345678');
       expect(Buffer.from(d.details, 'base64').toString('latin1')).not.toContain('6222');
     }
+    const removed = await t.app.inject({ method: 'DELETE', url: `/api/v1/payout_destinations/${bank.json().id}`, headers: s.auth });
+    expect(removed.json()).toEqual({ id: bank.json().id, object: 'payout_destination', deleted: true });
+    const after = await t.app.inject({ method: 'GET', url: '/api/v1/payout_destinations', headers: s.auth });
+    expect(after.json().data.map((d: { masked: string }) => d.masked)).toEqual(['138****5678']);
+    const again = await t.app.inject({ method: 'DELETE', url: `/api/v1/payout_destinations/${bank.json().id}`, headers: s.auth });
+    expect(again.statusCode).toBe(404);
   });
 
   it('never lets 20 concurrent requests for the whole balance pay out more than once', async () => {

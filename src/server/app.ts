@@ -8,7 +8,7 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { pooledRandom } from '../lib/random-pool.ts';
 import type { Services } from '../modules/shared/context.ts';
@@ -31,6 +31,7 @@ import { CARD_IMPORT_BODY, FILE_UPLOAD_BODY, productRoutes } from './routes/prod
 import { storefrontRoutes } from './routes/storefront.ts';
 import { systemRoutes } from './routes/system.ts';
 import { webRoutes } from './routes/web.ts';
+import { responseSerializer } from './serializer.ts';
 
 export type App = FastifyInstance;
 
@@ -50,7 +51,7 @@ export async function buildApp(services: Omit<Services, 'log'>, logger: Logger):
 
   app.decorate('services', { ...services, log: logger });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer(services.config.env === 'test'));
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);

@@ -10,6 +10,13 @@ export const AuditQuery = PageQuery.extend({
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
+export const AuditEntryOut = z.object({
+  id: z.string(), object: z.literal('audit_entry'),
+  actor_type: z.string().describe('member, api_key, admin, buyer or system'), actor_id: z.string().nullable(), merchant_id: z.string().nullable(),
+  action: z.string(), target_type: z.string().nullable(), target_id: z.string().nullable(),
+  data: z.unknown().describe('What changed (never a secret)'), ip: z.string().nullable(), created_at: z.string(),
+});
+
 export async function listAuditLog(ctx: Ctx, query: AuditQuery) {
   if (ctx.actor.type !== 'admin') throw new AppError(403, 'admin_only', 'Only platform admins read the audit log.', 'permission_error');
   const params: unknown[] = [];

@@ -30,7 +30,14 @@ type MerchantRow = Pick<RowOf<typeof merchants>, 'id' | 'slug' | 'name' | 'statu
   owner_email: string | null; products: string; orders_30d: string;
 };
 
-const present = (r: MerchantRow) => ({
+export const AdminMerchantOut = z.object({
+  id: z.string(), object: z.literal('merchant'), slug: z.string(), name: z.string(), status: z.string().describe('pending, active or suspended'),
+  status_reason: z.string().nullable(), commission_bps: z.number().int().nullable().describe('null: the platform default'),
+  escrow_hours: z.number().int().nullable().describe('null: the platform default'), owner_email: z.string().nullable(),
+  products: z.number().int(), orders_30_days: z.number().int(), created_at: z.string(),
+});
+
+const present = (r: MerchantRow): z.infer<typeof AdminMerchantOut> => ({
   id: r.id, object: 'merchant' as const, slug: r.slug, name: r.name, status: r.status, status_reason: r.status_reason,
   commission_bps: r.commission_bps, escrow_hours: r.escrow_hours, owner_email: r.owner_email, products: Number(r.products), orders_30_days: Number(r.orders_30d),
   created_at: r.created_at.toISOString(),

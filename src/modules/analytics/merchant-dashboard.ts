@@ -12,6 +12,16 @@ export type DashboardQuery = z.infer<typeof DashboardQuery>;
 
 const SOLD = `('paid', 'awaiting_fulfilment', 'delivered', 'completed', 'disputed', 'partially_refunded', 'needs_action')`;
 
+const Totals = z.object({ currency: z.string(), orders: z.number().int(), sales: z.number().int().describe('Minor units') });
+export const DashboardOut = z.object({
+  object: z.literal('dashboard'), time_zone: z.string(),
+  today: z.array(Totals).describe('Per currency'), last_30_days: z.array(Totals).describe('Per currency'),
+  daily: z.array(Totals.extend({ day: z.string().describe('YYYY-MM-DD in time_zone') })).describe('Each of the 30 days, per currency'),
+  orders_by_status_30_days: z.record(z.string(), z.number().int()),
+  needs_action: z.number().int().describe('Orders waiting for a person now'),
+  low_stock: z.array(z.object({ id: z.string(), title: z.string(), available: z.number().int() })).describe('Products at or below low_stock keys'),
+});
+
 export async function merchantDashboard(ctx: Ctx, query: DashboardQuery) {
   const merchantId = shopOf(ctx);
   const pool = ctx.database.pool;

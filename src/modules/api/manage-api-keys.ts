@@ -1,4 +1,5 @@
 import { withTransaction } from '../../db/client.ts';
+import { z } from 'zod';
 import { notFound } from '../../lib/errors.ts';
 import { shopOf, type Ctx, type Services } from '../shared/context.ts';
 import { pageClause, toPage, type PageQuery } from '../shared/pagination.ts';
@@ -7,6 +8,12 @@ import type { RowOf } from '../../db/rows.ts';
 import type { apiKeys } from '../../db/schema.ts';
 
 type KeyRow = Pick<RowOf<typeof apiKeys>, 'id' | 'name' | 'mode' | 'scopes' | 'last_four' | 'last_used_at' | 'revoked_at' | 'created_at'>;
+
+/** An API key as listed: never its secret (shown once, at creation). */
+export const ApiKeyOut = z.object({
+  id: z.string(), object: z.literal('api_key'), name: z.string(), mode: z.string().describe('live or test'), scopes: z.array(z.string()),
+  last_four: z.string(), last_used_at: z.string().nullable().describe('To the minute'), revoked_at: z.string().nullable(), created_at: z.string(),
+});
 
 function present(r: KeyRow) {
   return {

@@ -2,6 +2,7 @@
 // gateway says it is paid with the exact amount, the payment is settled as a
 // verified notify would settle it (补单) — a lost notify costs nobody their
 // keys. Audited; asking again changes nothing more.
+import { z } from 'zod';
 import { minorUnits } from '../../lib/money.ts';
 import { withTransaction } from '../../db/client.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
@@ -11,14 +12,15 @@ import { GatewayError, type QueryResult } from '../payments/gateways/gateway-ada
 import { paymentGatewayConfig } from '../payments/gateways/gateway-configs.ts';
 import { acceptPayment, type SettleOutcome } from './accept-payment.ts';
 
-export interface GatewayQueryReport {
-  payment_id: string;
-  gateway: string;
-  gateway_view: { found: boolean; status: string | null; trade_no: string | null; amount: number | null; currency: string | null };
-  /** settled: paid and now delivered (or parked); duplicate: already settled; not_paid; mismatch: the gateway disagrees with our row. */
-  result: 'settled' | 'needs_action' | 'duplicate' | 'not_paid' | 'mismatch' | 'rejected';
-  reason?: string;
-}
+export const GatewayQueryReportOut = z.object({
+  payment_id: z.string(),
+  gateway: z.string(),
+  gateway_view: z.object({ found: z.boolean(), status: z.string().nullable(), trade_no: z.string().nullable(), amount: z.number().int().nullable(), currency: z.string().nullable() }),
+  result: z.enum(['settled', 'needs_action', 'duplicate', 'not_paid', 'mismatch', 'rejected'])
+    .describe('settled: paid and now delivered (or parked); duplicate: already settled; not_paid; mismatch: the gateway disagrees with our row'),
+  reason: z.string().optional(),
+});
+export type GatewayQueryReport = z.infer<typeof GatewayQueryReportOut>;
 
 export async function queryGatewayForOrder(ctx: Ctx, orderId: string): Promise<GatewayQueryReport> {
   if (ctx.actor.type !== 'admin') throw new AppError(403, 'admin_only', 'Only platform admins can query gateways.', 'permission_error');

@@ -9,6 +9,7 @@ import { chooseGateway } from '../payments/choose-gateway.ts';
 import { paymentUrl } from '../payments/gateways/gateways.ts';
 import { openPayment } from './open-payment.ts';
 import { buyerOf, type Ctx } from '../shared/context.ts';
+import { PaymentOut } from '../orders/schemas.ts';
 
 export const TopupInput = z.object({
   amount: z.number().int().min(1).max(100_000_000).describe('Minor units the wallet receives'),
@@ -22,6 +23,11 @@ const MAX_PENDING_TOPUPS = 5;
 const TOPUP_TTL_MS = 30 * 60 * 1000;
 
 /** A logged-in buyer (`ctx.actor`) tops up their wallet. */
+export const TopupOut = z.object({
+  topup: z.object({ id: z.string(), object: z.literal('wallet_topup'), amount: z.number().int(), currency: z.string(), status: z.string(), created_at: z.string() }),
+  payment: PaymentOut,
+});
+
 export async function topUpWallet(s: Ctx, input: TopupInput) {
   const { ip: buyerIp, userId } = buyerOf(s);
   if (!userId) throw new Error('a wallet top-up needs the buyer account');

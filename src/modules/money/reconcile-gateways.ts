@@ -6,8 +6,23 @@
 // confirmed, or booked for another amount. An operator compares the first
 // column with the gateway's own statement; the difference column should be 0.
 // (A report: it reads the payments tables; it changes nothing.)
+import { z } from 'zod';
 import { minorUnits } from '../../lib/money.ts';
 import type { Ctx } from '../shared/context.ts';
+
+export const ReconciliationOut = z.object({
+  object: z.literal('reconciliation'), generated_at: z.string(),
+  gateways: z.array(z.object({
+    gateway: z.string(), currency: z.string(), payments: z.number().int(), confirmed: z.number().int(), refunded: z.number().int(),
+    expected: z.number().int().describe('confirmed − refunded'), ledger: z.number().int().describe('The gateway\'s clearing account'),
+    difference: z.number().int().describe('ledger − expected: 0 when they agree'),
+  })),
+  issues: z.array(z.object({
+    payment_id: z.string(), gateway: z.string(), currency: z.string(),
+    problem: z.string().describe('confirmed_not_booked, booked_not_confirmed or amount_mismatch'),
+    amount: z.number().int().nullable(), booked: z.number().int().nullable(),
+  })).describe('The first 100'),
+});
 
 interface TotalsRow { gateway: string; currency: string; confirmed: string; refunded: string; ledger: string | null; payments: string }
 interface IssueRow { payment_id: string; gateway: string; currency: string; amount: string | null; booked: string | null; problem: string }

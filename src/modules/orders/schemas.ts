@@ -60,6 +60,33 @@ export const LookupInput = z.union([
 ]);
 export type LookupInput = z.infer<typeof LookupInput>;
 
+const OrderItemOut = z.object({
+  id: z.string(), product_id: z.string(), title: z.string(), quantity: z.number().int(), unit_price: z.number().int(), total: z.number().int(),
+  fields: z.array(z.object({ key: z.string(), label: z.string(), value: z.string() })).optional().describe('代充: what the buyer filled in at checkout (order detail only)'),
+});
+
+/** An order as the shop (or the platform) sees it in lists. */
+export const MerchantOrderOut = OrderSummaryOut.extend({
+  completed_at: z.string().nullable(),
+  fulfil_due_at: z.string().nullable().describe('代充: while awaiting_fulfilment, when the shop is due to have fulfilled it'),
+  merchant_id: z.string(),
+  email: z.string(),
+  needs_action_reason: z.string().nullable().describe('Why the order waits for a person (needs_action): e.g. out_of_stock, webhook_failed'),
+  overdue: z.boolean().describe('代充: still awaiting fulfilment past its due time'),
+  commission: z.number().int().describe('The platform\'s commission on this order (minor units); the shop\'s share is total − commission'),
+  items: z.array(OrderItemOut),
+});
+
+/** One order in full: with its refunds, payments, state changes and, for webhook delivery, how the calls are going. */
+export const MerchantOrderDetailOut = MerchantOrderOut.extend({
+  refunds: z.array(z.object({ id: z.string(), amount: z.number().int(), currency: z.string(), status: z.string(), reason: z.string().nullable(), created_at: z.string() })),
+  payments: z.array(z.object({ id: z.string(), gateway: z.string(), status: z.string(), amount: z.number().int(), currency: z.string(), succeeded_at: z.string().nullable() })),
+  events: z.array(z.object({ from: z.string().nullable(), to: z.string(), actor: z.string(), note: z.string().nullable(), at: z.string() })),
+  webhook_delivery: z.object({
+    attempts: z.number().int(), last_status: z.number().int().nullable(), last_error: z.string().nullable(), next_at: z.string().nullable(), delivered_at: z.string().nullable(),
+  }).nullable(),
+});
+
 export const RetryOut = z.object({ result: z.enum(['delivered', 'queued', 'still_out_of_stock', 'not_needs_action']), status: z.string().optional() });
 
 /** The buyer's order page (`GET /api/v1/storefront/orders/{number}`): the order, and once delivered its keys with their redeem instructions. */

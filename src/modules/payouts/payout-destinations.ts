@@ -100,7 +100,7 @@ export async function deleteDestination(ctx: Ctx, { id }: { id: string }) {
       [id, merchantId, at]);
     if (!rows[0]) throw notFound('payout destination');
     await writeAudit(q, ctx.actor, at, { action: 'payout_destination.deleted', targetType: 'payout_destination', targetId: id, merchantId });
-    return { id, object: 'payout_destination' as const, deleted: true };
+    return { id, object: 'payout_destination' as const, deleted: true as const };
   });
 }
 

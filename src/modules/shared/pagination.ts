@@ -9,6 +9,11 @@ export const PageQuery = z.object({
 });
 export type PageQuery = z.infer<typeof PageQuery>;
 
+/** The documented shape of a page of `item`s (what `toPage` returns). */
+export function listOf<T extends z.ZodType>(item: T) {
+  return z.object({ object: z.literal('list'), data: z.array(item), has_more: z.boolean() });
+}
+
 export interface Page<T> {
   object: 'list';
   data: T[];

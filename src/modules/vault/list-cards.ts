@@ -7,6 +7,13 @@ export const CardStatus = z.enum(['available', 'reserved', 'sold', 'void']);
 export const ListCardsQuery = PageQuery.extend({ status: CardStatus.optional() });
 export type ListCardsQuery = z.infer<typeof ListCardsQuery>;
 
+/** A key as the shop lists it: masked, never in the clear (reveal one with POST …/reveal, audited). */
+export const CardOut = z.object({
+  id: z.string(), object: z.literal('card'), status: z.string().describe('available, reserved, sold or void'),
+  masked: z.string().describe('The first and last characters, the rest hidden'), batch_id: z.string().describe('The import it came in'),
+  sold_at: z.string().nullable(), created_at: z.string(),
+});
+
 /** Keys as merchants see them in lists: masked, never the secret. */
 export async function listCards(ctx: Ctx, { productId, ...query }: ListCardsQuery & { productId: string }) {
   const merchantId = shopOf(ctx);

@@ -1,9 +1,12 @@
 // A merchant reveals one key (to check a buyer's complaint, say). Audited:
 // who saw which key, when, from where.
+import { z } from 'zod';
 import { withTransaction } from '../../db/client.ts';
 import { notFound } from '../../lib/errors.ts';
 import { shopOf, type Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
+
+export const RevealedCardOut = z.object({ id: z.string(), object: z.literal('card'), status: z.string(), secret: z.string().describe('The key in the clear') });
 
 export async function revealCard(ctx: Ctx, { productId, cardId }: { productId: string; cardId: string }) {
   const merchantId = shopOf(ctx);

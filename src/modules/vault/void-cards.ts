@@ -5,6 +5,10 @@ import { shopOf, type Ctx } from '../shared/context.ts';
 import { writeAudit } from '../trust/audit.ts';
 
 export const VoidCardsInput = z.object({ card_ids: z.array(z.string().min(1).max(64)).min(1).max(1000) });
+export const VoidCardsOut = z.object({
+  voided: z.number().int(), voided_ids: z.array(z.string()),
+  skipped_ids: z.array(z.string()).describe('Not voided: reserved, sold, already void, or not this product\'s'),
+});
 
 /** Voids unsold keys. Reserved and sold keys are left alone and reported. */
 export async function voidCards(ctx: Ctx, { productId, ...input }: z.infer<typeof VoidCardsInput> & { productId: string }) {

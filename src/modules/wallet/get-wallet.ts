@@ -1,4 +1,5 @@
 // A buyer's wallet: balances per currency and the latest movements.
+import { z } from 'zod';
 import { minorUnits } from '../../lib/money.ts';
 import type { Services } from '../shared/context.ts';
 import { PageQuery, pageClause, toPage } from '../shared/pagination.ts';
@@ -8,6 +9,12 @@ export async function getWallet(s: Services, userId: string) {
     'select currency, balance from wallets where user_id = $1 order by currency', [userId]);
   return { object: 'wallet' as const, balances: rows.map((r) => ({ currency: r.currency, balance: minorUnits(r.balance) })) };
 }
+
+export const WalletOut = z.object({ object: z.literal('wallet'), balances: z.array(z.object({ currency: z.string(), balance: z.number().int() })) });
+export const WalletTransactionOut = z.object({
+  id: z.string(), object: z.literal('wallet_transaction'), currency: z.string(), amount: z.number().int().describe('Signed: in is positive'),
+  balance_after: z.number().int(), kind: z.string().describe('topup, payment or refund'), ref_id: z.string().describe('The top-up, payment or refund'), created_at: z.string(),
+});
 
 export const WalletTransactionsQuery = PageQuery;
 

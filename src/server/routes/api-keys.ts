@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createApiKey, CreateApiKeyInput } from '../../modules/api/create-api-key.ts';
-import { listApiKeys, revokeApiKey } from '../../modules/api/manage-api-keys.ts';
-import { PageQuery } from '../../modules/shared/pagination.ts';
+import { ApiKeyOut, listApiKeys, revokeApiKey } from '../../modules/api/manage-api-keys.ts';
+import { listOf, PageQuery } from '../../modules/shared/pagination.ts';
 import { forbidden, unauthenticated } from '../../lib/errors.ts';
 import { requireMerchant } from '../plugins/auth.ts';
 import type { FastifyRequest } from 'fastify';
@@ -26,14 +26,14 @@ export const apiKeyRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/api/v1/api_keys', {
-    schema: { tags: ['api keys'], summary: 'List API keys (never their secrets)', querystring: PageQuery },
+    schema: { tags: ['api keys'], summary: 'List API keys (never their secrets)', querystring: PageQuery, response: { 200: listOf(ApiKeyOut) } },
   }, async (req) => {
     const { ctx } = sessionMerchant(req);
     return listApiKeys(ctx, req.query);
   });
 
   app.post('/api/v1/api_keys/:id/revoke', {
-    schema: { tags: ['api keys'], summary: 'Revoke an API key', params: z.object({ id: z.string() }) },
+    schema: { tags: ['api keys'], summary: 'Revoke an API key', params: z.object({ id: z.string() }), response: { 200: ApiKeyOut } },
   }, async (req) => {
     const { ctx } = sessionMerchant(req);
     return revokeApiKey(ctx, { keyId: req.params.id });

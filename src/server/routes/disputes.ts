@@ -3,6 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { listOf } from '../../modules/shared/pagination.ts';
 import { AppError } from '../../lib/errors.ts';
 import { ATTACHMENT_MAX_BYTES, checkAttachment } from '../../modules/disputes/dispute-attachments.ts';
 import { getDispute, ListDisputesQuery, listDisputes } from '../../modules/disputes/list-disputes.ts';
@@ -34,7 +35,7 @@ const DisputeOut = z.object({
     attachment: z.object({ url: z.string(), type: z.string().nullable() }).nullable(),
   })).optional(),
 });
-const DisputeList = z.object({ object: z.literal('list'), data: z.array(DisputeOut), has_more: z.boolean() });
+const DisputeList = listOf(DisputeOut);
 
 function buyerRef(req: { params: { number: string }; headers: { 'x-order-token'?: string } }): { number: string; token: string } {
   const token = req.headers['x-order-token'];

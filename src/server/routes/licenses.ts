@@ -5,6 +5,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { listOf } from '../../modules/shared/pagination.ts';
 import { AppError } from '../../lib/errors.ts';
 import { activateLicense } from '../../modules/licenses/activate-license.ts';
 import { deactivateLicense } from '../../modules/licenses/deactivate-license.ts';
@@ -107,7 +108,7 @@ export const licenseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/v1/licenses', {
     schema: {
       tags: ['licenses'], summary: 'The shop\'s licenses, newest first (by order, product, or the key a buyer quotes)',
-      querystring: ListLicensesQuery, response: { 200: z.object({ object: z.literal('list'), data: z.array(ShopLicenseOut), has_more: z.boolean() }) },
+      querystring: ListLicensesQuery, response: { 200: listOf(ShopLicenseOut) },
     },
   }, async (req) => listLicenses(requireMerchant(req, 'licenses:read').ctx, req.query));
 

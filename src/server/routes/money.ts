@@ -3,6 +3,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { listOf } from '../../modules/shared/pagination.ts';
 import { getBalance } from '../../modules/money/get-balance.ts';
 import { balanceTransactionsCsv, BalanceTransactionsQuery, listBalanceTransactions } from '../../modules/money/balance-transactions.ts';
 import { addDestination, deleteDestination, DestinationInput, listDestinations } from '../../modules/payouts/payout-destinations.ts';
@@ -10,7 +11,7 @@ import { RequestPayoutInput, requestPayout } from '../../modules/payouts/request
 import { getPayout, ListPayoutsQuery, listPayouts } from '../../modules/payouts/list-payouts.ts';
 import { approvePayout, markPayoutPaid, MarkPayoutPaidInput, rejectPayout, RejectPayoutInput } from '../../modules/payouts/decide-payout.ts';
 import { requireAdmin, requireMerchant } from '../plugins/auth.ts';
-import { reconcileGateways } from '../../modules/money/reconcile-gateways.ts';
+import { reconcileGateways, ReconciliationOut } from '../../modules/money/reconcile-gateways.ts';
 import { adjustBalance, AdjustmentInput } from '../../modules/money/adjust-balance.ts';
 
 const IdParams = z.object({ id: z.string().min(1).max(64) });
@@ -25,7 +26,7 @@ const PayoutOut = z.object({
   reference: z.string().nullable(), reason: z.string().nullable(), requested_by: z.string(),
   created_at: z.string(), approved_at: z.string().nullable(), paid_at: z.string().nullable(), rejected_at: z.string().nullable(),
 });
-const PayoutList = z.object({ object: z.literal('list'), data: z.array(PayoutOut), has_more: z.boolean() });
+const PayoutList = listOf(PayoutOut);
 const DestinationOut = z.object({ id: z.string(), object: z.literal('payout_destination'), kind: z.string(), label: z.string(), masked: z.string(), created_at: z.string() });
 const BalanceTransactionOut = z.object({
   id: z.string(), object: z.literal('balance_transaction'), type: z.string(), order_id: z.string().nullable(), order_number: z.string().nullable(),
@@ -52,7 +53,7 @@ export const moneyRoutes: FastifyPluginAsyncZod = async (app) => {
       tags: ['money'], summary: 'The statement: every movement of the shop\'s money, newest first',
       description: 'Each line says what it did to `pending`, `available` and `in_payout`; over all lines they add up to the balance. ' +
         '`type`: `sale`, `refund`, `completion`, `payout`, `payout_returned`, `payout_paid`, `adjustment` (with the admin\'s reason in `description`).',
-      querystring: BalanceTransactionsQuery, response: { 200: z.object({ object: z.literal('list'), data: z.array(BalanceTransactionOut), has_more: z.boolean() }) },
+      querystring: BalanceTransactionsQuery, response: { 200: listOf(BalanceTransactionOut) },
     },
   }, async (req) => {
     const { ctx } = requireMerchant(req, 'balance:read');
@@ -70,7 +71,7 @@ export const moneyRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/api/v1/payout_destinations', {
-    schema: { tags: ['money'], summary: 'Where payouts can go (masked)', response: { 200: z.object({ object: z.literal('list'), data: z.array(DestinationOut), has_more: z.boolean() }) } },
+    schema: { tags: ['money'], summary: 'Where payouts can go (masked)', response: { 200: listOf(DestinationOut) } },
   }, async (req) => {
     const { ctx } = requireMerchant(req, 'payouts:read');
     return listDestinations(ctx);
@@ -87,7 +88,8 @@ export const moneyRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.delete('/api/v1/payout_destinations/:id', {
-    schema: { tags: ['money'], summary: 'Remove a payout destination (payouts already made to it keep its masked form)', params: IdParams },
+    schema: { tags: ['money'], summary: 'Remove a payout destination (payouts already made to it keep its masked form)', params: IdParams,
+      response: { 200: z.object({ id: z.string(), object: z.literal('payout_destination'), deleted: z.literal(true) }) } },
   }, async (req) => {
     const { ctx } = requireMerchant(req, 'payouts:write');
     return deleteDestination(ctx, { id: req.params.id });
@@ -155,6 +157,7 @@ export const moneyRoutes: FastifyPluginAsyncZod = async (app) => {
       tags: ['admin'], summary: 'Per gateway and currency: what the gateway confirmed vs what the ledger holds, and every payment where they disagree',
       description: '`expected` = confirmed payments − refunds through the gateway; `ledger` = the gateway clearing account; `difference` should be 0. ' +
         '`issues`: `confirmed_not_booked`, `booked_not_confirmed`, `amount_mismatch` (first 100).',
+      response: { 200: ReconciliationOut },
     },
   }, async (req) => reconcileGateways(requireAdmin(req)));
 

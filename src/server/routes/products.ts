@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { deleteProduct } from '../../modules/catalog/delete-product.ts';
-import { revealCard } from '../../modules/vault/reveal-card.ts';
+import { revealCard, RevealedCardOut } from '../../modules/vault/reveal-card.ts';
 import { AppError, validationError } from '../../lib/errors.ts';
 import { readLines } from '../../lib/lines.ts';
 import { claimSpoolSlot, spoolDir, spoolUpload } from '../../lib/spool.ts';
@@ -13,11 +13,11 @@ import { listProducts } from '../../modules/catalog/list-products.ts';
 import { CreateProductInput, CreateVariantInput, ProductOut, UpdateProductInput } from '../../modules/catalog/schemas.ts';
 import { createVariant } from '../../modules/catalog/create-variant.ts';
 import { updateProduct } from '../../modules/catalog/update-product.ts';
-import { PageQuery } from '../../modules/shared/pagination.ts';
+import { listOf, PageQuery } from '../../modules/shared/pagination.ts';
 import { exportUnsoldCards } from '../../modules/vault/export-cards.ts';
 import { assertCardProduct, importCards } from '../../modules/vault/import-cards.ts';
-import { ListCardsQuery, listCards } from '../../modules/vault/list-cards.ts';
-import { VoidCardsInput, voidCards } from '../../modules/vault/void-cards.ts';
+import { CardOut, ListCardsQuery, listCards } from '../../modules/vault/list-cards.ts';
+import { VoidCardsInput, VoidCardsOut, voidCards } from '../../modules/vault/void-cards.ts';
 import { requireMerchant } from '../plugins/auth.ts';
 import { assertDownloadProduct, uploadProductFile } from '../../modules/downloads/upload-product-file.ts';
 import { rollWebhookSecret } from '../../modules/delivery-webhooks/roll-webhook-secret.ts';
@@ -83,7 +83,7 @@ export const productRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/api/v1/products', {
-    schema: { tags: ['products'], summary: 'List products with stock', querystring: PageQuery },
+    schema: { tags: ['products'], summary: 'List products with stock', querystring: PageQuery, response: { 200: listOf(ProductOut) } },
   }, async (req) => {
     const { ctx } = requireMerchant(req, 'products:read');
     return listProducts(ctx, req.query);
@@ -221,14 +221,15 @@ export const productRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => testDeliveryWebhook(requireMerchant(req, 'products:write').ctx, { productId: req.params.id }));
 
   app.get('/api/v1/products/:id/cards', {
-    schema: { tags: ['cards'], summary: 'List keys, masked', params: ProductParams, querystring: ListCardsQuery },
+    schema: { tags: ['cards'], summary: 'List keys, masked', params: ProductParams, querystring: ListCardsQuery, response: { 200: listOf(CardOut) } },
   }, async (req) => {
     const { ctx } = requireMerchant(req, 'cards:read');
     return listCards(ctx, { ...req.query, productId: req.params.id });
   });
 
   app.post('/api/v1/products/:id/cards/:card_id/reveal', {
-    schema: { tags: ['cards'], summary: 'Reveal one key in the clear (audited)', params: ProductParams.extend({ card_id: z.string().min(1).max(64) }) },
+    schema: { tags: ['cards'], summary: 'Reveal one key in the clear (audited)', params: ProductParams.extend({ card_id: z.string().min(1).max(64) }),
+      response: { 200: RevealedCardOut } },
   }, async (req) => {
     const { ctx } = requireMerchant(req, 'cards:export');
     return revealCard(ctx, { productId: req.params.id, cardId: req.params.card_id });
@@ -247,7 +248,7 @@ export const productRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/api/v1/products/:id/cards/void', {
-    schema: { tags: ['cards'], summary: 'Void unsold keys', params: ProductParams, body: VoidCardsInput },
+    schema: { tags: ['cards'], summary: 'Void unsold keys', params: ProductParams, body: VoidCardsInput, response: { 200: VoidCardsOut } },
   }, async (req) => {
     const { ctx } = requireMerchant(req, 'cards:write');
     return voidCards(ctx, { ...req.body, productId: req.params.id });

@@ -2,6 +2,7 @@
 // order token, the shop replies, the storefront shows reviews and the badge.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { listOf } from '../../modules/shared/pagination.ts';
 import { AppError } from '../../lib/errors.ts';
 import { readBuyerReview, ReviewInput, writeReview } from '../../modules/flows/write-review.ts';
 import { ListReviewsQuery, listPublicReviews, listShopReviews } from '../../modules/reviews/list-reviews.ts';
@@ -15,7 +16,7 @@ const ReviewOut = z.object({
   reply: z.string().nullable(), replied_at: z.string().nullable(), created_at: z.string(), refunded: z.boolean(), buyer: z.string(),
   order_id: z.string().optional(), order_number: z.string().nullable().optional(),
 });
-const ReviewList = z.object({ object: z.literal('list'), data: z.array(ReviewOut), has_more: z.boolean() });
+const ReviewList = listOf(ReviewOut);
 const ReputationOut = z.object({
   object: z.literal('reputation'), shop: z.object({ slug: z.string(), name: z.string() }), window_days: z.number().int(),
   reviews: z.number().int(), rating: z.number().nullable(), activation: z.number().nullable(), accuracy: z.number().nullable(), support: z.number().nullable(),

@@ -262,7 +262,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "list";
+                            data: {
+                                id: string;
+                                /** @enum {string} */
+                                object: "api_key";
+                                name: string;
+                                /** @description live or test */
+                                mode: string;
+                                scopes: string[];
+                                last_four: string;
+                                /** @description To the minute */
+                                last_used_at: string | null;
+                                revoked_at: string | null;
+                                created_at: string;
+                            }[];
+                            has_more: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -347,7 +367,22 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "api_key";
+                            name: string;
+                            /** @description live or test */
+                            mode: string;
+                            scopes: string[];
+                            last_four: string;
+                            /** @description To the minute */
+                            last_used_at: string | null;
+                            revoked_at: string | null;
+                            created_at: string;
+                        };
+                    };
                 };
             };
         };
@@ -383,7 +418,121 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "list";
+                            data: {
+                                id: string;
+                                /** @enum {string} */
+                                object: "product";
+                                /** @description A variant (SKU): the product it belongs to */
+                                parent_id: string | null;
+                                variant_name: string | null;
+                                /** @description A product with variants: buyers pick one (checkout variant_id); each has its own price and stock */
+                                variants: {
+                                    /** @description The variant's own product id: import its keys, upload its file, PATCH its settings there */
+                                    id: string;
+                                    name: string;
+                                    price: number;
+                                    validity_days: number | null;
+                                    /** @description Card goods: the variant's own keys */
+                                    stock: {
+                                        available: number;
+                                        sold: number;
+                                    };
+                                }[];
+                                slug: string;
+                                title: string;
+                                description: string;
+                                category: string | null;
+                                price: number;
+                                currency: string;
+                                /**
+                                 * @description card: one key per unit from the product's stock; shared: the same text for every buyer; license: XiaoPu issues one license key per unit (license API); manual: 代充/手工, the buyer fills the shop's fields and the shop fulfils by hand; download: a file (upload it with PUT /products/{id}/file), delivered as an expiring signed link; webhook: the shop's endpoint issues the items when the order is paid
+                                 * @enum {string}
+                                 */
+                                delivery: "card" | "shared" | "license" | "manual" | "download" | "webhook";
+                                /** @description A shared product: its limit and the units held by unpaid and sold orders (the text itself is never echoed) */
+                                shared: {
+                                    limit: number | null;
+                                    held: number;
+                                } | null;
+                                pick: {
+                                    enabled: boolean;
+                                    surcharge: number;
+                                };
+                                /** @description A license product: machines per key (null: no limit), days valid (null: no end) and the key format */
+                                license: {
+                                    activation_limit: number | null;
+                                    validity_days: number | null;
+                                    key_format: string;
+                                } | null;
+                                /** @description A manual (代充) product: the fields buyers fill in, hours to fulfil, whether overdue orders are refunded by themselves */
+                                manual: {
+                                    fields: {
+                                        key: string;
+                                        label: string;
+                                        /** @enum {string} */
+                                        type: "text" | "number" | "select";
+                                        /** @default true */
+                                        required: boolean;
+                                        /** @description select: the choices */
+                                        options?: string[];
+                                        /** @description number: the smallest allowed */
+                                        min?: number;
+                                        /** @description number: the largest allowed */
+                                        max?: number;
+                                        /** @description text: at most this many characters (200 when absent) */
+                                        max_length?: number;
+                                        placeholder?: string;
+                                    }[];
+                                    sla_hours: number;
+                                    auto_refund: boolean;
+                                } | null;
+                                /** @description A webhook product: the endpoint XiaoPu calls for the items */
+                                webhook: {
+                                    url: string;
+                                    /** @description whsec_…: shown once, when the product is created (and when rolled); verify calls with it */
+                                    secret?: string;
+                                } | null;
+                                /** @description A download product: the file buyers get now (null until one is uploaded: the product cannot be bought) */
+                                download: {
+                                    file: {
+                                        id: string;
+                                        /** @enum {string} */
+                                        object: "file";
+                                        product_id: string;
+                                        filename: string;
+                                        size: number;
+                                        sha256: string;
+                                        created_at: string;
+                                    } | null;
+                                } | null;
+                                validity_days: number | null;
+                                min_quantity: number;
+                                max_quantity: number;
+                                /** @enum {string} */
+                                visibility: "public" | "unlisted" | "hidden";
+                                price_tiers: {
+                                    min_quantity: number;
+                                    unit_price: number;
+                                }[];
+                                instructions: string | null;
+                                stock: {
+                                    available: number;
+                                    reserved: number;
+                                    sold: number;
+                                    void: number;
+                                    /** @description In a list, each count stops at 10,000: true when one of them did (the product itself counts exactly) */
+                                    capped: boolean;
+                                };
+                                created_at: string;
+                                updated_at: string;
+                            }[];
+                            has_more: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -1013,7 +1162,26 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "list";
+                            data: {
+                                id: string;
+                                /** @enum {string} */
+                                object: "card";
+                                /** @description available, reserved, sold or void */
+                                status: string;
+                                /** @description The first and last characters, the rest hidden */
+                                masked: string;
+                                /** @description The import it came in */
+                                batch_id: string;
+                                sold_at: string | null;
+                                created_at: string;
+                            }[];
+                            has_more: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -1401,7 +1569,16 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "card";
+                            status: string;
+                            /** @description The key in the clear */
+                            secret: string;
+                        };
+                    };
                 };
             };
         };
@@ -1443,7 +1620,14 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            voided: number;
+                            voided_ids: string[];
+                            /** @description Not voided: reserved, sold, already void, or not this product's */
+                            skipped_ids: string[];
+                        };
+                    };
                 };
             };
         };
@@ -1518,7 +1702,51 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "list";
+                            data: {
+                                id: string;
+                                /** @enum {string} */
+                                object: "order";
+                                number: string;
+                                status: string;
+                                total: number;
+                                currency: string;
+                                expires_at: string;
+                                created_at: string;
+                                paid_at: string | null;
+                                delivered_at: string | null;
+                                completed_at: string | null;
+                                /** @description 代充: while awaiting_fulfilment, when the shop is due to have fulfilled it */
+                                fulfil_due_at: string | null;
+                                merchant_id: string;
+                                email: string;
+                                /** @description Why the order waits for a person (needs_action): e.g. out_of_stock, webhook_failed */
+                                needs_action_reason: string | null;
+                                /** @description 代充: still awaiting fulfilment past its due time */
+                                overdue: boolean;
+                                /** @description The platform's commission on this order (minor units); the shop's share is total − commission */
+                                commission: number;
+                                items: {
+                                    id: string;
+                                    product_id: string;
+                                    title: string;
+                                    quantity: number;
+                                    unit_price: number;
+                                    total: number;
+                                    /** @description 代充: what the buyer filled in at checkout (order detail only) */
+                                    fields?: {
+                                        key: string;
+                                        label: string;
+                                        value: string;
+                                    }[];
+                                }[];
+                            }[];
+                            has_more: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -1554,7 +1782,76 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "order";
+                            number: string;
+                            status: string;
+                            total: number;
+                            currency: string;
+                            expires_at: string;
+                            created_at: string;
+                            paid_at: string | null;
+                            delivered_at: string | null;
+                            completed_at: string | null;
+                            /** @description 代充: while awaiting_fulfilment, when the shop is due to have fulfilled it */
+                            fulfil_due_at: string | null;
+                            merchant_id: string;
+                            email: string;
+                            /** @description Why the order waits for a person (needs_action): e.g. out_of_stock, webhook_failed */
+                            needs_action_reason: string | null;
+                            /** @description 代充: still awaiting fulfilment past its due time */
+                            overdue: boolean;
+                            /** @description The platform's commission on this order (minor units); the shop's share is total − commission */
+                            commission: number;
+                            items: {
+                                id: string;
+                                product_id: string;
+                                title: string;
+                                quantity: number;
+                                unit_price: number;
+                                total: number;
+                                /** @description 代充: what the buyer filled in at checkout (order detail only) */
+                                fields?: {
+                                    key: string;
+                                    label: string;
+                                    value: string;
+                                }[];
+                            }[];
+                            refunds: {
+                                id: string;
+                                amount: number;
+                                currency: string;
+                                status: string;
+                                reason: string | null;
+                                created_at: string;
+                            }[];
+                            payments: {
+                                id: string;
+                                gateway: string;
+                                status: string;
+                                amount: number;
+                                currency: string;
+                                succeeded_at: string | null;
+                            }[];
+                            events: {
+                                from: string | null;
+                                to: string;
+                                actor: string;
+                                note: string | null;
+                                at: string;
+                            }[];
+                            webhook_delivery: {
+                                attempts: number;
+                                last_status: number | null;
+                                last_error: string | null;
+                                next_at: string | null;
+                                delivered_at: string | null;
+                            } | null;
+                        };
+                    };
                 };
             };
         };
@@ -1646,7 +1943,76 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "order";
+                            number: string;
+                            status: string;
+                            total: number;
+                            currency: string;
+                            expires_at: string;
+                            created_at: string;
+                            paid_at: string | null;
+                            delivered_at: string | null;
+                            completed_at: string | null;
+                            /** @description 代充: while awaiting_fulfilment, when the shop is due to have fulfilled it */
+                            fulfil_due_at: string | null;
+                            merchant_id: string;
+                            email: string;
+                            /** @description Why the order waits for a person (needs_action): e.g. out_of_stock, webhook_failed */
+                            needs_action_reason: string | null;
+                            /** @description 代充: still awaiting fulfilment past its due time */
+                            overdue: boolean;
+                            /** @description The platform's commission on this order (minor units); the shop's share is total − commission */
+                            commission: number;
+                            items: {
+                                id: string;
+                                product_id: string;
+                                title: string;
+                                quantity: number;
+                                unit_price: number;
+                                total: number;
+                                /** @description 代充: what the buyer filled in at checkout (order detail only) */
+                                fields?: {
+                                    key: string;
+                                    label: string;
+                                    value: string;
+                                }[];
+                            }[];
+                            refunds: {
+                                id: string;
+                                amount: number;
+                                currency: string;
+                                status: string;
+                                reason: string | null;
+                                created_at: string;
+                            }[];
+                            payments: {
+                                id: string;
+                                gateway: string;
+                                status: string;
+                                amount: number;
+                                currency: string;
+                                succeeded_at: string | null;
+                            }[];
+                            events: {
+                                from: string | null;
+                                to: string;
+                                actor: string;
+                                note: string | null;
+                                at: string;
+                            }[];
+                            webhook_delivery: {
+                                attempts: number;
+                                last_status: number | null;
+                                last_error: string | null;
+                                next_at: string | null;
+                                delivered_at: string | null;
+                            } | null;
+                        };
+                    };
                 };
             };
         };
@@ -1694,11 +2060,33 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "refund";
+                            order_id: string;
+                            payment_id: string;
+                            /** @description Minor units */
+                            amount: number;
+                            currency: string;
+                            /**
+                             * @description pending: with the gateway (reconciliation finishes it); failed: the gateway refused, nothing changed
+                             * @enum {string}
+                             */
+                            status: "pending" | "succeeded" | "failed";
+                            /** @description gateway or wallet */
+                            destination: string;
+                            reason: string | null;
+                            failure_message: string | null;
+                            created_at: string;
+                            completed_at: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -2920,7 +3308,47 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "dashboard";
+                            time_zone: string;
+                            /** @description Per currency */
+                            today: {
+                                currency: string;
+                                orders: number;
+                                /** @description Minor units */
+                                sales: number;
+                            }[];
+                            /** @description Per currency */
+                            last_30_days: {
+                                currency: string;
+                                orders: number;
+                                /** @description Minor units */
+                                sales: number;
+                            }[];
+                            /** @description Each of the 30 days, per currency */
+                            daily: {
+                                currency: string;
+                                orders: number;
+                                /** @description Minor units */
+                                sales: number;
+                                /** @description YYYY-MM-DD in time_zone */
+                                day: string;
+                            }[];
+                            orders_by_status_30_days: {
+                                [key: string]: number;
+                            };
+                            /** @description Orders waiting for a person now */
+                            needs_action: number;
+                            /** @description Products at or below low_stock keys */
+                            low_stock: {
+                                id: string;
+                                title: string;
+                                available: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2954,7 +3382,53 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "list";
+                            data: {
+                                gateway: string;
+                                /** @enum {string} */
+                                object: "gateway";
+                                title: string;
+                                /**
+                                 * @description platform: the platform's account (money held in escrow); shop: the shop's own account
+                                 * @enum {string}
+                                 */
+                                owner: "platform" | "shop";
+                                enabled: boolean;
+                                /** @description Shops may connect their own account of this gateway */
+                                merchant_configurable: boolean;
+                                configured: boolean;
+                                /** @description The settings that are not secret */
+                                settings: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Which secret settings are stored (their values are never echoed) */
+                                secrets_set: string[];
+                                secret_fields: string[];
+                                methods: string[];
+                                available_methods: string[];
+                                /** @description null: any currency */
+                                currencies: string[] | null;
+                                min_amount: number | null;
+                                max_amount: number | null;
+                                /** @description The buyer's fee in basis points, added to the amount paid */
+                                fee_bps: number;
+                                fee_fixed: number;
+                                active_query: boolean;
+                                supports: {
+                                    query: boolean;
+                                    refund: boolean;
+                                    test_connection: boolean;
+                                };
+                                /** @description Give this to the gateway as its notify (callback) URL */
+                                notify_url: string;
+                                updated_at: string | null;
+                            }[];
+                            has_more: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -3018,7 +3492,48 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            gateway: string;
+                            /** @enum {string} */
+                            object: "gateway";
+                            title: string;
+                            /**
+                             * @description platform: the platform's account (money held in escrow); shop: the shop's own account
+                             * @enum {string}
+                             */
+                            owner: "platform" | "shop";
+                            enabled: boolean;
+                            /** @description Shops may connect their own account of this gateway */
+                            merchant_configurable: boolean;
+                            configured: boolean;
+                            /** @description The settings that are not secret */
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Which secret settings are stored (their values are never echoed) */
+                            secrets_set: string[];
+                            secret_fields: string[];
+                            methods: string[];
+                            available_methods: string[];
+                            /** @description null: any currency */
+                            currencies: string[] | null;
+                            min_amount: number | null;
+                            max_amount: number | null;
+                            /** @description The buyer's fee in basis points, added to the amount paid */
+                            fee_bps: number;
+                            fee_fixed: number;
+                            active_query: boolean;
+                            supports: {
+                                query: boolean;
+                                refund: boolean;
+                                test_connection: boolean;
+                            };
+                            /** @description Give this to the gateway as its notify (callback) URL */
+                            notify_url: string;
+                            updated_at: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -3092,7 +3607,16 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "wallet";
+                            balances: {
+                                currency: string;
+                                balance: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -3130,7 +3654,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "list";
+                            data: {
+                                id: string;
+                                /** @enum {string} */
+                                object: "wallet_transaction";
+                                currency: string;
+                                /** @description Signed: in is positive */
+                                amount: number;
+                                balance_after: number;
+                                /** @description topup, payment or refund */
+                                kind: string;
+                                /** @description The top-up, payment or refund */
+                                ref_id: string;
+                                created_at: string;
+                            }[];
+                            has_more: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -3175,11 +3719,55 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            topup: {
+                                id: string;
+                                /** @enum {string} */
+                                object: "wallet_topup";
+                                amount: number;
+                                currency: string;
+                                status: string;
+                                created_at: string;
+                            };
+                            payment: {
+                                id: string;
+                                gateway: string;
+                                method: string | null;
+                                status: string;
+                                /** @description What the buyer pays: the order total plus the gateway fee, in minor units */
+                                amount: number;
+                                fee: number;
+                                currency: string;
+                                /** @description Our payment page for this attempt (redirect, QR code or form) */
+                                pay_url: string;
+                                /** @description Where the buyer goes to pay; null for the sandbox (use pay_url) */
+                                action: ({
+                                    /** @enum {string} */
+                                    kind: "redirect";
+                                    url: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "qr";
+                                    /** @description Render as a QR code; the pay page shows it as an image */
+                                    content: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "form";
+                                    action: string;
+                                    /** @enum {string} */
+                                    method: "GET" | "POST";
+                                    fields: {
+                                        [key: string]: string;
+                                    };
+                                }) | null;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -3475,7 +4063,15 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "payout_destination";
+                            /** @enum {boolean} */
+                            deleted: true;
+                        };
+                    };
                 };
             };
         };
@@ -4077,7 +4673,36 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "reconciliation";
+                            generated_at: string;
+                            gateways: {
+                                gateway: string;
+                                currency: string;
+                                payments: number;
+                                confirmed: number;
+                                refunded: number;
+                                /** @description confirmed − refunded */
+                                expected: number;
+                                /** @description The gateway's clearing account */
+                                ledger: number;
+                                /** @description ledger − expected: 0 when they agree */
+                                difference: number;
+                            }[];
+                            /** @description The first 100 */
+                            issues: {
+                                payment_id: string;
+                                gateway: string;
+                                currency: string;
+                                /** @description confirmed_not_booked, booked_not_confirmed or amount_mismatch */
+                                problem: string;
+                                amount: number | null;
+                                booked: number | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -7090,7 +7715,51 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "list";
+                            data: {
+                                id: string;
+                                /** @enum {string} */
+                                object: "order";
+                                number: string;
+                                status: string;
+                                total: number;
+                                currency: string;
+                                expires_at: string;
+                                created_at: string;
+                                paid_at: string | null;
+                                delivered_at: string | null;
+                                completed_at: string | null;
+                                /** @description 代充: while awaiting_fulfilment, when the shop is due to have fulfilled it */
+                                fulfil_due_at: string | null;
+                                merchant_id: string;
+                                email: string;
+                                /** @description Why the order waits for a person (needs_action): e.g. out_of_stock, webhook_failed */
+                                needs_action_reason: string | null;
+                                /** @description 代充: still awaiting fulfilment past its due time */
+                                overdue: boolean;
+                                /** @description The platform's commission on this order (minor units); the shop's share is total − commission */
+                                commission: number;
+                                items: {
+                                    id: string;
+                                    product_id: string;
+                                    title: string;
+                                    quantity: number;
+                                    unit_price: number;
+                                    total: number;
+                                    /** @description 代充: what the buyer filled in at checkout (order detail only) */
+                                    fields?: {
+                                        key: string;
+                                        label: string;
+                                        value: string;
+                                    }[];
+                                }[];
+                            }[];
+                            has_more: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -7126,7 +7795,76 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "order";
+                            number: string;
+                            status: string;
+                            total: number;
+                            currency: string;
+                            expires_at: string;
+                            created_at: string;
+                            paid_at: string | null;
+                            delivered_at: string | null;
+                            completed_at: string | null;
+                            /** @description 代充: while awaiting_fulfilment, when the shop is due to have fulfilled it */
+                            fulfil_due_at: string | null;
+                            merchant_id: string;
+                            email: string;
+                            /** @description Why the order waits for a person (needs_action): e.g. out_of_stock, webhook_failed */
+                            needs_action_reason: string | null;
+                            /** @description 代充: still awaiting fulfilment past its due time */
+                            overdue: boolean;
+                            /** @description The platform's commission on this order (minor units); the shop's share is total − commission */
+                            commission: number;
+                            items: {
+                                id: string;
+                                product_id: string;
+                                title: string;
+                                quantity: number;
+                                unit_price: number;
+                                total: number;
+                                /** @description 代充: what the buyer filled in at checkout (order detail only) */
+                                fields?: {
+                                    key: string;
+                                    label: string;
+                                    value: string;
+                                }[];
+                            }[];
+                            refunds: {
+                                id: string;
+                                amount: number;
+                                currency: string;
+                                status: string;
+                                reason: string | null;
+                                created_at: string;
+                            }[];
+                            payments: {
+                                id: string;
+                                gateway: string;
+                                status: string;
+                                amount: number;
+                                currency: string;
+                                succeeded_at: string | null;
+                            }[];
+                            events: {
+                                from: string | null;
+                                to: string;
+                                actor: string;
+                                note: string | null;
+                                at: string;
+                            }[];
+                            webhook_delivery: {
+                                attempts: number;
+                                last_status: number | null;
+                                last_error: string | null;
+                                next_at: string | null;
+                                delivered_at: string | null;
+                            } | null;
+                        };
+                    };
                 };
             };
         };
@@ -7254,7 +7992,15 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            gateway: "sandbox";
+                            enabled: boolean;
+                            notify_url: string;
+                            secret: string;
+                        };
+                    };
                 };
             };
         };
@@ -7288,7 +8034,53 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "list";
+                            data: {
+                                gateway: string;
+                                /** @enum {string} */
+                                object: "gateway";
+                                title: string;
+                                /**
+                                 * @description platform: the platform's account (money held in escrow); shop: the shop's own account
+                                 * @enum {string}
+                                 */
+                                owner: "platform" | "shop";
+                                enabled: boolean;
+                                /** @description Shops may connect their own account of this gateway */
+                                merchant_configurable: boolean;
+                                configured: boolean;
+                                /** @description The settings that are not secret */
+                                settings: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Which secret settings are stored (their values are never echoed) */
+                                secrets_set: string[];
+                                secret_fields: string[];
+                                methods: string[];
+                                available_methods: string[];
+                                /** @description null: any currency */
+                                currencies: string[] | null;
+                                min_amount: number | null;
+                                max_amount: number | null;
+                                /** @description The buyer's fee in basis points, added to the amount paid */
+                                fee_bps: number;
+                                fee_fixed: number;
+                                active_query: boolean;
+                                supports: {
+                                    query: boolean;
+                                    refund: boolean;
+                                    test_connection: boolean;
+                                };
+                                /** @description Give this to the gateway as its notify (callback) URL */
+                                notify_url: string;
+                                updated_at: string | null;
+                            }[];
+                            has_more: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -7324,7 +8116,48 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            gateway: string;
+                            /** @enum {string} */
+                            object: "gateway";
+                            title: string;
+                            /**
+                             * @description platform: the platform's account (money held in escrow); shop: the shop's own account
+                             * @enum {string}
+                             */
+                            owner: "platform" | "shop";
+                            enabled: boolean;
+                            /** @description Shops may connect their own account of this gateway */
+                            merchant_configurable: boolean;
+                            configured: boolean;
+                            /** @description The settings that are not secret */
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Which secret settings are stored (their values are never echoed) */
+                            secrets_set: string[];
+                            secret_fields: string[];
+                            methods: string[];
+                            available_methods: string[];
+                            /** @description null: any currency */
+                            currencies: string[] | null;
+                            min_amount: number | null;
+                            max_amount: number | null;
+                            /** @description The buyer's fee in basis points, added to the amount paid */
+                            fee_bps: number;
+                            fee_fixed: number;
+                            active_query: boolean;
+                            supports: {
+                                query: boolean;
+                                refund: boolean;
+                                test_connection: boolean;
+                            };
+                            /** @description Give this to the gateway as its notify (callback) URL */
+                            notify_url: string;
+                            updated_at: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -7372,7 +8205,48 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            gateway: string;
+                            /** @enum {string} */
+                            object: "gateway";
+                            title: string;
+                            /**
+                             * @description platform: the platform's account (money held in escrow); shop: the shop's own account
+                             * @enum {string}
+                             */
+                            owner: "platform" | "shop";
+                            enabled: boolean;
+                            /** @description Shops may connect their own account of this gateway */
+                            merchant_configurable: boolean;
+                            configured: boolean;
+                            /** @description The settings that are not secret */
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Which secret settings are stored (their values are never echoed) */
+                            secrets_set: string[];
+                            secret_fields: string[];
+                            methods: string[];
+                            available_methods: string[];
+                            /** @description null: any currency */
+                            currencies: string[] | null;
+                            min_amount: number | null;
+                            max_amount: number | null;
+                            /** @description The buyer's fee in basis points, added to the amount paid */
+                            fee_bps: number;
+                            fee_fixed: number;
+                            active_query: boolean;
+                            supports: {
+                                query: boolean;
+                                refund: boolean;
+                                test_connection: boolean;
+                            };
+                            /** @description Give this to the gateway as its notify (callback) URL */
+                            notify_url: string;
+                            updated_at: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -7450,7 +8324,25 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            payment_id: string;
+                            gateway: string;
+                            gateway_view: {
+                                found: boolean;
+                                status: string | null;
+                                trade_no: string | null;
+                                amount: number | null;
+                                currency: string | null;
+                            };
+                            /**
+                             * @description settled: paid and now delivered (or parked); duplicate: already settled; not_paid; mismatch: the gateway disagrees with our row
+                             * @enum {string}
+                             */
+                            result: "settled" | "needs_action" | "duplicate" | "not_paid" | "mismatch" | "rejected";
+                            reason?: string;
+                        };
+                    };
                 };
             };
         };
@@ -7495,11 +8387,33 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "refund";
+                            order_id: string;
+                            payment_id: string;
+                            /** @description Minor units */
+                            amount: number;
+                            currency: string;
+                            /**
+                             * @description pending: with the gateway (reconciliation finishes it); failed: the gateway refused, nothing changed
+                             * @enum {string}
+                             */
+                            status: "pending" | "succeeded" | "failed";
+                            /** @description gateway or wallet */
+                            destination: string;
+                            reason: string | null;
+                            failure_message: string | null;
+                            created_at: string;
+                            completed_at: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -7550,7 +8464,29 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "refund";
+                            order_id: string;
+                            payment_id: string;
+                            /** @description Minor units */
+                            amount: number;
+                            currency: string;
+                            /**
+                             * @description pending: with the gateway (reconciliation finishes it); failed: the gateway refused, nothing changed
+                             * @enum {string}
+                             */
+                            status: "pending" | "succeeded" | "failed";
+                            /** @description gateway or wallet */
+                            destination: string;
+                            reason: string | null;
+                            failure_message: string | null;
+                            created_at: string;
+                            completed_at: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -7589,7 +8525,31 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "list";
+                            data: {
+                                id: string;
+                                /** @enum {string} */
+                                object: "merchant";
+                                slug: string;
+                                name: string;
+                                /** @description pending, active or suspended */
+                                status: string;
+                                status_reason: string | null;
+                                /** @description null: the platform default */
+                                commission_bps: number | null;
+                                /** @description null: the platform default */
+                                escrow_hours: number | null;
+                                owner_email: string | null;
+                                products: number;
+                                orders_30_days: number;
+                                created_at: string;
+                            }[];
+                            has_more: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -7650,7 +8610,26 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "merchant";
+                            slug: string;
+                            name: string;
+                            /** @description pending, active or suspended */
+                            status: string;
+                            status_reason: string | null;
+                            /** @description null: the platform default */
+                            commission_bps: number | null;
+                            /** @description null: the platform default */
+                            escrow_hours: number | null;
+                            owner_email: string | null;
+                            products: number;
+                            orders_30_days: number;
+                            created_at: string;
+                        };
+                    };
                 };
             };
         };
@@ -7685,7 +8664,29 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "list";
+                            data: {
+                                id: string;
+                                /** @enum {string} */
+                                object: "audit_entry";
+                                /** @description member, api_key, admin, buyer or system */
+                                actor_type: string;
+                                actor_id: string | null;
+                                merchant_id: string | null;
+                                action: string;
+                                target_type: string | null;
+                                target_id: string | null;
+                                /** @description What changed (never a secret) */
+                                data: unknown;
+                                ip: string | null;
+                                created_at: string;
+                            }[];
+                            has_more: boolean;
+                        };
+                    };
                 };
             };
         };

@@ -1,5 +1,6 @@
 // Reading gateway configurations. Secret settings are sealed at rest and only
 // opened here, for the adapter; views for people never contain them.
+import { z } from 'zod';
 import { minorUnits } from '../../../lib/money.ts';
 import type { Queryable } from '../../../db/client.ts';
 import type { Services } from '../../shared/context.ts';
@@ -163,3 +164,18 @@ export function gatewayView(gateway: string, c: GatewayConfig | undefined, notif
   };
 }
 export type GatewayView = ReturnType<typeof gatewayView>;
+
+/** A gateway's configuration as admins and shops see it: settings without secrets, which secrets are set, limits and fee, its notify URL. */
+export const GatewayOut = z.object({
+  gateway: z.string(), object: z.literal('gateway'), title: z.string(),
+  owner: z.enum(['platform', 'shop']).describe('platform: the platform\'s account (money held in escrow); shop: the shop\'s own account'),
+  enabled: z.boolean(), merchant_configurable: z.boolean().describe('Shops may connect their own account of this gateway'),
+  configured: z.boolean(), settings: z.record(z.string(), z.unknown()).describe('The settings that are not secret'),
+  secrets_set: z.array(z.string()).describe('Which secret settings are stored (their values are never echoed)'),
+  secret_fields: z.array(z.string()), methods: z.array(z.string()), available_methods: z.array(z.string()),
+  currencies: z.array(z.string()).nullable().describe('null: any currency'),
+  min_amount: z.number().int().nullable(), max_amount: z.number().int().nullable(),
+  fee_bps: z.number().int().describe('The buyer\'s fee in basis points, added to the amount paid'), fee_fixed: z.number().int(),
+  active_query: z.boolean(), supports: z.object({ query: z.boolean(), refund: z.boolean(), test_connection: z.boolean() }),
+  notify_url: z.string().describe('Give this to the gateway as its notify (callback) URL'), updated_at: z.string().nullable(),
+});

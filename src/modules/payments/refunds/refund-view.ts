@@ -1,19 +1,16 @@
 // A refund as the API shows it.
+import { z } from 'zod';
 import { minorUnits } from '../../../lib/money.ts';
-export interface RefundView {
-  id: string;
-  object: 'refund';
-  order_id: string;
-  payment_id: string;
-  amount: number;
-  currency: string;
-  status: 'pending' | 'succeeded' | 'failed';
-  destination: string;
-  reason: string | null;
-  failure_message: string | null;
-  created_at: string;
-  completed_at: string | null;
-}
+
+export const RefundOut = z.object({
+  id: z.string(), object: z.literal('refund'), order_id: z.string(), payment_id: z.string(),
+  amount: z.number().int().describe('Minor units'), currency: z.string(),
+  status: z.enum(['pending', 'succeeded', 'failed']).describe('pending: with the gateway (reconciliation finishes it); failed: the gateway refused, nothing changed'),
+  destination: z.string().describe('gateway or wallet'), reason: z.string().nullable(), failure_message: z.string().nullable(),
+  created_at: z.string(), completed_at: z.string().nullable(),
+});
+
+export type RefundView = z.infer<typeof RefundOut>;
 
 export function presentRefund(r: Record<string, unknown>): RefundView {
   return {

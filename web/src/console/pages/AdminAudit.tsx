@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { ApiResponse } from '../../shared/api.ts';
 import { errorText } from '../../shared/errors.ts';
 import { formatTime } from '../../shared/format.ts';
 import { useI18n } from '../../shared/i18n.tsx';
@@ -6,7 +7,7 @@ import { ErrorBox, Loading } from '../../shared/ui.tsx';
 import { useSession } from '../session.tsx';
 import { useLatest } from '../../shared/use-latest.ts';
 
-interface Entry { id: string; actor_type: string; actor_id: string | null; merchant_id: string | null; action: string; target_type: string | null; target_id: string | null; data: unknown; ip: string | null; created_at: string }
+type Entry = ApiResponse<'/api/v1/admin/audit', 'get'>['data'][number];
 
 export function AdminAuditPage() {
   const { t, lang } = useI18n();

@@ -1,14 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import type { ApiResponse } from '../../shared/api.ts';
 import { errorText } from '../../shared/errors.ts';
 import { useI18n } from '../../shared/i18n.tsx';
 import { ErrorBox, Loading } from '../../shared/ui.tsx';
 import { useSession } from '../session.tsx';
 
-interface GatewayView {
-  gateway: string; title: string; enabled: boolean; configured: boolean; settings: Record<string, unknown>; secrets_set: string[]; secret_fields: string[];
-  methods: string[]; available_methods: string[]; min_amount: number | null; max_amount: number | null; fee_bps: number; fee_fixed: number;
-  active_query: boolean; merchant_configurable: boolean; notify_url: string; supports: { test_connection: boolean; query: boolean };
-}
+type GatewayView = ApiResponse<'/api/v1/admin/gateways', 'get'>['data'][number];
 interface Sandbox { enabled: boolean; notify_url: string; secret: string }
 
 export function AdminGatewaysPage() {

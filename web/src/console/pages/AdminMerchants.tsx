@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { ApiResponse } from '../../shared/api.ts';
 import { errorText } from '../../shared/errors.ts';
 import { formatMoney, formatTime, toMinor } from '../../shared/format.ts';
 import { useI18n } from '../../shared/i18n.tsx';
@@ -6,10 +7,7 @@ import { ErrorBox, Loading } from '../../shared/ui.tsx';
 import { useSession } from '../session.tsx';
 import { useLatest } from '../../shared/use-latest.ts';
 
-interface Merchant {
-  id: string; slug: string; name: string; status: 'pending' | 'active' | 'suspended'; status_reason: string | null; commission_bps: number | null; escrow_hours: number | null;
-  owner_email: string | null; products: number; orders_30_days: number; created_at: string;
-}
+type Merchant = ApiResponse<'/api/v1/admin/merchants', 'get'>['data'][number];
 
 export function AdminMerchantsPage() {
   const { t, lang } = useI18n();

@@ -8,11 +8,7 @@ import { useI18n } from '../../shared/i18n.tsx';
 import { ErrorBox, Loading } from '../../shared/ui.tsx';
 import { useSession } from '../session.tsx';
 
-interface Report {
-  generated_at: string;
-  gateways: Array<{ gateway: string; currency: string; payments: number; confirmed: number; refunded: number; expected: number; ledger: number; difference: number }>;
-  issues: Array<{ payment_id: string; gateway: string; currency: string; problem: string; amount: number | null; booked: number | null }>;
-}
+type Report = ApiResponse<'/api/v1/admin/reconciliation', 'get'>;
 // The route documents no response schema (a report); this checks the path exists.
 type _Exists = ApiResponse<'/api/v1/admin/reconciliation', 'get'>;
 

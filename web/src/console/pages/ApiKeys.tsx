@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { ApiResponse } from '../../shared/api.ts';
 import { errorText } from '../../shared/errors.ts';
 import { formatTime } from '../../shared/format.ts';
 import { useI18n } from '../../shared/i18n.tsx';
 import { ErrorBox, Loading } from '../../shared/ui.tsx';
 import { useSession } from '../session.tsx';
 
-interface Key { id: string; name: string; last_four: string; scopes: string[]; created_at: string; revoked_at?: string | null }
+type Key = ApiResponse<'/api/v1/api_keys', 'get'>['data'][number];
 
 export function ApiKeysPage() {
   const { t, lang } = useI18n();

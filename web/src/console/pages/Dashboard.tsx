@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { ApiResponse } from '../../shared/api.ts';
 import { errorText } from '../../shared/errors.ts';
 import { formatMoney } from '../../shared/format.ts';
 import { useI18n } from '../../shared/i18n.tsx';
@@ -8,10 +9,7 @@ import { useSession } from '../session.tsx';
 import { Chart } from './Chart.tsx';
 
 interface Totals { currency: string; orders: number; sales: number }
-interface Dashboard {
-  today: Totals[]; last_30_days: Totals[]; daily: Array<{ day: string; currency: string; orders: number; sales: number }>;
-  needs_action: number; low_stock: Array<{ id: string; title: string; available: number }>;
-}
+type Dashboard = ApiResponse<'/api/v1/dashboard', 'get'>;
 
 export function DashboardPage() {
   const { t, lang } = useI18n();

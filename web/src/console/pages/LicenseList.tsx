@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { ApiResponse } from '../../shared/api.ts';
 import { errorText } from '../../shared/errors.ts';
 import { formatTime } from '../../shared/format.ts';
 import { useI18n } from '../../shared/i18n.tsx';
@@ -8,10 +9,7 @@ import { useSession } from '../session.tsx';
 import { useAction } from '../use-action.ts';
 import { useLatest } from '../../shared/use-latest.ts';
 
-interface License {
-  id: string; order_id: string; order_number: string; key_hint: string; status: 'inactive' | 'active' | 'expired' | 'disabled'; revoked: boolean;
-  activation_limit: number | null; activation_usage: number; expires_at: string | null; instances: { id: string; name: string; created_at: string }[];
-}
+type License = ApiResponse<'/api/v1/licenses', 'get'>['data'][number];
 
 /** A license product's sold keys: find one by the key a buyer quotes; revoke, restore, extend, reset its devices. */
 export function LicenseList({ productId }: { productId: string }) {

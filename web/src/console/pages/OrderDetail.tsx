@@ -1,4 +1,5 @@
 import { Fragment, useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { ApiResponse } from '../../shared/api.ts';
 import { errorText } from '../../shared/errors.ts';
 import { formatMoney, formatTime, toMinor } from '../../shared/format.ts';
 import { useI18n } from '../../shared/i18n.tsx';
@@ -7,15 +8,7 @@ import { ErrorBox, Loading, StatusBadge } from '../../shared/ui.tsx';
 import { useSession } from '../session.tsx';
 import { useAction } from '../use-action.ts';
 
-interface Detail {
-  id: string; number: string; status: string; email: string; total: number; currency: string; created_at: string; needs_action_reason: string | null;
-  commission: number; completed_at: string | null; fulfil_due_at: string | null; overdue?: boolean;
-  items: Array<{ id: string; title: string; quantity: number; total: number; fields?: Array<{ key: string; label: string; value: string }> }>;
-  payments: Array<{ id: string; gateway: string; status: string; amount: number; currency: string; succeeded_at: string | null }>;
-  refunds: Array<{ id: string; amount: number; currency: string; status: string; reason: string | null; created_at: string }>;
-  events: Array<{ from: string | null; to: string; actor: string; note: string | null; at: string }>;
-  webhook_delivery?: { attempts: number; last_status: number | null; last_error: string | null; next_at: string | null; delivered_at: string | null } | null;
-}
+type Detail = ApiResponse<'/api/v1/orders/{id}', 'get'>;
 
 const REFUNDABLE = new Set(['paid', 'awaiting_fulfilment', 'delivered', 'needs_action', 'disputed', 'partially_refunded', 'completed']);
 

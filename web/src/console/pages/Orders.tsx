@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { ApiResponse } from '../../shared/api.ts';
 import { errorText } from '../../shared/errors.ts';
 import { formatMoney, formatTime } from '../../shared/format.ts';
 import { useI18n } from '../../shared/i18n.tsx';
@@ -7,7 +8,7 @@ import { ErrorBox, Loading, StatusBadge } from '../../shared/ui.tsx';
 import { useSession } from '../session.tsx';
 import { useLatest } from '../../shared/use-latest.ts';
 
-export interface OrderRow { id: string; number: string; status: string; email: string; total: number; currency: string; created_at: string; needs_action_reason: string | null }
+export type OrderRow = ApiResponse<'/api/v1/orders', 'get'>['data'][number];
 
 const STATUSES = ['pending_payment', 'paid', 'awaiting_fulfilment', 'delivered', 'completed', 'expired', 'cancelled', 'needs_action', 'refunded', 'partially_refunded', 'disputed'];
 

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { ApiResponse } from '../../shared/api.ts';
 import { errorText } from '../../shared/errors.ts';
 import { formatBytes, formatMoney, formatTime, toMajor, toMinor } from '../../shared/format.ts';
 import { useI18n } from '../../shared/i18n.tsx';
@@ -321,7 +322,7 @@ function ImportCards({ productId, onDone }: { productId: string; onDone: () => v
   );
 }
 
-interface Card { id: string; status: string; masked: string; sold_at: string | null; created_at: string }
+type Card = ApiResponse<'/api/v1/products/{id}/cards', 'get'>['data'][number];
 
 /** `version` changes after an import, to show the new keys. */
 function KeyList({ productId, version }: { productId: string; version: number }) {

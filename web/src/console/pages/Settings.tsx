@@ -1,11 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import type { ApiResponse } from '../../shared/api.ts';
 import { api } from '../../shared/api.ts';
 import { errorText } from '../../shared/errors.ts';
 import { useI18n } from '../../shared/i18n.tsx';
 import { ErrorBox, Loading } from '../../shared/ui.tsx';
 import { useSession } from '../session.tsx';
 
-interface Shop { slug: string; name: string; gateways: string[] | null; delivery_note: string | null }
+type Shop = ApiResponse<'/api/v1/shop', 'get'>;
 interface Offered { gateway: string; title: string }
 
 export function SettingsPage() {
