@@ -36,8 +36,31 @@ describe('dashboard', () => {
     expect(d.orders_by_status_30_days).toMatchObject({ delivered: 2, pending_payment: 1 });
     expect(d.low_stock).toEqual([{ id: p.id, title: 'Low', available: 1 }]);
     const bad = await t.app.inject({ method: 'GET', url: '/api/v1/dashboard?tz=Mars/Olympus', headers: auth });
-    expect(bad.statusCode).toBe(200);
-    expect(bad.json().time_zone).toBe('UTC');
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.param).toBe('tz');
+  });
+
+  it('counts sales net of refunds, on the day the order was paid', async () => {
+    const m = await signupMerchant(t);
+    const own = bearer(await createApiKey(t, m));
+    const p = await createProduct(t, own, { price: 9600, title: 'Net' });
+    await importKeys(t, own, p.id, keys(3));
+    const sold = async () => {
+      const c = (await checkout(t, m.slug, p.id, { quantity: 1 })).json();
+      expect((await notify(t, signedNotify(t, c))).body).toBe('success');
+      return c.order.id as string;
+    };
+    const partly = await sold();
+    const whole = await sold();
+    await sold();
+    for (const [id, amount] of [[partly, 4801], [partly, 1], [whole, undefined]] as const) {
+      const r = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${id}/refunds`, headers: own, payload: amount ? { amount } : {} });
+      expect(r.statusCode, r.body).toBe(201);
+    }
+    const d = (await t.app.inject({ method: 'GET', url: '/api/v1/dashboard?tz=UTC', headers: own })).json();
+    // Two orders still count as sales: 96.00 in full, and 96.00 less 48.02 refunded; the one refunded in full is gone.
+    expect(d.today).toEqual([{ currency: 'CNY', orders: 2, sales: 9600 + 9600 - 4802 }]);
+    expect(d.last_30_days).toEqual(d.today);
   });
 });
 

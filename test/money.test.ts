@@ -133,9 +133,16 @@ describe('commission and escrow', () => {
     expect(refund.statusCode, refund.body).toBe(201);
     // 400 of 1000 back: the shop gives 380, the platform its 20 of commission.
     expect(await balance(s)).toEqual({ available: 0, pending: 570, inPayout: 0 });
+    const order = async () => (await t.app.inject({ method: 'GET', url: `/api/v1/orders/${c.order.id}`, headers: s.auth })).json();
+    expect(await order()).toMatchObject({ total: 1000, commission: 50, refunded: 400, shop_share: 570 });
     t.clock.advance(80 * HOUR);
     await completeDueOrders(t.services);
     expect(await balance(s)).toEqual({ available: 570, pending: 0, inPayout: 0 });
+    // Completion moves the share from escrow to available: the order's share is the same.
+    expect(await order()).toMatchObject({ status: 'completed', refunded: 400, shop_share: 570 });
+    const rest = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${c.order.id}/refunds`, headers: s.auth, payload: {} });
+    expect(rest.statusCode, rest.body).toBe(201);
+    expect(await order()).toMatchObject({ status: 'refunded', refunded: 1000, shop_share: 0 });
   });
 });
 
@@ -164,6 +171,32 @@ describe('payouts', () => {
     expect(after.json().data.map((d: { masked: string }) => d.masked)).toEqual(['138****5678']);
     const again = await t.app.inject({ method: 'DELETE', url: `/api/v1/payout_destinations/${bank.json().id}`, headers: s.auth });
     expect(again.statusCode).toBe(404);
+  });
+
+  it('lets a suspended shop keep its balance but take none of it out, nor change where it goes, until it is reinstated', async () => {
+    const s = await shop();
+    await patchShop(s, { escrow_hours: 0 });
+    await sell(s);
+    await completeDueOrders(t.services);
+    await destination(s);
+    const suspend = await t.app.inject({ method: 'PATCH', url: `/api/v1/admin/merchants/${s.m.merchantId}`, headers: admin, payload: { status: 'suspended', reason: 'fraud check' } });
+    expect(suspend.statusCode, suspend.body).toBe(200);
+    // The console (a session) still works: the shop sees its money and why it is held.
+    const seen = await t.app.inject({ method: 'GET', url: '/api/v1/balance', headers: s.m.headers });
+    expect(seen.json().available[0].amount).toBe(950);
+    const payout = await t.app.inject({ method: 'POST', url: '/api/v1/payouts', headers: s.m.headers, payload: { amount: 950, currency: 'CNY' } });
+    expect(payout.statusCode).toBe(403);
+    expect(payout.json().error.code).toBe('shop_not_active');
+    const dest = await t.app.inject({ method: 'POST', url: '/api/v1/payout_destinations', headers: s.m.headers, payload: { kind: 'alipay', account: '13900000000', account_name: '王五' } });
+    expect(dest.statusCode).toBe(403);
+    expect(dest.json().error.code).toBe('shop_not_active');
+    const rows = await t.q<{ n: string }>('select count(*) as n from payouts where merchant_id = $1', [s.m.merchantId]);
+    expect(rows[0]?.n).toBe('0');
+    expect((await t.q('select 1 from payout_destinations where merchant_id = $1', [s.m.merchantId])).length).toBe(1);
+
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/admin/merchants/${s.m.merchantId}`, headers: admin, payload: { status: 'active' } });
+    const after = await t.app.inject({ method: 'POST', url: '/api/v1/payouts', headers: s.m.headers, payload: { amount: 950, currency: 'CNY' } });
+    expect(after.statusCode, after.body).toBe(201);
   });
 
   it('never lets 20 concurrent requests for the whole balance pay out more than once', async () => {

@@ -5,14 +5,18 @@ import { shopOf, type Ctx } from '../shared/context.ts';
 import { countKeysSql, KEY_COUNT_CAP } from '../vault/count-keys.ts';
 
 export const DashboardQuery = z.object({
-  tz: z.string().max(64).regex(/^[A-Za-z_]+(?:\/[A-Za-z_+-]+)*$|^UTC$/, 'must be an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
+  tz: z.string().max(64).regex(/^[A-Za-z_]+(?:\/[A-Za-z_+-]+)*$|^UTC$/, 'must be an IANA time zone such as Asia/Shanghai')
+    .refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
   low_stock: z.coerce.number().int().min(0).max(100_000).default(10),
 });
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
 
 const SOLD = `('paid', 'awaiting_fulfilment', 'delivered', 'completed', 'disputed', 'partially_refunded', 'needs_action')`;
 
-const Totals = z.object({ currency: z.string(), orders: z.number().int(), sales: z.number().int().describe('Minor units') });
+const Totals = z.object({
+  currency: z.string(), orders: z.number().int(),
+  sales: z.number().int().describe('Minor units, net of refunds: what the orders paid that day came to, less what has been refunded of them since'),
+});
 export const DashboardOut = z.object({
   object: z.literal('dashboard'), time_zone: z.string(),
   today: z.array(Totals).describe('Per currency'), last_30_days: z.array(Totals).describe('Per currency'),
@@ -26,16 +30,18 @@ export async function merchantDashboard(ctx: Ctx, query: DashboardQuery) {
   const merchantId = shopOf(ctx);
   const pool = ctx.database.pool;
   const now = ctx.clock.now();
-  const tz = isTimeZone(query.tz) ? query.tz : 'UTC';
+  const tz = query.tz;
   const [days, totals, low, pending] = await Promise.all([
     pool.query<{ day: string; currency: string; orders: string; sales: string }>(
-      `select to_char(d.day, 'YYYY-MM-DD') as day, c.currency, count(o.id) as orders, coalesce(sum(o.total), 0) as sales
+      `select to_char(d.day, 'YYYY-MM-DD') as day, c.currency, count(o.id) as orders,
+              coalesce(sum(greatest(o.total - coalesce(r.refunded, 0), 0)), 0) as sales
          from generate_series(date_trunc('day', $2::timestamptz at time zone $3) - interval '29 days',
                               date_trunc('day', $2::timestamptz at time zone $3), interval '1 day') as d(day)
          cross join (select distinct currency from orders where merchant_id = $1 and status in ${SOLD}
                      union select 'CNY' where not exists (select 1 from orders where merchant_id = $1 and status in ${SOLD})) c
          left join orders o on o.merchant_id = $1 and o.status in ${SOLD} and o.currency = c.currency
               and date_trunc('day', o.paid_at at time zone $3) = d.day
+         left join lateral (select sum(f.amount) as refunded from refunds f where f.order_id = o.id and f.status = 'succeeded') r on true
         group by d.day, c.currency order by d.day, c.currency`,
       [merchantId, now, tz]),
     pool.query<{ status: string; n: string }>(

@@ -13,7 +13,7 @@ export async function deleteProduct(ctx: Ctx, { productId }: { productId: string
     const { rows } = await q.query<{ title: string }>('select title from products where id = $1 and merchant_id = $2 for update', [productId, merchantId]);
     if (!rows[0]) throw notFound('product');
     const { rowCount: variants } = await q.query('select 1 from products where parent_id = $1 limit 1', [productId]);
-    if (variants) throw conflict('product_has_variants', 'Delete (or hide) its variants first.');
+    if (variants) throw conflict('product_has_variants', 'Delete its variants first (DELETE each one; a variant with orders stays: hide the product instead, visibility: hidden).');
     const { rowCount } = await q.query('select 1 from order_items where product_id = $1 limit 1', [productId]);
     if (rowCount) throw conflict('product_has_orders', 'This product has orders, so its history stays. Hide it instead (visibility: hidden).');
     const keysDeleted = await deleteProductCards(q, productId);

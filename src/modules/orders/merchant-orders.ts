@@ -6,6 +6,7 @@ import { type Ctx, ordersScope } from '../shared/context.ts';
 import { PageQuery, pageClause, toPage } from '../shared/pagination.ts';
 import { loadItems, ORDER_COLUMNS, presentItems, presentOrderSummary, type OrderRow } from './order-rows.ts';
 import { ORDER_STATES } from './state-machine.ts';
+import { orderShopShare } from '../money/order-escrow.ts';
 
 export const ListOrdersQuery = PageQuery.extend({
   status: z.enum(ORDER_STATES).optional(),
@@ -68,9 +69,12 @@ export async function getOrder(ctx: Ctx, orderId: string) {
     'select attempts, last_status, last_error, next_at, delivered_at from webhook_deliveries where order_id = $1', [order.id]);
   const { rows: refunds } = await ctx.database.pool.query<{ id: string; amount: string; currency: string; status: string; reason: string | null; created_at: Date }>(
     'select id, amount, currency, status, reason, created_at from refunds where order_id = $1 order by id', [order.id]);
+  const shopShare = await orderShopShare(ctx.database.pool, order.merchant_id, order.currency, order.id);
   return {
     // The shop sees what a 代充 buyer filled in (it needs it to do the job).
     ...present(order, presentItems(items.get(order.id) ?? [], ctx.keyring), ctx.clock.now()),
+    refunded: refunds.filter((r) => r.status === 'succeeded').reduce((sum, r) => sum + minorUnits(r.amount), 0),
+    shop_share: shopShare,
     refunds: refunds.map((r) => ({ id: r.id, amount: minorUnits(r.amount), currency: r.currency, status: r.status, reason: r.reason, created_at: r.created_at.toISOString() })),
     payments: payments.map((p) => ({ id: p.id, gateway: p.gateway, status: p.status, amount: minorUnits(p.amount), currency: p.currency, succeeded_at: p.succeeded_at?.toISOString() ?? null })),
     events: events.map((e) => ({ from: e.from_status, to: e.to_status, actor: e.actor, note: e.note, at: e.created_at.toISOString() })),

@@ -11,6 +11,7 @@ import type { payoutDestinations } from '../../db/schema.ts';
 import { writeAudit } from '../trust/audit.ts';
 import { shopOf, type Ctx } from '../shared/context.ts';
 import { returned } from './payout-rows.ts';
+import { assertShopActive } from './assert-shop-active.ts';
 
 export const DestinationInput = z.discriminatedUnion('kind', [
   z.object({
@@ -72,6 +73,7 @@ export async function addDestination(ctx: Ctx, input: DestinationInput) {
   const masked = maskAccount(input);
   const sealed = ctx.keyring.seal(JSON.stringify(input));
   return withTransaction(ctx.database.pool, async (q) => {
+    await assertShopActive(q, merchantId);
     const { rows: n } = await q.query<{ n: string }>('select count(*) as n from payout_destinations where merchant_id = $1 and deleted_at is null', [merchantId]);
     if (Number(n[0]?.n ?? 0) >= MAX_DESTINATIONS) throw validationError(`a shop keeps at most ${MAX_DESTINATIONS} payout destinations; delete one first`, 'kind');
     const { rows } = await q.query<DestinationRow>(

@@ -16,6 +16,7 @@ import { postLedgerTransaction } from '../money/ledger.ts';
 import { actorLabel, type Ctx, shopOf } from '../shared/context.ts';
 import { emitEvent } from '../shared/outbox.ts';
 import { writeAudit } from '../trust/audit.ts';
+import { assertShopActive } from './assert-shop-active.ts';
 import { available, inFlight, PAYOUT_COLUMNS, payoutFees, presentPayout, returned, type PayoutRow } from './payout-rows.ts';
 
 export const RequestPayoutInput = z.object({
@@ -43,6 +44,7 @@ export async function requestPayout(ctx: Ctx, input: RequestPayoutInput) {
   return withTransaction(ctx.database.pool, async (q) => {
     // One request at a time per shop and currency; the balance is read after the lock, so it includes every earlier request.
     await q.query('select pg_advisory_xact_lock($1::int, $2::int)', [LOCK_CLASS, advisoryKey(`${merchantId}:${currency}`)]);
+    await assertShopActive(q, merchantId);
     const balance = (await merchantBalances(q, merchantId, currency)).available.get(currency) ?? 0;
     if (amount > balance) {
       throw conflict('insufficient_funds', `The available balance is ${toDecimalString(Math.max(0, balance), currency)} ${currency}; a payout cannot exceed it.`);

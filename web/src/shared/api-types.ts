@@ -1820,6 +1820,10 @@ export interface paths {
                                     value: string;
                                 }[];
                             }[];
+                            /** @description What has been refunded (succeeded refunds, minor units; a gateway fee refunded with it included) */
+                            refunded: number;
+                            /** @description The shop's share as it stands, from the ledger: total − commission at the sale, less what refunds took back from the shop */
+                            shop_share: number;
                             refunds: {
                                 id: string;
                                 amount: number;
@@ -1981,6 +1985,10 @@ export interface paths {
                                     value: string;
                                 }[];
                             }[];
+                            /** @description What has been refunded (succeeded refunds, minor units; a gateway fee refunded with it included) */
+                            refunded: number;
+                            /** @description The shop's share as it stands, from the ledger: total − commission at the sale, less what refunds took back from the shop */
+                            shop_share: number;
                             refunds: {
                                 id: string;
                                 amount: number;
@@ -3317,21 +3325,21 @@ export interface paths {
                             today: {
                                 currency: string;
                                 orders: number;
-                                /** @description Minor units */
+                                /** @description Minor units, net of refunds: what the orders paid that day came to, less what has been refunded of them since */
                                 sales: number;
                             }[];
                             /** @description Per currency */
                             last_30_days: {
                                 currency: string;
                                 orders: number;
-                                /** @description Minor units */
+                                /** @description Minor units, net of refunds: what the orders paid that day came to, less what has been refunded of them since */
                                 sales: number;
                             }[];
                             /** @description Each of the 30 days, per currency */
                             daily: {
                                 currency: string;
                                 orders: number;
-                                /** @description Minor units */
+                                /** @description Minor units, net of refunds: what the orders paid that day came to, less what has been refunded of them since */
                                 sales: number;
                                 /** @description YYYY-MM-DD in time_zone */
                                 day: string;
@@ -7833,6 +7841,10 @@ export interface paths {
                                     value: string;
                                 }[];
                             }[];
+                            /** @description What has been refunded (succeeded refunds, minor units; a gateway fee refunded with it included) */
+                            refunded: number;
+                            /** @description The shop's share as it stands, from the ledger: total − commission at the sale, less what refunds took back from the shop */
+                            shop_share: number;
                             refunds: {
                                 id: string;
                                 amount: number;

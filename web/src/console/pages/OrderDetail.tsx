@@ -75,7 +75,8 @@ export function OrderDetailPage({ orderId, admin = false }: { orderId: string; a
           <dt>{t('orders.email')}</dt><dd>{o.email}</dd>
           <dt>{t('orders.total')}</dt><dd>{formatMoney(o.total, o.currency, lang)}</dd>
           <dt>{t('detail.commission')}</dt><dd data-testid="commission">{formatMoney(o.commission, o.currency, lang)}</dd>
-          <dt>{t('detail.share')}</dt><dd>{formatMoney(o.total - o.commission, o.currency, lang)}</dd>
+          {o.refunded > 0 && <><dt>{t('detail.refunded')}</dt><dd data-testid="refunded">{formatMoney(o.refunded, o.currency, lang)}</dd></>}
+          <dt>{t('detail.share')}</dt><dd data-testid="shop-share">{formatMoney(o.shop_share, o.currency, lang)}</dd>
           <dt>{t('orders.created')}</dt><dd>{formatTime(o.created_at, lang)}</dd>
           {o.completed_at && <><dt>{t('status.completed')}</dt><dd>{formatTime(o.completed_at, lang)}</dd></>}
         </dl>
