@@ -198,6 +198,12 @@ describe('the platform rules', () => {
     const c = await sell(s);
     const d = (await open(c)).json();
     expect((await resolve(d.id, { outcome: 'partial_refund' })).statusCode).toBe(422);
+    // More than was paid: bad input, refused before anything is written (no failed refund for both sides to read).
+    const over = await resolve(d.id, { outcome: 'partial_refund', amount: 1001, note: 'typo' });
+    expect(over.statusCode).toBe(422);
+    expect(over.json().error).toMatchObject({ param: 'amount', message: 'at most 10.00 CNY is left to refund' });
+    expect(await t.q('select 1 from dispute_messages where dispute_id = $1 and author <> $2', [d.id, 'buyer'])).toEqual([]);
+    expect(await t.q('select 1 from refunds where order_id = $1', [c.order.id])).toEqual([]);
     const r = await resolve(d.id, { outcome: 'partial_refund', amount: 300 });
     expect(r.json()).toMatchObject({ outcome: 'partial_refund', refund_amount: 300, order: { status: 'partially_refunded' } });
     expect(await balance(s)).toEqual({ available: 0, pending: 700 });

@@ -7,7 +7,7 @@
 // whose answer never came (a timeout, or the process died between the steps)
 // stays pending and reconcile-refunds.ts asks the gateway again, with the same
 // refund id, until it has an answer.
-import { minorUnits } from '../../lib/money.ts';
+import { minorUnits, toDecimalString } from '../../lib/money.ts';
 import { z } from 'zod';
 import { withTransaction, type Queryable } from '../../db/client.ts';
 import { AppError, conflict, notFound, validationError } from '../../lib/errors.ts';
@@ -81,7 +81,7 @@ export async function refundOrder(ctx: Ctx, orderId: string, input: RefundInput,
     if ((pay.order_status === 'paid' || (pay.order_status === 'needs_action' && pay.needs_action_reason === 'webhook_failed')) && amount < remaining) {
       throw conflict('partial_refund_not_allowed', 'This order is still waiting for its items: refund it in full, or wait until it is delivered.');
     }
-    if (amount > remaining) throw validationError(`at most ${remaining} (minor units) is left to refund`, 'amount');
+    if (amount > remaining) throw validationError(`at most ${toDecimalString(remaining, pay.currency)} ${pay.currency} is left to refund`, 'amount');
     const { rows: pending } = await q.query(`select 1 from refunds where payment_id = $1 and status = 'pending' limit 1`, [pay.id]);
     if (pending.length > 0) throw conflict('refund_in_progress', 'Another refund of this payment is still with the gateway.');
     await q.query('update payments set refunded = refunded + $2 where id = $1', [pay.id, amount]);

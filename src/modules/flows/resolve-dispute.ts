@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { withTransaction } from '../../db/client.ts';
 import { AppError, conflict, validationError } from '../../lib/errors.ts';
-import { minorUnits } from '../../lib/money.ts';
+import { minorUnits, toDecimalString } from '../../lib/money.ts';
 import { addMessage, disputeView, loadDispute, markResolved } from '../disputes/dispute-rows.ts';
 import { consoleAttachmentUrl } from '../disputes/list-disputes.ts';
 import { actorLabel, type Ctx } from '../shared/context.ts';
@@ -45,6 +45,13 @@ export async function resolveDispute(ctx: Ctx, disputeId: string, input: Resolve
     if (d.ruling) {
       if (sameRuling(d.ruling, d.ruling_amount, input)) return undefined;
       throw conflict('ruling_in_progress', `The platform's ruling (${d.ruling}) is being carried out: its refund is with the gateway.`);
+    }
+    if (input.outcome === 'partial_refund') {
+      // Refused before anything is written: a ruling over what is left is bad input, not a failed refund both sides should see.
+      const { rows: paid } = await q.query<{ remaining: string }>(
+        `select p.amount - p.refunded as remaining from payments p where p.order_id = $1 and p.status = 'succeeded' order by p.succeeded_at limit 1`, [d.order_id]);
+      const remaining = minorUnits(paid[0]?.remaining ?? 0);
+      if ((input.amount ?? 0) > remaining) throw validationError(`at most ${toDecimalString(remaining, d.currency)} ${d.currency} is left to refund`, 'amount');
     }
     const at = ctx.clock.now();
     if (input.note) await addMessage(q, d, { author: 'admin', body: input.note, at });
