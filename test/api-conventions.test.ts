@@ -87,6 +87,13 @@ describe('errors', () => {
     }
   });
 
+  it('answers an address it cannot take apart in the error shape too: 414 uri_too_long, 400 invalid_url', async () => {
+    const long = await t.app.inject({ method: 'GET', url: `/api/v1/orders/ord_${'z'.repeat(150)}`, headers: bearer(key) });
+    expect(expectErrorShape(long, 414, 'uri_too_long').message).not.toContain('zzz');
+    const bad = await t.app.inject({ method: 'GET', url: '/api/v1/orders/%E0%A4%A', headers: bearer(key) });
+    expectErrorShape(bad, 400, 'invalid_url');
+  });
+
   it('answers malformed or empty JSON with 400 invalid_json and writes nothing', async () => {
     const before = await t.q(`select id from products`);
     for (const payload of ['{"title": "x", "price": ', '{title: "x"}', 'not json at all', '']) {
@@ -303,8 +310,8 @@ describe('money is integer minor units', () => {
     expect(await t.q(`select id from products`)).toHaveLength(before.length);
   });
 
-  it("refuses a currency that is not an ISO 4217 code ('yuan', '¥', 'cn') with 422 param currency", async () => {
-    for (const currency of ['yuan', '¥', 'cn', '']) {
+  it("refuses a currency that is not an ISO 4217 code ('yuan', '¥', 'cn', 'ZZZ') with 422 param currency", async () => {
+    for (const currency of ['yuan', '¥', 'cn', '', 'ZZZ', 'XXX', 'ABC']) {
       const res = await postProduct({ currency });
       const err = expectErrorShape(res, 422, 'validation_error');
       expect(err.param, currency).toBe('currency');
@@ -326,5 +333,18 @@ describe('money is integer minor units', () => {
     expect(err.param).toBe('price');
     const [row] = await t.q<{ price: string }>(`select price::text as price from products where id = $1`, [p.id]);
     expect(row?.price).toBe('500');
+  });
+
+  it('refuses, naming it, a field PATCH does not take (a product\'s currency or delivery, a shop\'s slug) instead of ignoring it', async () => {
+    const p = await createProduct(t, bearer(key), { price: 500 });
+    for (const payload of [{ currency: 'USD' }, { delivery: 'shared' }, { price: 600, colour: 'red' }]) {
+      const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/products/${p.id}`, headers: bearer(key), payload });
+      const err = expectErrorShape(res, 422, 'validation_error');
+      expect(err.param).toBe(Object.keys(payload).at(-1));
+    }
+    const [row] = await t.q<{ price: string; currency: string }>(`select price::text as price, currency from products where id = $1`, [p.id]);
+    expect(row).toEqual({ price: '500', currency: 'CNY' });
+    const shop = await t.app.inject({ method: 'PATCH', url: '/api/v1/shop', headers: bearer(key), payload: { slug: 'another' } });
+    expect(expectErrorShape(shop, 422, 'validation_error').param).toBe('slug');
   });
 });

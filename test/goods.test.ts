@@ -36,6 +36,20 @@ describe('wholesale tier prices', () => {
     }
   });
 
+  it('refuses a tier no buyer could reach: one above max_quantity, at creation or by lowering max_quantity later', async () => {
+    const tiers = [{ min_quantity: 5, unit_price: 900 }, { min_quantity: 20, unit_price: 800 }];
+    const high = await create({ price_tiers: tiers, max_quantity: 10 });
+    expect(high.statusCode).toBe(422);
+    expect(high.json().error.param).toBe('price_tiers');
+    const p = (await create({ price_tiers: tiers, max_quantity: 50 })).json();
+    const lower = await t.app.inject({ method: 'PATCH', url: `/api/v1/products/${p.id}`, headers: auth, payload: { max_quantity: 3 } });
+    expect(lower.statusCode).toBe(422);
+    expect(lower.json().error.param).toBe('max_quantity');
+    const both = await t.app.inject({ method: 'PATCH', url: `/api/v1/products/${p.id}`, headers: auth, payload: { max_quantity: 10, price_tiers: [tiers[0]] } });
+    expect(both.statusCode, both.body).toBe(200);
+    expect(both.json()).toMatchObject({ max_quantity: 10, price_tiers: [tiers[0]] });
+  });
+
   it('charges the largest tier the quantity reaches, shows the tiers to buyers, and takes commission on what was paid', async () => {
     const res = await create({ price_tiers: [{ min_quantity: 5, unit_price: 900 }, { min_quantity: 10, unit_price: 800 }], max_quantity: 20 });
     expect(res.statusCode, res.body).toBe(201);
@@ -171,6 +185,14 @@ describe('buyer-picked keys (自选卡密)', () => {
     const target = picks.find((c) => c.preview === '…0002')!;
     expect((await checkout(t, m.slug, p.id, { card_id: target.id, quantity: 2 })).json().error.param).toBe('quantity');
     expect((await checkout(t, m.slug, plain.id, { card_id: target.id })).json().error.param).toBe('card_id');
+    // A key of another product (or none at all) is not "taken": it was never on offer here.
+    const other = (await create({ pick: { enabled: true } })).json();
+    await importKeys(t, auth, other.id, keys(1, 'OTHER'));
+    for (const cardId of [target.id, 'crd_nosuchkey']) {
+      const wrong = await checkout(t, m.slug, other.id, { card_id: cardId });
+      expect(wrong.statusCode, wrong.body).toBe(422);
+      expect(wrong.json().error.param).toBe('card_id');
+    }
     const [a, b] = await Promise.all([
       checkout(t, m.slug, p.id, { card_id: target.id, email: 'pick-a@example.com' }, '198.51.100.201'),
       checkout(t, m.slug, p.id, { card_id: target.id, email: 'pick-b@example.com' }, '198.51.100.202'),

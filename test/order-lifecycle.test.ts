@@ -165,7 +165,12 @@ describe('lookup', () => {
     expect(wrong.body).toBe(unknown.body);
     expect(wrong.json()).toEqual({ orders: [] });
     // Never by contact alone.
-    expect((await look({ email: 'finder@example.com' })).statusCode).toBe(422);
+    const noPassword = await look({ email: 'finder@example.com' });
+    expect(noPassword.statusCode).toBe(422);
+    expect(noPassword.json().error.param).toBe('query_password');
+    const neither = await look({ query_password: 'pw-one' });
+    expect(neither.statusCode).toBe(422);
+    expect(neither.json().error.param).toBe('number');
     // The token from a lookup reads the order.
     expect((await readOrder(t, c1.order.number, byNumber.json().orders[0].access_token)).statusCode).toBe(200);
   });

@@ -3,6 +3,13 @@
 
 const EXPONENTS: Readonly<Record<string, number>> = { JPY: 0, KRW: 0, VND: 0, CLP: 0, ISK: 0, TWD: 2, BHD: 3, KWD: 3, OMR: 3, JOD: 3, TND: 3 };
 
+const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
+/** An ISO 4217 currency in use today (the runtime's ICU list: CNY, USD, JPY, … — not ZZZ or XXX). */
+export function isCurrencyCode(code: string): boolean {
+  return CURRENCIES.has(code);
+}
+
 /** Digits after the decimal point for a currency (ISO 4217; 2 unless listed). */
 export function currencyExponent(currency: string): number {
   return EXPONENTS[currency.toUpperCase()] ?? 2;

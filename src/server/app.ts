@@ -13,7 +13,7 @@ import type { Logger } from 'pino';
 import { pooledRandom } from '../lib/random-pool.ts';
 import type { Services } from '../modules/shared/context.ts';
 import { registerAuth } from './plugins/auth.ts';
-import { registerErrorHandling } from './plugins/errors.ts';
+import { registerErrorHandling, sendError } from './plugins/errors.ts';
 import { registerIdempotency } from './plugins/idempotency.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -47,6 +47,12 @@ export async function buildApp(services: Omit<Services, 'log'>, logger: Logger):
     // sockets close at shutdown (busy ones after the shutdown timeout).
     requestTimeout: services.config.requestTimeoutSeconds * 1000,
     routerOptions: { ignoreTrailingSlash: true },
+    // An address the router cannot take apart still gets the one error shape.
+    frameworkErrors: (err, req, reply) => {
+      reply.header('x-request-id', req.id);
+      if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendError(reply, 414, 'invalid_request_error', 'uri_too_long', 'A part of the address is too long (at most 100 characters between slashes).');
+      return sendError(reply, 400, 'invalid_request_error', 'invalid_url', 'The address could not be read (bad percent-encoding?).');
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('services', { ...services, log: logger });

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { isCurrencyCode } from '../../lib/money.ts';
 import { LicenseKeyFormat } from '../licenses/license-keys.ts';
 import { ManualField, ManualInput } from './manual-fields.ts';
 
-export const Currency = z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as CNY or USD');
+export const Currency = z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as CNY or USD')
+  .refine(isCurrencyCode, 'must be an ISO 4217 code such as CNY or USD');
 export const MinorUnits = z.number().int('must be an integer number of minor units (cents, 分)').min(0).max(1_000_000_000_00);
 export const Visibility = z.enum(['public', 'unlisted', 'hidden']);
 export const ProductSlug = z.string().trim().toLowerCase().regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'must be lowercase letters, digits or dashes');
@@ -75,6 +77,9 @@ export const CreateProductInput = z
     path: ['min_quantity'],
   })
   .refine((p) => (p.price_tiers ?? []).every((t) => t.unit_price <= p.price), { message: 'a tier cannot cost more per unit than the price', path: ['price_tiers'] })
+  .refine((p) => (p.price_tiers ?? []).every((t) => t.min_quantity <= (p.max_quantity ?? Math.max(100, p.min_quantity ?? 1))), {
+    message: 'a tier starts above max_quantity: no buyer could reach it', path: ['price_tiers'],
+  })
   .refine((p) => p.delivery !== 'shared' || p.shared !== undefined, { message: 'a shared product needs the text every buyer gets', path: ['shared', 'text'] })
   .refine((p) => p.delivery === 'shared' || p.shared === undefined, { message: 'only a shared product takes shared settings', path: ['shared'] })
   .refine((p) => p.delivery === 'card' || !p.pick?.enabled, { message: 'only card keys can be picked', path: ['pick', 'enabled'] })
@@ -109,7 +114,7 @@ export const UpdateProductInput = z.object({
   webhook: WebhookInput.optional().describe('A webhook product\'s endpoint (the secret stays; roll it with POST /products/{id}/webhook_secret)'),
   validity_days: z.number().int().min(1).max(3650).nullable().optional(),
   variant_name: z.string().trim().min(1).max(60).optional().describe('A variant\'s name'),
-});
+}).strict().describe('Only these fields change; any other (currency and delivery are fixed at creation) is 422 naming it');
 export type UpdateProductInput = z.infer<typeof UpdateProductInput>;
 
 export const Stock = z.object({

@@ -239,7 +239,12 @@ async function placeAdmittedOrder(s: Ctx, input: PlaceOrderInput, counted?: (ava
     const failed = assertionCode(err);
     if (failed === 'too_many_pending') throw rateLimited('too_many_pending', 'You have too many unpaid orders. Pay or let them expire first.');
     if (failed === 'out_of_stock') throw soldOut();
-    if (failed === 'card_taken') throw conflict('card_taken', 'Someone else got this key first. Pick another.');
+    if (failed === 'card_taken') {
+      // Not taken but not this product's at all (or no key): say so, rather than send the buyer after a key that was never on offer here.
+      const { rows: own } = await s.database.pool.query('select 1 from cards where id = $1 and product_id = $2', [input.card_id, product.id]);
+      if (own.length === 0) throw validationError('no such key on offer for this product: pick one from its picks', 'card_id');
+      throw conflict('card_taken', 'Someone else got this key first. Pick another.');
+    }
     throw err;
   }
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { withTransaction } from '../../db/client.ts';
 import { AppError, rateLimited } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
+import { isCurrencyCode } from '../../lib/money.ts';
 import { chooseGateway } from '../payments/choose-gateway.ts';
 import { paymentUrl } from '../payments/gateways/gateways.ts';
 import { openPayment } from './open-payment.ts';
@@ -13,7 +14,7 @@ import { PaymentOut } from '../orders/schemas.ts';
 
 export const TopupInput = z.object({
   amount: z.number().int().min(1).max(100_000_000).describe('Minor units the wallet receives'),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as CNY'),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as CNY').refine(isCurrencyCode, 'must be an ISO 4217 code such as CNY'),
   gateway: z.string().min(1).max(32),
   method: z.string().max(32).optional(),
 });

@@ -54,10 +54,13 @@ export const CreateOrderOut = z.object({
   payment: PaymentOut,
 });
 
-export const LookupInput = z.union([
-  z.object({ number: z.string().trim().toUpperCase().min(6).max(40), query_password: z.string().min(1).max(128) }),
-  z.object({ email: Email, query_password: z.string().min(1).max(128) }),
-]);
+export const LookupInput = z.object({
+  number: z.string().trim().toUpperCase().min(6).max(40).optional().describe('The order number; or give `email` instead'),
+  email: Email.optional().describe('The email the order was bought with (finds up to 50 orders with this query password)'),
+  query_password: z.string().min(1).max(128),
+}).refine((v) => v.number !== undefined || v.email !== undefined, { message: 'give the order number, or the email it was bought with', path: ['number'] })
+  .transform((v): { number: string; query_password: string } | { email: string; query_password: string } =>
+    (v.number !== undefined ? { number: v.number, query_password: v.query_password } : { email: v.email ?? '', query_password: v.query_password }));
 export type LookupInput = z.infer<typeof LookupInput>;
 
 const OrderItemOut = z.object({

@@ -16,7 +16,7 @@ export const UpdateShopInput = z.object({
     .describe('The gateways this shop offers, e.g. ["epay","stripe"]; null offers every gateway the platform has enabled'),
   delivery_note: z.string().trim().max(5_000).nullable().optional()
     .describe('Default redeem instructions (Markdown) shown with delivered items of products that have none of their own; null or "" removes it'),
-});
+}).strict().describe('Only these fields change; any other (the slug is fixed at sign-up) is 422 naming it');
 export type UpdateShopInput = z.infer<typeof UpdateShopInput>;
 
 export const ShopOut = z.object({

@@ -45,7 +45,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const first = err.validation[0];
       const where = err.validationContext ?? 'body';
-      const param = first?.instancePath ? first.instancePath.replace(/^\//, '').replace(/\//g, '.') : undefined;
+      const unknown = first?.keyword === 'unrecognized_keys' ? (first.params as { keys?: string[] }).keys?.[0] : undefined;
+      const path = [first?.instancePath.replace(/^\//, '').replace(/\//g, '.'), unknown].filter(Boolean).join('.');
+      const param = path || undefined;
+      if (unknown) {
+        // A field this request does not take (say, a product's currency on PATCH): name it rather than ignore it.
+        return sendError(reply, 422, 'invalid_request_error', 'validation_error', `${param}: not a field this request takes (it cannot be set or changed here)`, param);
+      }
       const message = first ? `${param ? `${param}: ` : ''}${first.message}` : `Invalid ${where}.`;
       return sendError(reply, 422, 'invalid_request_error', 'validation_error', message, param);
     }

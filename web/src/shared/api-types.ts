@@ -937,6 +937,7 @@ export interface paths {
                 };
                 cookie?: never;
             };
+            /** @description Only these fields change; any other (currency and delivery are fixed at creation) is 422 naming it */
             requestBody: {
                 content: {
                     "application/json": {
@@ -2945,10 +2946,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        number: string;
-                        query_password: string;
-                    } | {
-                        email: string;
+                        /** @description The order number; or give `email` instead */
+                        number?: string;
+                        /** @description The email the order was bought with (finds up to 50 orders with this query password) */
+                        email?: string;
                         query_password: string;
                     };
                 };
@@ -3257,6 +3258,7 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
+            /** @description Only these fields change; any other (the slug is fixed at sign-up) is 422 naming it */
             requestBody: {
                 content: {
                     "application/json": {
