@@ -191,6 +191,9 @@ describe('the platform rules', () => {
     const view = (await t.app.inject({
       method: 'GET', url: `/api/v1/storefront/orders/${c.order.number}/dispute`, headers: { 'x-order-token': c.access_token } })).json();
     expect(view.messages.map((m: { author: string }) => m.author)).toEqual(['buyer', 'admin', 'system']);
+    // The system line says what happened in a form each reader's page can put in their language, in money, not minor units.
+    expect(view.messages[2]).toMatchObject({ event: { kind: 'refunded_full', data: { amount: 1000, currency: 'CNY' } }, body: 'Refunded in full (10.00 CNY). 已全额退款。' });
+    expect(view.messages[0].event).toBeNull();
   });
 
   it('partial refund: part goes back, the rest completes for the shop after the window', async () => {

@@ -676,6 +676,10 @@ export const disputeMessages = pgTable('dispute_messages', {
   /** A screenshot attached to the message (PNG, JPEG or WebP, ≤ 5 MB), kept in the database so every node serves it and backups include it. */
   attachmentData: bytea('attachment_data'),
   attachmentType: text('attachment_type'),
+  /** A system line's meaning (e.g. `refunded_full`), so each reader sees it in their own language; `body` keeps the text for everyone else. */
+  event: text('event'),
+  /** Its values (amounts in minor units with their currency, a count, the gateway's words). */
+  eventData: jsonb('event_data'),
   createdAt: createdAt(),
 }, (t) => [
   index('dispute_messages_dispute_idx').on(t.disputeId, t.id),

@@ -102,6 +102,11 @@ describe.skipIf(SKIP_BROWSER)('disputes, reviews, balance and payouts in the bro
     await expect.poll(() => buyer.getByTestId('keys').locator('li').count()).toBe(2);
     await expect.poll(() => buyer.getByTestId('replacement').count()).toBe(1);
     expect(await buyer.getByTestId('dispute-timeline').textContent()).toContain('Sorry! Here is a fresh key.');
+    // The system's line in the buyer's language only (the shop read it in English).
+    const timeline = await buyer.getByTestId('dispute-timeline').textContent();
+    expect(timeline).toContain('已补发 1 个卡密');
+    expect(timeline).not.toContain('replacement key(s) delivered');
+    expect(await page.getByTestId('dispute-timeline').textContent()).toContain('1 replacement key(s) delivered');
     buyer.once('dialog', (d) => void d.accept());
     await buyer.getByRole('button', { name: '关闭售后（已解决）' }).click();
     await expect.poll(() => buyer.getByTestId('order-status').getAttribute('data-status')).toBe('completed');

@@ -15,12 +15,25 @@ export type DisputeStatus = 'open' | 'escalated' | 'resolved';
 export type DisputeOutcome = 'refund' | 'partial_refund' | 'reject' | 'merchant_refund' | 'withdrawn';
 export type MessageAuthor = 'buyer' | 'merchant' | 'admin' | 'system';
 
+/**
+ * What a system line says, so each reader's page can say it in their
+ * language (the stored `body` is the English and Chinese text for everyone
+ * else: the API, emails, older pages).
+ */
+export const DISPUTE_EVENTS = [
+  'escalated_by_buyer', 'escalated_by_shop', 'escalated_unanswered', 'withdrawn', 'replaced',
+  'refunded_full', 'ruled_partial_refund', 'ruled_reject', 'ruled_refund_already', 'ruling_refund_failed',
+] as const;
+export type DisputeEvent = { kind: (typeof DISPUTE_EVENTS)[number]; data?: { amount?: number; currency?: string; count?: number; message?: string } };
+
 export type DisputeRow = Omit<RowOf<typeof disputes>, 'status' | 'reason' | 'outcome' | 'ruling' | 'updated_at'> & {
   status: DisputeStatus; reason: DisputeReason; outcome: DisputeOutcome | null; ruling: 'refund' | 'partial_refund' | null;
   order_number: string; order_status: string; order_total: string; currency: string; shop_slug: string; shop_name: string;
 };
 
-export type MessageRow = Pick<RowOf<typeof disputeMessages>, 'id' | 'body' | 'attachment_type' | 'created_at'> & { author: MessageAuthor; has_attachment: boolean };
+export type MessageRow = Pick<RowOf<typeof disputeMessages>, 'id' | 'body' | 'attachment_type' | 'created_at'> & {
+  author: MessageAuthor; has_attachment: boolean; event: DisputeEvent['kind'] | null; event_data: DisputeEvent['data'] | null;
+};
 
 export const DISPUTE_SELECT = `select d.id, d.order_id, d.merchant_id, d.status, d.reason, d.outcome, d.refund_amount, d.respond_by, d.ruling, d.ruling_amount,
     d.merchant_responded_at, d.escalated_at, d.resolved_at, d.resolved_by, d.created_at,
@@ -43,6 +56,7 @@ export function presentDispute(r: DisputeRow, messages: MessageRow[] | undefined
     ...(messages ? {
       messages: messages.map((m) => ({
         id: m.id, author: m.author, body: m.body, created_at: m.created_at.toISOString(),
+        event: m.event ? { kind: m.event, data: m.event_data ?? {} } : null,
         attachment: m.has_attachment && attachmentUrl ? { url: attachmentUrl(m.id), type: m.attachment_type } : null,
       })),
     } : {}),
@@ -57,19 +71,21 @@ export async function loadDispute(q: Queryable, where: string, params: unknown[]
 
 export async function loadMessages(q: Queryable, disputeId: string): Promise<MessageRow[]> {
   const { rows } = await q.query<MessageRow>(
-    `select id, author, body, attachment_data is not null as has_attachment, attachment_type, created_at
+    `select id, author, body, attachment_data is not null as has_attachment, attachment_type, event, event_data, created_at
        from dispute_messages where dispute_id = $1 order by id`, [disputeId]);
   return rows;
 }
 
 /** Adds a line to the timeline; a shop's first message counts as its answer (the deadline no longer applies). */
 export async function addMessage(q: Queryable, d: { id: string; merchant_id: string }, m: {
-  author: MessageAuthor; body: string; at: Date; attachment?: Attachment;
+  author: MessageAuthor; body: string; at: Date; attachment?: Attachment; event?: DisputeEvent;
 }): Promise<string> {
   const id = newId('dmsg', m.at.getTime());
   await q.query(
-    `insert into dispute_messages (id, dispute_id, merchant_id, author, body, attachment_data, attachment_type, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [id, d.id, d.merchant_id, m.author, m.body, m.attachment?.data ?? null, m.attachment?.type ?? null, m.at]);
+    `insert into dispute_messages (id, dispute_id, merchant_id, author, body, attachment_data, attachment_type, event, event_data, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [id, d.id, d.merchant_id, m.author, m.body, m.attachment?.data ?? null, m.attachment?.type ?? null, m.event?.kind ?? null,
+      m.event ? JSON.stringify(m.event.data ?? {}) : null, m.at]);
   if (m.author === 'merchant') {
     await q.query('update disputes set merchant_responded_at = coalesce(merchant_responded_at, $2), updated_at = $2 where id = $1', [d.id, m.at]);
   }

@@ -12,9 +12,15 @@ import { emitEvent } from '../shared/outbox.ts';
 import { disputeFor, type DisputeRef } from './dispute-target.ts';
 import { buyerAttachmentUrl } from './read-dispute-as-buyer.ts';
 
-async function escalate(s: Services, q: Queryable, d: DisputeRow, why: string, at: Date): Promise<void> {
+const WHY = {
+  escalated_by_buyer: 'The buyer asked the platform to rule. 买家申请平台介入。',
+  escalated_by_shop: 'The shop asked the platform to rule. 商家申请平台介入。',
+  escalated_unanswered: 'The shop did not answer in time; the platform will rule. 商家未在期限内回复，已转平台仲裁。',
+} as const;
+
+async function escalate(s: Services, q: Queryable, d: DisputeRow, why: keyof typeof WHY, at: Date): Promise<void> {
   await q.query(`update disputes set status = 'escalated', escalated_at = $2, updated_at = $2 where id = $1 and status = 'open'`, [d.id, at]);
-  await addMessage(q, d, { author: 'system', body: why, at });
+  await addMessage(q, d, { author: 'system', body: WHY[why], at, event: { kind: why } });
   await emitEvent(q, at, d.merchant_id, 'dispute.escalated', { dispute_id: d.id, order_id: d.order_id });
   await queueDisputeEmail(s, q, d.id, 'escalated', 'once');
 }
@@ -25,7 +31,7 @@ export async function escalateDispute(ctx: Ctx, ref: DisputeRef) {
     const { d, author } = await disputeFor(ctx, q, ref, true);
     if (d.status === 'resolved') throw conflict('dispute_closed', 'This dispute is closed.');
     if (d.status === 'open') {
-      await escalate(ctx, q, d, author === 'buyer' ? 'The buyer asked the platform to rule. 买家申请平台介入。' : 'The shop asked the platform to rule. 商家申请平台介入。', at);
+      await escalate(ctx, q, d, author === 'buyer' ? 'escalated_by_buyer' : 'escalated_by_shop', at);
     }
     return disputeView(q, d.id, author === 'buyer' ? buyerAttachmentUrl(d.order_number) : consoleAttachmentUrl(d.id));
   });
@@ -40,7 +46,7 @@ export async function escalateOverdueDisputes(s: Services): Promise<{ escalated:
         order by respond_by limit 500 for update skip locked`, [at]);
     for (const { id } of rows) {
       const d = await loadDispute(q, 'd.id = $1', [id]);
-      if (d) await escalate(s, q, d, 'The shop did not answer in time; the platform will rule. 商家未在期限内回复，已转平台仲裁。', at);
+      if (d) await escalate(s, q, d, 'escalated_unanswered', at);
     }
     return { escalated: rows.length };
   });

@@ -73,7 +73,7 @@ export async function finishRefund(ctx: Ctx, refundId: string, outcome: RefundOu
       set: full ? { needs_action_reason: null } : {},
     });
     // A refund in full answers the buyer's dispute; a partial one, the platform's partial ruling.
-    await disputeAfterRefund(ctx, q, { orderId: r.order_id, refundId, amount, full, at });
+    await disputeAfterRefund(ctx, q, { orderId: r.order_id, refundId, amount, currency: r.currency, full, at });
     await emitEvent(q, at, r.merchant_id, 'refund.succeeded', { refund_id: refundId, order_id: r.order_id, amount, currency: r.currency });
     return presentRefund((await q.query('select * from refunds where id = $1', [refundId])).rows[0]);
   });

@@ -37,7 +37,7 @@ export async function replaceDisputedKey(ctx: Ctx, disputeId: string, input: Rep
     const sold = await sellReplacementCards(q, { productId: item.product_id, orderItemId: item.id, quantity: input.quantity, disputeId: d.id, at });
     if (sold !== input.quantity) throw conflict('out_of_stock', 'Not enough keys in stock for the replacement; import more first.');
     await addMessage(q, d, { author: 'merchant', body: input.message ?? `Sent ${sold} replacement key(s). 已补发 ${sold} 个卡密。`, at });
-    await addMessage(q, d, { author: 'system', body: `${sold} replacement key(s) delivered; see the order page. 补发的卡密已显示在订单页。`, at });
+    await addMessage(q, d, { author: 'system', body: `${sold} replacement key(s) delivered; see the order page. 补发的卡密已显示在订单页。`, at, event: { kind: 'replaced', data: { count: sold } } });
     await writeAudit(q, ctx.actor, at, { action: 'dispute.replacement_sent', targetType: 'dispute', targetId: d.id, merchantId: d.merchant_id, data: { order_id: d.order_id, quantity: sold } });
     await emitEvent(q, at, d.merchant_id, 'dispute.replacement_sent', { dispute_id: d.id, order_id: d.order_id, quantity: sold });
     await queueDisputeEmail(ctx, q, d.id, 'replacement', at.toISOString());

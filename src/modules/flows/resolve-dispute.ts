@@ -60,7 +60,7 @@ export async function resolveDispute(ctx: Ctx, disputeId: string, input: Resolve
       await markResolved(q, disputeId, { outcome: 'reject', by: actorLabel(ctx.actor), at });
       await completeOrderInTransaction(q, { orderId: d.order_id, merchantId: d.merchant_id, currency: d.currency }, actorLabel(ctx.actor), at,
         `dispute ${disputeId} rejected`, ['disputed']);
-      await announceResolved(ctx, q, d, 'The platform ruled for the shop; the order is completed. 平台裁定：驳回售后，订单完成。', 'reject', at);
+      await announceResolved(ctx, q, d, 'The platform ruled for the shop; the order is completed. 平台裁定：驳回售后，订单完成。', 'reject', at, { kind: 'ruled_reject' });
       return undefined;
     }
     await q.query('update disputes set ruling = $2, ruling_amount = $3, updated_at = $4 where id = $1',
@@ -77,7 +77,7 @@ export async function resolveDispute(ctx: Ctx, disputeId: string, input: Resolve
       await withTransaction(pool, async (q) => {
         const at = ctx.clock.now();
         if (await markResolved(q, disputeId, { outcome: 'refund', by: actorLabel(ctx.actor), at })) {
-          await announceResolved(ctx, q, claimed, 'The platform ruled: refund in full (already refunded). 平台裁定：全额退款（已退款）。', 'refund', at);
+          await announceResolved(ctx, q, claimed, 'The platform ruled: refund in full (already refunded). 平台裁定：全额退款（已退款）。', 'refund', at, { kind: 'ruled_refund_already' });
         }
       });
       return view();
@@ -90,7 +90,8 @@ export async function resolveDispute(ctx: Ctx, disputeId: string, input: Resolve
         [claimed.order_id, `dispute ${disputeId}`]);
       if (pending.length > 0) return;
       await q.query(`update disputes set ruling = null, ruling_amount = null where id = $1 and status <> 'resolved'`, [disputeId]);
-      await addMessage(q, claimed, { author: 'system', body: `The ruling's refund did not go through: ${err instanceof Error ? err.message : String(err)}`, at: ctx.clock.now() });
+      const message = err instanceof Error ? err.message : String(err);
+      await addMessage(q, claimed, { author: 'system', body: `The ruling's refund did not go through: ${message}`, at: ctx.clock.now(), event: { kind: 'ruling_refund_failed', data: { message } } });
     });
     throw err;
   }

@@ -21,7 +21,7 @@ export async function withdrawDispute(ctx: Ctx, ref: { number: string; token: st
     if (d.status === 'resolved' && d.outcome !== 'withdrawn') throw conflict('dispute_closed', 'This dispute is closed.');
     if (d.status !== 'resolved') {
       await markResolved(q, d.id, { outcome: 'withdrawn', by: actorLabel(ctx.actor), at });
-      await addMessage(q, d, { author: 'system', body: 'The buyer closed the dispute. 买家已关闭售后。', at });
+      await addMessage(q, d, { author: 'system', body: 'The buyer closed the dispute. 买家已关闭售后。', at, event: { kind: 'withdrawn' } });
       await completeOrderInTransaction(q, { orderId: d.order_id, merchantId: d.merchant_id, currency: d.currency }, actorLabel(ctx.actor), at,
         `dispute ${d.id} withdrawn`, ['disputed']);
       await emitEvent(q, at, d.merchant_id, 'dispute.resolved', { dispute_id: d.id, order_id: d.order_id, outcome: 'withdrawn' });

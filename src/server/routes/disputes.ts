@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listOf } from '../../modules/shared/pagination.ts';
+import { DISPUTE_EVENTS } from '../../modules/disputes/dispute-rows.ts';
 import { AppError } from '../../lib/errors.ts';
 import { ATTACHMENT_MAX_BYTES, checkAttachment } from '../../modules/disputes/dispute-attachments.ts';
 import { getDispute, ListDisputesQuery, listDisputes } from '../../modules/disputes/list-disputes.ts';
@@ -32,6 +33,10 @@ const DisputeOut = z.object({
     .describe('A ruling whose refund the gateway has not confirmed yet; the dispute closes when it does'),
   messages: z.array(z.object({
     id: z.string(), author: z.enum(['buyer', 'merchant', 'admin', 'system']), body: z.string(), created_at: z.string(),
+    event: z.object({
+      kind: z.enum(DISPUTE_EVENTS),
+      data: z.object({ amount: z.number().int().optional(), currency: z.string().optional(), count: z.number().int().optional(), message: z.string().optional() }),
+    }).nullable().describe('A system line\'s meaning, to show it in the reader\'s language (amounts in minor units); body is the same in English and Chinese'),
     attachment: z.object({ url: z.string(), type: z.string().nullable() }).nullable(),
   })).optional(),
 });

@@ -33,7 +33,10 @@ export function DisputeTimeline({ dispute, imageHeaders }: { dispute: Dispute; i
         {(dispute.messages ?? []).map((m) => (
           <li key={m.id} className={`msg msg-${m.author}`}>
             <strong>{t(`author.${m.author}`)}</strong> <span className="muted small">· {formatTime(m.created_at, lang)}</span>
-            <div className="msg-body">{m.body}</div>
+            <div className="msg-body">{m.event ? t(`disputeEvent.${m.event.kind}`, {
+              amount: m.event.data.amount !== undefined ? formatMoney(m.event.data.amount, m.event.data.currency ?? dispute.order.currency, lang) : '',
+              count: m.event.data.count ?? 0, message: m.event.data.message ?? '',
+            }) : m.body}</div>
             {m.attachment && <Screenshot url={m.attachment.url} headers={imageHeaders} />}
           </li>
         ))}

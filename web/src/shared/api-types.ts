@@ -4865,6 +4865,17 @@ export interface paths {
                                 author: "buyer" | "merchant" | "admin" | "system";
                                 body: string;
                                 created_at: string;
+                                /** @description A system line's meaning, to show it in the reader's language (amounts in minor units); body is the same in English and Chinese */
+                                event: {
+                                    /** @enum {string} */
+                                    kind: "escalated_by_buyer" | "escalated_by_shop" | "escalated_unanswered" | "withdrawn" | "replaced" | "refunded_full" | "ruled_partial_refund" | "ruled_reject" | "ruled_refund_already" | "ruling_refund_failed";
+                                    data: {
+                                        amount?: number;
+                                        currency?: string;
+                                        count?: number;
+                                        message?: string;
+                                    };
+                                } | null;
                                 attachment: {
                                     url: string;
                                     type: string | null;
@@ -4947,6 +4958,17 @@ export interface paths {
                                 author: "buyer" | "merchant" | "admin" | "system";
                                 body: string;
                                 created_at: string;
+                                /** @description A system line's meaning, to show it in the reader's language (amounts in minor units); body is the same in English and Chinese */
+                                event: {
+                                    /** @enum {string} */
+                                    kind: "escalated_by_buyer" | "escalated_by_shop" | "escalated_unanswered" | "withdrawn" | "replaced" | "refunded_full" | "ruled_partial_refund" | "ruled_reject" | "ruled_refund_already" | "ruling_refund_failed";
+                                    data: {
+                                        amount?: number;
+                                        currency?: string;
+                                        count?: number;
+                                        message?: string;
+                                    };
+                                } | null;
                                 attachment: {
                                     url: string;
                                     type: string | null;
@@ -5039,6 +5061,17 @@ export interface paths {
                                 author: "buyer" | "merchant" | "admin" | "system";
                                 body: string;
                                 created_at: string;
+                                /** @description A system line's meaning, to show it in the reader's language (amounts in minor units); body is the same in English and Chinese */
+                                event: {
+                                    /** @enum {string} */
+                                    kind: "escalated_by_buyer" | "escalated_by_shop" | "escalated_unanswered" | "withdrawn" | "replaced" | "refunded_full" | "ruled_partial_refund" | "ruled_reject" | "ruled_refund_already" | "ruling_refund_failed";
+                                    data: {
+                                        amount?: number;
+                                        currency?: string;
+                                        count?: number;
+                                        message?: string;
+                                    };
+                                } | null;
                                 attachment: {
                                     url: string;
                                     type: string | null;
@@ -5162,6 +5195,17 @@ export interface paths {
                                 author: "buyer" | "merchant" | "admin" | "system";
                                 body: string;
                                 created_at: string;
+                                /** @description A system line's meaning, to show it in the reader's language (amounts in minor units); body is the same in English and Chinese */
+                                event: {
+                                    /** @enum {string} */
+                                    kind: "escalated_by_buyer" | "escalated_by_shop" | "escalated_unanswered" | "withdrawn" | "replaced" | "refunded_full" | "ruled_partial_refund" | "ruled_reject" | "ruled_refund_already" | "ruling_refund_failed";
+                                    data: {
+                                        amount?: number;
+                                        currency?: string;
+                                        count?: number;
+                                        message?: string;
+                                    };
+                                } | null;
                                 attachment: {
                                     url: string;
                                     type: string | null;
@@ -5246,6 +5290,17 @@ export interface paths {
                                 author: "buyer" | "merchant" | "admin" | "system";
                                 body: string;
                                 created_at: string;
+                                /** @description A system line's meaning, to show it in the reader's language (amounts in minor units); body is the same in English and Chinese */
+                                event: {
+                                    /** @enum {string} */
+                                    kind: "escalated_by_buyer" | "escalated_by_shop" | "escalated_unanswered" | "withdrawn" | "replaced" | "refunded_full" | "ruled_partial_refund" | "ruled_reject" | "ruled_refund_already" | "ruling_refund_failed";
+                                    data: {
+                                        amount?: number;
+                                        currency?: string;
+                                        count?: number;
+                                        message?: string;
+                                    };
+                                } | null;
                                 attachment: {
                                     url: string;
                                     type: string | null;
@@ -5332,6 +5387,17 @@ export interface paths {
                                     author: "buyer" | "merchant" | "admin" | "system";
                                     body: string;
                                     created_at: string;
+                                    /** @description A system line's meaning, to show it in the reader's language (amounts in minor units); body is the same in English and Chinese */
+                                    event: {
+                                        /** @enum {string} */
+                                        kind: "escalated_by_buyer" | "escalated_by_shop" | "escalated_unanswered" | "withdrawn" | "replaced" | "refunded_full" | "ruled_partial_refund" | "ruled_reject" | "ruled_refund_already" | "ruling_refund_failed";
+                                        data: {
+                                            amount?: number;
+                                            currency?: string;
+                                            count?: number;
+                                            message?: string;
+                                        };
+                                    } | null;
                                     attachment: {
                                         url: string;
                                         type: string | null;
@@ -5416,6 +5482,17 @@ export interface paths {
                                 author: "buyer" | "merchant" | "admin" | "system";
                                 body: string;
                                 created_at: string;
+                                /** @description A system line's meaning, to show it in the reader's language (amounts in minor units); body is the same in English and Chinese */
+                                event: {
+                                    /** @enum {string} */
+                                    kind: "escalated_by_buyer" | "escalated_by_shop" | "escalated_unanswered" | "withdrawn" | "replaced" | "refunded_full" | "ruled_partial_refund" | "ruled_reject" | "ruled_refund_already" | "ruling_refund_failed";
+                                    data: {
+                                        amount?: number;
+                                        currency?: string;
+                                        count?: number;
+                                        message?: string;
+                                    };
+                                } | null;
                                 attachment: {
                                     url: string;
                                     type: string | null;
@@ -5506,6 +5583,17 @@ export interface paths {
                                 author: "buyer" | "merchant" | "admin" | "system";
                                 body: string;
                                 created_at: string;
+                                /** @description A system line's meaning, to show it in the reader's language (amounts in minor units); body is the same in English and Chinese */
+                                event: {
+                                    /** @enum {string} */
+                                    kind: "escalated_by_buyer" | "escalated_by_shop" | "escalated_unanswered" | "withdrawn" | "replaced" | "refunded_full" | "ruled_partial_refund" | "ruled_reject" | "ruled_refund_already" | "ruling_refund_failed";
+                                    data: {
+                                        amount?: number;
+                                        currency?: string;
+                                        count?: number;
+                                        message?: string;
+                                    };
+                                } | null;
                                 attachment: {
                                     url: string;
                                     type: string | null;
@@ -5603,6 +5691,17 @@ export interface paths {
                                 author: "buyer" | "merchant" | "admin" | "system";
                                 body: string;
                                 created_at: string;
+                                /** @description A system line's meaning, to show it in the reader's language (amounts in minor units); body is the same in English and Chinese */
+                                event: {
+                                    /** @enum {string} */
+                                    kind: "escalated_by_buyer" | "escalated_by_shop" | "escalated_unanswered" | "withdrawn" | "replaced" | "refunded_full" | "ruled_partial_refund" | "ruled_reject" | "ruled_refund_already" | "ruling_refund_failed";
+                                    data: {
+                                        amount?: number;
+                                        currency?: string;
+                                        count?: number;
+                                        message?: string;
+                                    };
+                                } | null;
                                 attachment: {
                                     url: string;
                                     type: string | null;
@@ -5685,6 +5784,17 @@ export interface paths {
                                 author: "buyer" | "merchant" | "admin" | "system";
                                 body: string;
                                 created_at: string;
+                                /** @description A system line's meaning, to show it in the reader's language (amounts in minor units); body is the same in English and Chinese */
+                                event: {
+                                    /** @enum {string} */
+                                    kind: "escalated_by_buyer" | "escalated_by_shop" | "escalated_unanswered" | "withdrawn" | "replaced" | "refunded_full" | "ruled_partial_refund" | "ruled_reject" | "ruled_refund_already" | "ruling_refund_failed";
+                                    data: {
+                                        amount?: number;
+                                        currency?: string;
+                                        count?: number;
+                                        message?: string;
+                                    };
+                                } | null;
                                 attachment: {
                                     url: string;
                                     type: string | null;
@@ -5808,6 +5918,17 @@ export interface paths {
                                     author: "buyer" | "merchant" | "admin" | "system";
                                     body: string;
                                     created_at: string;
+                                    /** @description A system line's meaning, to show it in the reader's language (amounts in minor units); body is the same in English and Chinese */
+                                    event: {
+                                        /** @enum {string} */
+                                        kind: "escalated_by_buyer" | "escalated_by_shop" | "escalated_unanswered" | "withdrawn" | "replaced" | "refunded_full" | "ruled_partial_refund" | "ruled_reject" | "ruled_refund_already" | "ruling_refund_failed";
+                                        data: {
+                                            amount?: number;
+                                            currency?: string;
+                                            count?: number;
+                                            message?: string;
+                                        };
+                                    } | null;
                                     attachment: {
                                         url: string;
                                         type: string | null;
@@ -5892,6 +6013,17 @@ export interface paths {
                                 author: "buyer" | "merchant" | "admin" | "system";
                                 body: string;
                                 created_at: string;
+                                /** @description A system line's meaning, to show it in the reader's language (amounts in minor units); body is the same in English and Chinese */
+                                event: {
+                                    /** @enum {string} */
+                                    kind: "escalated_by_buyer" | "escalated_by_shop" | "escalated_unanswered" | "withdrawn" | "replaced" | "refunded_full" | "ruled_partial_refund" | "ruled_reject" | "ruled_refund_already" | "ruling_refund_failed";
+                                    data: {
+                                        amount?: number;
+                                        currency?: string;
+                                        count?: number;
+                                        message?: string;
+                                    };
+                                } | null;
                                 attachment: {
                                     url: string;
                                     type: string | null;
@@ -5982,6 +6114,17 @@ export interface paths {
                                 author: "buyer" | "merchant" | "admin" | "system";
                                 body: string;
                                 created_at: string;
+                                /** @description A system line's meaning, to show it in the reader's language (amounts in minor units); body is the same in English and Chinese */
+                                event: {
+                                    /** @enum {string} */
+                                    kind: "escalated_by_buyer" | "escalated_by_shop" | "escalated_unanswered" | "withdrawn" | "replaced" | "refunded_full" | "ruled_partial_refund" | "ruled_reject" | "ruled_refund_already" | "ruling_refund_failed";
+                                    data: {
+                                        amount?: number;
+                                        currency?: string;
+                                        count?: number;
+                                        message?: string;
+                                    };
+                                } | null;
                                 attachment: {
                                     url: string;
                                     type: string | null;
@@ -6078,6 +6221,17 @@ export interface paths {
                                 author: "buyer" | "merchant" | "admin" | "system";
                                 body: string;
                                 created_at: string;
+                                /** @description A system line's meaning, to show it in the reader's language (amounts in minor units); body is the same in English and Chinese */
+                                event: {
+                                    /** @enum {string} */
+                                    kind: "escalated_by_buyer" | "escalated_by_shop" | "escalated_unanswered" | "withdrawn" | "replaced" | "refunded_full" | "ruled_partial_refund" | "ruled_reject" | "ruled_refund_already" | "ruling_refund_failed";
+                                    data: {
+                                        amount?: number;
+                                        currency?: string;
+                                        count?: number;
+                                        message?: string;
+                                    };
+                                } | null;
                                 attachment: {
                                     url: string;
                                     type: string | null;
