@@ -174,7 +174,8 @@ describe.skipIf(SKIP_BROWSER)('a merchant in the console', () => {
     await ctx.addCookies([{ name: 'xp_session', value: (admin.cookie ?? '').slice('xp_session='.length), url: t.config.publicUrl }]);
     const page = await ctx.newPage();
     await page.goto(`${t.config.publicUrl}/admin/orders/${c.order.id}`);
-    await expect.poll(() => page.getByText('pending').count()).toBeGreaterThan(0);
+    // The refund line in the admin's language: ¥4.00 · 处理中 (pending).
+    await expect.poll(() => page.getByText(/¥4\.00 · 处理中/).count()).toBeGreaterThan(0);
     page.once('dialog', (d) => void d.accept('网关后台显示已退款 4.00'));
     await page.getByRole('button', { name: '标记为已退款' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('已记录');

@@ -7,7 +7,7 @@ const METHOD_NAMES: Record<string, string> = { alipay: '支付宝 Alipay', wxpay
 
 /** The payment step for a real gateway: a QR code to scan, a link onward, or a form the browser submits. */
 export async function payPage(p: PaymentPageData | undefined, nonce = ''): Promise<string> {
-  if (!p) return layout('Payment', '<h1>Payment · 支付</h1><p class="error">No such payment.</p>');
+  if (!p) return layout('Payment', '<h1>Payment · 支付</h1><p class="error">No such payment. 找不到此支付。</p>');
   const orderLink = `/o/${encodeURIComponent(p.number)}`;
   const head = `<h1>Payment · 支付</h1>
 <div class="card"><p>${esc(p.shopName)} · order <code>${esc(p.number)}</code></p>

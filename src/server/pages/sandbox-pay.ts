@@ -8,7 +8,7 @@ interface PayPageData {
 
 /** The sandbox "gateway" page: Pay / Fail send the signed notify a real gateway would send. */
 export function sandboxPayPage(p: PayPageData | undefined, nonce = ''): string {
-  if (!p) return layout('Sandbox payment', '<h1>Sandbox payment</h1><p class="error">No such payment.</p>');
+  if (!p) return layout('Sandbox payment', '<h1>Sandbox payment · 沙箱支付</h1><p class="error">No such payment. 找不到此支付。</p>');
   const body = `<h1>Sandbox payment · 沙箱支付</h1>
 <div class="card"><p>${esc(p.shop_name)} · order <code>${esc(p.number)}</code></p>
 <p style="font-size:1.6rem">${esc(formatMoney(p.amount, p.currency))}</p>

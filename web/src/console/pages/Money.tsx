@@ -138,7 +138,7 @@ export function MoneyPage() {
         <h2>{t('money.payouts')}</h2>
         {!payouts?.length ? <p className="muted">{t('money.noPayouts')}</p> : (
           <div className="table-wrap"><table data-testid="payout-table">
-            <thead><tr><th>{t('money.amount')}</th><th>{t('orders.status')}</th><th>{t('money.destination')}</th><th>{t('money.reference')}</th><th>{t('orders.created')}</th></tr></thead>
+            <thead><tr><th>{t('money.amount')}</th><th>{t('orders.status')}</th><th>{t('money.destination')}</th><th>{t('money.reference')}</th><th>{t('money.requestedAt')}</th></tr></thead>
             <tbody>{payouts.map((p) => (
               <tr key={p.id}>
                 <td>{formatMoney(p.amount, p.currency, lang)}{p.fee > 0 && <div className="muted small">{t('money.fee', { fee: formatMoney(p.fee, p.currency, lang) })}</div>}</td>
@@ -184,7 +184,7 @@ export function MoneyPage() {
         <div className="page-head"><h2>{t('money.statement')}</h2><a className="btn btn-small btn-ghost" href="/api/v1/balance_transactions.csv" download>{t('money.csv')}</a></div>
         {!lines?.length ? <p className="muted">{t('money.noLines')}</p> : (
           <div className="table-wrap"><table data-testid="statement">
-            <thead><tr><th>{t('orders.created')}</th><th>{t('money.type')}</th><th>{t('orders.number')}</th><th>{t('money.pending')}</th><th>{t('money.available')}</th><th>{t('money.commission')}</th></tr></thead>
+            <thead><tr><th>{t('money.when')}</th><th>{t('money.type')}</th><th>{t('orders.number')}</th><th>{t('money.pending')}</th><th>{t('money.available')}</th><th>{t('money.inPayout')}</th><th>{t('money.commission')}</th></tr></thead>
             <tbody>{lines.map((l) => (
               <tr key={`${l.id}-${l.currency}`}>
                 <td>{formatTime(l.created_at, lang)}</td>
@@ -192,6 +192,7 @@ export function MoneyPage() {
                 <td>{l.order_number ?? '—'}</td>
                 <td>{l.pending ? formatMoney(l.pending, l.currency, lang) : ''}</td>
                 <td>{l.available ? formatMoney(l.available, l.currency, lang) : ''}</td>
+                <td>{l.in_payout ? formatMoney(l.in_payout, l.currency, lang) : ''}</td>
                 <td>{l.commission ? formatMoney(l.commission, l.currency, lang) : l.fee ? formatMoney(l.fee, l.currency, lang) : ''}</td>
               </tr>
             ))}</tbody>

@@ -148,12 +148,12 @@ export function OrderDetailPage({ orderId, admin = false }: { orderId: string; a
       )}
       <section className="card">
         <h2>{t('detail.payments')}</h2>
-        <ul className="list compact">{o.payments.map((p) => <li key={p.id}>{p.gateway} · {p.status} · {formatMoney(p.amount, p.currency, lang)}{p.succeeded_at ? ` · ${formatTime(p.succeeded_at, lang)}` : ''}</li>)}</ul>
+        <ul className="list compact">{o.payments.map((p) => <li key={p.id}>{p.gateway} · {t(`moneyStatus.${p.status}`)} · {formatMoney(p.amount, p.currency, lang)}{p.succeeded_at ? ` · ${formatTime(p.succeeded_at, lang)}` : ''}</li>)}</ul>
         {o.refunds.length > 0 && <>
           <h2 style={{ marginTop: 12 }}>{t('detail.refunds')}</h2>
           <ul className="list compact">{o.refunds.map((r) => (
             <li key={r.id}>
-              {formatMoney(r.amount, r.currency, lang)} · {r.status}{r.reason ? ` · ${r.reason}` : ''} · {formatTime(r.created_at, lang)}
+              {formatMoney(r.amount, r.currency, lang)} · {t(`moneyStatus.${r.status}`)}{r.reason ? ` · ${r.reason}` : ''} · {formatTime(r.created_at, lang)}
               {admin && r.status === 'pending' && <span className="actions">
                 {' '}<button type="button" className="btn btn-small" disabled={busy} onClick={() => resolve(r.id, 'succeeded')}>{t('detail.resolveSucceeded')}</button>
                 {' '}<button type="button" className="btn btn-small btn-ghost" disabled={busy} onClick={() => resolve(r.id, 'failed')}>{t('detail.resolveFailed')}</button>

@@ -102,7 +102,7 @@ export function OrderPage({ number }: { number: string }) {
   return (
     <section className="card order">
       <p className="crumbs"><Link href={`/s/${encodeURIComponent(order.shop.slug)}`}>← {order.shop.name}</Link></p>
-      <h1>{t('order.title', { number: order.number })}</h1>
+      <h1>{t('order.title', { number: '\u0001' }).split('\u0001').map((part, i) => (i === 0 ? part : <Fragment key={i}><span className="order-no">{order.number}</span>{part}</Fragment>))}</h1>
       <p><StatusBadge status={order.status} /></p>
       <ul className="list compact">
         {order.items.map((i) => <li key={i.product_id}><span className="list-main">{i.title}</span> <span className="muted">× {i.quantity}</span></li>)}

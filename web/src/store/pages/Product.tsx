@@ -123,7 +123,7 @@ export function ProductPage({ slug, productId }: { slug: string; productId: stri
             {product.license.activation_limit === null ? t('product.licenseAny') : t('product.licenseDevices', { n: product.license.activation_limit })}</span>}
           {product.validity_days !== null && <span className="badge badge-info" data-testid="validity">{t('product.validity', { n: product.validity_days })}</span>}
           {product.rating.count > 0 && product.rating.average !== null && (
-            <span className="small" data-testid="product-rating"><StarLine value={product.rating.average} /> {product.rating.average.toFixed(1)} · {t('rep.reviews', { n: product.rating.count })}</span>
+            <span className="small" data-testid="product-rating"><StarLine value={product.rating.average} /> {product.rating.average.toFixed(1)} · {product.rating.count === 1 ? t('rep.review1') : t('rep.reviews', { n: product.rating.count })}</span>
           )}
         </p>
         {product.price_tiers.length > 0 && (

@@ -21,7 +21,7 @@ export function ReputationBadge({ slug }: { slug: string }) {
   return (
     <p className="rep-badge" data-testid="reputation">
       <span className={`badge badge-${tone}`} data-badge={r.badge}>{t(`rep.${r.badge}`)}</span>
-      {r.rating !== null && <span><StarLine value={r.rating} /> {r.rating.toFixed(1)} · {t('rep.reviews', { n: r.reviews })}</span>}
+      {r.rating !== null && <span><StarLine value={r.rating} /> {r.rating.toFixed(1)} · {r.reviews === 1 ? t('rep.review1') : t('rep.reviews', { n: r.reviews })}</span>}
       <span className="muted small">{t('rep.rates', { disputes: Math.round(r.dispute_rate * 100), refunds: Math.round(r.refund_rate * 100) })}</span>
     </p>
   );
