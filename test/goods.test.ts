@@ -48,6 +48,10 @@ describe('wholesale tier prices', () => {
     const both = await t.app.inject({ method: 'PATCH', url: `/api/v1/products/${p.id}`, headers: auth, payload: { max_quantity: 10, price_tiers: [tiers[0]] } });
     expect(both.statusCode, both.body).toBe(200);
     expect(both.json()).toMatchObject({ max_quantity: 10, price_tiers: [tiers[0]] });
+    // A product saved before this rule (a tier out of reach) still takes changes that do not touch its tiers.
+    await t.q(`update products set price_tiers = $2::jsonb where id = $1`, [p.id, JSON.stringify(tiers)]);
+    const hide = await t.app.inject({ method: 'PATCH', url: `/api/v1/products/${p.id}`, headers: auth, payload: { visibility: 'hidden' } });
+    expect(hide.statusCode, hide.body).toBe(200);
   });
 
   it('charges the largest tier the quantity reaches, shows the tiers to buyers, and takes commission on what was paid', async () => {

@@ -49,7 +49,7 @@ export async function buildApp(services: Omit<Services, 'log'>, logger: Logger):
     routerOptions: { ignoreTrailingSlash: true },
     // An address the router cannot take apart still gets the one error shape.
     frameworkErrors: (err, req, reply) => {
-      reply.header('x-request-id', req.id);
+      reply.header('x-request-id', req.id).header('x-content-type-options', 'nosniff');
       if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendError(reply, 414, 'invalid_request_error', 'uri_too_long', 'A part of the address is too long (at most 100 characters between slashes).');
       return sendError(reply, 400, 'invalid_request_error', 'invalid_url', 'The address could not be read (bad percent-encoding?).');
     },

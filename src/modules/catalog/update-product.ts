@@ -28,7 +28,9 @@ export async function updateProduct(ctx: Ctx, { productId, ...input }: UpdatePro
     if ((input.price_tiers ?? current.price_tiers).some((t) => t.unit_price > price)) {
       throw validationError('a tier cannot cost more per unit than the price', 'price_tiers');
     }
-    if ((input.price_tiers ?? current.price_tiers).some((t) => t.min_quantity > max)) {
+    // Only when the request touches them: a product saved before this rule keeps taking other changes.
+    const touchesTiers = input.price_tiers !== undefined || input.max_quantity !== undefined || input.min_quantity !== undefined;
+    if (touchesTiers && (input.price_tiers ?? current.price_tiers).some((t) => t.min_quantity > max)) {
       throw validationError('a tier starts above max_quantity: no buyer could reach it (lower the tier or raise max_quantity)',
         input.max_quantity !== undefined && input.price_tiers === undefined ? 'max_quantity' : 'price_tiers');
     }

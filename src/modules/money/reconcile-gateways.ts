@@ -18,7 +18,8 @@ export const ReconciliationOut = z.object({
     difference: z.number().int().describe('ledger − expected: 0 when they agree'),
   })),
   issues: z.array(z.object({
-    payment_id: z.string(), gateway: z.string(), currency: z.string(),
+    payment_id: z.string().nullable(), gateway: z.string().nullable(), currency: z.string().nullable()
+      .describe('null when the ledger books a payment that has no payment row at all (booked_not_confirmed)'),
     problem: z.string().describe('confirmed_not_booked, booked_not_confirmed or amount_mismatch'),
     amount: z.number().int().nullable(), booked: z.number().int().nullable(),
   })).describe('The first 100'),

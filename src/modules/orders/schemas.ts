@@ -83,7 +83,7 @@ export const MerchantOrderOut = OrderSummaryOut.extend({
 /** One order in full: with its refunds, payments, state changes and, for webhook delivery, how the calls are going. */
 export const MerchantOrderDetailOut = MerchantOrderOut.extend({
   refunded: z.number().int().describe('What has been refunded (succeeded refunds, minor units; a gateway fee refunded with it included)'),
-  shop_share: z.number().int().describe('The shop\'s share as it stands, from the ledger: total − commission at the sale, less what refunds took back from the shop'),
+  shop_share: z.number().int().describe('The shop\'s share as it stands, from the ledger: total − commission at the sale, less what refunds took back from the shop; through the shop\'s own gateway account, all the buyer paid (its fee included), less refunds'),
   refunds: z.array(z.object({ id: z.string(), amount: z.number().int(), currency: z.string(), status: z.string(), reason: z.string().nullable(), created_at: z.string() })),
   payments: z.array(z.object({ id: z.string(), gateway: z.string(), status: z.string(), amount: z.number().int(), currency: z.string(), succeeded_at: z.string().nullable() })),
   events: z.array(z.object({ from: z.string().nullable(), to: z.string(), actor: z.string(), note: z.string().nullable(), at: z.string() })),

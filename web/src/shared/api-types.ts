@@ -1823,7 +1823,7 @@ export interface paths {
                             }[];
                             /** @description What has been refunded (succeeded refunds, minor units; a gateway fee refunded with it included) */
                             refunded: number;
-                            /** @description The shop's share as it stands, from the ledger: total − commission at the sale, less what refunds took back from the shop */
+                            /** @description The shop's share as it stands, from the ledger: total − commission at the sale, less what refunds took back from the shop; through the shop's own gateway account, all the buyer paid (its fee included), less refunds */
                             shop_share: number;
                             refunds: {
                                 id: string;
@@ -1988,7 +1988,7 @@ export interface paths {
                             }[];
                             /** @description What has been refunded (succeeded refunds, minor units; a gateway fee refunded with it included) */
                             refunded: number;
-                            /** @description The shop's share as it stands, from the ledger: total − commission at the sale, less what refunds took back from the shop */
+                            /** @description The shop's share as it stands, from the ledger: total − commission at the sale, less what refunds took back from the shop; through the shop's own gateway account, all the buyer paid (its fee included), less refunds */
                             shop_share: number;
                             refunds: {
                                 id: string;
@@ -4703,9 +4703,10 @@ export interface paths {
                             }[];
                             /** @description The first 100 */
                             issues: {
-                                payment_id: string;
-                                gateway: string;
-                                currency: string;
+                                payment_id: string | null;
+                                gateway: string | null;
+                                /** @description null when the ledger books a payment that has no payment row at all (booked_not_confirmed) */
+                                currency: string | null;
                                 /** @description confirmed_not_booked, booked_not_confirmed or amount_mismatch */
                                 problem: string;
                                 amount: number | null;
@@ -7999,7 +8000,7 @@ export interface paths {
                             }[];
                             /** @description What has been refunded (succeeded refunds, minor units; a gateway fee refunded with it included) */
                             refunded: number;
-                            /** @description The shop's share as it stands, from the ledger: total − commission at the sale, less what refunds took back from the shop */
+                            /** @description The shop's share as it stands, from the ledger: total − commission at the sale, less what refunds took back from the shop; through the shop's own gateway account, all the buyer paid (its fee included), less refunds */
                             shop_share: number;
                             refunds: {
                                 id: string;

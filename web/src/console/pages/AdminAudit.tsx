@@ -20,6 +20,8 @@ export function AdminAuditPage() {
   const begin = useLatest();
   const load = useCallback(async (after?: string) => {
     const latest = begin();
+    // A new first page: no 'load more' from the list it replaces until it arrives.
+    if (!after) setMore(false);
     try {
       const qs = new URLSearchParams({ limit: '50', ...(filter ? { action: filter } : {}), ...(after ? { starting_after: after } : {}) });
       const r = await call<{ data: Entry[]; has_more: boolean }>(`/api/v1/admin/audit?${qs}`);

@@ -25,6 +25,8 @@ export function LicenseList({ productId }: { productId: string }) {
 
   const load = useCallback(async (after?: string, byKey?: string) => {
     const latest = begin();
+    // A new first page: no 'load more' from the list it replaces until it arrives.
+    if (!after) setMore(false);
     try {
       const qs = new URLSearchParams({ product_id: productId, limit: '50', ...(byKey ? { key: byKey } : {}), ...(after ? { starting_after: after } : {}) });
       const r = await call<{ data: License[]; has_more: boolean }>(`/api/v1/licenses?${qs}`);

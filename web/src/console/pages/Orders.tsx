@@ -49,6 +49,8 @@ export function OrdersPage() {
 
   const load = useCallback(async (after?: string) => {
     const latest = begin();
+    // A new first page: no 'load more' from the list it replaces until it arrives.
+    if (!after) setMore(false);
     try {
       const qs = new URLSearchParams({ limit: '50', ...(status ? { status } : {}), ...(search ? { q: search } : {}), ...(after ? { starting_after: after } : {}) });
       const r = await call<{ data: OrderRow[]; has_more: boolean }>(`/api/v1/orders?${qs}`);

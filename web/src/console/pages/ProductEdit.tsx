@@ -338,6 +338,8 @@ function KeyList({ productId, version }: { productId: string; version: number })
 
   const load = useCallback(async (after?: string) => {
     const latest = begin();
+    // A new first page: no 'load more' from the list it replaces until it arrives.
+    if (!after) setMore(false);
     try {
       const qs = new URLSearchParams({ limit: '50', ...(status ? { status } : {}), ...(after ? { starting_after: after } : {}) });
       const r = await call<{ data: Card[]; has_more: boolean }>(`/api/v1/products/${productId}/cards?${qs}`);
