@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { completeDueOrders } from '../src/modules/flows/complete-due-orders.ts';
+import { postLedgerTransaction } from '../src/modules/money/ledger.ts';
 import { sealLedger } from '../src/modules/money/seal-ledger.ts';
 import { verifyLedger } from '../src/modules/money/verify-ledger.ts';
 import {
@@ -353,6 +354,18 @@ describe('the ledger', () => {
     expect(after.gateways.find((g: { gateway: string }) => g.gateway === 'sandbox').difference).toBe(-1000);
     expect(after.issues).toEqual([{ payment_id: unpaid.payment.id, gateway: 'sandbox', currency: 'CNY', problem: 'confirmed_not_booked', amount: 1000, booked: null }]);
     await t.q(`update payments set status = 'pending', succeeded_at = null where id = $1`, [unpaid.payment.id]);
+
+    // Money booked for a payment that does not exist at all: the report names it (no payment, no gateway), never a 500.
+    await postLedgerTransaction(t.services.database.pool, {
+      kind: 'payment', causeType: 'payment', causeId: 'pay_ghost', at: t.clock.now(),
+      entries: [
+        { account: { kind: 'gateway_clearing', owner: 'sandbox', merchantId: null, currency: 'CNY' }, amount: 700 },
+        { account: { kind: 'platform_revenue', owner: 'commission', merchantId: null, currency: 'CNY' }, amount: -700 },
+      ],
+    });
+    const ghost = await t.app.inject({ method: 'GET', url: '/api/v1/admin/reconciliation', headers: admin });
+    expect(ghost.statusCode, ghost.body).toBe(200);
+    expect(ghost.json().issues).toEqual([{ payment_id: 'pay_ghost', gateway: 'sandbox', currency: 'CNY', problem: 'booked_not_confirmed', amount: null, booked: 700 }]);
   });
 
   it('seals the chain and `xiaopu ledger verify` names the first row changed, deleted or reordered behind its back', async () => {

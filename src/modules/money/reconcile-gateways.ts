@@ -18,15 +18,15 @@ export const ReconciliationOut = z.object({
     difference: z.number().int().describe('ledger − expected: 0 when they agree'),
   })),
   issues: z.array(z.object({
-    payment_id: z.string().nullable(), gateway: z.string().nullable(), currency: z.string().nullable()
-      .describe('null when the ledger books a payment that has no payment row at all (booked_not_confirmed)'),
+    payment_id: z.string().describe('The payment, or (booked_not_confirmed) the id the ledger booked for one that may not exist'),
+    gateway: z.string().nullable(), currency: z.string().nullable(),
     problem: z.string().describe('confirmed_not_booked, booked_not_confirmed or amount_mismatch'),
     amount: z.number().int().nullable(), booked: z.number().int().nullable(),
   })).describe('The first 100'),
 });
 
 interface TotalsRow { gateway: string; currency: string; confirmed: string; refunded: string; ledger: string | null; payments: string }
-interface IssueRow { payment_id: string; gateway: string; currency: string; amount: string | null; booked: string | null; problem: string }
+interface IssueRow { payment_id: string; gateway: string | null; currency: string | null; amount: string | null; booked: string | null; problem: string }
 
 export async function reconcileGateways(ctx: Ctx) {
   const pool = ctx.database.pool;
@@ -47,11 +47,15 @@ export async function reconcileGateways(ctx: Ctx) {
       order by 1, 2`);
   const { rows: issues } = await pool.query<IssueRow>(
     `with booked as (
-       select lt.cause_id as payment_id, sum(e.amount) filter (where a.kind = 'gateway_clearing') as booked
+       select lt.cause_id as payment_id, sum(e.amount) filter (where a.kind = 'gateway_clearing') as booked,
+              max(split_part(a.code, ':', 2)) filter (where a.kind = 'gateway_clearing') as gateway,
+              max(a.currency) filter (where a.kind = 'gateway_clearing') as currency
          from ledger_transactions lt join ledger_entries e on e.transaction_id = lt.id join ledger_accounts a on a.id = e.account_id
         where lt.cause_type = 'payment' and lt.kind in ('payment', 'topup') group by lt.cause_id)
-     select p.id as payment_id, p.gateway, p.currency, p.amount::text, b.booked::text,
-            case when b.payment_id is null then 'confirmed_not_booked' when p.status <> 'succeeded' then 'booked_not_confirmed' else 'amount_mismatch' end as problem
+     select coalesce(p.id, b.payment_id) as payment_id, coalesce(p.gateway, b.gateway) as gateway, coalesce(p.currency, b.currency) as currency,
+            p.amount::text, b.booked::text,
+            case when b.payment_id is null then 'confirmed_not_booked'
+                 when p.id is null or p.status <> 'succeeded' then 'booked_not_confirmed' else 'amount_mismatch' end as problem
        from payments p full join booked b on b.payment_id = p.id
       where p.gateway is distinct from 'wallet'
         and ((p.status = 'succeeded' and b.payment_id is null

@@ -4703,9 +4703,9 @@ export interface paths {
                             }[];
                             /** @description The first 100 */
                             issues: {
-                                payment_id: string | null;
+                                /** @description The payment, or (booked_not_confirmed) the id the ledger booked for one that may not exist */
+                                payment_id: string;
                                 gateway: string | null;
-                                /** @description null when the ledger books a payment that has no payment row at all (booked_not_confirmed) */
                                 currency: string | null;
                                 /** @description confirmed_not_booked, booked_not_confirmed or amount_mismatch */
                                 problem: string;

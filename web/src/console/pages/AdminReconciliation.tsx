@@ -19,7 +19,7 @@ export function AdminReconciliationPage() {
   const [error, setError] = useState<unknown>();
   useEffect(() => { call<Report>('/api/v1/admin/reconciliation').then(setR, setError); }, [call]);
   if (!r) return error ? <ErrorBox>{errorText(t, error)}</ErrorBox> : <Loading />;
-  const m = (n: number | null, c: string) => (n === null ? '—' : formatMoney(n, c, lang));
+  const m = (n: number | null, c: string | null) => (n === null ? '—' : c === null ? String(n) : formatMoney(n, c, lang));
   return (
     <>
       <div className="page-head"><h1>{t('recon.title')}</h1><span className="muted small">{formatTime(r.generated_at, lang)}</span></div>
