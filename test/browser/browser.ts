@@ -28,11 +28,18 @@ export const DESKTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFact
 const SHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 
 /**
- * Renders the page to a PNG (so a page that cannot be drawn fails the test);
+ * Renders the page to a PNG (so a page that cannot be drawn fails the test;
+ * on a phone, so does a page wider than the screen);
  * writes docs/screenshots/{name}.png (shown in the README) only with
  * UPDATE_SCREENSHOTS=1, so `npm test` leaves the working tree as it found it.
  */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  // On a phone, nothing may push the page sideways (a long code, a table outside its scroller).
+  const width = page.viewportSize()?.width ?? 0;
+  if (width > 0 && width < 500) {
+    const wider = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (wider > 1) throw new Error(`${name}: the page scrolls sideways by ${wider}px on a ${width}px-wide phone`);
+  }
   const png = await page.screenshot({ fullPage: true });
   if (png.length === 0) throw new Error(`empty screenshot ${name}`);
   if (process.env.UPDATE_SCREENSHOTS !== '1') return;

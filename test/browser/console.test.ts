@@ -143,6 +143,10 @@ describe.skipIf(SKIP_BROWSER)('a merchant in the console', () => {
     expect(await epay.textContent()).toContain('Enabled');
     expect(await page.content()).not.toContain('a-long-enough-merchant-key-123');
     await screenshot(page, 'desktop-admin-gateways');
+    // The same page on a phone: the notify URLs wrap instead of pushing the page sideways.
+    await page.setViewportSize(PHONE.viewport);
+    await screenshot(page, 'phone-admin-gateways');
+    await page.setViewportSize(DESKTOP.viewport);
 
     // Shops: suspend one (the reason is asked for), and its storefront closes.
     await page.getByRole('link', { name: 'Shops' }).click();
