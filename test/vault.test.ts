@@ -70,6 +70,16 @@ describe('importing keys', () => {
     expect(res.json()).toMatchObject({ imported: 3, duplicates: 1, blank: 1, lines: 5 });
   });
 
+  it('refuses an upload with no keys in it (empty, or blank lines only) and stores no batch', async () => {
+    const product = await createProduct(t, m.headers);
+    for (const [type, payload] of [['text/plain', ''], ['text/plain', '\r\n  \n\n'], ['application/json', JSON.stringify({ cards: [] })], ['application/json', JSON.stringify({ cards: ['', ' '] })]]) {
+      const res = await t.app.inject({ method: 'POST', url: `/api/v1/products/${product.id}/cards`, headers: { ...m.headers, 'content-type': type! }, payload });
+      expect(res.statusCode, `${type} ${JSON.stringify(payload)}`).toBe(422);
+      expect(res.json().error).toMatchObject({ code: 'validation_error', param: 'cards' });
+    }
+    expect(await t.q('select 1 from card_batches where product_id = $1', [product.id])).toEqual([]);
+  });
+
   it('takes an uploaded file only in a field named "file"', async () => {
     const product = await createProduct(t, m.headers);
     const boundary = '----xiaopu-field';

@@ -179,6 +179,8 @@ export async function importCards(ctx: Ctx, input: ImportCardsInput): Promise<Im
     }
     await flush();
     await inFlight;
+    // Nothing but blank lines (or nothing at all): a mistake, not a batch of none (the transaction stores nothing).
+    if (progress.blank === progress.lines) throw validationError('The upload holds no keys (it is empty, or only blank lines); nothing was imported.', 'cards');
     input.onProgress?.({ ...progress });
 
     await q.query(
