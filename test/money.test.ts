@@ -180,23 +180,28 @@ describe('payouts', () => {
     await sell(s);
     await completeDueOrders(t.services);
     await destination(s);
+    const earlier = await t.app.inject({ method: 'POST', url: '/api/v1/payouts', headers: s.m.headers, payload: { amount: 150, currency: 'CNY' } });
+    expect(earlier.statusCode, earlier.body).toBe(201);
     const suspend = await t.app.inject({ method: 'PATCH', url: `/api/v1/admin/merchants/${s.m.merchantId}`, headers: admin, payload: { status: 'suspended', reason: 'fraud check' } });
     expect(suspend.statusCode, suspend.body).toBe(200);
     // The console (a session) still works: the shop sees its money and why it is held.
     const seen = await t.app.inject({ method: 'GET', url: '/api/v1/balance', headers: s.m.headers });
-    expect(seen.json().available[0].amount).toBe(950);
-    const payout = await t.app.inject({ method: 'POST', url: '/api/v1/payouts', headers: s.m.headers, payload: { amount: 950, currency: 'CNY' } });
+    expect(seen.json().available[0].amount).toBe(800);
+    const payout = await t.app.inject({ method: 'POST', url: '/api/v1/payouts', headers: s.m.headers, payload: { amount: 800, currency: 'CNY' } });
     expect(payout.statusCode).toBe(403);
     expect(payout.json().error.code).toBe('shop_not_active');
     const dest = await t.app.inject({ method: 'POST', url: '/api/v1/payout_destinations', headers: s.m.headers, payload: { kind: 'alipay', account: '13900000000', account_name: '王五' } });
     expect(dest.statusCode).toBe(403);
     expect(dest.json().error.code).toBe('shop_not_active');
     const rows = await t.q<{ n: string }>('select count(*) as n from payouts where merchant_id = $1', [s.m.merchantId]);
-    expect(rows[0]?.n).toBe('0');
+    expect(rows[0]?.n).toBe('1');
+    // The admin deciding the earlier request sees that the shop is suspended.
+    const pending = await t.app.inject({ method: 'GET', url: '/api/v1/admin/payouts?status=pending', headers: admin });
+    expect(pending.json().data.find((p: { id: string }) => p.id === earlier.json().id).shop).toMatchObject({ status: 'suspended' });
     expect((await t.q('select 1 from payout_destinations where merchant_id = $1', [s.m.merchantId])).length).toBe(1);
 
     await t.app.inject({ method: 'PATCH', url: `/api/v1/admin/merchants/${s.m.merchantId}`, headers: admin, payload: { status: 'active' } });
-    const after = await t.app.inject({ method: 'POST', url: '/api/v1/payouts', headers: s.m.headers, payload: { amount: 950, currency: 'CNY' } });
+    const after = await t.app.inject({ method: 'POST', url: '/api/v1/payouts', headers: s.m.headers, payload: { amount: 800, currency: 'CNY' } });
     expect(after.statusCode, after.body).toBe(201);
   });
 

@@ -17,7 +17,7 @@ export async function listPayouts(ctx: Ctx, query: ListPayoutsQuery) {
   const params: unknown[] = [merchantId ?? null, query.status ?? null];
   const p = pageClause(query, 'po.id', params);
   const { rows } = await ctx.database.pool.query<PayoutRow>(
-    `select ${PAYOUT_COLUMNS}, m.slug as shop_slug, m.name as shop_name from payouts po join merchants m on m.id = po.merchant_id
+    `select ${PAYOUT_COLUMNS}, m.slug as shop_slug, m.name as shop_name, m.status as shop_status from payouts po join merchants m on m.id = po.merchant_id
       where ($1::text is null or po.merchant_id = $1) and ($2::text is null or po.status = $2) and ${p.where}
       order by ${p.order} limit ${p.limit}`, params);
   return toPage(rows.map(presentPayout), query);
@@ -26,7 +26,7 @@ export async function listPayouts(ctx: Ctx, query: ListPayoutsQuery) {
 export async function getPayout(ctx: Ctx, id: string) {
   const merchantId = ordersScope(ctx);
   const { rows } = await ctx.database.pool.query<PayoutRow & { details: string | null; details_key_id: string | null }>(
-    `select ${PAYOUT_COLUMNS}, m.slug as shop_slug, m.name as shop_name, d.details, d.details_key_id
+    `select ${PAYOUT_COLUMNS}, m.slug as shop_slug, m.name as shop_name, m.status as shop_status, d.details, d.details_key_id
        from payouts po join merchants m on m.id = po.merchant_id left join payout_destinations d on d.id = po.destination_id
       where po.id = $1 and ($2::text is null or po.merchant_id = $2)`, [id, merchantId ?? null]);
   const r = rows[0];

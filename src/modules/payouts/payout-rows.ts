@@ -8,7 +8,7 @@ import type { AccountRef } from '../money/ledger.ts';
 
 export type PayoutStatus = 'pending' | 'approved' | 'paid' | 'rejected';
 
-export type PayoutRow = Omit<RowOf<typeof payouts>, 'status' | 'updated_at'> & { status: PayoutStatus; shop_slug?: string; shop_name?: string };
+export type PayoutRow = Omit<RowOf<typeof payouts>, 'status' | 'updated_at'> & { status: PayoutStatus; shop_slug?: string; shop_name?: string; shop_status?: string };
 
 export const PAYOUT_COLUMNS = `po.id, po.merchant_id, po.amount, po.fee, po.currency, po.status, po.destination_id, po.destination_masked,
   po.reference, po.reason, po.requested_by, po.created_at, po.approved_at, po.paid_at, po.rejected_at`;
@@ -22,7 +22,7 @@ export function presentPayout(r: PayoutRow) {
     /** What reaches the destination: amount − fee. */
     net: minorUnits(r.amount) - minorUnits(r.fee),
     merchant_id: r.merchant_id,
-    ...(r.shop_slug ? { shop: { slug: r.shop_slug, name: r.shop_name ?? r.shop_slug } } : {}),
+    ...(r.shop_slug ? { shop: { slug: r.shop_slug, name: r.shop_name ?? r.shop_slug, status: r.shop_status ?? 'active' } } : {}),
     destination: r.destination_id ? { id: r.destination_id, masked: r.destination_masked } : null,
     reference: r.reference, reason: r.reason, requested_by: r.requested_by,
     created_at: r.created_at.toISOString(), approved_at: iso(r.approved_at), paid_at: iso(r.paid_at), rejected_at: iso(r.rejected_at),

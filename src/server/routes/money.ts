@@ -20,7 +20,8 @@ const BalanceOut = z.object({ object: z.literal('balance'), available: Amounts, 
 const PayoutOut = z.object({
   id: z.string(), object: z.literal('payout'), status: z.enum(['pending', 'approved', 'paid', 'rejected']), amount: z.number().int(), currency: z.string(),
   fee: z.number().int(), net: z.number().int(), merchant_id: z.string(),
-  shop: z.object({ slug: z.string(), name: z.string() }).optional(),
+  shop: z.object({ slug: z.string(), name: z.string(), status: z.string().describe('active, pending or suspended: think twice before paying a suspended shop') }).optional()
+    .describe('Admin answers only'),
   destination: z.object({ id: z.string(), masked: z.string().nullable() }).nullable(),
   destination_details: z.record(z.string(), z.unknown()).optional(),
   reference: z.string().nullable(), reason: z.string().nullable(), requested_by: z.string(),

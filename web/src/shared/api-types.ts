@@ -4132,9 +4132,12 @@ export interface paths {
                                 fee: number;
                                 net: number;
                                 merchant_id: string;
+                                /** @description Admin answers only */
                                 shop?: {
                                     slug: string;
                                     name: string;
+                                    /** @description active, pending or suspended: think twice before paying a suspended shop */
+                                    status: string;
                                 };
                                 destination: {
                                     id: string;
@@ -4198,9 +4201,12 @@ export interface paths {
                             fee: number;
                             net: number;
                             merchant_id: string;
+                            /** @description Admin answers only */
                             shop?: {
                                 slug: string;
                                 name: string;
+                                /** @description active, pending or suspended: think twice before paying a suspended shop */
+                                status: string;
                             };
                             destination: {
                                 id: string;
@@ -4263,9 +4269,12 @@ export interface paths {
                             fee: number;
                             net: number;
                             merchant_id: string;
+                            /** @description Admin answers only */
                             shop?: {
                                 slug: string;
                                 name: string;
+                                /** @description active, pending or suspended: think twice before paying a suspended shop */
+                                status: string;
                             };
                             destination: {
                                 id: string;
@@ -4336,9 +4345,12 @@ export interface paths {
                                 fee: number;
                                 net: number;
                                 merchant_id: string;
+                                /** @description Admin answers only */
                                 shop?: {
                                     slug: string;
                                     name: string;
+                                    /** @description active, pending or suspended: think twice before paying a suspended shop */
+                                    status: string;
                                 };
                                 destination: {
                                     id: string;
@@ -4405,9 +4417,12 @@ export interface paths {
                             fee: number;
                             net: number;
                             merchant_id: string;
+                            /** @description Admin answers only */
                             shop?: {
                                 slug: string;
                                 name: string;
+                                /** @description active, pending or suspended: think twice before paying a suspended shop */
+                                status: string;
                             };
                             destination: {
                                 id: string;
@@ -4477,9 +4492,12 @@ export interface paths {
                             fee: number;
                             net: number;
                             merchant_id: string;
+                            /** @description Admin answers only */
                             shop?: {
                                 slug: string;
                                 name: string;
+                                /** @description active, pending or suspended: think twice before paying a suspended shop */
+                                status: string;
                             };
                             destination: {
                                 id: string;
@@ -4553,9 +4571,12 @@ export interface paths {
                             fee: number;
                             net: number;
                             merchant_id: string;
+                            /** @description Admin answers only */
                             shop?: {
                                 slug: string;
                                 name: string;
+                                /** @description active, pending or suspended: think twice before paying a suspended shop */
+                                status: string;
                             };
                             destination: {
                                 id: string;
@@ -4629,9 +4650,12 @@ export interface paths {
                             fee: number;
                             net: number;
                             merchant_id: string;
+                            /** @description Admin answers only */
                             shop?: {
                                 slug: string;
                                 name: string;
+                                /** @description active, pending or suspended: think twice before paying a suspended shop */
+                                status: string;
                             };
                             destination: {
                                 id: string;

@@ -85,7 +85,7 @@ export function AdminPayoutsPage() {
           <thead><tr><th>{t('merchants.title')}</th><th>{t('money.amount')}</th><th>{t('orders.status')}</th><th>{t('money.destination')}</th><th>{t('orders.created')}</th><th /></tr></thead>
           <tbody>{rows.map((p) => (
             <tr key={p.id}>
-              <td>{p.shop?.name ?? p.merchant_id}</td>
+              <td>{p.shop?.name ?? p.merchant_id}{p.shop && p.shop.status !== 'active' && <> <span className="badge badge-warn" data-testid="shop-status">{t(`merchantStatus.${p.shop.status}`)}</span></>}</td>
               <td>{formatMoney(p.amount, p.currency, lang)}<div className="muted small">{t('payouts.net', { net: formatMoney(p.net, p.currency, lang) })}</div></td>
               <td><PayoutBadge status={p.status} />{p.reference && <div className="muted small">{p.reference}</div>}{p.reason && <div className="muted small">{p.reason}</div>}</td>
               <td className="wrap-cell">{p.destination?.masked ?? '—'}
