@@ -45,7 +45,7 @@ export function ShopPage({ slug }: { slug: string }) {
         <ReputationBadge slug={slug} />
       </div>
       {categories.length > 1 && (
-        <div className="chips" role="tablist" aria-label="categories">
+        <div className="chips" role="tablist" aria-label={t('shop.categories')}>
           <button type="button" role="tab" aria-selected={category === null} className="chip" onClick={() => setCategory(null)}>{t('shop.all')}</button>
           {categories.map((c) => (
             <button key={c} type="button" role="tab" aria-selected={category === c} className="chip" onClick={() => setCategory(c)}>{c || t('shop.other')}</button>
