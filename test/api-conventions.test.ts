@@ -344,6 +344,9 @@ describe('money is integer minor units', () => {
     }
     const [row] = await t.q<{ price: string; currency: string }>(`select price::text as price, currency from products where id = $1`, [p.id]);
     expect(row).toEqual({ price: '500', currency: 'CNY' });
+    // Creating too: a misspelt field is named, never dropped (a "visiblity": "hidden" product would go on sale).
+    const typo = await postProduct({ visiblity: 'hidden' });
+    expect(expectErrorShape(typo, 422, 'validation_error').param).toBe('visiblity');
     const shop = await t.app.inject({ method: 'PATCH', url: '/api/v1/shop', headers: bearer(key), payload: { slug: 'another' } });
     expect(expectErrorShape(shop, 422, 'validation_error').param).toBe('slug');
   });

@@ -72,6 +72,7 @@ const productFields = {
 
 export const CreateProductInput = z
   .object(productFields)
+  .strict()
   .refine((p) => (p.min_quantity ?? 1) <= (p.max_quantity ?? Math.max(100, p.min_quantity ?? 1)), {
     message: 'min_quantity must not exceed max_quantity',
     path: ['min_quantity'],

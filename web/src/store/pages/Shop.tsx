@@ -65,7 +65,9 @@ export function ShopPage({ slug }: { slug: string }) {
                     {p.stock.available <= 0 ? t('product.soldOut') : p.stock.unlimited ? t('product.available') : t('product.inStock', { n: p.stock.capped ? `${p.stock.available}+` : p.stock.available })}
                   </span>
                 </span>
-                <span className="badge badge-info">⚡ {t('product.instant')}</span>
+                {p.manual
+                  ? <span className="badge badge-info" data-testid="by-hand">✋ {t('manual.byHand', { hours: p.manual.sla_hours })}</span>
+                  : <span className="badge badge-info">⚡ {t('product.instant')}</span>}
                 {p.rating.count > 0 && p.rating.average !== null && <span className="small"><StarLine value={p.rating.average} /> {p.rating.average.toFixed(1)} ({p.rating.count})</span>}
               </Link>
             </li>
